@@ -1,0 +1,30 @@
+// The ground as a regular grid of heights: procedural relief and ridges (or a heightmap
+// image), with river channels and lake beds carved in. Built once per scenario.
+#pragma once
+
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace scene {
+
+struct Scenario;
+
+struct Heightfield {
+  glm::vec2 min{0}, max{0};  // extent in [x, z]
+  int nx = 0, nz = 0;        // samples per side
+  std::vector<float> heights;  // row-major, z rows of x samples
+
+  float at(int ix, int iz) const { return heights[static_cast<size_t>(iz) * nx + ix]; }
+  glm::vec2 cell_size() const { return (max - min) / glm::vec2(nx - 1, nz - 1); }
+  // Bilinear height at a point; clamps outside the extent.
+  float height(glm::vec2 xz) const;
+  // Unit surface normal from central differences.
+  glm::vec3 normal(glm::vec2 xz) const;
+};
+
+// Height of the undisturbed plain (relief and ridges, before carving) at a point.
+float plain_height(const Scenario& scenario, glm::vec2 xz);
+Heightfield build_heightfield(const Scenario& scenario);
+
+}  // namespace scene
