@@ -1,0 +1,36 @@
+// Object ids: one per thing a user can point at. The ID pass writes them per pixel, the
+// viewer picks with them, compositors use them as mattes. 0 means nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scene {
+
+enum class ObjectKind {
+  Terrain, Water, Wall, Gate, Tower, SiegeRing, Building, Soldier, SiegeEngine, Camp, Sky, Dam, Earthwork
+};
+std::string_view to_string(ObjectKind kind);
+
+struct ObjectInfo {
+  std::uint32_t id = 0;
+  ObjectKind kind = ObjectKind::Terrain;
+  std::string name;    // for people: "Outer wall of Caizhou"
+  std::string entity;  // the scenario id it comes from, if any
+};
+
+class ObjectRegistry {
+ public:
+  std::uint32_t add(ObjectKind kind, std::string name, std::string entity = {});
+  const std::vector<ObjectInfo>& objects() const { return objects_; }
+  const ObjectInfo* find(std::uint32_t id) const;
+  // First object of a kind with this entity id; 0 if none.
+  std::uint32_t id_of(ObjectKind kind, std::string_view entity) const;
+
+ private:
+  std::vector<ObjectInfo> objects_;
+};
+
+}  // namespace scene
