@@ -1,0 +1,44 @@
+#include "renderer/atmosphere.h"
+
+#include <glm/gtc/matrix_inverse.hpp>
+
+namespace renderer {
+
+namespace {
+float smoothstep(float a, float b, float x) {
+  const float t = glm::clamp((x - a) / (b - a), 0.0f, 1.0f);
+  return t * t * (3 - 2 * t);
+}
+}  // namespace
+
+shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect,
+                                      float haze_multiplier, std::uint32_t sky_object, float exposure) {
+  shaders::FrameUniforms u{};
+  const glm::mat4 view_proj = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera);
+  u.view_proj = view_proj;
+  u.inv_view_proj = glm::inverse(view_proj);
+  // Animation time follows presentation time so an exported frame N is always the same.
+  u.camera_position = glm::vec4(camera.position, static_cast<float>(snapshot.presentation_s));
+
+  glm::vec3 sun = snapshot.sun_direction;
+  if (glm::length(sun) < 1e-4f) sun = glm::vec3(0, 1, 0);
+  sun = glm::normalize(sun);
+  const float elevation = sun.y;
+  const float day = smoothstep(-0.12f, 0.08f, elevation);
+  const float low = 1.0f - smoothstep(0.02f, 0.35f, elevation);  // reddening near the horizon
+  u.sun_direction = glm::vec4(sun, day);
+
+  const glm::vec3 noon_sun(3.0f, 2.85f, 2.6f), low_sun(2.6f, 1.3f, 0.55f);
+  u.sun_color = glm::vec4(glm::mix(noon_sun, low_sun, low) * smoothstep(-0.03f, 0.05f, elevation), 0);
+  const glm::vec3 night_zenith(0.004f, 0.006f, 0.015f), night_horizon(0.012f, 0.014f, 0.025f);
+  const glm::vec3 day_zenith(0.13f, 0.25f, 0.55f), day_horizon(0.55f, 0.62f, 0.70f), dusk_horizon(0.75f, 0.45f, 0.28f);
+  u.sky_zenith = glm::vec4(glm::mix(night_zenith, day_zenith, day), 0);
+  u.sky_horizon = glm::vec4(glm::mix(night_horizon, glm::mix(day_horizon, dusk_horizon, low * day), day), 0);
+  // Autumn haze over the plain: visibility of some tens of kilometres.
+  const glm::vec3 haze = glm::mix(night_horizon, glm::mix(glm::vec3(0.52f, 0.56f, 0.60f), dusk_horizon, low * 0.6f), day);
+  u.haze = glm::vec4(haze, 0.00009f * haze_multiplier);
+  u.params = glm::vec4(exposure, static_cast<float>(sky_object), 1.0f / 600.0f, 0);
+  return u;
+}
+
+}  // namespace renderer

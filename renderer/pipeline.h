@@ -1,0 +1,46 @@
+// Graphics pipelines for dynamic rendering, built from the embedded SPIR-V.
+#pragma once
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <vulkan/vulkan.h>
+
+namespace renderer {
+
+struct PipelineDesc {
+  std::string_view vertex_shader;    // e.g. "world.vert"
+  std::string_view fragment_shader;  // e.g. "world.frag"
+  bool world_vertices = false;       // scene::Vertex as vertex input; otherwise none (fullscreen)
+  std::vector<VkFormat> color_formats;
+  VkFormat depth_format = VK_FORMAT_UNDEFINED;
+  bool depth_test = false;
+  bool depth_write = false;
+  VkCompareOp depth_compare = VK_COMPARE_OP_GREATER_OR_EQUAL;  // reverse-Z
+  VkCullModeFlags cull = VK_CULL_MODE_NONE;
+  std::vector<VkDescriptorSetLayout> set_layouts;
+  std::uint32_t push_constant_bytes = 0;
+};
+
+class Pipeline {
+ public:
+  Pipeline() = default;
+  Pipeline(VkDevice device, const PipelineDesc& desc);
+  ~Pipeline() { reset(); }
+  Pipeline(Pipeline&& other) noexcept { *this = std::move(other); }
+  Pipeline& operator=(Pipeline&& other) noexcept;
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  VkPipeline handle() const { return pipeline_; }
+  VkPipelineLayout layout() const { return layout_; }
+  void reset();
+
+ private:
+  VkDevice device_ = VK_NULL_HANDLE;
+  VkPipeline pipeline_ = VK_NULL_HANDLE;
+  VkPipelineLayout layout_ = VK_NULL_HANDLE;
+};
+
+}  // namespace renderer

@@ -1,0 +1,354 @@
+#include "renderer/renderer.h"
+
+#include <chrono>
+#include <cstring>
+
+#include "renderer/atmosphere.h"
+#include "renderer/vk_check.h"
+
+namespace renderer {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+constexpr VkBufferUsageFlags kVertexUsage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT;
+constexpr VkBufferUsageFlags kIndexUsage = VK_BUFFER_USAGE_INDEX_BUFFER_BIT;
+constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+
+void set_viewport(VkCommandBuffer cmd, VkExtent2D extent) {
+  const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
+  const VkRect2D scissor{{0, 0}, extent};
+  vkCmdSetViewport(cmd, 0, 1, &viewport);
+  vkCmdSetScissor(cmd, 0, 1, &scissor);
+}
+
+VkRenderingAttachmentInfo colour_attachment(VkImageView view, VkClearColorValue clear) {
+  VkRenderingAttachmentInfo info{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  info.imageView = view;
+  info.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  info.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  info.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+  info.clearValue.color = clear;
+  return info;
+}
+
+const ImageState kUndefined{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0};
+const ImageState kColourTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+const ImageState kDepthTarget{VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                              VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
+const ImageState kSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                          VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
+const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
+                             VK_ACCESS_2_TRANSFER_READ_BIT};
+
+// Reading back from uncached (write-combined) memory is slow on discrete GPUs: prefer cached.
+Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
+  try {
+    return Buffer(context, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, kHostMemory | VK_MEMORY_PROPERTY_HOST_CACHED_BIT);
+  } catch (const VulkanError&) {
+    return Buffer(context, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, kHostMemory);
+  }
+}
+
+}  // namespace
+
+Renderer::Renderer(Context& context, const scene::Scenario& scenario)
+    : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
+  ground_ = upload_static(world_.ground);
+  water_ = upload_static(world_.water);
+  structures_ = upload_static(world_.structures);
+  create_descriptors();
+  create_pipelines();
+
+  VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
+  pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+  pool.queueFamilyIndex = context_.queue_family();
+  VK_CHECK(vkCreateCommandPool(context_.device(), &pool, nullptr, &command_pool_));
+  VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+  alloc.commandPool = command_pool_;
+  alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+  alloc.commandBufferCount = 1;
+  VK_CHECK(vkAllocateCommandBuffers(context_.device(), &alloc, &command_buffer_));
+  VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+  VK_CHECK(vkCreateFence(context_.device(), &fence, nullptr, &fence_));
+}
+
+Renderer::~Renderer() {
+  VkDevice device = context_.device();
+  vkDeviceWaitIdle(device);
+  vkDestroyFence(device, fence_, nullptr);
+  vkDestroyCommandPool(device, command_pool_, nullptr);
+  vkDestroySampler(device, sampler_, nullptr);
+  vkDestroyDescriptorPool(device, pool_, nullptr);
+  vkDestroyDescriptorSetLayout(device, scene_layout_, nullptr);
+  vkDestroyDescriptorSetLayout(device, tonemap_layout_, nullptr);
+}
+
+Renderer::GpuMesh Renderer::upload_static(const scene::Mesh& mesh) {
+  GpuMesh gpu;
+  if (mesh.empty()) return gpu;
+  const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(scene::Vertex);
+  const VkDeviceSize ibytes = mesh.indices.size() * sizeof(std::uint32_t);
+  Buffer staging(context_, vbytes + ibytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
+  std::memcpy(staging.mapped(), mesh.vertices.data(), vbytes);
+  std::memcpy(static_cast<char*>(staging.mapped()) + vbytes, mesh.indices.data(), ibytes);
+  gpu.vertices = Buffer(context_, vbytes, kVertexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  gpu.indices = Buffer(context_, ibytes, kIndexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  context_.submit_and_wait([&](VkCommandBuffer cmd) {
+    const VkBufferCopy vcopy{0, 0, vbytes}, icopy{vbytes, 0, ibytes};
+    vkCmdCopyBuffer(cmd, staging.handle(), gpu.vertices.handle(), 1, &vcopy);
+    vkCmdCopyBuffer(cmd, staging.handle(), gpu.indices.handle(), 1, &icopy);
+  });
+  gpu.index_count = static_cast<std::uint32_t>(mesh.indices.size());
+  return gpu;
+}
+
+// Per-frame meshes live in host-visible memory of their frame slot; a slot is reused only
+// after its fence, so growing them here never frees a buffer the GPU still reads.
+void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
+  gpu.index_count = static_cast<std::uint32_t>(mesh.indices.size());
+  if (mesh.empty()) return;
+  const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(scene::Vertex);
+  const VkDeviceSize ibytes = mesh.indices.size() * sizeof(std::uint32_t);
+  if (!gpu.vertices || gpu.vertices.size() < vbytes) gpu.vertices = Buffer(context_, vbytes * 3 / 2, kVertexUsage, kHostMemory);
+  if (!gpu.indices || gpu.indices.size() < ibytes) gpu.indices = Buffer(context_, ibytes * 3 / 2, kIndexUsage, kHostMemory);
+  std::memcpy(gpu.vertices.mapped(), mesh.vertices.data(), vbytes);
+  std::memcpy(gpu.indices.mapped(), mesh.indices.data(), ibytes);
+}
+
+void Renderer::create_descriptors() {
+  VkDevice device = context_.device();
+  VkDescriptorSetLayoutBinding ubo{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  info.bindingCount = 1;
+  info.pBindings = &ubo;
+  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &scene_layout_));
+  VkDescriptorSetLayoutBinding image{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  info.pBindings = &image;
+  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &tonemap_layout_));
+
+  const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
+                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kFramesInFlight}};
+  VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+  pool.maxSets = 2 * kFramesInFlight;
+  pool.poolSizeCount = 2;
+  pool.pPoolSizes = sizes;
+  VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_));
+
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  VK_CHECK(vkCreateSampler(device, &sampler, nullptr, &sampler_));
+
+  for (FrameSlot& slot : slots_) {
+    slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
+    const VkDescriptorSetLayout layouts[] = {scene_layout_, tonemap_layout_};
+    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    alloc.descriptorPool = pool_;
+    alloc.descriptorSetCount = 2;
+    alloc.pSetLayouts = layouts;
+    VkDescriptorSet sets[2];
+    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, sets));
+    slot.scene_set = sets[0];
+    slot.tonemap_set = sets[1];
+    const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
+    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    write.dstSet = slot.scene_set;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    write.pBufferInfo = &buffer;
+    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+  }
+}
+
+void Renderer::create_pipelines() {
+  VkDevice device = context_.device();
+  PipelineDesc world;
+  world.vertex_shader = "world.vert";
+  world.fragment_shader = "world.frag";
+  world.world_vertices = true;
+  world.color_formats = {kHdrFormat, kIdFormat};
+  world.depth_format = kDepthFormat;
+  world.depth_test = world.depth_write = true;
+  world.cull = VK_CULL_MODE_BACK_BIT;
+  world.set_layouts = {scene_layout_};
+  world_pipeline_ = Pipeline(device, world);
+
+  PipelineDesc water = world;
+  water.fragment_shader = "water.frag";
+  water.cull = VK_CULL_MODE_NONE;
+  water_pipeline_ = Pipeline(device, water);
+
+  // The sky is drawn last, only where nothing nearer has written depth.
+  PipelineDesc sky = world;
+  sky.vertex_shader = "fullscreen.vert";
+  sky.fragment_shader = "sky.frag";
+  sky.world_vertices = false;
+  sky.depth_write = false;
+  sky.cull = VK_CULL_MODE_NONE;
+  sky_pipeline_ = Pipeline(device, sky);
+
+  PipelineDesc tonemap;
+  tonemap.vertex_shader = "fullscreen.vert";
+  tonemap.fragment_shader = "tonemap.frag";
+  tonemap.color_formats = {kDisplayFormat};
+  tonemap.set_layouts = {tonemap_layout_};
+  tonemap.push_constant_bytes = sizeof(float);
+  tonemap_pipeline_ = Pipeline(device, tonemap);
+}
+
+void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
+  if (mesh.index_count == 0) return;
+  const VkDeviceSize offset = 0;
+  const VkBuffer vb = mesh.vertices.handle();
+  vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+  vkCmdBindIndexBuffer(cmd, mesh.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+  vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+  stats_.triangles += mesh.index_count / 3;
+}
+
+void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
+                      const scene::Camera& camera) {
+  FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  stats_ = {};
+
+  auto start = Clock::now();
+  const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot);
+  stats_.build_ms = ms_since(start);
+  start = Clock::now();
+  upload_dynamic(slot.dynamic_solids, dynamic.solids);
+  upload_dynamic(slot.dynamic_water, dynamic.water);
+
+  const VkExtent2D extent = target.extent;
+  const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
+  const shaders::FrameUniforms uniforms =
+      frame_uniforms(snapshot, camera, aspect, scenario_.environment.haze, world_.sky, options_.exposure);
+  std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
+
+  const VkDescriptorImageInfo hdr_info{sampler_, target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  write.dstSet = slot.tonemap_set;
+  write.descriptorCount = 1;
+  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  write.pImageInfo = &hdr_info;
+  vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+
+  // Scene pass: HDR radiance and object ids, reverse-Z depth.
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kUndefined, kDepthTarget);
+  const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
+                                               colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = target.depth.view();
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
+  VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  pass.renderArea = {{0, 0}, extent};
+  pass.layerCount = 1;
+  pass.colorAttachmentCount = 2;
+  pass.pColorAttachments = colours;
+  pass.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &pass);
+  set_viewport(cmd, extent);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
+  draw(cmd, structures_);  // near and tall first: less shading of hidden ground
+  draw(cmd, slot.dynamic_solids);
+  draw(cmd, ground_);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
+  draw(cmd, water_);
+  draw(cmd, slot.dynamic_water);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
+  vkCmdDraw(cmd, 3, 1, 0, 0);
+  stats_.triangles += 1;
+  vkCmdEndRendering(cmd);
+
+  // Tonemap pass: HDR -> 8-bit display image.
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
+  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
+  VkRenderingInfo post{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  post.renderArea = {{0, 0}, extent};
+  post.layerCount = 1;
+  post.colorAttachmentCount = 1;
+  post.pColorAttachments = &display;
+  vkCmdBeginRendering(cmd, &post);
+  set_viewport(cmd, extent);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
+  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(float),
+                     &options_.exposure);
+  vkCmdDraw(cmd, 3, 1, 0, 0);
+  vkCmdEndRendering(cmd);
+
+  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  stats_.record_ms = ms_since(start);
+}
+
+FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids) {
+  if (!offscreen_ || offscreen_->extent.width != extent.width || offscreen_->extent.height != extent.height) {
+    offscreen_ = std::make_unique<RenderTarget>(context_, extent);
+    const VkDeviceSize pixels = static_cast<VkDeviceSize>(extent.width) * extent.height;
+    readback_rgba_ = readback_buffer(context_, pixels * 4);
+    readback_ids_ = readback_buffer(context_, pixels * 4);
+  }
+  VK_CHECK(vkResetCommandBuffer(command_buffer_, 0));
+  VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  VK_CHECK(vkBeginCommandBuffer(command_buffer_, &begin));
+  record(command_buffer_, 0, *offscreen_, snapshot, camera);
+
+  VkBufferImageCopy copy{};
+  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  copy.imageExtent = {extent.width, extent.height, 1};
+  vkCmdCopyImageToBuffer(command_buffer_, offscreen_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_rgba_.handle(), 1, &copy);
+  if (with_ids)
+    vkCmdCopyImageToBuffer(command_buffer_, offscreen_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_ids_.handle(), 1, &copy);
+  VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+  to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+  to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+  to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
+  to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
+  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+  dep.memoryBarrierCount = 1;
+  dep.pMemoryBarriers = &to_host;
+  vkCmdPipelineBarrier2(command_buffer_, &dep);
+  VK_CHECK(vkEndCommandBuffer(command_buffer_));
+
+  const auto start = Clock::now();
+  VkCommandBufferSubmitInfo cmd_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
+  cmd_info.commandBuffer = command_buffer_;
+  VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
+  submit.commandBufferInfoCount = 1;
+  submit.pCommandBufferInfos = &cmd_info;
+  VK_CHECK(vkResetFences(context_.device(), 1, &fence_));
+  VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_));
+  VK_CHECK(vkWaitForFences(context_.device(), 1, &fence_, VK_TRUE, UINT64_MAX));
+  stats_.gpu_ms = ms_since(start);
+
+  const auto read_start = Clock::now();
+  FrameImage image;
+  image.width = extent.width;
+  image.height = extent.height;
+  const size_t pixels = static_cast<size_t>(extent.width) * extent.height;
+  image.rgba.resize(pixels * 4);
+  std::memcpy(image.rgba.data(), readback_rgba_.mapped(), pixels * 4);
+  if (with_ids) {
+    image.ids.resize(pixels);
+    std::memcpy(image.ids.data(), readback_ids_.mapped(), pixels * 4);
+  }
+  stats_.readback_ms = ms_since(read_start);
+  return image;
+}
+
+}  // namespace renderer

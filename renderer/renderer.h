@@ -1,0 +1,104 @@
+// The renderer: turns a Snapshot seen through a Camera into an image. It owns the GPU copy of
+// the scenario's world and knows nothing of windows; the viewer and the exporter share it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "renderer/context.h"
+#include "renderer/pipeline.h"
+#include "renderer/resources.h"
+#include "renderer/target.h"
+#include "scene/camera.h"
+#include "scene/scenario.h"
+#include "scene/snapshot.h"
+#include "scene/world.h"
+
+namespace renderer {
+
+// A frame read back to the host: tonemapped sRGB pixels and, if asked, object ids.
+struct FrameImage {
+  std::uint32_t width = 0, height = 0;
+  std::vector<std::uint8_t> rgba;  // width * height * 4, top row first
+  std::vector<std::uint32_t> ids;  // width * height, 0 = nothing; empty unless asked for
+  std::uint32_t id_at(std::uint32_t x, std::uint32_t y) const { return ids[static_cast<size_t>(y) * width + x]; }
+};
+
+struct FrameStats {
+  std::uint64_t triangles = 0;  // submitted this frame
+  double build_ms = 0;          // CPU: dynamic meshes from the snapshot
+  double record_ms = 0;         // CPU: uploads and command recording
+  double gpu_ms = 0;            // submit until the fence signals (the whole render on lavapipe)
+  double readback_ms = 0;       // copying the pixels out of mapped memory
+};
+
+struct RenderOptions {
+  float exposure = 1.0f;
+};
+
+class Renderer {
+ public:
+  static constexpr std::uint32_t kFramesInFlight = 2;
+
+  Renderer(Context& context, const scene::Scenario& scenario);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  const scene::World& world() const { return world_; }
+  const FrameStats& last_stats() const { return stats_; }
+  RenderOptions& options() { return options_; }
+
+  // Records a whole frame into `cmd` using the resources of frame slot `slot` (whose
+  // previous use the caller has waited for). On return target.display and target.ids are in
+  // TRANSFER_SRC_OPTIMAL layout, ready to be copied to a swapchain image or to the host.
+  void record(VkCommandBuffer cmd, std::uint32_t slot, RenderTarget& target, const scene::Snapshot& snapshot,
+              const scene::Camera& camera);
+
+  // Headless: renders one frame, waits, and reads it back.
+  FrameImage render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids);
+
+ private:
+  struct GpuMesh {
+    Buffer vertices, indices;
+    std::uint32_t index_count = 0;
+  };
+  struct FrameSlot {
+    Buffer uniforms;
+    GpuMesh dynamic_solids, dynamic_water;
+    VkDescriptorSet scene_set = VK_NULL_HANDLE;
+    VkDescriptorSet tonemap_set = VK_NULL_HANDLE;
+  };
+
+  GpuMesh upload_static(const scene::Mesh& mesh);
+  void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
+  void draw(VkCommandBuffer cmd, const GpuMesh& mesh);
+  void create_descriptors();
+  void create_pipelines();
+
+  Context& context_;
+  const scene::Scenario& scenario_;
+  scene::World world_;
+  RenderOptions options_;
+  FrameStats stats_;
+
+  GpuMesh ground_, water_, structures_;
+  std::array<FrameSlot, kFramesInFlight> slots_;
+
+  VkDescriptorSetLayout scene_layout_ = VK_NULL_HANDLE;
+  VkDescriptorSetLayout tonemap_layout_ = VK_NULL_HANDLE;
+  VkDescriptorPool pool_ = VK_NULL_HANDLE;
+  VkSampler sampler_ = VK_NULL_HANDLE;
+  Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
+
+  // Headless path: its own target, command buffer, fence and readback buffers.
+  std::unique_ptr<RenderTarget> offscreen_;
+  VkCommandPool command_pool_ = VK_NULL_HANDLE;
+  VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;
+  VkFence fence_ = VK_NULL_HANDLE;
+  Buffer readback_rgba_, readback_ids_;
+};
+
+}  // namespace renderer

@@ -1,0 +1,74 @@
+// Move-only owners of Vulkan buffers and images with their memory.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+
+#include <vulkan/vulkan.h>
+
+namespace renderer {
+
+class Context;
+
+class Buffer {
+ public:
+  Buffer() = default;
+  // Host-visible buffers stay mapped for their whole life.
+  Buffer(const Context& context, VkDeviceSize size, VkBufferUsageFlags usage, VkMemoryPropertyFlags memory);
+  ~Buffer() { reset(); }
+  Buffer(Buffer&& other) noexcept { *this = std::move(other); }
+  Buffer& operator=(Buffer&& other) noexcept;
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
+
+  VkBuffer handle() const { return buffer_; }
+  VkDeviceSize size() const { return size_; }
+  void* mapped() const { return mapped_; }
+  explicit operator bool() const { return buffer_ != VK_NULL_HANDLE; }
+  void reset();
+
+ private:
+  VkDevice device_ = VK_NULL_HANDLE;
+  VkBuffer buffer_ = VK_NULL_HANDLE;
+  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  VkDeviceSize size_ = 0;
+  void* mapped_ = nullptr;
+};
+
+class Image {
+ public:
+  Image() = default;
+  Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect);
+  ~Image() { reset(); }
+  Image(Image&& other) noexcept { *this = std::move(other); }
+  Image& operator=(Image&& other) noexcept;
+  Image(const Image&) = delete;
+  Image& operator=(const Image&) = delete;
+
+  VkImage handle() const { return image_; }
+  VkImageView view() const { return view_; }
+  VkFormat format() const { return format_; }
+  VkExtent2D extent() const { return extent_; }
+  VkImageAspectFlags aspect() const { return aspect_; }
+  explicit operator bool() const { return image_ != VK_NULL_HANDLE; }
+  void reset();
+
+ private:
+  VkDevice device_ = VK_NULL_HANDLE;
+  VkImage image_ = VK_NULL_HANDLE;
+  VkImageView view_ = VK_NULL_HANDLE;
+  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  VkFormat format_ = VK_FORMAT_UNDEFINED;
+  VkExtent2D extent_{};
+  VkImageAspectFlags aspect_ = 0;
+};
+
+// Layout transition with exact synchronization2 stage and access masks.
+struct ImageState {
+  VkImageLayout layout;
+  VkPipelineStageFlags2 stage;
+  VkAccessFlags2 access;
+};
+void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageState from, ImageState to);
+
+}  // namespace renderer

@@ -1,0 +1,36 @@
+// Sky, haze and sRGB helpers shared by the scene shaders.
+#ifndef SIEGE_COMMON_GLSL
+#define SIEGE_COMMON_GLSL
+
+#include "shaders/shared.h"
+
+layout(set = 0, binding = 0, std140) uniform Frame { FrameUniforms frame; };
+
+// Radiance of the sky seen along a unit direction: a horizon-to-zenith gradient, a glow
+// around the sun and the sun's disc.
+vec3 sky_radiance(vec3 dir, bool with_disc) {
+  vec3 sun = frame.sun_direction.xyz;
+  float up = max(dir.y, 0.0);
+  vec3 sky = mix(frame.sky_horizon.rgb, frame.sky_zenith.rgb, pow(up, 0.45));
+  // Below the horizon: the haze over distant ground.
+  if (dir.y < 0.0) sky = mix(frame.sky_horizon.rgb, frame.haze.rgb * 0.8, clamp(-dir.y * 8.0, 0.0, 1.0));
+  float cos_sun = max(dot(dir, sun), 0.0);
+  sky += frame.sun_color.rgb * (0.06 * pow(cos_sun, 8.0) + 0.18 * pow(cos_sun, 64.0));
+  if (with_disc && cos_sun > 0.99996) sky += frame.sun_color.rgb * 40.0;
+  return sky;
+}
+
+// Aerial perspective: exponential haze, thinner with height.
+vec3 apply_haze(vec3 colour, vec3 world_pos) {
+  vec3 eye = frame.camera_position.xyz;
+  float dist = length(world_pos - eye);
+  float falloff = frame.params.z;
+  float mean_height = max(0.5 * (world_pos.y + eye.y), 0.0);
+  float density = frame.haze.w * exp(-falloff * mean_height);
+  float amount = 1.0 - exp(-density * dist);
+  vec3 dir = normalize(world_pos - eye);
+  vec3 haze = mix(frame.haze.rgb, sky_radiance(vec3(dir.x, 0.02, dir.z), false), 0.5);
+  return mix(colour, haze, amount);
+}
+
+#endif

@@ -1,0 +1,31 @@
+#version 460
+#extension GL_GOOGLE_include_directive : require
+#include "shaders/common.glsl"
+
+layout(location = 0) in vec3 in_world;
+layout(location = 1) in vec3 in_normal;
+layout(location = 2) in vec3 in_albedo;
+layout(location = 3) flat in uint in_object;
+
+layout(location = 0) out vec4 out_color;
+layout(location = 1) out uint out_object;
+
+// Small moving ripples so the surface is not a mirror-flat sheet.
+vec3 ripple_normal(vec2 p, float t) {
+  float a = sin(p.x * 0.21 + t * 0.9) + sin(p.y * 0.17 - t * 0.7) * 0.8 + sin((p.x + p.y) * 0.43 + t * 1.3) * 0.4;
+  float b = cos(p.y * 0.19 + t * 0.8) + cos(p.x * 0.23 - t * 0.6) * 0.8 + cos((p.x - p.y) * 0.41 + t * 1.1) * 0.4;
+  return normalize(vec3(a * 0.03, 1.0, b * 0.03));
+}
+
+void main() {
+  vec3 eye = frame.camera_position.xyz;
+  vec3 v = normalize(eye - in_world);
+  vec3 n = ripple_normal(in_world.xz, frame.camera_position.w);
+  float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
+  vec3 reflected = sky_radiance(reflect(-v, n), true);
+  vec3 ambient = frame.sky_zenith.rgb * 0.6 + frame.sun_color.rgb * 0.15 * max(frame.sun_direction.y, 0.0);
+  vec3 body = in_albedo * ambient;
+  vec3 colour = mix(body, reflected, fresnel);
+  out_color = vec4(apply_haze(colour, in_world), 1.0);
+  out_object = in_object;
+}
