@@ -28,7 +28,7 @@ shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const sce
   const float low = 1.0f - smoothstep(0.02f, 0.35f, elevation);  // reddening near the horizon
   u.sun_direction = glm::vec4(sun, day);
 
-  const glm::vec3 noon_sun(3.0f, 2.85f, 2.6f), low_sun(2.6f, 1.3f, 0.55f);
+  const glm::vec3 noon_sun(1.35f, 1.28f, 1.18f), low_sun(1.2f, 0.62f, 0.26f);
   u.sun_color = glm::vec4(glm::mix(noon_sun, low_sun, low) * smoothstep(-0.03f, 0.05f, elevation), 0);
   const glm::vec3 night_zenith(0.004f, 0.006f, 0.015f), night_horizon(0.012f, 0.014f, 0.025f);
   const glm::vec3 day_zenith(0.13f, 0.25f, 0.55f), day_horizon(0.55f, 0.62f, 0.70f), dusk_horizon(0.75f, 0.45f, 0.28f);
@@ -36,8 +36,8 @@ shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const sce
   u.sky_horizon = glm::vec4(glm::mix(night_horizon, glm::mix(day_horizon, dusk_horizon, low * day), day), 0);
   // Autumn haze over the plain: visibility of some tens of kilometres.
   const glm::vec3 haze = glm::mix(night_horizon, glm::mix(glm::vec3(0.52f, 0.56f, 0.60f), dusk_horizon, low * 0.6f), day);
-  u.haze = glm::vec4(haze, 0.00009f * haze_multiplier);
-  u.params = glm::vec4(exposure, static_cast<float>(sky_object), 1.0f / 600.0f, 0);
+  u.haze = glm::vec4(haze, 0.00004f * haze_multiplier);
+  u.params = glm::vec4(exposure, static_cast<float>(sky_object), 1.0f / 2500.0f, 0);
   return u;
 }
 

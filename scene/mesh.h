@@ -12,12 +12,12 @@ namespace scene {
 struct Vertex {
   glm::vec3 position;
   glm::vec3 normal;
-  std::uint32_t color;  // RGBA8, linear
+  std::uint32_t color;  // RGBA8: linear albedo; alpha = how much is farmland (the shader draws the plots)
   std::uint32_t object; // object id for the ID pass and picking
 };
 static_assert(sizeof(Vertex) == 32);
 
-std::uint32_t pack_color(glm::vec3 linear_rgb, float alpha = 1.0f);
+std::uint32_t pack_color(glm::vec3 linear_rgb, float farmland = 0.0f);
 
 struct Mesh {
   std::vector<Vertex> vertices;

@@ -24,6 +24,9 @@ World build_world(const Scenario& scenario) {
 
   for (const River& river : scenario.rivers)
     add_river_water(world.water, scenario, river, world.objects.add(ObjectKind::Water, label(river.name, river.id), river.id));
+  for (const Moat& moat : scenario.moats)
+    if (const Wall* wall = find_wall(scenario, moat.around))
+      add_moat_water(world.water, scenario, moat, *wall, world.objects.add(ObjectKind::Water, "Moat of " + label(wall->name, wall->id), moat.id));
   for (const Lake& lake : scenario.lakes) world.objects.add(ObjectKind::Water, label(lake.name, lake.id), lake.id);
   for (const Wall& wall : scenario.walls)
     add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id));
@@ -32,6 +35,11 @@ World build_world(const Scenario& scenario) {
       add_gate(world.structures, *ground, *wall, gate, world.objects.add(ObjectKind::Gate, label(gate.name, gate.id), gate.id));
   for (const Tower& tower : scenario.towers)
     add_tower(world.structures, *ground, tower, world.objects.add(ObjectKind::Tower, label(tower.name, tower.id), tower.id));
+  for (size_t i = 0; i < scenario.settlements.size(); ++i) {
+    const Settlement& s = scenario.settlements[i];
+    add_settlement(world.structures, scenario, *ground, s, static_cast<std::uint32_t>(i + 1),
+                   world.objects.add(ObjectKind::Building, label(s.name, s.id), s.id));
+  }
   for (const SiegeRing& ring : scenario.siege_rings) world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);
   return world;
 }

@@ -1,4 +1,5 @@
-// The terrain mesh: one grid over the heightfield, coloured by what the ground is.
+// The terrain mesh: one grid over the heightfield, coloured by what the ground is, and a
+// flat skirt out to the horizon so the world has no visible edge.
 #include <cmath>
 
 #include "scene/geometry2d.h"
@@ -8,34 +9,13 @@ namespace scene {
 
 namespace {
 
-// Late-autumn and winter fields of the North China plain (linear RGB).
-constexpr glm::vec3 kStubble{0.34f, 0.27f, 0.14f};
-constexpr glm::vec3 kWinterWheat{0.16f, 0.21f, 0.09f};
-constexpr glm::vec3 kPloughed{0.22f, 0.15f, 0.09f};
-constexpr glm::vec3 kFallow{0.27f, 0.25f, 0.13f};
-constexpr glm::vec3 kMud{0.14f, 0.11f, 0.07f};
-constexpr glm::vec3 kBareSlope{0.28f, 0.23f, 0.16f};
-constexpr glm::vec3 kHillScrub{0.13f, 0.15f, 0.08f};
-constexpr glm::vec3 kTrodden{0.30f, 0.25f, 0.17f};
-
-std::uint32_t plot_hash(int x, int z) {
-  std::uint32_t h = static_cast<std::uint32_t>(x) * 0x27D4EB2Du ^ static_cast<std::uint32_t>(z) * 0x165667B1u;
-  h ^= h >> 15;
-  h *= 0x85EBCA6Bu;
-  h ^= h >> 13;
-  return h;
-}
-
-// Fields as long strips on a slightly rotated grid, each plot one crop.
-glm::vec3 field_colour(glm::vec2 xz) {
-  const float angle = 0.35f;
-  const glm::vec2 r(std::cos(angle) * xz.x - std::sin(angle) * xz.y, std::sin(angle) * xz.x + std::cos(angle) * xz.y);
-  const int px = static_cast<int>(std::floor(r.x / 260.0f)), pz = static_cast<int>(std::floor(r.y / 110.0f));
-  static constexpr glm::vec3 palette[] = {kStubble, kWinterWheat, kPloughed, kFallow, kStubble, kFallow};
-  const std::uint32_t h = plot_hash(px, pz);
-  const float shade = 0.85f + 0.3f * static_cast<float>(h >> 24) / 255.0f;
-  return palette[h % std::size(palette)] * shade;
-}
+// Linear albedos. Open plain is drawn as farmland plots by the shader (vertex alpha).
+constexpr glm::vec3 kGrass{0.15f, 0.15f, 0.08f};
+constexpr glm::vec3 kMud{0.10f, 0.085f, 0.06f};
+constexpr glm::vec3 kBareSlope{0.22f, 0.18f, 0.13f};
+constexpr glm::vec3 kHillScrub{0.10f, 0.12f, 0.06f};
+constexpr glm::vec3 kTrodden{0.13f, 0.105f, 0.08f};
+constexpr float kSkirtReach = 40000.0f;  // metres beyond the terrain; haze hides the rest
 
 }  // namespace
 
@@ -51,14 +31,23 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
       const float above_plain = h - scenario.terrain.base_height;
       const float carved = h - plain_height(scenario, xz);
 
-      glm::vec3 colour = field_colour(xz);
-      if (above_plain > 25) colour = glm::mix(colour, kHillScrub, glm::clamp((above_plain - 25) / 60, 0.0f, 1.0f));
+      glm::vec3 colour = kGrass;
+      float farmland = 1.0f;
+      const float hill = glm::clamp((above_plain - 25) / 60, 0.0f, 1.0f);
+      colour = glm::mix(colour, kHillScrub, hill);
+      farmland *= 1.0f - hill;
       for (const Wall& wall : scenario.walls)  // inside the walls: streets and yards, not fields
-        if (wall.closed && inside_polygon(xz, wall.points)) colour = kTrodden;
-      const float slope = 1.0f - n.y;
-      colour = glm::mix(colour, kBareSlope, glm::clamp(slope * 6.0f, 0.0f, 1.0f));
-      if (carved < -0.3f) colour = glm::mix(colour, kMud, glm::clamp(-carved - 0.3f, 0.0f, 1.0f));
-      mesh.vertices.push_back({glm::vec3(xz.x, h, xz.y), n, pack_color(colour), object});
+        if (wall.closed && inside_polygon(xz, wall.points)) {
+          colour = kTrodden;
+          farmland = 0;
+        }
+      const float slope = glm::clamp((1.0f - n.y) * 8.0f, 0.0f, 1.0f);
+      colour = glm::mix(colour, kBareSlope, slope);
+      farmland *= 1.0f - slope;
+      const float wet = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
+      colour = glm::mix(colour, kMud, wet);
+      farmland *= 1.0f - wet;
+      mesh.vertices.push_back({glm::vec3(xz.x, h, xz.y), n, pack_color(colour, farmland), object});
     }
   }
   mesh.indices.reserve(static_cast<size_t>(ground.nx - 1) * (ground.nz - 1) * 6);
@@ -69,6 +58,35 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
       // Counter-clockwise seen from above (+y) with +z pointing south.
       mesh.indices.insert(mesh.indices.end(), {i, i + nx, i + 1, i + 1, i + nx, i + nx + 1});
     }
+  }
+
+  // The skirt: each border vertex joined to a point far out along the same direction from
+  // the centre, at the border's height.
+  const glm::vec2 centre = (ground.min + ground.max) * 0.5f;
+  std::vector<std::uint32_t> border;
+  for (int ix = 0; ix < ground.nx; ++ix) border.push_back(static_cast<std::uint32_t>(ix));
+  for (int iz = 1; iz < ground.nz; ++iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx + ground.nx - 1));
+  for (int ix = ground.nx - 2; ix >= 0; --ix) border.push_back(static_cast<std::uint32_t>((ground.nz - 1) * ground.nx + ix));
+  for (int iz = ground.nz - 2; iz > 0; --iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx));
+  const auto outer_base = static_cast<std::uint32_t>(mesh.vertices.size());
+  for (std::uint32_t b : border) {
+    Vertex v = mesh.vertices[b];
+    const glm::vec2 xz(v.position.x, v.position.z);
+    const glm::vec2 out = xz + glm::normalize(xz - centre) * kSkirtReach;
+    v.position = glm::vec3(out.x, v.position.y, out.y);
+    v.normal = glm::vec3(0, 1, 0);
+    mesh.vertices.push_back(v);
+  }
+  for (size_t k = 0; k < border.size(); ++k) {
+    const std::uint32_t a = border[k], b = border[(k + 1) % border.size()];
+    const std::uint32_t oa = outer_base + static_cast<std::uint32_t>(k);
+    const std::uint32_t ob = outer_base + static_cast<std::uint32_t>((k + 1) % border.size());
+    // The border runs clockwise seen from above; wind so the skirt faces up.
+    const glm::vec3 pa = mesh.vertices[a].position, pb = mesh.vertices[b].position, po = mesh.vertices[oa].position;
+    if (glm::cross(pb - pa, po - pa).y > 0)
+      mesh.indices.insert(mesh.indices.end(), {a, b, oa, b, ob, oa});
+    else
+      mesh.indices.insert(mesh.indices.end(), {a, oa, b, b, oa, ob});
   }
   return mesh;
 }

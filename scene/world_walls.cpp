@@ -9,8 +9,8 @@ namespace scene {
 
 namespace {
 
-constexpr glm::vec3 kWallFace{0.30f, 0.27f, 0.23f};
-constexpr glm::vec3 kWalkway{0.22f, 0.20f, 0.17f};
+constexpr glm::vec3 kWallFace{0.155f, 0.145f, 0.13f};  // grey brick facing
+constexpr glm::vec3 kWalkway{0.12f, 0.11f, 0.095f};
 constexpr glm::vec3 kRoofTiles{0.06f, 0.06f, 0.07f};
 constexpr glm::vec3 kTimber{0.30f, 0.09f, 0.05f};
 constexpr glm::vec3 kGateDoor{0.05f, 0.03f, 0.02f};

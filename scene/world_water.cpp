@@ -1,6 +1,8 @@
 // Water surfaces: ribbons along rivers, flat polygons for lakes at their current level.
 #include <cmath>
 
+#include <algorithm>
+
 #include "scene/geometry2d.h"
 #include "scene/triangulate.h"
 #include "scene/world.h"
@@ -47,6 +49,29 @@ void add_river_water(Mesh& mesh, const Scenario& scenario, const River& river, s
     else
       mesh.indices.insert(mesh.indices.end(), {a, c, b, c, d, b});
   }
+}
+
+void add_moat_water(Mesh& mesh, const Scenario& scenario, const Moat& moat, const Wall& wall, std::uint32_t object) {
+  if (wall.points.size() < 3 || !wall.closed) return;
+  // The moat's centre line: the wall's outline pushed out by the moat's offset.
+  const glm::vec2 probe = (wall.points[0] + wall.points[1]) * 0.5f + glm::normalize(perpendicular(wall.points[1] - wall.points[0]));
+  const float sign = inside_polygon(probe, wall.points) ? 1.0f : -1.0f;  // +1: perpendicular points inwards
+  const float centre = wall.thickness * 0.5f + moat.offset + moat.width * 0.5f;
+  std::vector<glm::vec2> line;
+  const size_t n = wall.points.size();
+  for (size_t i = 0; i < n; ++i) {
+    const glm::vec2 prev = wall.points[(i + n - 1) % n], here = wall.points[i], next = wall.points[(i + 1) % n];
+    const glm::vec2 n0 = glm::normalize(perpendicular(here - prev)), n1 = glm::normalize(perpendicular(next - here));
+    glm::vec2 miter = glm::normalize(n0 + n1);
+    miter /= std::max(glm::dot(miter, n1), 0.5f);
+    line.push_back(here - miter * centre * sign);
+  }
+  line.push_back(line.front());
+  River ribbon;
+  ribbon.points = line;
+  ribbon.width = moat.width * 0.8f;
+  ribbon.water_level = -moat.depth * 0.45f;
+  add_river_water(mesh, scenario, ribbon, object);
 }
 
 void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, float level, std::uint32_t object) {

@@ -4,7 +4,7 @@
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
-layout(location = 2) in vec3 in_albedo;
+layout(location = 2) in vec4 in_albedo;
 layout(location = 3) flat in uint in_object;
 
 layout(location = 0) out vec4 out_color;
@@ -24,7 +24,7 @@ void main() {
   float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
   vec3 reflected = sky_radiance(reflect(-v, n), true);
   vec3 ambient = frame.sky_zenith.rgb * 0.6 + frame.sun_color.rgb * 0.15 * max(frame.sun_direction.y, 0.0);
-  vec3 body = in_albedo * ambient;
+  vec3 body = in_albedo.rgb * ambient;
   vec3 colour = mix(body, reflected, fresnel);
   out_color = vec4(apply_haze(colour, in_world), 1.0);
   out_object = in_object;
