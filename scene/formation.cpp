@@ -1,6 +1,7 @@
 #include "scene/formation.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -11,6 +12,7 @@ namespace {
 constexpr float kPi = 3.14159265358979f;
 constexpr float kGoldenAngle = 2.39996323f;  // radians: sunflower spacing, no two rays align
 constexpr double kMotionHalfStepDays = 1.0 / 48.0;  // half an hour either side
+constexpr std::uint32_t kFallGroups = 128;
 
 // ---- Deterministic noise: an integer hash of (unit, slot, purpose), never a global RNG ----
 
@@ -23,18 +25,28 @@ std::uint32_t mix32(std::uint32_t x) {
   return x;
 }
 
-enum Salt : std::uint32_t { kJitterX = 1, kJitterY, kFacing, kStagger, kGait, kFlee, kFleeAngle, kFallen, kCamp };
+std::uint32_t unit_seed(std::uint32_t unit_index) { return mix32(unit_index * 0x85ebca6bU + 0x27d4eb2fU); }
 
-std::uint32_t hash3(std::uint32_t unit, std::uint32_t slot, std::uint32_t salt) {
-  return mix32(mix32(unit * 0x9e3779b9U + salt) ^ (slot * 0x85ebca6bU + 0x68e31da4U));
-}
-// Uniform in [0, 1).
-float hash01(std::uint32_t unit, std::uint32_t slot, std::uint32_t salt) {
-  return static_cast<float>(hash3(unit, slot, salt) >> 8) * (1.0f / 16777216.0f);
-}
-// Uniform in [-1, 1).
-float hash11(std::uint32_t unit, std::uint32_t slot, std::uint32_t salt) {
-  return hash01(unit, slot, salt) * 2.0f - 1.0f;
+// A soldier's own random numbers, all from a few hashes of (unit seed, slot): 16 bits each
+// is plenty for metres of jitter and fractions of a cycle.
+struct Noise {
+  float jitter_x, jitter_y;  // -1..1
+  float stagger;             // 0..1: how late he starts moving in a transition
+  float facing;              // -1..1
+  float gait;                // 0..1: walk-cycle phase
+  float turn;                // -1..1: how a fallen man lies
+  float flee, flee_angle;    // 0..1
+};
+Noise soldier_noise(std::uint32_t seed, std::uint32_t slot) {
+  const std::uint32_t h0 = mix32(slot * 0x9e3779b9U ^ seed);
+  const std::uint32_t h1 = mix32(h0 + 0x6a09e667U);
+  const std::uint32_t h2 = mix32(h1 + 0xbb67ae85U);
+  const std::uint32_t h3 = mix32(h2 + 0x3c6ef372U);
+  constexpr float k = 1.0f / 65536.0f;
+  const auto low = [&](std::uint32_t h) { return static_cast<float>(h & 0xffffU) * k; };
+  const auto high = [&](std::uint32_t h) { return static_cast<float>(h >> 16) * k; };
+  return {low(h0) * 2 - 1, high(h0) * 2 - 1, low(h1), high(h1) * 2 - 1,
+          low(h2),         high(h2) * 2 - 1, low(h3), high(h3)};
 }
 
 float smoothstep01(float x) {
@@ -45,9 +57,9 @@ float smoothstep01(float x) {
 // ---- Shapes, in the formation's frame: x right, y forward ----
 
 // Rows of `columns` from the front rank back; a short last rank is centred.
-glm::vec2 grid_offset(std::uint32_t slot, std::uint32_t count, std::uint32_t columns, Spacing sp) {
-  columns = std::max(columns, 1U);
-  const std::uint32_t rows = (count + columns - 1) / columns;
+glm::vec2 grid_offset(std::uint32_t slot, const Shape& shape) {
+  const std::uint32_t count = shape.count, columns = shape.columns, rows = shape.ranks;
+  const Spacing sp = shape.spacing;
   const std::uint32_t row = slot / columns;
   const std::uint32_t col = slot - row * columns;
   const std::uint32_t in_row = row + 1 == rows ? count - row * columns : columns;
@@ -56,16 +68,13 @@ glm::vec2 grid_offset(std::uint32_t slot, std::uint32_t count, std::uint32_t col
 }
 
 // Rank r of the wedge holds 2r + 1 men, the point forward; centred on the triangle's centroid.
-glm::vec2 wedge_offset(std::uint32_t slot, std::uint32_t count, Spacing sp) {
-  auto rank = static_cast<std::uint32_t>(std::sqrt(static_cast<double>(slot)));
+glm::vec2 wedge_offset(std::uint32_t slot, const Shape& shape) {
+  auto rank = static_cast<std::uint32_t>(std::sqrt(static_cast<float>(slot)));
   while (rank * rank > slot) --rank;
   while ((rank + 1) * (rank + 1) <= slot) ++rank;
-  auto ranks = static_cast<std::uint32_t>(std::sqrt(static_cast<double>(count)));
-  while (ranks * ranks < count) ++ranks;
-  const std::uint32_t in_rank = rank + 1 == ranks ? count - rank * rank : 2 * rank + 1;
-  const float centroid_shift = (2.0f / 3.0f) * static_cast<float>(ranks - 1) * sp.depth;
-  return {(static_cast<float>(slot - rank * rank) - 0.5f * static_cast<float>(in_rank - 1)) * sp.lateral,
-          centroid_shift - static_cast<float>(rank) * sp.depth};
+  const std::uint32_t in_rank = rank + 1 == shape.ranks ? shape.count - rank * rank : 2 * rank + 1;
+  return {(static_cast<float>(slot - rank * rank) - 0.5f * static_cast<float>(in_rank - 1)) * shape.spacing.lateral,
+          shape.centroid_shift - static_cast<float>(rank) * shape.spacing.depth};
 }
 
 // Position `index` on a hexagonal lattice filled ring by ring from the centre (unit spacing).
@@ -104,14 +113,6 @@ glm::vec2 scattered_offset(std::uint32_t slot, Spacing sp) {
   const float radius = 2.2f * sp.lateral * std::sqrt(static_cast<float>(slot));
   const float angle = static_cast<float>(slot) * kGoldenAngle;
   return radius * glm::vec2(std::cos(angle), std::sin(angle));
-}
-
-float jitter_amplitude(Formation formation) {
-  switch (formation) {
-    case Formation::Scattered: return 0.6f;
-    case Formation::Camp: return 0.35f;
-    default: return 0.18f;
-  }
 }
 
 // ---- Step tracks around their changes ----
@@ -188,17 +189,17 @@ struct LocalPose {
 
 // A rout: each man runs outward from the centre, fast at first, then slows, to a few
 // hundred metres. Starts from his place in the formation, so the rout begins continuously.
-LocalPose rout(glm::vec2 base, double hours, std::uint32_t unit, std::uint32_t slot) {
+LocalPose rout(glm::vec2 base, double hours, const Noise& noise) {
   const float h = static_cast<float>(std::max(hours, 0.0));
   const float spread = std::min(h / 2.0f, 1.0f);
   const float distance = glm::length(base);
-  const float own_angle = hash01(unit, slot, kFleeAngle) * 2.0f * kPi;
+  const float own_angle = noise.flee_angle * 2.0f * kPi;
   glm::vec2 direction = distance > 1e-3f ? base / distance : glm::vec2(std::cos(own_angle), std::sin(own_angle));
   // Veer off the radial line as the flight goes on.
-  const float veer = 0.6f * hash11(unit, slot, kFleeAngle) * spread;
+  const float veer = 0.6f * (noise.flee_angle * 2 - 1) * spread;
   const float c = std::cos(veer), s = std::sin(veer);
   direction = {c * direction.x - s * direction.y, s * direction.x + c * direction.y};
-  const float flee = 250.0f * (1.0f - std::exp(-h / 1.5f)) * (0.4f + 0.6f * hash01(unit, slot, kFlee));
+  const float flee = 250.0f * (1.0f - std::exp(-h / 1.5f)) * (0.4f + 0.6f * noise.flee);
   LocalPose pose;
   pose.offset = direction * (distance * (1.0f + 0.5f * spread) + flee);
   pose.facing = direction;
@@ -207,7 +208,7 @@ LocalPose rout(glm::vec2 base, double hours, std::uint32_t unit, std::uint32_t s
 }
 
 LocalPose apply_state(UnitState state, Day since, const FormationFrame& f, glm::vec2 base,
-                      std::uint32_t slot) {
+                      std::uint32_t slot, const Noise& noise) {
   switch (state) {
     case UnitState::Camp: {
       LocalPose pose;
@@ -216,7 +217,7 @@ LocalPose apply_state(UnitState state, Day since, const FormationFrame& f, glm::
       pose.facing = to_fire / kMessRadius;
       return pose;
     }
-    case UnitState::Rout: return rout(base, (f.day - since) * 24.0, f.unit_index, slot);
+    case UnitState::Rout: return rout(base, (f.day - since) * 24.0, noise);
     default: {
       LocalPose pose;
       pose.offset = base;
@@ -238,31 +239,66 @@ Spacing formation_spacing(UnitKind kind) {
   }
 }
 
-glm::vec2 slot_offset(Formation formation, std::uint32_t slot, std::uint32_t count, UnitKind kind) {
-  const Spacing sp = formation_spacing(kind);
-  count = std::max(count, slot + 1);
+Shape make_shape(Formation formation, std::uint32_t count, UnitKind kind) {
+  Shape shape;
+  shape.formation = formation;
+  shape.spacing = formation_spacing(kind);
+  shape.count = std::max(count, 1U);
+  const Spacing sp = shape.spacing;
   switch (formation) {
-    case Formation::Block: {
-      // About twice as wide as deep, in metres.
-      const double columns = std::ceil(std::sqrt(2.0 * count * sp.depth / sp.lateral));
-      return grid_offset(slot, count, static_cast<std::uint32_t>(columns), sp);
-    }
-    case Formation::Column:
-      return grid_offset(slot, count, kind == UnitKind::Cavalry ? 4 : 6, sp);
+    case Formation::Block:  // about twice as wide as deep, in metres
+      shape.columns = static_cast<std::uint32_t>(std::ceil(std::sqrt(2.0 * shape.count * sp.depth / sp.lateral)));
+      break;
+    case Formation::Column: shape.columns = kind == UnitKind::Cavalry ? 4 : 6; break;
     case Formation::Line: {
       const std::uint32_t ranks = kind == UnitKind::Cavalry ? 2 : 4;
-      return grid_offset(slot, count, (count + ranks - 1) / ranks, sp);
+      shape.columns = (shape.count + ranks - 1) / ranks;
+      break;
     }
-    case Formation::Wedge: return wedge_offset(slot, count, sp);
+    case Formation::Wedge: {
+      auto ranks = static_cast<std::uint32_t>(std::sqrt(static_cast<double>(shape.count)));
+      while (ranks * ranks < shape.count) ++ranks;
+      shape.ranks = ranks;
+      shape.centroid_shift = (2.0f / 3.0f) * static_cast<float>(ranks - 1) * sp.depth;
+      break;
+    }
+    case Formation::Camp: shape.jitter = 0.35f; break;
+    case Formation::Scattered: shape.jitter = 0.6f; break;
+  }
+  if (formation == Formation::Block || formation == Formation::Column || formation == Formation::Line) {
+    shape.columns = std::max(shape.columns, 1U);
+    shape.ranks = (shape.count + shape.columns - 1) / shape.columns;
+  }
+  return shape;
+}
+
+glm::vec2 shape_offset(const Shape& shape, std::uint32_t slot) {
+  switch (shape.formation) {
+    case Formation::Block:
+    case Formation::Column:
+    case Formation::Line: return grid_offset(slot, shape);
+    case Formation::Wedge: return wedge_offset(slot, shape);
     case Formation::Camp: return camp_offset(slot);
-    case Formation::Scattered: return scattered_offset(slot, sp);
+    case Formation::Scattered: return scattered_offset(slot, shape.spacing);
   }
   return {0, 0};
 }
 
-UnitMotion unit_motion(const Unit& unit, Day day) {
+glm::vec2 slot_offset(Formation formation, std::uint32_t slot, std::uint32_t count, UnitKind kind) {
+  return shape_offset(make_shape(formation, std::max(count, slot + 1), kind), slot);
+}
+
+namespace {
+
+// Where a unit is and faces; the speed only when asked, since it costs two more samples when
+// a heading track gives the facing.
+UnitMotion motion_at(const Unit& unit, Day day, bool with_speed) {
   UnitMotion m;
   m.position = unit.path.sample(day);
+  if (!with_speed && !unit.heading.empty()) {
+    m.heading_deg = unit.heading.sample(day);
+    return m;
+  }
   const glm::vec2 ahead = unit.path.sample(day + kMotionHalfStepDays);
   const glm::vec2 behind = unit.path.sample(day - kMotionHalfStepDays);
   const glm::vec2 travel = ahead - behind;
@@ -291,6 +327,35 @@ UnitMotion unit_motion(const Unit& unit, Day day) {
   return m;
 }
 
+// A frame whose shapes come from `shapes`, indexed by Formation (all for the same count).
+FormationFrame frame_at(const Unit& unit, std::uint32_t unit_index, Day day, const UnitMotion& motion,
+                        std::uint32_t count, const Shape* shapes) {
+  FormationFrame f;
+  f.centre = motion.position;
+  f.heading_rad = motion.heading_deg * (kPi / 180.0f);
+  f.forward = {std::sin(f.heading_rad), -std::cos(f.heading_rad)};
+  f.right = {-f.forward.y, f.forward.x};
+  f.day = day;
+  f.kind = unit.kind;
+  f.unit_index = unit_index;
+  f.count = count;
+  f.seed = unit_seed(unit_index);
+  f.formation = formation_blend(unit.formation, day);
+  f.state = state_blend(unit.state, day);
+  if (shapes) {
+    f.to_shape = shapes[static_cast<size_t>(f.formation.to)];
+    f.from_shape = shapes[static_cast<size_t>(f.formation.from)];
+  } else {
+    f.to_shape = make_shape(f.formation.to, count, unit.kind);
+    f.from_shape = f.formation.from == f.formation.to ? f.to_shape : make_shape(f.formation.from, count, unit.kind);
+  }
+  return f;
+}
+
+}  // namespace
+
+UnitMotion unit_motion(const Unit& unit, Day day) { return motion_at(unit, day, true); }
+
 StepBlend<Formation> formation_blend(const Track<Formation>& track, Day day) {
   return step_blend(track, day, Formation::Block);
 }
@@ -300,58 +365,54 @@ StepBlend<UnitState> state_blend(const Track<UnitState>& track, Day day) {
 
 FormationFrame formation_frame(const Unit& unit, std::uint32_t unit_index, Day day,
                                const UnitMotion& motion, std::uint32_t count) {
-  FormationFrame f;
-  f.centre = motion.position;
-  f.heading_rad = motion.heading_deg * (kPi / 180.0f);
-  f.forward = {std::sin(f.heading_rad), -std::cos(f.heading_rad)};
-  f.right = {std::cos(f.heading_rad), std::sin(f.heading_rad)};
-  f.day = day;
-  f.kind = unit.kind;
-  f.unit_index = unit_index;
-  f.count = count;
-  f.formation = formation_blend(unit.formation, day);
-  f.state = state_blend(unit.state, day);
-  return f;
+  return frame_at(unit, unit_index, day, motion, count, nullptr);
 }
 
-SoldierPlacement place_soldier(const FormationFrame& f, std::uint32_t slot) {
+namespace {
+
+SoldierPlacement place(const FormationFrame& f, std::uint32_t slot, const Noise& noise) {
   // Each man starts his move a little after the last, by up to 30% of the window.
-  const float stagger = 0.3f * hash01(f.unit_index, slot, kStagger);
+  const float stagger = 0.3f * noise.stagger;
   const auto weight = [&](float blend) { return smoothstep01((blend - stagger) / 0.7f); };
 
   // Shape: the old formation's slot towards the new one's.
-  glm::vec2 base = slot_offset(f.formation.to, slot, f.count, f.kind);
-  float jitter = jitter_amplitude(f.formation.to);
+  glm::vec2 base = shape_offset(f.to_shape, slot);
+  float jitter = f.to_shape.jitter;
   if (f.formation.from != f.formation.to) {
     const float w = weight(f.formation.blend);
-    base = glm::mix(slot_offset(f.formation.from, slot, f.count, f.kind), base, w);
-    jitter = glm::mix(jitter_amplitude(f.formation.from), jitter, w);
+    base = glm::mix(shape_offset(f.from_shape, slot), base, w);
+    jitter = glm::mix(f.from_shape.jitter, jitter, w);
   }
 
   // State on top: hold/march/assault keep the shape; camp and rout replace or spread it.
-  LocalPose pose = apply_state(f.state.to, f.state.to_since, f, base, slot);
+  LocalPose pose = apply_state(f.state.to, f.state.to_since, f, base, slot, noise);
   if (f.state.from != f.state.to) {
     const float w = weight(f.state.blend);
-    const LocalPose old = apply_state(f.state.from, f.state.from_since, f, base, slot);
+    const LocalPose old = apply_state(f.state.from, f.state.from_since, f, base, slot, noise);
     pose.offset = glm::mix(old.offset, pose.offset, w);
     const glm::vec2 facing = glm::mix(old.facing, pose.facing, w);
     pose.facing = glm::dot(facing, facing) > 1e-6f ? facing : pose.facing;
     pose.running = w < 0.5f ? old.running : pose.running;
   }
 
-  const Spacing sp = formation_spacing(f.kind);
-  const glm::vec2 noise(hash11(f.unit_index, slot, kJitterX) * sp.lateral,
-                        hash11(f.unit_index, slot, kJitterY) * sp.depth);
+  const Spacing sp = f.to_shape.spacing;
+  const glm::vec2 displacement(noise.jitter_x * sp.lateral, noise.jitter_y * sp.depth);
   SoldierPlacement placement;
-  placement.xz = f.centre + to_world(f, pose.offset + jitter * noise);
+  placement.xz = f.centre + to_world(f, pose.offset + jitter * displacement);
   placement.running = pose.running;
   float heading = f.heading_rad;
   if (pose.facing != glm::vec2(0, 1)) {
     const glm::vec2 d = to_world(f, pose.facing);
     heading = std::atan2(d.x, -d.y);
   }
-  placement.heading_rad = heading + 0.12f * hash11(f.unit_index, slot, kFacing);
+  placement.heading_rad = heading + 0.12f * noise.facing;
   return placement;
+}
+
+}  // namespace
+
+SoldierPlacement place_soldier(const FormationFrame& f, std::uint32_t slot) {
+  return place(f, slot, soldier_noise(f.seed, slot));
 }
 
 std::uint32_t figure_count(const Unit& unit, float soldiers_per_figure) {
@@ -361,24 +422,35 @@ std::uint32_t figure_count(const Unit& unit, float soldiers_per_figure) {
   return static_cast<std::uint32_t>(std::lround(std::max(strongest, 0.0f) / ratio));
 }
 
-std::uint32_t casualty_rank(std::uint32_t unit_index, std::uint32_t slot, std::uint32_t count) {
+CasualtyOrder casualty_order(std::uint32_t unit_index, std::uint32_t count) {
+  CasualtyOrder order;
+  order.count = count;
+  while ((1ULL << (2 * order.half_bits)) < count) ++order.half_bits;
+  const std::uint32_t seed = unit_seed(unit_index);
+  for (std::uint32_t round = 0; round < 3; ++round) order.keys[round] = mix32(seed + 0x9e3779b9U * (round + 1));
+  return order;
+}
+
+std::uint32_t CasualtyOrder::rank(std::uint32_t slot) const {
   if (count <= 1) return 0;
-  // A balanced Feistel network is a bijection on [0, 4^half); walking the cycle until the
-  // value lands below `count` makes it one on [0, count).
-  std::uint32_t half_bits = 1;
-  while ((1ULL << (2 * half_bits)) < count) ++half_bits;
+  // A balanced Feistel network (three rounds suffice to scramble) is a bijection on [0, 4^half_bits); walking the cycle until
+  // the value lands below `count` makes it one on [0, count).
   const std::uint32_t mask = (1U << half_bits) - 1;
   std::uint32_t x = slot;
   do {
     std::uint32_t left = x >> half_bits, right = x & mask;
-    for (std::uint32_t round = 0; round < 4; ++round) {
-      const std::uint32_t next = left ^ (hash3(unit_index, right, kFallen + round) & mask);
+    for (std::uint32_t key : keys) {
+      const std::uint32_t next = left ^ (mix32(right ^ key) & mask);
       left = right;
       right = next;
     }
     x = (left << half_bits) | right;
   } while (x >= count);
   return x;
+}
+
+std::uint32_t casualty_rank(std::uint32_t unit_index, std::uint32_t slot, std::uint32_t count) {
+  return casualty_order(unit_index, count).rank(slot);
 }
 
 std::optional<Day> fall_time(const Track<float>& strength, Day day, float level) {
@@ -406,38 +478,63 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
   if (count == 0) return;
   const auto standing = static_cast<std::uint32_t>(
       std::clamp(std::lround(layout.strength / ratio), 0L, static_cast<long>(count)));
-  const FormationFrame frame = formation_frame(unit, layout.unit_index, layout.day, layout.motion, count);
+  Shape shapes[6];  // by Formation, so frames at other times (the fallen) reuse them
+  for (int f = 0; f < 6; ++f) shapes[f] = make_shape(static_cast<Formation>(f), count, unit.kind);
+  const FormationFrame frame = frame_at(unit, layout.unit_index, layout.day, layout.motion, count, shapes);
+  // The fallen lie where the unit stood when they fell. Working that out per man would cost
+  // a frame each, so ranks are grouped in at most kFallGroups runs of consecutive ranks, and
+  // a man lies in his slot as the unit stood when the first of his group fell (exact when
+  // the unit has no more figures than groups).
+  const std::uint32_t group_size = (count + kFallGroups - 1) / kFallGroups;
+  std::array<std::optional<FormationFrame>, kFallGroups> fall_frames;
+  const auto frame_when_fallen = [&](Day when) {
+    return frame_at(unit, layout.unit_index, when, motion_at(unit, when, false), count, shapes);
+  };
   const bool assault = frame.state.to == UnitState::Assault;
   const bool moving = layout.motion.speed > 10.0f || frame.formation.blend < 1.0f || frame.state.blend < 1.0f;
   const auto ground_height = [&](glm::vec2 xz) {
     return layout.ground ? layout.ground->height(xz) : layout.base_height;
   };
 
+  // With no losses nobody needs a casualty rank.
+  const CasualtyOrder order = casualty_order(layout.unit_index, count);
+  const bool losses = standing < count;
   for (std::uint32_t slot = 0; slot < count; ++slot) {
+    const Noise noise = soldier_noise(frame.seed, slot);
     Soldier s;
     s.unit = layout.unit_index;
     s.kind = static_cast<std::uint16_t>(unit.kind);
-    const std::uint32_t rank = casualty_rank(layout.unit_index, slot, count);
+    const std::uint32_t rank = losses ? order.rank(slot) : 0;
     if (rank < standing) {
-      const SoldierPlacement p = place_soldier(frame, slot);
+      const SoldierPlacement p = place(frame, slot, noise);
       const bool running = p.running || (assault && moving);
       s.position = {p.xz.x, ground_height(p.xz), p.xz.y};
       s.heading = p.heading_rad;
       s.pose = running ? 1 : 0;
       if (moving || running) {
-        const double cycles = layout.presentation_s * (running ? 1.6 : 1.0) +
-                              hash01(layout.unit_index, slot, kGait);
+        const double cycles = layout.presentation_s * (running ? 1.6 : 1.0) + noise.gait;
         s.gait = static_cast<float>(cycles - std::floor(cycles));
       }
     } else {
-      const float level = (static_cast<float>(rank) + 0.5f) * ratio;
-      const std::optional<Day> fell = fall_time(unit.strength, layout.day, level);
-      if (!fell) continue;  // a reinforcement not yet arrived
-      const UnitMotion then = unit_motion(unit, *fell);
-      const FormationFrame then_frame = formation_frame(unit, layout.unit_index, *fell, then, count);
-      const SoldierPlacement p = place_soldier(then_frame, slot);
+      const std::uint32_t group = rank / group_size;
+      std::optional<FormationFrame>& cached = fall_frames[group];
+      if (!cached) {
+        const std::uint32_t first_to_fall = std::min((group + 1) * group_size, count) - 1;
+        const float level = (static_cast<float>(first_to_fall) + 0.5f) * ratio;
+        if (const std::optional<Day> fell = fall_time(unit.strength, layout.day, level))
+          cached = frame_when_fallen(*fell);
+      }
+      std::optional<FormationFrame> own;
+      if (!cached) {
+        // The group's first never stood (reinforcements, partly arrived): this man on his own.
+        const float own_level = (static_cast<float>(rank) + 0.5f) * ratio;
+        const std::optional<Day> fell = fall_time(unit.strength, layout.day, own_level);
+        if (!fell) continue;  // not yet arrived
+        own = frame_when_fallen(*fell);
+      }
+      const SoldierPlacement p = place(own ? *own : *cached, slot, noise);
       s.position = {p.xz.x, ground_height(p.xz), p.xz.y};
-      s.heading = p.heading_rad + 1.2f * hash11(layout.unit_index, slot, kFallen);
+      s.heading = p.heading_rad + 1.2f * noise.turn;
       s.pose = 2;
     }
     out.push_back(s);

@@ -13,8 +13,10 @@
 //
 // Casualties. A unit draws round(max strength / soldiers per figure) figures for as long as
 // it is present. When strength falls, figures fall in a fixed pseudo-random order (a
-// permutation of the slots), and a fallen figure lies where he stood when the strength
-// crossed his threshold; if the strength rises again, he stands up again.
+// permutation of the slots), and a fallen figure lies in his slot as the unit stood when the
+// strength crossed his threshold; if the strength rises again, he stands up again. To keep
+// this cheap, ranks are taken in at most 128 groups of consecutive ranks, and a man lies as
+// the unit stood when the first of his group fell (exact for units of up to 128 figures).
 #pragma once
 
 #include <cstdint>
@@ -38,8 +40,21 @@ struct Spacing {
 };
 Spacing formation_spacing(UnitKind kind);
 
-// Slot `slot` of `count` in a formation's own frame, without jitter: x to the right,
+// A formation's geometry for one head count, worked out once per unit rather than per man.
+struct Shape {
+  Formation formation = Formation::Block;
+  Spacing spacing;
+  std::uint32_t count = 1;
+  std::uint32_t columns = 1;  // grid formations: men per rank
+  std::uint32_t ranks = 1;    // grid rows, or wedge ranks
+  float centroid_shift = 0;   // wedge: puts the triangle's centroid on the centre
+  float jitter = 0.18f;       // random displacement, as a fraction of the spacing
+};
+Shape make_shape(Formation formation, std::uint32_t count, UnitKind kind);
+// Slot `slot` of a shape in the formation's own frame, without jitter: x to the right,
 // y forward (along the heading), metres from the formation's centre.
+glm::vec2 shape_offset(const Shape& shape, std::uint32_t slot);
+// The same for a one-off question (tests, tools).
 glm::vec2 slot_offset(Formation formation, std::uint32_t slot, std::uint32_t count, UnitKind kind);
 
 // Where a unit's centre is, which way it faces and how fast it moves at one instant.
@@ -75,8 +90,10 @@ struct FormationFrame {
   UnitKind kind = UnitKind::Infantry;
   std::uint32_t unit_index = 0;
   std::uint32_t count = 0;
+  std::uint32_t seed = 0;  // the unit's noise seed, from unit_index
   StepBlend<Formation> formation;
   StepBlend<UnitState> state;
+  Shape from_shape, to_shape;  // formation.from and formation.to for `count` men
 };
 FormationFrame formation_frame(const Unit& unit, std::uint32_t unit_index, Day day,
                                const UnitMotion& motion, std::uint32_t count);
@@ -96,6 +113,16 @@ std::uint32_t figure_count(const Unit& unit, float soldiers_per_figure);
 // figure `slot` is standing while round(strength / soldiers_per_figure) > rank.
 // Pseudo-random, so casualties thin the whole formation rather than one rank.
 std::uint32_t casualty_rank(std::uint32_t unit_index, std::uint32_t slot, std::uint32_t count);
+
+// casualty_rank() with its per-unit set-up done once: a 3-round Feistel network on the
+// smallest power of four >= count, cycle-walked into [0, count).
+struct CasualtyOrder {
+  std::uint32_t count = 0;
+  std::uint32_t half_bits = 1;
+  std::uint32_t keys[3] = {};
+  std::uint32_t rank(std::uint32_t slot) const;
+};
+CasualtyOrder casualty_order(std::uint32_t unit_index, std::uint32_t count);
 
 // The last time before `day` at which the strength fell below `level`: when a figure with
 // that threshold fell. nullopt if the strength has not been at `level` or above before.
