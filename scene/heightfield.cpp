@@ -188,6 +188,20 @@ Heightfield build_heightfield(const Scenario& scenario) {
     moat_walls.push_back(wall);
   }
 
+  // Bounds of each carving's reach, so a sample far from a river or lake skips it.
+  const auto reach_bounds = [](const std::vector<glm::vec2>& points, float reach) {
+    Bounds2 b;
+    for (glm::vec2 p : points) b.add(p);
+    b.min -= glm::vec2(reach);
+    b.max += glm::vec2(reach);
+    return b;
+  };
+  const auto contains = [](const Bounds2& b, glm::vec2 p) { return p.x >= b.min.x && p.y >= b.min.y && p.x <= b.max.x && p.y <= b.max.y; };
+  std::vector<Bounds2> river_bounds, lake_bounds;
+  for (const River& river : scenario.rivers)
+    river_bounds.push_back(reach_bounds(river.points, river.width * 0.5f + margin + river.bank_width));
+  for (const Lake& lake : scenario.lakes) lake_bounds.push_back(reach_bounds(lake.outline, 20.0f));
+
   for (int iz = 0; iz < field.nz; ++iz) {
     for (int ix = 0; ix < field.nx; ++ix) {
       const glm::vec2 xz = field.min + glm::vec2(ix, iz) * cell;
@@ -199,13 +213,16 @@ Heightfield build_heightfield(const Scenario& scenario) {
         h = plain_height(scenario, xz);
       }
       float offset = 0;
-      for (const River& river : scenario.rivers) {
+      for (size_t r = 0; r < scenario.rivers.size(); ++r) {
+        if (!contains(river_bounds[r], xz)) continue;
+        const River& river = scenario.rivers[r];
         const float reach = river.width * 0.5f + margin + river.bank_width;
         const float d = polyline_distance(xz, river.points);
         if (d < reach) offset = std::min(offset, river_offset(river, d, margin));
       }
-      for (const Lake& lake : scenario.lakes)
-        if (lake.outline.size() >= 3) offset = std::min(offset, lake_offset(lake, xz));
+      for (size_t l = 0; l < scenario.lakes.size(); ++l)
+        if (scenario.lakes[l].outline.size() >= 3 && contains(lake_bounds[l], xz))
+          offset = std::min(offset, lake_offset(scenario.lakes[l], xz));
       for (size_t m = 0; m < scenario.moats.size(); ++m)
         if (moat_walls[m]) offset = std::min(offset, moat_offset(scenario.moats[m], *moat_walls[m], xz));
       field.heights[static_cast<size_t>(iz) * field.nx + ix] = h + offset;

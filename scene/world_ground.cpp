@@ -1,5 +1,6 @@
 // The terrain mesh: one grid over the heightfield, coloured by what the ground is, and a
 // flat skirt out to the horizon so the world has no visible edge.
+#include <algorithm>
 #include <cmath>
 
 #include "scene/geometry2d.h"
@@ -73,7 +74,8 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
     Vertex v = mesh.vertices[b];
     const glm::vec2 xz(v.position.x, v.position.z);
     const glm::vec2 out = xz + glm::normalize(xz - centre) * kSkirtReach;
-    v.position = glm::vec3(out.x, v.position.y, out.y);
+    // Out at the horizon the land settles to the plain, whatever hill the border crosses.
+    v.position = glm::vec3(out.x, std::min(v.position.y, scenario.terrain.base_height), out.y);
     v.normal = glm::vec3(0, 1, 0);
     mesh.vertices.push_back(v);
   }
