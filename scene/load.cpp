@@ -62,8 +62,8 @@ void read_scenario(loader::Reader& r, const loader::Node& root_node, Scenario& s
   if (const Node schema = root.get("$schema")) r.string(schema);
   r.set(r.string(root.require("id")), s.id);
   r.set(r.text(root.require("title")), s.title);
-  // The calendar comes first: every date below is read in it.
-  r.set(r.enumeration<Calendar>(root.require("calendar"), {{"julian", Calendar::Julian}, {"gregorian", Calendar::Gregorian}}),
+  // The calendar comes first: every date below is read in it. Julian when not given.
+  r.set(r.enumeration<Calendar>(root.get("calendar"), {{"julian", Calendar::Julian}, {"gregorian", Calendar::Gregorian}}),
         s.calendar);
   r.calendar = s.calendar;
 
