@@ -93,6 +93,9 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file_nam
     loader::Reader reader(parsed.document, file_name, result);
     read_scenario(reader, loader::Node{&parsed.document.root, ""}, scenario);
     sort_by_position(result.errors);
+    if (reader.dropped_errors() > 0)
+      result.errors.push_back(whole_file(file_name, "... and " + std::to_string(reader.dropped_errors()) +
+                                                        " more errors not shown; fix these and check again"));
     sort_by_position(result.warnings);
     if (!result.errors.empty()) return result;
 

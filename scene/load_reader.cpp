@@ -108,6 +108,10 @@ Object::Object(Reader& reader, const Node& node, std::string_view what,
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (const auto& [key, value] : node.value->items()) {
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+    if (!reader.accepting_errors()) {
+      reader.error_at_key("", "");  // counted, not kept
+      continue;
+    }
     std::string message = "unknown key " + in_quotes(key);
     const std::string suggestion = did_you_mean(key, names);
     message += suggestion.empty() ? " (allowed here: " + join_quoted(names, 40) + ")" : suggestion;
@@ -139,14 +143,23 @@ Diagnostic Reader::make(const std::string& pointer, TextPosition at, std::string
 }
 
 void Reader::error(const std::string& pointer, std::string message) {
+  if (!accepting_errors()) {
+    ++dropped_errors_;
+    return;
+  }
   result_.errors.push_back(make(pointer, document_.value_at(pointer), std::move(message)));
 }
 
 void Reader::error_at_key(const std::string& pointer, std::string message) {
+  if (!accepting_errors()) {
+    ++dropped_errors_;
+    return;
+  }
   result_.errors.push_back(make(pointer, document_.key_at(pointer), std::move(message)));
 }
 
 void Reader::warning(const std::string& pointer, std::string message) {
+  if (result_.warnings.size() >= kMaxDiagnostics) return;
   result_.warnings.push_back(make(pointer, document_.value_at(pointer), std::move(message)));
 }
 
@@ -381,6 +394,10 @@ void Reader::resolve_references() {
   for (const Reference& ref : references_) {
     const IdTable& table = *ref.table;
     if (table.pointers.count(ref.id)) continue;
+    if (!accepting_errors()) {
+      ++dropped_errors_;
+      continue;
+    }
     std::string message = "unknown " + table.noun + " " + in_quotes(ref.id);
     const std::vector<std::string> known = table.ids();
     const std::string suggestion = did_you_mean(ref.id, known);

@@ -93,7 +93,11 @@ class Reader {
   void warning(const std::string& pointer, std::string message);
   TextPosition position(const std::string& pointer) const { return document_.value_at(pointer); }
   std::string where(const std::string& pointer) const;  // "88:7"
-  std::size_t error_count() const { return result_.errors.size(); }
+  // Past this many, errors are counted but not kept: a person fixes the first ones first,
+  // and a hostile file must not make the loader spend minutes on suggestions.
+  static constexpr std::size_t kMaxDiagnostics = 500;
+  bool accepting_errors() const { return result_.errors.size() < kMaxDiagnostics; }
+  std::size_t dropped_errors() const { return dropped_errors_; }
 
   Object object(const Node& node, std::string_view what, const std::vector<std::string_view>& allowed) {
     return Object(*this, node, what, allowed);
@@ -151,6 +155,7 @@ class Reader {
   std::string file_;
   LoadResult& result_;
   std::vector<Reference> references_;
+  std::size_t dropped_errors_ = 0;
 
   Diagnostic make(const std::string& pointer, TextPosition at, std::string message) const;
 };
@@ -174,7 +179,7 @@ std::optional<E> Reader::enumeration(const Node& node, std::initializer_list<std
       if (name == text) return value;
   }
   std::string message = "expected one of " + allowed + ", found " + describe_found(*node.value);
-  if (node.value->is_string()) {
+  if (node.value->is_string() && accepting_errors()) {
     message += did_you_mean(node.value->template get_ref<const std::string&>(), names);
   }
   error(node.pointer, std::move(message));

@@ -1,6 +1,7 @@
 // The scenario loader: what a valid file becomes, and the exact words for each mistake.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 
 #include "load_test_support.h"
@@ -341,4 +342,22 @@ TEST_CASE("load: binary files get one clear sentence", "[load]") {
   const auto e = errors_of(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
   REQUIRE(e.size() == 1);
   CHECK(e[0] == "t.json:1:1: not UTF-8 text: byte 0x89 at line 1 column 1 — is this a PNG image, not a scenario?");
+}
+
+TEST_CASE("load: a flood of errors is cut short, quickly", "[load]") {
+  // 20,000 factions and 20,000 units that each name a missing one: suggestions for every
+  // unit would cost minutes; only the first errors are kept, and the rest are counted.
+  std::string factions = "[", units = "[";
+  for (int i = 0; i < 20000; ++i) {
+    const std::string n = std::to_string(i);
+    factions += std::string(i ? "," : "") + R"({"id": "faction_)" + n + R"(", "name": {"en": "F"}, "color": "#000000"})";
+    units += std::string(i ? "," : "") + R"({"id": "u)" + n + R"(", "name": {"en": "U"}, "faction": "missing_)" + n +
+             R"(", "path": [0, 0], "strength": 1, "sources": ["record"], "bogus_key_)" + n + R"(": 1})";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = load(scenario({{"factions", factions + "]"}, {"units", units + "]"}}));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(r.errors.size() == 501);
+  CHECK(r.errors.back().to_string() == "t.json: ... and 39500 more errors not shown; fix these and check again");
+  CHECK(seconds < 5);
 }
