@@ -104,7 +104,8 @@ TEST_CASE("unit motion, formation and casualties at an instant", "[evaluate]") {
   CHECK(horse.strength == 400);
   CHECK(horse.soldier_count == 400);
 
-  const UnitSnapshot& song = evaluate(s, 65).units[1];
+  const Snapshot later = evaluate(s, 65);
+  const UnitSnapshot& song = later.units[1];
   CHECK(song.heading_deg == 0.0f);  // its heading track
   CHECK(song.formation == Formation::Line);
 
