@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <regex>
+#include <set>
 #include <string>
 
 #include <unistd.h>
@@ -166,5 +168,43 @@ TEST_CASE("schema: valid JSON, and it knows every top-level key the loader accep
     }
     if (node->is_structured())
       for (const auto& child : *node) stack.push_back(&child);
+  }
+}
+
+TEST_CASE("schema: every key the loader allows anywhere is in the schema, and no other", "[load][schema]") {
+  // The loader's allowed-key lists are the brace lists of quoted words in its sources (not
+  // brace initialisers such as IdTable sources{"source", "sources"}).
+  std::string code;
+  for (const char* file : {"load.cpp", "load_world.cpp", "load_story.cpp", "load_reader.cpp", "load_reader.h"})
+    code += read_file(std::string(SIEGE_SOURCE_DIR) + "/scene/" + file);
+  const std::regex list(R"re([^A-Za-z0-9_]\{\s*("[a-z_$]+"(\s*,\s*"[a-z_$]+")*)\s*\})re");
+  const std::regex word(R"re("([a-z_$]+)")re");
+  std::set<std::string> loader_keys;
+  for (auto it = std::sregex_iterator(code.begin(), code.end(), list); it != std::sregex_iterator(); ++it) {
+    const std::string items = (*it)[1];
+    for (auto w = std::sregex_iterator(items.begin(), items.end(), word); w != std::sregex_iterator(); ++w)
+      loader_keys.insert((*w)[1]);
+  }
+  REQUIRE(loader_keys.size() > 60);
+
+  const auto parsed = scene::parse_json(read_file(std::string(SIEGE_SOURCE_DIR) + "/assets/schema/scenario.schema.json"));
+  REQUIRE(parsed.ok);
+  std::set<std::string> schema_keys;
+  std::vector<const nlohmann::json*> stack = {&parsed.document.root};
+  while (!stack.empty()) {
+    const nlohmann::json* node = stack.back();
+    stack.pop_back();
+    if (node->is_object() && node->contains("properties") && node->at("properties").is_object())
+      for (const auto& [key, value] : node->at("properties").items()) schema_keys.insert(key);
+    if (node->is_structured())
+      for (const auto& child : *node) stack.push_back(&child);
+  }
+  for (const std::string& key : loader_keys) {
+    INFO("the loader accepts \"" << key << "\" but the schema does not know it");
+    CHECK(schema_keys.count(key));
+  }
+  for (const std::string& key : schema_keys) {
+    INFO("the schema has \"" << key << "\" but the loader does not accept it");
+    CHECK(loader_keys.count(key));
   }
 }
