@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   app::add_render_command(app, exit_code);
   app::add_check_command(app, exit_code);
+  app::add_view_command(app, exit_code);
 
   try {
     app.parse(argc, argv);

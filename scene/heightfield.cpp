@@ -150,6 +150,29 @@ glm::vec3 Heightfield::normal(glm::vec2 xz) const {
   return glm::normalize(glm::vec3(-dx / (2 * step.x), 1.0f, -dz / (2 * step.y)));
 }
 
+bool Heightfield::intersect(glm::vec3 origin, glm::vec3 direction, float max_distance, glm::vec3& hit) const {
+  if (nx < 2 || nz < 2 || glm::length(direction) == 0) return false;
+  const glm::vec3 d = glm::normalize(direction);
+  const float step = std::max(std::min(cell_size().x, cell_size().y) * 0.5f, 0.5f);
+  float previous = 0;
+  for (float t = 0; t <= max_distance; t += step) {
+    const glm::vec3 p = origin + d * t;
+    if (p.y <= height({p.x, p.z})) {
+      // Refine between the last point above ground and this one.
+      float lo = previous, hi = t;
+      for (int i = 0; i < 24; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        const glm::vec3 q = origin + d * mid;
+        (q.y <= height({q.x, q.z}) ? hi : lo) = mid;
+      }
+      hit = origin + d * hi;
+      return true;
+    }
+    previous = t;
+  }
+  return false;
+}
+
 float plain_height(const Scenario& scenario, glm::vec2 xz) {
   const Terrain& terrain = scenario.terrain;
   float h = terrain.base_height + relief(terrain, xz);

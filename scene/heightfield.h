@@ -21,6 +21,8 @@ struct Heightfield {
   float height(glm::vec2 xz) const;
   // Unit surface normal from central differences.
   glm::vec3 normal(glm::vec2 xz) const;
+  // Where a ray first meets the ground, within max_distance; false if it does not.
+  bool intersect(glm::vec3 origin, glm::vec3 direction, float max_distance, glm::vec3& hit) const;
 };
 
 // Height of the undisturbed plain (relief and ridges, before carving) at a point.

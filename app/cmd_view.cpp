@@ -1,0 +1,81 @@
+// siege view: the interactive viewer.
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+#include "app/viewer/viewer.h"
+#include "scene/load.h"
+
+namespace app {
+
+namespace {
+
+struct ViewArgs {
+  std::string scenario = "assets/scenarios/caizhou.json";
+  std::string size = "1280x720";
+  std::string script;
+  std::string time;
+  std::string device;
+  bool fullscreen = false;
+  bool no_vsync = false;
+  bool validation = false;
+};
+
+int run_view(const ViewArgs& args) {
+  ViewerOptions options;
+  options.scenario_path = args.scenario;
+  if (std::sscanf(args.size.c_str(), "%dx%d", &options.width, &options.height) != 2 || options.width < 64 || options.height < 64) {
+    std::fprintf(stderr, "siege view: --size \"%s\" is not WIDTHxHEIGHT (at least 64x64)\n", args.size.c_str());
+    return 2;
+  }
+  if (!args.script.empty()) {
+    std::string error;
+    options.script = load_script(args.script, error);
+    if (!options.script) {
+      std::fprintf(stderr, "siege view: --script: %s\n", error.c_str());
+      return 2;
+    }
+  }
+  options.time = args.time;
+  options.device = args.device;
+  options.fullscreen = args.fullscreen;
+  options.vsync = !args.no_vsync && !options.script;  // a script steps as fast as it can
+  options.validation = args.validation;
+
+  scene::LoadResult loaded = scene::load_scenario(args.scenario);
+  for (const scene::Diagnostic& d : loaded.warnings) std::fprintf(stderr, "warning: %s\n", d.to_string().c_str());
+  if (!loaded.scenario) {
+    for (const scene::Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    std::fprintf(stderr, "siege view: %s has %zu error(s); `siege check %s` lists them\n", args.scenario.c_str(), loaded.errors.size(),
+                 args.scenario.c_str());
+    return 1;
+  }
+  Viewer viewer(*loaded.scenario, options);
+  return viewer.run();
+}
+
+}  // namespace
+
+void add_view_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ViewArgs>();
+  CLI::App* cmd = app.add_subcommand("view", "Open the interactive viewer (timeline, cameras, lecture mode)");
+  cmd->add_option("scenario", args->scenario, "Scenario file")->capture_default_str();
+  cmd->add_option("--size", args->size, "Window size WIDTHxHEIGHT")->capture_default_str();
+  cmd->add_option("-t,--time", args->time, "Start at presentation seconds, a phase id, or a date YYYY-MM-DD");
+  cmd->add_option("--script", args->script, "Run a scripted session (see docs/VIEWER.md) and quit");
+  cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
+  cmd->add_flag("--fullscreen", args->fullscreen, "Start in the full-screen presentation mode");
+  cmd->add_flag("--no-vsync", args->no_vsync, "Present as fast as possible");
+  cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
+  cmd->callback([args, &exit_code] {
+    try {
+      exit_code = run_view(*args);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "siege view: %s\n", e.what());
+      exit_code = 1;
+    }
+  });
+}
+
+}  // namespace app

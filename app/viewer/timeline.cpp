@@ -1,0 +1,291 @@
+#include "app/viewer/timeline.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "scene/clock.h"
+
+namespace app {
+
+namespace {
+
+constexpr float kFullHeight = 158;
+constexpr float kSlimHeight = 44;
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+ImU32 band_colour(int index, bool current) {
+  static const ImU32 palette[] = {IM_COL32(88, 110, 140, 255), IM_COL32(128, 102, 72, 255), IM_COL32(92, 124, 96, 255),
+                                  IM_COL32(132, 86, 86, 255),  IM_COL32(110, 96, 136, 255), IM_COL32(70, 118, 124, 255),
+                                  IM_COL32(138, 120, 70, 255), IM_COL32(120, 80, 110, 255)};
+  ImU32 c = palette[index % 8];
+  if (!current) c = (c & 0x00FFFFFF) | (200u << 24);
+  return c;
+}
+
+struct Axis {
+  double start, end;  // visible presentation seconds
+  float x0, x1;       // pixels
+  float x(double t) const { return x0 + static_cast<float>((t - start) / (end - start)) * (x1 - x0); }
+  double t(float px) const { return start + (px - x0) / (x1 - x0) * (end - start); }
+};
+
+std::string short_date(scene::Day day, scene::Calendar calendar, int step_kind) {
+  const scene::CivilDate d = scene::civil_date(static_cast<std::int64_t>(std::floor(day)), calendar);
+  char text[48];
+  if (step_kind <= 1) std::snprintf(text, sizeof(text), "%d %s", d.day, kMonths[d.month - 1]);
+  else if (step_kind <= 3) std::snprintf(text, sizeof(text), "%s %d", kMonths[d.month - 1], d.year);
+  else std::snprintf(text, sizeof(text), "%d", d.year);
+  return text;
+}
+
+// Ticks at calendar boundaries inside one phase, as dense as the phase's warp allows.
+void draw_ruler_for_phase(ImDrawList* draw, const ViewerState& state, const Axis& axis, int phase, float y, float& last_label_x) {
+  const scene::Scenario& s = state.scenario;
+  const scene::Phase& p = s.phases[static_cast<size_t>(phase)];
+  const double t0 = scene::phase_start_s(s, phase), t1 = t0 + p.duration_s;
+  const double days = p.end.day - p.start.day;
+  if (days <= 0) return;
+  const float px_per_day = static_cast<float>((axis.x(t1) - axis.x(t0)) / days);
+  // Steps: day, week, month, quarter, year, 5 years, 10 years.
+  const double steps[] = {1, 7, 30.44, 91.3, 365.25, 1826, 3652};
+  int kind = 0;
+  while (kind < 6 && steps[kind] * px_per_day < 64) ++kind;
+  const scene::CivilDate first = scene::civil_date(static_cast<std::int64_t>(std::floor(p.start.day)), s.calendar);
+  const auto tick_at = [&](scene::Day day) {
+    if (day <= p.start.day || day >= p.end.day) return;
+    const float x = axis.x(scene::presentation_at(s, day));
+    if (x < axis.x0 || x > axis.x1) return;
+    draw->AddLine(ImVec2(x, y + 14), ImVec2(x, y + 20), IM_COL32(200, 200, 200, 160));
+    if (x - last_label_x > 58) {
+      draw->AddText(ImVec2(x + 2, y), IM_COL32(220, 220, 220, 230), short_date(day, s.calendar, kind).c_str());
+      last_label_x = x;
+    }
+  };
+  if (kind <= 1) {
+    const int step = kind == 0 ? 1 : 7;
+    for (double d = std::ceil(p.start.day); d < p.end.day; d += step) tick_at(d);
+  } else if (kind <= 3) {
+    const int months = kind == 2 ? 1 : 3;
+    scene::CivilDate c{first.year, first.month, 1};
+    for (int guard = 0; guard < 2400; ++guard) {
+      c.month += months;
+      while (c.month > 12) {
+        c.month -= 12;
+        ++c.year;
+      }
+      const scene::Day d = static_cast<scene::Day>(scene::day_number(c, s.calendar));
+      if (d >= p.end.day) break;
+      tick_at(d);
+    }
+  } else {
+    const int years = kind == 4 ? 1 : kind == 5 ? 5 : 10;
+    for (int year = first.year + 1; year < first.year + 2000; year += years) {
+      const scene::Day d = static_cast<scene::Day>(scene::day_number({year, 1, 1}, s.calendar));
+      if (d >= p.end.day) break;
+      tick_at(d);
+    }
+  }
+}
+
+void phase_tooltip(const ViewerState& state, int phase) {
+  const scene::Scenario& s = state.scenario;
+  const scene::Phase& p = s.phases[static_cast<size_t>(phase)];
+  ImGui::BeginTooltip();
+  ImGui::Text("%d. %s  %s", phase + 1, p.title.en.c_str(), p.title.zh.c_str());
+  ImGui::Text("%s%s – %s%s", p.start.approximate ? "c. " : "", scene::format_day(p.start.day, s.calendar).c_str(),
+              p.end.approximate ? "c. " : "", scene::format_day(p.end.day, s.calendar).c_str());
+  if (!p.start.lunar.empty()) ImGui::Text("%s", p.start.lunar.c_str());
+  ImGui::Text("%.0f days shown in %.0f s", p.end.day - p.start.day, p.duration_s);
+  ImGui::EndTooltip();
+}
+
+void transport(ViewerState& state) {
+  Playback& playback = state.playback;
+  if (ImGui::Button("Prev")) playback.previous_phase();
+  ImGui::SameLine();
+  if (ImGui::Button(playback.playing() ? "Pause" : "Play", ImVec2(60, 0))) playback.toggle_play();
+  ImGui::SameLine();
+  if (ImGui::Button("Next")) playback.next_phase();
+  ImGui::SameLine();
+  bool reverse = playback.reversed();
+  if (ImGui::Checkbox("Reverse", &reverse)) playback.set_reverse(reverse);
+  ImGui::SameLine();
+  static const char* speeds[] = {"1/4x", "1/2x", "1x", "2x", "4x", "8x", "16x"};
+  int speed = playback.speed_index();
+  ImGui::SetNextItemWidth(70);
+  if (ImGui::Combo("##speed", &speed, speeds, IM_ARRAYSIZE(speeds))) playback.set_speed_index(speed);
+  ImGui::SameLine();
+  static const char* loops[] = {"Loop off", "Loop phase", "Loop all"};
+  int loop = static_cast<int>(playback.loop());
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::Combo("##loop", &loop, loops, IM_ARRAYSIZE(loops))) playback.set_loop(static_cast<Loop>(loop));
+  ImGui::SameLine();
+  if (ImGui::Button("Fit")) {
+    state.timeline.start = 0;
+    state.timeline.end = playback.duration();
+  }
+
+  const scene::Scenario& s = state.scenario;
+  const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
+  ImGui::SameLine(0, 24);
+  ImGui::Text("%s%s", p.start.approximate ? "c. " : "", scene::format_day(state.snapshot.day, s.calendar).c_str());
+  ImGui::SameLine(0, 16);
+  ImGui::TextColored(ImVec4(1, 0.85f, 0.55f, 1), "%d. %s  %s", state.snapshot.phase + 1, p.title.en.c_str(), p.title.zh.c_str());
+  ImGui::SameLine(0, 16);
+  ImGui::TextDisabled("%.1f / %.0f s", playback.time(), playback.duration());
+}
+
+}  // namespace
+
+float timeline_height(bool slim) { return slim ? kSlimHeight : kFullHeight; }
+
+void draw_timeline(ViewerState& state, bool slim) {
+  const scene::Scenario& s = state.scenario;
+  if (s.phases.empty()) return;
+  TimelineView& view = state.timeline;
+  const double duration = state.playback.duration();
+  if (view.end <= view.start) {
+    view.start = 0;
+    view.end = duration;
+  }
+  const float height = timeline_height(slim);
+  ImGui::SetNextWindowPos(ImVec2(0, state.viewport.y - height));
+  ImGui::SetNextWindowSize(ImVec2(state.viewport.x, height));
+  ImGui::SetNextWindowBgAlpha(slim ? 0.45f : 0.88f);
+  ImGui::Begin("##timeline", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (!slim) transport(state);
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float ruler_h = slim ? 0 : 34, band_h = slim ? 16 : 30, marker_h = slim ? 0 : 16;
+  Axis axis{view.start, view.end, origin.x + 4, origin.x + ImGui::GetContentRegionAvail().x - 4};
+  const float y_ruler = origin.y, y_band = y_ruler + ruler_h, y_markers = y_band + band_h + 2;
+  const float total_h = ruler_h + band_h + 2 + marker_h;
+
+  ImGui::InvisibleButton("##track", ImVec2(axis.x1 - axis.x0 + 8, total_h));
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  draw->PushClipRect(ImVec2(axis.x0, y_ruler), ImVec2(axis.x1, y_ruler + total_h), true);
+
+  // Phase bands, with how many days each spans: the time warp made visible.
+  int hovered_phase = -1;
+  for (int i = 0; i < static_cast<int>(s.phases.size()); ++i) {
+    const scene::Phase& p = s.phases[static_cast<size_t>(i)];
+    const double t0 = scene::phase_start_s(s, i), t1 = t0 + p.duration_s;
+    const float a = axis.x(t0), b = axis.x(t1);
+    if (b < axis.x0 || a > axis.x1) continue;
+    draw->AddRectFilled(ImVec2(a + 1, y_band), ImVec2(b - 1, y_band + band_h), band_colour(i, i == state.snapshot.phase), 3);
+    if (!slim && b - a > 30) {
+      char label[256];
+      const double days = p.end.day - p.start.day;
+      std::snprintf(label, sizeof(label), "%s · %s", p.title.en.c_str(),
+                    days >= 2 ? (std::to_string(static_cast<int>(std::lround(days))) + " days").c_str() : "1 day");
+      draw->PushClipRect(ImVec2(a + 4, y_band), ImVec2(b - 4, y_band + band_h), true);
+      draw->AddText(ImVec2(a + 6, y_band + (band_h - ImGui::GetFontSize()) * 0.5f), IM_COL32(255, 255, 255, 235), label);
+      draw->PopClipRect();
+    }
+    if (hovered && mouse.x >= a && mouse.x < b && mouse.y >= y_band && mouse.y < y_band + band_h) hovered_phase = i;
+  }
+
+  // The date ruler: Western dates at calendar boundaries, lunar dates where a phase has one.
+  if (!slim) {
+    float last_label_x = -1e9f;
+    for (int i = 0; i < static_cast<int>(s.phases.size()); ++i) {
+      const scene::Phase& p = s.phases[static_cast<size_t>(i)];
+      const float x = axis.x(scene::phase_start_s(s, i));
+      draw->AddLine(ImVec2(x, y_ruler + 10), ImVec2(x, y_band), IM_COL32(255, 210, 140, 200));
+      if (x - last_label_x > 58 && x >= axis.x0 - 1 && x < axis.x1) {
+        std::string text = (p.start.approximate ? "c. " : "") + short_date(p.start.day, s.calendar, 0) + " " +
+                           std::to_string(scene::civil_date(static_cast<std::int64_t>(p.start.day), s.calendar).year);
+        draw->AddText(ImVec2(x + 2, y_ruler), IM_COL32(255, 220, 160, 255), text.c_str());
+        if (!p.start.lunar.empty()) draw->AddText(ImVec2(x + 2, y_ruler + 16), IM_COL32(255, 200, 150, 200), p.start.lunar.c_str());
+        last_label_x = x + ImGui::CalcTextSize(text.c_str()).x;
+      }
+      draw_ruler_for_phase(draw, state, axis, i, y_ruler, last_label_x);
+    }
+  }
+
+  // Markers: events, captions, keyframes; hover shows what and when, a click jumps there.
+  const Marker* hovered_marker = nullptr;
+  if (!slim) {
+    for (const Marker& m : state.markers) {
+      const float x = axis.x(m.t);
+      if (x < axis.x0 || x > axis.x1) continue;
+      ImU32 c = m.kind == Marker::Kind::Event ? IM_COL32(255, 150, 60, 255)
+                : m.kind == Marker::Kind::Caption ? IM_COL32(120, 190, 255, 255) : IM_COL32(170, 170, 170, 110);
+      if (m.kind == Marker::Kind::Keyframe) {
+        draw->AddLine(ImVec2(x, y_markers + 8), ImVec2(x, y_markers + 14), c);
+      } else {
+        draw->AddTriangleFilled(ImVec2(x, y_markers + 1), ImVec2(x - 4, y_markers + 9), ImVec2(x + 4, y_markers + 9), c);
+      }
+      if (hovered && std::abs(mouse.x - x) <= 4 && mouse.y >= y_markers && mouse.y <= y_markers + marker_h &&
+          (!hovered_marker || m.kind != Marker::Kind::Keyframe))
+        hovered_marker = &m;
+    }
+  }
+
+  // The playhead.
+  const float px = axis.x(state.playback.time());
+  draw->AddLine(ImVec2(px, y_ruler), ImVec2(px, y_ruler + total_h), IM_COL32(255, 255, 255, 255), 2.0f);
+  draw->AddTriangleFilled(ImVec2(px - 6, y_band - 1), ImVec2(px + 6, y_band - 1), ImVec2(px, y_band + 7), IM_COL32(255, 255, 255, 255));
+  draw->PopClipRect();
+
+  // Interaction: click a marker to jump; otherwise click or drag to seek (scrub); wheel zooms
+  // around the mouse, shift+wheel or middle-drag pans.
+  ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActivated() && hovered_marker) {
+    state.playback.seek(hovered_marker->t);
+  } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    view.scrubbing = true;
+    state.playback.seek(axis.t(std::clamp(mouse.x, axis.x0, axis.x1)));
+  } else {
+    view.scrubbing = false;
+  }
+  const double span = view.end - view.start;
+  if (hovered && io.MouseWheel != 0) {
+    if (io.KeyShift) {
+      const double shift = -io.MouseWheel * span * 0.1;
+      view.start += shift;
+      view.end += shift;
+    } else {
+      const double pivot = axis.t(mouse.x);
+      const double scale = std::pow(0.8, io.MouseWheel);
+      const double new_span = std::clamp(span * scale, 2.0, duration);
+      view.start = pivot - (pivot - view.start) * new_span / span;
+      view.end = view.start + new_span;
+    }
+  }
+  if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+    const double shift = -io.MouseDelta.x / (axis.x1 - axis.x0) * span;
+    view.start += shift;
+    view.end += shift;
+  }
+  // Keep the view inside the scenario.
+  const double visible = std::min(view.end - view.start, duration);
+  view.start = std::clamp(view.start, 0.0, duration - visible);
+  view.end = view.start + visible;
+
+  if (hovered_marker) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%s", hovered_marker->label.c_str());
+    ImGui::TextDisabled("%s  ·  %.1f s — click to jump", scene::format_day(hovered_marker->day, s.calendar).c_str(), hovered_marker->t);
+    ImGui::EndTooltip();
+  } else if (hovered_phase >= 0 && !view.scrubbing) {
+    phase_tooltip(state, hovered_phase);
+  }
+  if (slim) {
+    // In presentation mode the date and phase sit right above the strip.
+    const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
+    char text[512];
+    std::snprintf(text, sizeof(text), "%s   %s  %s", scene::format_day(state.snapshot.day, s.calendar).c_str(), p.title.en.c_str(), p.title.zh.c_str());
+    ImGui::GetForegroundDrawList()->AddText(ImVec2(origin.x + 6, origin.y - ImGui::GetFontSize() - 8), IM_COL32(255, 255, 255, 230), text);
+  }
+  ImGui::End();
+}
+
+}  // namespace app

@@ -1,0 +1,149 @@
+#include "app/viewer/viewer.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/viewer/overlays.h"
+#include "app/viewer/panels.h"
+#include "app/viewer/timeline.h"
+#include "renderer/vk_check.h"
+#include "scene/clock.h"
+#include "scene/evaluate.h"
+
+namespace app {
+
+Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
+    : scenario_(scenario), options_(options), state_(scenario) {
+  const glm::ivec2 size = options.script ? options.script->window : glm::ivec2(options.width, options.height);
+  renderer::ContextOptions context_options = renderer::ContextOptions::from_environment();
+  context_options.instance_extensions = Window::required_instance_extensions();
+  context_options.device_extensions = {VK_KHR_SWAPCHAIN_EXTENSION_NAME};
+  if (options.validation) context_options.validation = true;
+  if (!options.device.empty()) context_options.device = options.device;
+  window_ = std::make_unique<Window>(size.x, size.y, "siege — " + scenario.title.en);
+  context_ = std::make_unique<renderer::Context>(context_options);
+  surface_ = window_->create_surface(context_->instance());
+  swapchain_ = std::make_unique<renderer::Swapchain>(*context_, surface_, options.vsync);
+  window_->poll(true);
+  if (!swapchain_->rebuild(window_->framebuffer_size())) throw std::runtime_error("the window has no area to draw in");
+  renderer_ = std::make_unique<renderer::Renderer>(*context_, scenario);
+  target_ = std::make_unique<renderer::RenderTarget>(*context_, swapchain_->extent());
+  ui_ = std::make_unique<UiLayer>(*context_, window_->handle(), *swapchain_, scenario);
+
+  for (Slot& slot : slots_) {
+    VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
+    pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+    pool.queueFamilyIndex = context_->queue_family();
+    VK_CHECK(vkCreateCommandPool(context_->device(), &pool, nullptr, &slot.pool));
+    VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+    alloc.commandPool = slot.pool;
+    alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+    alloc.commandBufferCount = 1;
+    VK_CHECK(vkAllocateCommandBuffers(context_->device(), &alloc, &slot.cmd));
+    VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+    fence.flags = VK_FENCE_CREATE_SIGNALED_BIT;
+    VK_CHECK(vkCreateFence(context_->device(), &fence, nullptr, &slot.fence));
+    VkSemaphoreCreateInfo semaphore{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+    VK_CHECK(vkCreateSemaphore(context_->device(), &semaphore, nullptr, &slot.image_acquired));
+    slot.pick = renderer::Buffer(*context_, 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                 VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+  }
+
+  state_.objects = &renderer_->world().objects;
+  state_.fonts = &ui_->fonts();
+  state_.timeline.end = state_.playback.duration();
+  state_.markers = timeline_markers(scenario);
+  load_bookmarks(state_);
+  if (!options.time.empty()) {
+    std::string error;
+    const std::optional<double> t = scene::resolve_time(scenario, options.time, &error);
+    if (!t) throw std::runtime_error("--time: " + error);
+    state_.playback.seek(*t);
+  }
+  if (options.fullscreen) {
+    window_->set_fullscreen(true);
+    state_.presentation = true;
+  }
+}
+
+Viewer::~Viewer() {
+  if (context_) vkDeviceWaitIdle(context_->device());
+  ui_.reset();
+  for (Slot& slot : slots_) {
+    if (!context_) break;
+    vkDestroySemaphore(context_->device(), slot.image_acquired, nullptr);
+    vkDestroyFence(context_->device(), slot.fence, nullptr);
+    vkDestroyCommandPool(context_->device(), slot.pool, nullptr);
+    slot.pick.reset();
+    slot.screenshot.reset();
+  }
+  target_.reset();
+  renderer_.reset();
+  swapchain_.reset();
+  if (surface_) vkDestroySurfaceKHR(context_->instance(), surface_, nullptr);
+}
+
+int Viewer::run() {
+  using Clock = std::chrono::steady_clock;
+  auto last = Clock::now();
+  while (!window_->should_close() && !quit_) {
+    window_->poll(!options_.script);
+    const auto now = Clock::now();
+    // A scripted session steps a fixed amount each frame, so it replays identically.
+    const double dt = options_.script ? options_.script->fixed_dt : std::chrono::duration<double>(now - last).count();
+    last = now;
+    state_.clock += dt;
+
+    ui_->new_frame();
+    handle_input(dt);
+    ImGui::NewFrame();
+    state_.playback.advance(dt);
+    state_.snapshot = scene::evaluate(scenario_, state_.playback.time());
+    state_.rig.update(dt, state_.fly, scenario_, state_.snapshot);
+    state_.camera = state_.rig.camera();
+    build_ui();
+    ImGui::Render();
+    if (!draw_frame()) continue;
+
+    if (options_.script) {
+      ++script_frame_;
+      if (script_next_ >= options_.script->events.size() && !drag_ && script_frame_ > options_.script->last_frame()) quit_ = true;
+    }
+  }
+  vkDeviceWaitIdle(context_->device());
+  for (Slot& slot : slots_) finish_slot(slot);
+  if (context_->validation_errors() > 0) {
+    std::fprintf(stderr, "siege view: %u Vulkan validation error(s)\n", context_->validation_errors());
+    return 3;
+  }
+  return 0;
+}
+
+void Viewer::build_ui() {
+  const VkExtent2D extent = swapchain_->extent();
+  state_.viewport = glm::vec2(extent.width, extent.height);
+  if (state_.blank) {
+    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(state_.viewport.x, state_.viewport.y), IM_COL32(0, 0, 0, 255));
+    return;
+  }
+  draw_overlays(state_);
+  if (!state_.presentation && state_.show_ui) draw_panels(state_);
+  draw_timeline(state_, state_.presentation);
+  if (state_.show_help) draw_help(state_);
+  draw_message(state_);
+}
+
+void Viewer::rebuild_swapchain() {
+  vkDeviceWaitIdle(context_->device());
+  for (Slot& slot : slots_) finish_slot(slot);
+  if (!swapchain_->rebuild(window_->framebuffer_size())) return;  // minimised: try again later
+  target_ = std::make_unique<renderer::RenderTarget>(*context_, swapchain_->extent());
+  ui_->on_swapchain_rebuilt(*swapchain_);
+  for (Slot& slot : slots_) slot.screenshot.reset();
+  swapchain_dirty_ = false;
+}
+
+}  // namespace app

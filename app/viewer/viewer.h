@@ -1,0 +1,95 @@
+// siege view: a window onto a scenario, with the ImGui timeline, cameras and lecture mode.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/core/script.h"
+#include "app/viewer/ui_layer.h"
+#include "app/viewer/viewer_state.h"
+#include "app/viewer/window.h"
+#include "renderer/renderer.h"
+#include "renderer/swapchain.h"
+
+namespace app {
+
+struct ViewerOptions {
+  std::string scenario_path;
+  int width = 1280, height = 720;
+  bool vsync = true;
+  bool fullscreen = false;
+  std::string device;
+  bool validation = false;
+  std::string time;                // start here (seconds, phase id or date)
+  std::optional<Script> script;    // scripted session: fixed steps, then quit
+};
+
+class Viewer {
+ public:
+  Viewer(const scene::Scenario& scenario, const ViewerOptions& options);
+  ~Viewer();
+  // Runs until the window closes or the script ends. Returns the process exit code.
+  int run();
+
+ private:
+  struct Slot {
+    VkCommandPool pool = VK_NULL_HANDLE;
+    VkCommandBuffer cmd = VK_NULL_HANDLE;
+    VkFence fence = VK_NULL_HANDLE;
+    VkSemaphore image_acquired = VK_NULL_HANDLE;
+    renderer::Buffer pick;        // one id read back for a click
+    std::optional<glm::ivec2> pick_pixel;
+    renderer::Buffer screenshot;  // the swapchain image with UI, for Shift+F12
+    std::string screenshot_path;
+    VkExtent2D screenshot_extent{};
+    bool screenshot_bgra = false;
+  };
+
+  // Input: real keys and mouse, or the script's events for this frame.
+  void handle_input(double dt);
+  void apply_script_events();
+  void apply(const ActionCall& call);
+  void build_ui();
+  // GPU: one frame. Returns false when the swapchain had to be rebuilt (frame skipped).
+  bool draw_frame();
+  void finish_slot(Slot& slot);  // after its fence: read the pick, write the screenshot
+  void rebuild_swapchain();
+  void save_screenshot(bool with_ui, std::string path);
+  std::string screenshot_name(bool with_ui) const;
+
+  const scene::Scenario& scenario_;
+  ViewerOptions options_;
+  ViewerState state_;
+  std::unique_ptr<Window> window_;
+  std::unique_ptr<renderer::Context> context_;
+  VkSurfaceKHR surface_ = VK_NULL_HANDLE;
+  std::unique_ptr<renderer::Swapchain> swapchain_;
+  std::unique_ptr<renderer::Renderer> renderer_;
+  std::unique_ptr<renderer::RenderTarget> target_;
+  std::unique_ptr<UiLayer> ui_;
+  std::array<Slot, renderer::Renderer::kFramesInFlight> slots_;
+  std::uint32_t frame_ = 0;
+  bool swapchain_dirty_ = false;
+
+  // Scripted sessions drive their own mouse.
+  int script_frame_ = 0;
+  std::size_t script_next_ = 0;
+  glm::vec2 script_mouse_{0};
+  std::array<bool, 3> script_buttons_{};
+  float script_scroll_ = 0;
+  struct ActiveDrag {
+    glm::vec2 from, to;
+    int button, start, frames;
+  };
+  std::optional<ActiveDrag> drag_;
+  bool quit_ = false;
+
+  glm::vec2 last_cursor_{0};
+  bool left_down_ = false;
+  bool right_dragging_ = false;
+  float scroll_accumulated_ = 0;
+};
+
+}  // namespace app

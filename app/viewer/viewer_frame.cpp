@@ -1,0 +1,194 @@
+// The viewer's GPU frame: render the scene offscreen with the shared renderer, blit it to the
+// swapchain image, draw ImGui over it, present; plus picking and screenshots.
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "app/viewer/viewer.h"
+#include "renderer/image_io.h"
+#include "renderer/vk_check.h"
+#include "scene/clock.h"
+
+namespace app {
+
+namespace {
+
+const renderer::ImageState kPresentable{VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+const renderer::ImageState kAcquired{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, 0};
+const renderer::ImageState kBlitTarget{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                                       VK_ACCESS_2_TRANSFER_WRITE_BIT};
+const renderer::ImageState kUiTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                     VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+const renderer::ImageState kReadBack{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT};
+
+bool is_bgra(VkFormat format) {
+  return format == VK_FORMAT_B8G8R8A8_UNORM || format == VK_FORMAT_B8G8R8A8_SRGB;
+}
+
+}  // namespace
+
+bool Viewer::draw_frame() {
+  const std::uint32_t slot_index = frame_ % renderer::Renderer::kFramesInFlight;
+  Slot& slot = slots_[slot_index];
+  VkDevice device = context_->device();
+  VK_CHECK(vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX));
+  finish_slot(slot);
+
+  const VkExtent2D window_size = window_->framebuffer_size();
+  if (window_size.width == 0 || window_size.height == 0) return false;  // minimised
+  if (swapchain_dirty_ || window_size.width != swapchain_->extent().width || window_size.height != swapchain_->extent().height) {
+    rebuild_swapchain();
+    return false;
+  }
+
+  std::uint32_t index = 0;
+  const VkResult acquired = vkAcquireNextImageKHR(device, swapchain_->handle(), UINT64_MAX, slot.image_acquired, VK_NULL_HANDLE, &index);
+  if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
+    swapchain_dirty_ = true;
+    return false;
+  }
+  if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;  // draw this one, rebuild after
+  else if (acquired != VK_SUCCESS) throw renderer::VulkanError("vkAcquireNextImageKHR", acquired);
+  VK_CHECK(vkResetFences(device, 1, &slot.fence));
+
+  VkCommandBuffer cmd = slot.cmd;
+  VK_CHECK(vkResetCommandBuffer(cmd, 0));
+  VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
+  renderer_->record(cmd, slot_index, *target_, state_.snapshot, state_.camera);
+
+  if (state_.pending_pick) {
+    const glm::ivec2 p = glm::clamp(*state_.pending_pick, glm::ivec2(0),
+                                    glm::ivec2(target_->extent.width - 1, target_->extent.height - 1));
+    VkBufferImageCopy copy{};
+    copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    copy.imageOffset = {p.x, p.y, 0};
+    copy.imageExtent = {1, 1, 1};
+    vkCmdCopyImageToBuffer(cmd, target_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot.pick.handle(), 1, &copy);
+    slot.pick_pixel = p;
+    state_.pending_pick.reset();
+  }
+
+  const renderer::SwapchainImage& image = swapchain_->images()[index];
+  const VkExtent2D extent = swapchain_->extent();
+  renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kAcquired, kBlitTarget);
+  VkImageBlit blit{};
+  blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  blit.srcOffsets[1] = {static_cast<int>(target_->extent.width), static_cast<int>(target_->extent.height), 1};
+  blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  blit.dstOffsets[1] = {static_cast<int>(extent.width), static_cast<int>(extent.height), 1};
+  vkCmdBlitImage(cmd, target_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.image,
+                 VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
+  renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kBlitTarget, kUiTarget);
+  ui_->record(cmd, index, extent);  // leaves the image PRESENT_SRC
+
+  if (!state_.pending_ui_screenshot.empty() && swapchain_->can_read_back()) {
+    const VkDeviceSize bytes = static_cast<VkDeviceSize>(extent.width) * extent.height * 4;
+    if (!slot.screenshot || slot.screenshot.size() < bytes)
+      slot.screenshot = renderer::Buffer(*context_, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                         VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+    renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kPresentable, kReadBack);
+    VkBufferImageCopy copy{};
+    copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    copy.imageExtent = {extent.width, extent.height, 1};
+    vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot.screenshot.handle(), 1, &copy);
+    renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kReadBack,
+                         {VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, 0});
+    slot.screenshot_path = std::exchange(state_.pending_ui_screenshot, {});
+    slot.screenshot_extent = extent;
+    slot.screenshot_bgra = is_bgra(swapchain_->format());
+  } else if (!state_.pending_ui_screenshot.empty()) {
+    state_.notify("this window system does not allow reading the window back; F12 saves the frame without the interface");
+    state_.pending_ui_screenshot.clear();
+  }
+  VK_CHECK(vkEndCommandBuffer(cmd));
+
+  VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  wait.semaphore = slot.image_acquired;
+  wait.stageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;  // the first use of the image is the blit
+  VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  signal.semaphore = image.render_finished;
+  signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+  VkCommandBufferSubmitInfo cmd_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
+  cmd_info.commandBuffer = cmd;
+  VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
+  submit.waitSemaphoreInfoCount = 1;
+  submit.pWaitSemaphoreInfos = &wait;
+  submit.commandBufferInfoCount = 1;
+  submit.pCommandBufferInfos = &cmd_info;
+  submit.signalSemaphoreInfoCount = 1;
+  submit.pSignalSemaphoreInfos = &signal;
+  VK_CHECK(vkQueueSubmit2(context_->queue(), 1, &submit, slot.fence));
+
+  VkPresentInfoKHR present{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
+  present.waitSemaphoreCount = 1;
+  present.pWaitSemaphores = &image.render_finished;
+  present.swapchainCount = 1;
+  const VkSwapchainKHR swapchain = swapchain_->handle();
+  present.pSwapchains = &swapchain;
+  present.pImageIndices = &index;
+  const VkResult presented = vkQueuePresentKHR(context_->queue(), &present);
+  if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;
+  else if (presented != VK_SUCCESS) throw renderer::VulkanError("vkQueuePresentKHR", presented);
+  ++frame_;
+  return true;
+}
+
+void Viewer::finish_slot(Slot& slot) {
+  if (slot.pick_pixel) {
+    std::uint32_t id = 0;
+    std::memcpy(&id, slot.pick.mapped(), sizeof(id));
+    slot.pick_pixel.reset();
+    select_object(state_, id);
+  }
+  if (!slot.screenshot_path.empty()) {
+    const VkExtent2D e = slot.screenshot_extent;
+    std::vector<std::uint8_t> rgba(static_cast<size_t>(e.width) * e.height * 4);
+    std::memcpy(rgba.data(), slot.screenshot.mapped(), rgba.size());
+    if (slot.screenshot_bgra)
+      for (size_t i = 0; i < rgba.size(); i += 4) std::swap(rgba[i], rgba[i + 2]);
+    try {
+      renderer::write_png_rgb(slot.screenshot_path, e.width, e.height, rgba);
+      state_.notify("saved " + slot.screenshot_path);
+      std::printf("screenshot: %s\n", slot.screenshot_path.c_str());
+    } catch (const std::exception& error) {
+      state_.notify(error.what());
+      std::fprintf(stderr, "siege view: %s\n", error.what());
+    }
+    slot.screenshot_path.clear();
+  }
+}
+
+std::string Viewer::screenshot_name(bool with_ui) const {
+  const scene::Phase& phase = scenario_.phases[static_cast<size_t>(state_.snapshot.phase)];
+  char name[256];
+  for (int n = 1; n < 10000; ++n) {
+    std::snprintf(name, sizeof(name), "siege_%s_%s_%s%04d.png", scenario_.id.c_str(), phase.id.c_str(), with_ui ? "ui_" : "", n);
+    if (!std::filesystem::exists(name)) break;
+  }
+  return name;
+}
+
+void Viewer::save_screenshot(bool with_ui, std::string path) {
+  if (path.empty()) path = screenshot_name(with_ui);
+  if (with_ui) {
+    state_.pending_ui_screenshot = path;
+    return;
+  }
+  // Without the interface: the same renderer, headless, at the window's size.
+  vkDeviceWaitIdle(context_->device());
+  for (Slot& slot : slots_) finish_slot(slot);
+  const renderer::FrameImage frame = renderer_->render(state_.snapshot, state_.camera, swapchain_->extent(), false);
+  try {
+    renderer::write_png_rgb(path, frame.width, frame.height, frame.rgba);
+    state_.notify("saved " + path);
+    std::printf("screenshot: %s\n", path.c_str());
+  } catch (const std::exception& error) {
+    state_.notify(error.what());
+    std::fprintf(stderr, "siege view: %s\n", error.what());
+  }
+}
+
+}  // namespace app
