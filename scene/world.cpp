@@ -41,6 +41,8 @@ World build_world(const Scenario& scenario) {
                    world.objects.add(ObjectKind::Building, label(s.name, s.id), s.id));
   }
   for (const SiegeRing& ring : scenario.siege_rings) world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);
+  // One id per unit for all its soldiers: picking a soldier selects his unit.
+  for (const Unit& unit : scenario.units) world.objects.add(ObjectKind::Soldier, label(unit.name, unit.id), unit.id);
   return world;
 }
 
