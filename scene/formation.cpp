@@ -77,42 +77,71 @@ glm::vec2 wedge_offset(std::uint32_t slot, const Shape& shape) {
           shape.centroid_shift - static_cast<float>(rank) * shape.spacing.depth};
 }
 
+// cos and sin to within 1e-6 over a few turns, from a quarter-turn reduction and short
+// polynomials: the same wherever this binary runs, and several times cheaper than libm's,
+// which matters when it runs once per soldier.
+glm::vec2 cos_sin(float angle) {
+  const float quarter = std::nearbyint(angle * (2.0f / kPi));
+  const float r = angle - quarter * (kPi / 2.0f);
+  const float r2 = r * r;
+  const float s = r * (1.0f - r2 / 6.0f * (1.0f - r2 / 20.0f * (1.0f - r2 / 42.0f)));
+  const float c = 1.0f - r2 / 2.0f * (1.0f - r2 / 12.0f * (1.0f - r2 / 30.0f * (1.0f - r2 / 56.0f)));
+  switch (static_cast<int>(quarter) & 3) {
+    case 0: return {c, s};
+    case 1: return {-s, c};
+    case 2: return {-c, -s};
+    default: return {s, -c};
+  }
+}
+
+// Corners of the unit hexagon, counter-clockwise from +x (the last repeats the first).
+constexpr glm::vec2 kHexCorners[7] = {{1, 0},  {0.5f, 0.8660254f},  {-0.5f, 0.8660254f}, {-1, 0},
+                                      {-0.5f, -0.8660254f}, {0.5f, -0.8660254f}, {1, 0}};
+
 // Position `index` on a hexagonal lattice filled ring by ring from the centre (unit spacing).
 glm::vec2 hex_ring_position(std::uint32_t index) {
   if (index == 0) return {0, 0};
   // Ring k holds 6k positions and starts at index 1 + 3k(k-1).
-  auto ring = static_cast<std::uint32_t>((3.0 + std::sqrt(12.0 * index - 3.0)) / 6.0);
+  auto ring = static_cast<std::uint32_t>((3.0f + std::sqrt(12.0f * static_cast<float>(index) - 3.0f)) / 6.0f);
   while (ring > 1 && 1 + 3 * ring * (ring - 1) > index) --ring;
   while (1 + 3 * (ring + 1) * ring <= index) ++ring;
   const std::uint32_t along = index - (1 + 3 * ring * (ring - 1));
   const std::uint32_t side = along / ring;
-  const float step = static_cast<float>(along - side * ring) / static_cast<float>(ring);
-  const float a0 = static_cast<float>(side) * (kPi / 3.0f);
-  const float a1 = a0 + kPi / 3.0f;
-  const glm::vec2 c0(std::cos(a0), std::sin(a0));
-  const glm::vec2 c1(std::cos(a1), std::sin(a1));
-  return static_cast<float>(ring) * (c0 + (c1 - c0) * step);
+  const glm::vec2 c0 = kHexCorners[side], c1 = kHexCorners[side + 1];
+  return static_cast<float>(ring) * c0 + (c1 - c0) * static_cast<float>(along - side * ring);
 }
 
-// A camp: messes of eight round a fire, the fires on rings around the unit's centre.
+// A camp: messes of eight round a fire, the fires on rings around the unit's centre; every
+// other mess sits turned by an eighth of its spacing so the rings do not line up.
 constexpr std::uint32_t kMessSize = 8;
 constexpr float kFireSpacing = 14.0f;
 constexpr float kMessRadius = 2.6f;
-glm::vec2 camp_fire(std::uint32_t slot) {
-  return hex_ring_position(slot / kMessSize) * kFireSpacing;
+struct CampPlace {
+  glm::vec2 offset;  // formation frame
+  float facing;      // radians clockwise from forward: towards the fire
+};
+CampPlace camp_place(std::uint32_t slot) {
+  const std::uint32_t mess = slot / kMessSize;
+  const float angle = static_cast<float>(slot % kMessSize) * (2.0f * kPi / kMessSize) +
+                      ((mess & 1U) ? kPi / kMessSize : 0.0f);
+  const glm::vec2 fire = hex_ring_position(mess) * kFireSpacing;
+  // A man at angle a (counter-clockwise from right) faces the fire: direction a + pi, which
+  // measured clockwise from forward is -pi/2 - a.
+  return {fire + kMessRadius * cos_sin(angle), -0.5f * kPi - angle};
 }
-glm::vec2 camp_offset(std::uint32_t slot) {
-  const std::uint32_t member = slot % kMessSize;
-  const float angle = static_cast<float>(member) * (2.0f * kPi / kMessSize) +
-                      0.7f * static_cast<float>(slot / kMessSize);
-  return camp_fire(slot) + kMessRadius * glm::vec2(std::cos(angle), std::sin(angle));
-}
+glm::vec2 camp_offset(std::uint32_t slot) { return camp_place(slot).offset; }
 
 // Loose order: a sunflower spiral, evenly spread with no rows.
 glm::vec2 scattered_offset(std::uint32_t slot, Spacing sp) {
   const float radius = 2.2f * sp.lateral * std::sqrt(static_cast<float>(slot));
-  const float angle = static_cast<float>(slot) * kGoldenAngle;
-  return radius * glm::vec2(std::cos(angle), std::sin(angle));
+  // The golden angle as a fraction of a turn, reduced in double so large slots stay exact.
+  const double turns = static_cast<double>(slot) * 0.38196601125010515;
+  const float angle = static_cast<float>(turns - std::floor(turns)) * (2.0f * kPi);
+  return radius * cos_sin(angle);
+}
+
+float wrap_angle(float a) {  // to [-pi, pi]
+  return a - (2.0f * kPi) * std::nearbyint(a / (2.0f * kPi));
 }
 
 // ---- Step tracks around their changes ----
@@ -183,7 +212,7 @@ StepBlend<E> step_blend(const Track<E>& track, Day day, E fallback) {
 
 struct LocalPose {
   glm::vec2 offset{0};
-  glm::vec2 facing{0, 1};  // forward
+  float facing = 0;  // radians clockwise from the formation's forward
   bool running = false;
 };
 
@@ -193,16 +222,14 @@ LocalPose rout(glm::vec2 base, double hours, const Noise& noise) {
   const float h = static_cast<float>(std::max(hours, 0.0));
   const float spread = std::min(h / 2.0f, 1.0f);
   const float distance = glm::length(base);
-  const float own_angle = noise.flee_angle * 2.0f * kPi;
-  glm::vec2 direction = distance > 1e-3f ? base / distance : glm::vec2(std::cos(own_angle), std::sin(own_angle));
+  glm::vec2 direction = distance > 1e-3f ? base / distance : cos_sin(noise.flee_angle * 2.0f * kPi);
   // Veer off the radial line as the flight goes on.
-  const float veer = 0.6f * (noise.flee_angle * 2 - 1) * spread;
-  const float c = std::cos(veer), s = std::sin(veer);
-  direction = {c * direction.x - s * direction.y, s * direction.x + c * direction.y};
+  const glm::vec2 veer = cos_sin(0.6f * (noise.flee_angle * 2 - 1) * spread);
+  direction = {veer.x * direction.x - veer.y * direction.y, veer.y * direction.x + veer.x * direction.y};
   const float flee = 250.0f * (1.0f - std::exp(-h / 1.5f)) * (0.4f + 0.6f * noise.flee);
   LocalPose pose;
   pose.offset = direction * (distance * (1.0f + 0.5f * spread) + flee);
-  pose.facing = direction;
+  pose.facing = std::atan2(direction.x, direction.y);
   pose.running = true;
   return pose;
 }
@@ -211,10 +238,10 @@ LocalPose apply_state(UnitState state, Day since, const FormationFrame& f, glm::
                       std::uint32_t slot, const Noise& noise) {
   switch (state) {
     case UnitState::Camp: {
+      const CampPlace place = camp_place(slot);
       LocalPose pose;
-      pose.offset = camp_offset(slot);
-      const glm::vec2 to_fire = camp_fire(slot) - pose.offset;
-      pose.facing = to_fire / kMessRadius;
+      pose.offset = place.offset;
+      pose.facing = place.facing;
       return pose;
     }
     case UnitState::Rout: return rout(base, (f.day - since) * 24.0, noise);
@@ -375,12 +402,13 @@ SoldierPlacement place(const FormationFrame& f, std::uint32_t slot, const Noise&
   const float stagger = 0.3f * noise.stagger;
   const auto weight = [&](float blend) { return smoothstep01((blend - stagger) / 0.7f); };
 
-  // Shape: the old formation's slot towards the new one's.
-  glm::vec2 base = shape_offset(f.to_shape, slot);
+  // Shape: the old formation's slot towards the new one's (unless a camp replaces it).
+  const bool camped = f.state.to == UnitState::Camp && f.state.from == UnitState::Camp;
+  glm::vec2 base = camped ? glm::vec2(0) : shape_offset(f.to_shape, slot);
   float jitter = f.to_shape.jitter;
   if (f.formation.from != f.formation.to) {
     const float w = weight(f.formation.blend);
-    base = glm::mix(shape_offset(f.from_shape, slot), base, w);
+    if (!camped) base = glm::mix(shape_offset(f.from_shape, slot), base, w);
     jitter = glm::mix(f.from_shape.jitter, jitter, w);
   }
 
@@ -390,8 +418,7 @@ SoldierPlacement place(const FormationFrame& f, std::uint32_t slot, const Noise&
     const float w = weight(f.state.blend);
     const LocalPose old = apply_state(f.state.from, f.state.from_since, f, base, slot, noise);
     pose.offset = glm::mix(old.offset, pose.offset, w);
-    const glm::vec2 facing = glm::mix(old.facing, pose.facing, w);
-    pose.facing = glm::dot(facing, facing) > 1e-6f ? facing : pose.facing;
+    pose.facing = old.facing + wrap_angle(pose.facing - old.facing) * w;  // the short way round
     pose.running = w < 0.5f ? old.running : pose.running;
   }
 
@@ -400,12 +427,7 @@ SoldierPlacement place(const FormationFrame& f, std::uint32_t slot, const Noise&
   SoldierPlacement placement;
   placement.xz = f.centre + to_world(f, pose.offset + jitter * displacement);
   placement.running = pose.running;
-  float heading = f.heading_rad;
-  if (pose.facing != glm::vec2(0, 1)) {
-    const glm::vec2 d = to_world(f, pose.facing);
-    heading = std::atan2(d.x, -d.y);
-  }
-  placement.heading_rad = heading + 0.12f * noise.facing;
+  placement.heading_rad = f.heading_rad + pose.facing + 0.12f * noise.facing;
   return placement;
 }
 
@@ -425,7 +447,8 @@ std::uint32_t figure_count(const Unit& unit, float soldiers_per_figure) {
 CasualtyOrder casualty_order(std::uint32_t unit_index, std::uint32_t count) {
   CasualtyOrder order;
   order.count = count;
-  while ((1ULL << (2 * order.half_bits)) < count) ++order.half_bits;
+  order.bits = 1;
+  while ((1ULL << order.bits) < count) ++order.bits;
   const std::uint32_t seed = unit_seed(unit_index);
   for (std::uint32_t round = 0; round < 3; ++round) order.keys[round] = mix32(seed + 0x9e3779b9U * (round + 1));
   return order;
@@ -433,18 +456,18 @@ CasualtyOrder casualty_order(std::uint32_t unit_index, std::uint32_t count) {
 
 std::uint32_t CasualtyOrder::rank(std::uint32_t slot) const {
   if (count <= 1) return 0;
-  // A balanced Feistel network (three rounds suffice to scramble) is a bijection on [0, 4^half_bits); walking the cycle until
-  // the value lands below `count` makes it one on [0, count).
-  const std::uint32_t mask = (1U << half_bits) - 1;
+  // Each step is a bijection on [0, 2^bits): adding a key, multiplying by an odd number
+  // (both modulo 2^bits) and folding the high half onto the low with xor. Walking the cycle
+  // until the value lands below `count` (less than twice on average) makes the whole a
+  // bijection on [0, count).
+  const std::uint32_t mask = static_cast<std::uint32_t>((1ULL << bits) - 1);
+  const std::uint32_t shift = (bits + 1) / 2;
   std::uint32_t x = slot;
   do {
-    std::uint32_t left = x >> half_bits, right = x & mask;
     for (std::uint32_t key : keys) {
-      const std::uint32_t next = left ^ (mix32(right ^ key) & mask);
-      left = right;
-      right = next;
+      x = ((x + key) * 0x2c1b3c6dU) & mask;
+      x ^= x >> shift;
     }
-    x = (left << half_bits) | right;
   } while (x >= count);
   return x;
 }

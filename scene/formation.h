@@ -114,11 +114,11 @@ std::uint32_t figure_count(const Unit& unit, float soldiers_per_figure);
 // Pseudo-random, so casualties thin the whole formation rather than one rank.
 std::uint32_t casualty_rank(std::uint32_t unit_index, std::uint32_t slot, std::uint32_t count);
 
-// casualty_rank() with its per-unit set-up done once: a 3-round Feistel network on the
-// smallest power of four >= count, cycle-walked into [0, count).
+// casualty_rank() with its per-unit set-up done once: three rounds of invertible mixing on
+// the smallest power of two >= count, cycle-walked into [0, count).
 struct CasualtyOrder {
   std::uint32_t count = 0;
-  std::uint32_t half_bits = 1;
+  std::uint32_t bits = 1;
   std::uint32_t keys[3] = {};
   std::uint32_t rank(std::uint32_t slot) const;
 };
