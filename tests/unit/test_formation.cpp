@@ -330,4 +330,11 @@ TEST_CASE("a rout scatters outward, a camp gathers round fires", "[formation]") 
   CHECK(camp_spread < late);
   CHECK(camp_spread > holding);  // fires are spaced out more than a block's ranks
   CHECK(min_distance(xz_of(camp)) > 0.3f);
+  // The first mess sits round the fire at the unit's centre, each man facing it.
+  for (size_t i = 0; i < 8; ++i) {
+    const glm::vec2 to_fire = -glm::vec2(camp[i].position.x, camp[i].position.z);
+    const float facing_fire = std::atan2(to_fire.x, -to_fire.y);  // clockwise from north
+    const float off = std::remainder(camp[i].heading - facing_fire, 2 * 3.14159265f);
+    CHECK(std::abs(off) < 0.5f);
+  }
 }
