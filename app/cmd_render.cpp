@@ -106,7 +106,7 @@ int run_render(const RenderArgs& args) {
                    args.scenario.c_str(), ids.c_str());
       return 2;
     }
-    camera = scene::sample_shot(scenario, *shot, snapshot.phase_progress, snapshot.units);
+    camera = scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
   }
   const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 

@@ -17,6 +17,8 @@ struct ViewArgs {
   std::string script;
   std::string time;
   std::string device;
+  std::string shot;
+  std::string log;
   bool fullscreen = false;
   bool no_vsync = false;
   bool validation = false;
@@ -38,6 +40,8 @@ int run_view(const ViewArgs& args) {
     }
   }
   options.time = args.time;
+  options.shot = args.shot;
+  options.log_path = args.log;
   options.device = args.device;
   options.fullscreen = args.fullscreen;
   options.vsync = !args.no_vsync && !options.script;  // a script steps as fast as it can
@@ -64,6 +68,8 @@ void add_view_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--size", args->size, "Window size WIDTHxHEIGHT")->capture_default_str();
   cmd->add_option("-t,--time", args->time, "Start at presentation seconds, a phase id, or a date YYYY-MM-DD");
   cmd->add_option("--script", args->script, "Run a scripted session (see docs/VIEWER.md) and quit");
+  cmd->add_option("--shot", args->shot, "Start on this named shot of the scenario");
+  cmd->add_option("--log", args->log, "Write the viewer's state as JSON lines (after each scripted event, and at exit)");
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
   cmd->add_flag("--fullscreen", args->fullscreen, "Start in the full-screen presentation mode");
   cmd->add_flag("--no-vsync", args->no_vsync, "Present as fast as possible");

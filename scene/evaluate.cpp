@@ -7,11 +7,8 @@
 //   their time on screen), so a fade looks the same however much history a phase compresses.
 //   An end that lies outside the scenario does not fade: a caption there from the start is
 //   fully visible on the first frame.
-// - The camera follows the current phase's preset shot (Phase::shot), else a shot whose
-//   `phase` is the current phase, else the overview shot. A shot tied to a phase runs its
-//   keys over that phase (phase_progress); a shot for the whole scenario (empty `phase`, as
-//   the overview's usually is) runs them over the whole presentation, so it does not jump
-//   back to its first key at every phase boundary.
+// - The camera is the current shot's (scene/shot.h says which shot a moment uses and how far
+//   through it the moment is).
 #include "scene/evaluate.h"
 
 #include <algorithm>
@@ -20,6 +17,7 @@
 
 #include "scene/clock.h"
 #include "scene/formation.h"
+#include "scene/shot.h"
 #include "scene/sun.h"
 
 namespace scene {
@@ -27,78 +25,6 @@ namespace scene {
 namespace {
 
 constexpr double kCaptionFadeS = 0.6;
-
-float smoothstep01(float x) {
-  x = std::clamp(x, 0.0f, 1.0f);
-  return x * x * (3.0f - 2.0f * x);
-}
-
-// Interpolates one camera quantity between keys a and b, with p and q the keys around them
-// (for the Catmull-Rom tangents of Smooth, scaled to this segment like Track's).
-template <class T>
-T interpolate(Interp interp, const T& p, double tp, const T& a, double ta, const T& b, double tb,
-              const T& q, double tq, float f) {
-  switch (interp) {
-    case Interp::Step: return a;
-    case Interp::Linear: return a + (b - a) * f;
-    case Interp::Eased: return a + (b - a) * smoothstep01(f);
-    case Interp::Smooth: {
-      const double span = tb - ta;
-      const auto tangent = [&](const T& l, double tl, const T& r, double tr) -> T {
-        return tr > tl ? (r - l) * static_cast<float>(span / (tr - tl)) : T{};
-      };
-      const T m0 = tangent(p, tp, b, tb);
-      const T m1 = tangent(a, ta, q, tq);
-      const float f2 = f * f, f3 = f2 * f;
-      return a * (2 * f3 - 3 * f2 + 1) + m0 * (f3 - 2 * f2 + f) + b * (-2 * f3 + 3 * f2) + m1 * (f3 - f2);
-    }
-  }
-  return a;
-}
-
-Camera sample_shot(const Shot& shot, double progress) {
-  Camera camera;
-  const auto& keys = shot.keys;
-  if (keys.empty()) return camera;
-  const int n = static_cast<int>(keys.size());
-  int i = -1;
-  while (i + 1 < n && keys[static_cast<size_t>(i + 1)].at <= progress) ++i;
-  const ShotKey& held = keys[static_cast<size_t>(std::clamp(i, 0, n - 1))];
-  if (i < 0 || i >= n - 1) {
-    camera.position = held.position;
-    camera.target = held.target;
-    camera.fov_deg = held.fov_deg;
-    return camera;
-  }
-  const ShotKey& p = keys[static_cast<size_t>(std::max(i - 1, 0))];
-  const ShotKey& a = keys[static_cast<size_t>(i)];
-  const ShotKey& b = keys[static_cast<size_t>(i + 1)];
-  const ShotKey& q = keys[static_cast<size_t>(std::min(i + 2, n - 1))];
-  const double span = b.at - a.at;
-  const float f = span > 0 ? static_cast<float>((progress - a.at) / span) : 1.0f;
-  camera.position = interpolate(shot.interp, p.position, p.at, a.position, a.at, b.position, b.at,
-                                q.position, q.at, f);
-  camera.target = interpolate(shot.interp, p.target, p.at, a.target, a.at, b.target, b.at, q.target,
-                              q.at, f);
-  camera.fov_deg = interpolate(shot.interp, p.fov_deg, p.at, a.fov_deg, a.at, b.fov_deg, b.at,
-                               q.fov_deg, q.at, f);
-  return camera;
-}
-
-const Shot* current_shot(const Scenario& scenario, int phase_index) {
-  if (phase_index >= 0 && phase_index < static_cast<int>(scenario.phases.size())) {
-    const Phase& phase = scenario.phases[static_cast<size_t>(phase_index)];
-    if (!phase.shot.empty())
-      if (const Shot* preset = scenario.shot(phase.shot)) return preset;
-    for (const Shot& shot : scenario.shots)
-      if (shot.phase == phase.id) return &shot;
-  }
-  return scenario.overview_shot();
-}
-
-float ground_height(const Scenario& scenario, glm::vec2 xz) {
-  return scenario.ground ? scenario.ground->height(xz) : scenario.terrain.base_height;
-}
 
 // Alpha of a caption at presentation second t: ramps at its ends, unless an end lies outside
 // the scenario.
@@ -206,23 +132,8 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s) {
     }
   }
 
-  if (const Shot* shot = current_shot(scenario, scenario.phases.empty() ? -1 : snap.phase)) {
-    const double total = total_duration(scenario);
-    const double progress = shot->phase.empty()
-                                ? (total > 0 ? std::clamp(presentation_s / total, 0.0, 1.0) : 0.0)
-                                : static_cast<double>(snap.phase_progress);
-    snap.camera = sample_shot(*shot, progress);
-    if (!shot->follow.empty()) {
-      for (size_t i = 0; i < unit_count; ++i) {
-        if (scenario.units[i].id != shot->follow) continue;
-        const glm::vec2 xz = snap.units[i].position;
-        const glm::vec3 offset(xz.x, ground_height(scenario, xz), xz.y);
-        snap.camera.position += offset;
-        snap.camera.target += offset;
-        break;
-      }
-    }
-  }
+  if (const Shot* shot = current_shot(scenario, scenario.phases.empty() ? -1 : snap.phase))
+    snap.camera = sample_shot(scenario, *shot, shot_progress(scenario, *shot, presentation_s, snap.phase_progress), snap.units);
   return snap;
 }
 

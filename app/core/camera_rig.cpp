@@ -95,7 +95,7 @@ float CameraRig::ground_at(const scene::Scenario& scenario, glm::vec3 p) const {
 
 scene::Camera CameraRig::director_camera(const scene::Scenario& scenario, const scene::Snapshot& snapshot) const {
   if (!shot_.empty())
-    if (const scene::Shot* shot = scenario.shot(shot_)) return scene::sample_shot(scenario, *shot, snapshot.phase_progress, snapshot.units);
+    if (const scene::Shot* shot = scenario.shot(shot_)) return scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
   return snapshot.camera;
 }
 

@@ -63,6 +63,14 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
     if (!t) throw std::runtime_error("--time: " + error);
     state_.playback.seek(*t);
   }
+  if (!options.shot.empty()) {
+    if (!scenario.shot(options.shot)) throw std::runtime_error("--shot \"" + options.shot + "\" is not a shot of this scenario");
+    state_.rig.use_director(options.shot);
+  }
+  if (!options.log_path.empty()) {
+    log_ = std::fopen(options.log_path.c_str(), "w");
+    if (!log_) throw std::runtime_error("cannot write the log " + options.log_path);
+  }
   if (options.fullscreen) {
     window_->set_fullscreen(true);
     state_.presentation = true;
@@ -70,6 +78,7 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
 }
 
 Viewer::~Viewer() {
+  if (log_) std::fclose(log_);
   if (context_) vkDeviceWaitIdle(context_->device());
   ui_.reset();
   for (Slot& slot : slots_) {
@@ -104,17 +113,29 @@ int Viewer::run() {
     state_.snapshot = scene::evaluate(scenario_, state_.playback.time());
     state_.rig.update(dt, state_.fly, scenario_, state_.snapshot);
     state_.camera = state_.rig.camera();
+    const double before_ui = state_.playback.time();
     build_ui();
+    if (state_.playback.time() != before_ui) {
+      // The timeline moved the playhead: show that moment in this very frame.
+      state_.snapshot = scene::evaluate(scenario_, state_.playback.time());
+      state_.rig.update(0, {}, scenario_, state_.snapshot);
+      state_.camera = state_.rig.camera();
+    }
     ImGui::Render();
     if (!draw_frame()) continue;
 
     if (options_.script) {
+      if (script_next_ != logged_events_) {
+        write_log("event");
+        logged_events_ = script_next_;
+      }
       ++script_frame_;
       if (script_next_ >= options_.script->events.size() && !drag_ && script_frame_ > options_.script->last_frame()) quit_ = true;
     }
   }
   vkDeviceWaitIdle(context_->device());
   for (Slot& slot : slots_) finish_slot(slot);
+  write_log("exit");
   if (context_->validation_errors() > 0) {
     std::fprintf(stderr, "siege view: %u Vulkan validation error(s)\n", context_->validation_errors());
     return 3;
@@ -134,6 +155,24 @@ void Viewer::build_ui() {
   draw_timeline(state_, state_.presentation);
   if (state_.show_help) draw_help(state_);
   draw_message(state_);
+}
+
+void Viewer::write_log(const char* reason) {
+  if (!log_) return;
+  const scene::Phase& phase = scenario_.phases[static_cast<size_t>(state_.snapshot.phase)];
+  const scene::ObjectInfo* picked = state_.objects->find(state_.selected_object);
+  const std::string unit = state_.selected_unit >= 0 ? scenario_.units[static_cast<size_t>(state_.selected_unit)].id : "";
+  const VkExtent2D size = window_->framebuffer_size();
+  std::fprintf(log_,
+               "{\"reason\": \"%s\", \"frame\": %d, \"t\": %.4f, \"phase\": %d, \"phase_id\": \"%s\", \"date\": \"%s\", "
+               "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
+               "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"validation_errors\": %u}\n",
+               reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
+               scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.playback.playing() ? "true" : "false",
+               unit.c_str(), picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
+               state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
+               context_->validation_errors());
+  std::fflush(log_);
 }
 
 void Viewer::rebuild_swapchain() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ struct ViewerOptions {
   bool validation = false;
   std::string time;                // start here (seconds, phase id or date)
   std::optional<Script> script;    // scripted session: fixed steps, then quit
+  std::string shot;                // start with the director's camera on this shot
+  std::string log_path;            // JSON lines of the viewer's state, for tests and bug reports
 };
 
 class Viewer {
@@ -56,6 +59,7 @@ class Viewer {
   bool draw_frame();
   void finish_slot(Slot& slot);  // after its fence: read the pick, write the screenshot
   void rebuild_swapchain();
+  void write_log(const char* reason);
   void save_screenshot(bool with_ui, std::string path);
   std::string screenshot_name(bool with_ui) const;
 
@@ -76,6 +80,7 @@ class Viewer {
   // Scripted sessions drive their own mouse.
   int script_frame_ = 0;
   std::size_t script_next_ = 0;
+  std::size_t logged_events_ = 0;
   glm::vec2 script_mouse_{0};
   std::array<bool, 3> script_buttons_{};
   float script_scroll_ = 0;
@@ -85,6 +90,7 @@ class Viewer {
   };
   std::optional<ActiveDrag> drag_;
   bool quit_ = false;
+  std::FILE* log_ = nullptr;
 
   glm::vec2 last_cursor_{0};
   bool left_down_ = false;

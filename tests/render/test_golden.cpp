@@ -48,7 +48,9 @@ TEST_CASE("Caizhou overview during the famine matches its golden image", "[rende
   const scene::Scenario& s = test::scenario("caizhou.json");
   renderer::Renderer r(test::context(), s);
   const scene::Snapshot snapshot = scene::evaluate(s, scene::phase_start_s(s, s.phase_index("famine")));
-  const scene::Camera camera = scene::sample_shot(s, *s.overview_shot(), snapshot.phase_progress, snapshot.units);
+  const scene::Shot& overview = *s.overview_shot();
+  const scene::Camera camera =
+      scene::sample_shot(s, overview, scene::shot_progress(s, overview, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
   const renderer::FrameImage frame = r.render(snapshot, camera, {320, 180}, false);
   check_against_golden(frame, "caizhou_overview_famine");
   CHECK(test::context().validation_errors() == 0);

@@ -1,0 +1,169 @@
+// The viewer as a user drives it: scripted sessions under Xvfb, checked through the
+// viewer's state log and its screenshots, with Vulkan validation layers on.
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "renderer/image_io.h"
+#include "viewer_session.h"
+
+using nlohmann::json;
+
+namespace {
+
+// Mean of each channel over a rectangle of an image.
+std::array<double, 3> mean_rgb(const renderer::RgbaImage& image, int x0, int y0, int x1, int y1) {
+  std::array<double, 3> sum{};
+  long n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x, ++n)
+      for (int c = 0; c < 3; ++c) sum[c] += image.pixels[(static_cast<size_t>(y) * image.width + x) * 4 + c];
+  for (double& s : sum) s /= std::max(n, 1L);
+  return sum;
+}
+
+void require_clean(const test::Session& s) {
+  INFO(s.output);
+  REQUIRE(s.exit_code == 0);
+  REQUIRE(!s.log.empty());
+  CHECK(s.last()["reason"] == "exit");
+  CHECK(s.last()["validation_errors"] == 0);
+}
+
+}  // namespace
+
+TEST_CASE("the timeline is drawn along the bottom of the window", "[viewer]") {
+  const auto dir = test::temp_dir("timeline");
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 3}, {"screenshot", (dir / "ui.png").string()}, {"ui", true}},
+                                   {{"frame", 4}, {"screenshot", (dir / "scene.png").string()}, {"ui", false}},
+                                   {{"frame", 5}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  const renderer::RgbaImage ui = renderer::read_png(dir / "ui.png");
+  const renderer::RgbaImage scene = renderer::read_png(dir / "scene.png");
+  REQUIRE(ui.width == 1280);
+  REQUIRE(ui.height == 720);
+  REQUIRE(scene.width == 1280);
+  // The strip at the bottom is the timeline, not the scene: darker and different.
+  const auto with = mean_rgb(ui, 0, 720 - 150, 1280, 720), without = mean_rgb(scene, 0, 720 - 150, 1280, 720);
+  CHECK(with[0] + with[1] + with[2] < without[0] + without[1] + without[2] - 60);
+  // The first phase band (slate blue, current so opaque) is drawn in the band row.
+  int band_pixels = 0;
+  for (int y = 720 - 90; y < 720 - 40; ++y)
+    for (int x = 10; x < 100; ++x) {
+      const std::uint8_t* p = &ui.pixels[(static_cast<size_t>(y) * 1280 + x) * 4];
+      if (std::abs(p[0] - 88) < 12 && std::abs(p[1] - 110) < 12 && std::abs(p[2] - 140) < 12) ++band_pixels;
+    }
+  CHECK(band_pixels > 300);
+}
+
+TEST_CASE("PageDown and PageUp step through the phases, number keys jump", "[viewer]") {
+  const auto dir = test::temp_dir("phases");
+  const json script = {{"events", {{{"frame", 2}, {"key", "PageDown"}},
+                                   {{"frame", 4}, {"key", "PageDown"}},
+                                   {{"frame", 6}, {"key", "PageUp"}},
+                                   {{"frame", 8}, {"key", "5"}},
+                                   {{"frame", 10}, {"key", "Right"}},
+                                   {{"frame", 12}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  REQUIRE(s.log.size() >= 6);
+  CHECK(s.log[0]["phase"] == 1);
+  CHECK(s.log[1]["phase"] == 2);
+  CHECK(s.log[2]["phase"] == 1);
+  CHECK(s.log[3]["phase"] == 4);
+  CHECK(s.log[4]["phase"] == 5);
+  CHECK(s.log[4]["camera"] == "director");
+}
+
+TEST_CASE("dragging on the timeline scrubs, and going back is exact", "[viewer]") {
+  const auto dir = test::temp_dir("scrub");
+  // The band row is about 75 px above the bottom; drag from the left to the middle, then back.
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 2}, {"drag", {{20, 645}, {640, 645}}}, {"frames", 6}},
+                                   {{"frame", 12}, {"screenshot", (dir / "middle.png").string()}, {"ui", false}},
+                                   {{"frame", 13}, {"drag", {{640, 645}, {20, 645}}}, {"frames", 6}},
+                                   {{"frame", 22}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  REQUIRE(s.log.size() >= 3);
+  const double middle = s.log[1]["t"];
+  CHECK(middle > 0.3 * 250 / 2);  // somewhere in the middle of the story
+  CHECK(s.last()["t"].get<double>() < 5.0);
+}
+
+TEST_CASE("B blanks the screen, F11 enters the clean presentation, Escape leaves", "[viewer]") {
+  const auto dir = test::temp_dir("lecture");
+  const json script = {{"window", {960, 540}},
+                       {"events", {{{"frame", 2}, {"key", "B"}},
+                                   {{"frame", 3}, {"screenshot", (dir / "blank.png").string()}, {"ui", true}},
+                                   {{"frame", 5}, {"key", "B"}},
+                                   {{"frame", 6}, {"key", "F11"}},
+                                   {{"frame", 8}, {"screenshot", (dir / "presentation.png").string()}, {"ui", true}},
+                                   {{"frame", 9}, {"key", "Escape"}},
+                                   {{"frame", 11}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  CHECK(s.log[0]["blank"] == true);
+  CHECK(s.log[2]["blank"] == false);
+  CHECK(s.log[3]["presentation"] == true);
+  CHECK(s.log[5]["presentation"] == false);
+  const renderer::RgbaImage blank = renderer::read_png(dir / "blank.png");
+  const auto black = mean_rgb(blank, 0, 0, static_cast<int>(blank.width), static_cast<int>(blank.height));
+  CHECK(black[0] + black[1] + black[2] < 3);
+  // In the presentation the left panel is gone: the scene shows where it was.
+  const renderer::RgbaImage shown = renderer::read_png(dir / "presentation.png");
+  const auto panel_area = mean_rgb(shown, 20, 60, 300, 300);
+  CHECK(panel_area[0] + panel_area[1] + panel_area[2] > 150);
+}
+
+TEST_CASE("resizing and minimising the window do not crash", "[viewer]") {
+  const auto dir = test::temp_dir("resize");
+  const json script = {{"window", {960, 540}},
+                       {"events", {{{"frame", 2}, {"resize", {640, 360}}},
+                                   {{"frame", 5}, {"resize", {0, 0}}},
+                                   {{"frame", 8}, {"resize", {1024, 640}}},
+                                   {{"frame", 12}, {"screenshot", (dir / "after.png").string()}, {"ui", true}},
+                                   {{"frame", 14}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/taiyuan.json");
+  require_clean(s);
+  CHECK(s.last()["window"] == json::array({1024, 640}));
+  const renderer::RgbaImage after = renderer::read_png(dir / "after.png");
+  CHECK(after.width == 1024);
+  CHECK(after.height == 640);
+}
+
+TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
+  const auto dir = test::temp_dir("pick");
+  // Find a wall pixel from the same camera with `siege render --aov id`.
+  std::string output;
+  const std::string render = std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
+                             SIEGE_SOURCE_DIR + "/assets/scenarios/caizhou.json --shot city_close --time famine --size 1280x720 --aov id --out frame.png";
+  REQUIRE(test::run(render, &output) == 0);
+  const renderer::RgbaImage ids = renderer::read_png(dir / "frame.id.png");
+  json legend;
+  std::ifstream(dir / "frame.id.json") >> legend;
+  std::set<std::uint32_t> walls;
+  for (const json& o : legend["objects"])
+    if (o["kind"] == "wall") walls.insert(o["id"].get<std::uint32_t>());
+  REQUIRE(!walls.empty());
+  int px = -1, py = -1;
+  // Away from the panels (left), the map (top right) and the timeline (bottom).
+  for (int y = 100; y < 540 && px < 0; y += 3)
+    for (int x = 420; x < 1000 && px < 0; x += 3) {
+      const std::uint8_t* p = &ids.pixels[(static_cast<size_t>(y) * ids.width + x) * 4];
+      if (walls.count(p[0] + 256u * p[1] + 65536u * p[2])) {
+        px = x;
+        py = y;
+      }
+    }
+  REQUIRE(px >= 0);
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 3}, {"click", {px, py}}}, {{"frame", 8}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot city_close --time famine");
+  require_clean(s);
+  CHECK(s.last()["selected_kind"] == "wall");
+}
