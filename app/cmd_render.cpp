@@ -1,4 +1,5 @@
-// siege render: a frame of a scenario, headless, to a PNG (and its ID matte on request).
+// siege render: a frame of a scenario, headless, to a PNG (and its ID matte on request); with a
+// film output (.mp4/.mov/.mkv or a frame pattern) the film path in render_film.cpp.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
+#include "app/core/film_plan.h"
+#include "app/render_args.h"
 #include "renderer/context.h"
 #include "renderer/image_io.h"
 #include "renderer/renderer.h"
@@ -20,29 +23,6 @@
 namespace app {
 
 namespace {
-
-struct RenderArgs {
-  std::string scenario;
-  std::string out = "frame.png";
-  std::string size = "1280x720";
-  std::string time = "0";
-  std::string camera;
-  std::string shot;
-  std::string aov;
-  std::string device;
-  bool validation = false;
-  float exposure = 1.0f;
-};
-
-bool parse_size(const std::string& text, std::uint32_t& w, std::uint32_t& h) {
-  unsigned width = 0, height = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%u%c%u%c", &width, &x, &height, &extra) != 3 || (x != 'x' && x != 'X')) return false;
-  if (width < 16 || height < 16 || width > 8192 || height > 8192) return false;
-  w = width;
-  h = height;
-  return true;
-}
 
 void write_id_legend(const std::filesystem::path& path, const scene::ObjectRegistry& objects) {
   nlohmann::json legend;
@@ -144,19 +124,63 @@ int run_render(const RenderArgs& args) {
 
 void add_render_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
-  CLI::App* cmd = app.add_subcommand("render", "Render a frame of a scenario headless to a PNG");
+  CLI::App* cmd = app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
   cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
-  cmd->add_option("-o,--out", args->out, "Output PNG")->capture_default_str();
-  cmd->add_option("--size", args->size, "WIDTHxHEIGHT")->capture_default_str();
-  cmd->add_option("-t,--time", args->time, "Presentation seconds, a phase id, or a date YYYY-MM-DD")->capture_default_str();
-  cmd->add_option("--camera", args->camera, "x,y,z:tx,ty,tz[:fov] in metres (default: the overview shot)");
-  cmd->add_option("--shot", args->shot, "A named shot of the scenario instead of the overview");
+  cmd->add_option("-o,--out", args->out,
+                  "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422, .mkv), or a PNG sequence pattern "
+                  "(out/frame_%05d.png)")
+      ->capture_default_str();
+  cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
+  cmd->add_option("-t,--time", args->time, "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD")->capture_default_str();
+  cmd->add_option("--camera", args->camera,
+                  "x,y,z:tx,ty,tz[:fov] in metres, or (film) a shot id to see the whole film through (default: the "
+                  "overview for one frame, the director's shots for a film)");
+  cmd->add_option("--shot", args->shot,
+                  "One frame: a named shot instead of the overview. Film: render only these shots of the director's cut "
+                  "(\"3\", \"3-5\", or a shot id)");
   cmd->add_option("--aov", args->aov, "Also write an AOV: \"id\" writes <stem>.id.png and <stem>.id.json");
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
   cmd->add_option("--exposure", args->exposure, "Exposure multiplier")->capture_default_str();
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
-  cmd->callback([args, &exit_code] {
+  // Film options.
+  cmd->add_option("--fps", args->fps, "Film: frames per second (24, 25, 30, 23.976, 30000/1001)")->capture_default_str();
+  cmd->add_option("--frames", args->frames, "Film: only these frames, 0-based (0-299,450)");
+  cmd->add_option("--phase", args->phase, "Film: only these phases (famine, 3, 3-5, baitian-famine)");
+  cmd->add_option("--duration", args->duration_s, "Film: length in seconds; the presentation is compressed into it");
+  cmd->add_option("--speed", args->speed, "Film: presentation seconds per film second (default 1)");
+  cmd->add_option("--ssaa", args->ssaa, "Film: supersampling factor 1-4 (renders N times larger, box-filters down)")
+      ->capture_default_str();
+  cmd->add_option("--codec", args->codec, "Film: h264 or prores (ProRes 422, in .mov); default: prores for .mov, else h264");
+  cmd->add_option("--crf", args->crf, "Film: H.264 quality, 0 (lossless) to 51")->capture_default_str();
+  cmd->add_option("--task", args->task, "Film: render farm slice K (0-based) of --chunks N; frames only, no encoding");
+  cmd->add_option("--chunks", args->chunks, "Film: number of farm slices");
+  cmd->add_option("--cache", args->cache, "Film: where a video's frames are kept while rendering (default <out>.frames)");
+  cmd->add_flag("--keep-frames", args->keep_frames, "Film: keep a video's PNG frames after encoding");
+  cmd->add_flag("--overwrite", args->overwrite, "Film: render frames again even if they exist");
+  cmd->add_option("--camera-out", args->camera_out, "Film: write every frame's camera to this JSON file");
+  cmd->add_flag("--dry-run", args->dry_run, "Film: check the arguments and print the plan, render nothing");
+  cmd->callback([args, cmd, &exit_code] {
     try {
+      if (is_film_output(args->out)) {
+        if (cmd->count("--time")) {
+          std::fprintf(stderr, "siege render: --time picks one frame; a film covers its span (use --phase, --shot or --frames)\n");
+          exit_code = 2;
+          return;
+        }
+        exit_code = run_film(*args);
+        return;
+      }
+      for (const char* film_only : {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--crf", "--task",
+                                    "--chunks", "--cache", "--keep-frames", "--overwrite", "--camera-out", "--dry-run"}) {
+        if (cmd->count(film_only)) {
+          std::fprintf(stderr,
+                       "siege render: %s is for films; give --out a video (film.mp4, film.mov) or a frame pattern "
+                       "(out/frame_%%05d.png)\n",
+                       film_only);
+          exit_code = 2;
+          return;
+        }
+      }
       exit_code = run_render(*args);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "siege render: %s\n", e.what());

@@ -1,0 +1,44 @@
+// The options of `siege render`, shared by the one-frame path (cmd_render.cpp) and the film
+// path (render_film.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace app {
+
+struct RenderArgs {
+  std::string scenario;
+  std::string out = "frame.png";
+  std::string size = "1280x720";
+  std::string time = "0";
+  std::string camera;
+  std::string shot;
+  std::string aov;
+  std::string device;
+  bool validation = false;
+  float exposure = 1.0f;
+
+  // Film options (an --out of .mp4/.mov/.mkv or a frame pattern like out/frame_%05d.png).
+  std::string fps = "24";
+  std::string frames;    // --frames SPEC
+  std::string phase;     // --phase SPEC
+  std::optional<double> duration_s;
+  std::optional<double> speed;
+  int ssaa = 1;
+  std::string codec;     // h264 | prores; default from the extension
+  int task = -1, chunks = 0;
+  std::string cache;     // frame cache of a video; default <out>.frames
+  bool keep_frames = false;
+  bool overwrite = false;  // re-render frames that exist
+  std::string camera_out;  // per-frame camera JSON
+  bool dry_run = false;    // plan and check, render nothing
+  int crf = 18;            // h264 quality
+};
+
+// True when --out names a film rather than one PNG.
+bool is_film_output(const std::string& out);
+
+int run_film(const RenderArgs& args);
+
+}  // namespace app
