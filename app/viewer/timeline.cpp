@@ -7,12 +7,13 @@
 #include <cstdio>
 
 #include "scene/clock.h"
+#include "scene/shot.h"
 
 namespace app {
 
 namespace {
 
-constexpr float kFullHeight = 158;
+constexpr float kFullHeight = 176;
 constexpr float kSlimHeight = 44;
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -123,6 +124,12 @@ void transport(ViewerState& state) {
   ImGui::SetNextItemWidth(110);
   if (ImGui::Combo("##loop", &loop, loops, IM_ARRAYSIZE(loops))) playback.set_loop(static_cast<Loop>(loop));
   ImGui::SameLine();
+  const bool director = state.rig.mode() == CameraMode::Director;
+  if (ImGui::Button(director ? "Camera: director" : "Camera: free", ImVec2(130, 0))) {
+    if (director) state.rig.use_free();
+    else state.rig.use_director();
+  }
+  ImGui::SameLine();
   if (ImGui::Button("Fit")) {
     state.timeline.start = 0;
     state.timeline.end = playback.duration();
@@ -162,10 +169,10 @@ void draw_timeline(ViewerState& state, bool slim) {
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float ruler_h = slim ? 0 : 34, band_h = slim ? 16 : 30, marker_h = slim ? 0 : 16;
+  const float ruler_h = slim ? 0 : 34, band_h = slim ? 16 : 30, shot_h = slim ? 0 : 16, marker_h = slim ? 0 : 16;
   Axis axis{view.start, view.end, origin.x + 4, origin.x + ImGui::GetContentRegionAvail().x - 4};
-  const float y_ruler = origin.y, y_band = y_ruler + ruler_h, y_markers = y_band + band_h + 2;
-  const float total_h = ruler_h + band_h + 2 + marker_h;
+  const float y_ruler = origin.y, y_band = y_ruler + ruler_h, y_shots = y_band + band_h + 2, y_markers = y_shots + shot_h + 2;
+  const float total_h = ruler_h + band_h + 2 + shot_h + 2 + marker_h;
 
   ImGui::InvisibleButton("##track", ImVec2(axis.x1 - axis.x0 + 8, total_h));
   const bool hovered = ImGui::IsItemHovered();
@@ -210,6 +217,26 @@ void draw_timeline(ViewerState& state, bool slim) {
     }
   }
 
+  // The shot list: which of the scenario's shots the director's camera uses when.
+  const scene::Shot* hovered_shot = nullptr;
+  if (!slim) {
+    for (int i = 0; i < static_cast<int>(s.phases.size());) {
+      const scene::Shot* shot = scene::current_shot(s, i);
+      int j = i + 1;
+      while (j < static_cast<int>(s.phases.size()) && scene::current_shot(s, j) == shot) ++j;  // merge repeats
+      if (shot) {
+        const float a = axis.x(scene::phase_start_s(s, i)), b = axis.x(scene::phase_start_s(s, j - 1) + s.phases[static_cast<size_t>(j - 1)].duration_s);
+        const bool live = state.rig.mode() == CameraMode::Director && state.rig.shot().empty() && state.snapshot.phase >= i && state.snapshot.phase < j;
+        draw->AddRectFilled(ImVec2(a + 1, y_shots), ImVec2(b - 1, y_shots + shot_h), live ? IM_COL32(70, 80, 100, 255) : IM_COL32(48, 54, 66, 255), 2);
+        draw->PushClipRect(ImVec2(a + 3, y_shots), ImVec2(b - 3, y_shots + shot_h), true);
+        draw->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(a + 5, y_shots + 1), IM_COL32(200, 210, 230, 230), ("cam: " + shot->title.en).c_str());
+        draw->PopClipRect();
+        if (hovered && mouse.x >= a && mouse.x < b && mouse.y >= y_shots && mouse.y < y_shots + shot_h) hovered_shot = shot;
+      }
+      i = j;
+    }
+  }
+
   // Markers: events, captions, keyframes; hover shows what and when, a click jumps there.
   const Marker* hovered_marker = nullptr;
   if (!slim) {
@@ -240,6 +267,9 @@ void draw_timeline(ViewerState& state, bool slim) {
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActivated() && hovered_marker) {
     state.playback.seek(hovered_marker->t);
+  } else if (ImGui::IsItemActivated() && hovered_shot) {
+    state.rig.use_director();  // the shot list previews in the view: the director's camera at that moment
+    state.playback.seek(axis.t(mouse.x));
   } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     view.scrubbing = true;
     state.playback.seek(axis.t(std::clamp(mouse.x, axis.x0, axis.x1)));
@@ -274,6 +304,13 @@ void draw_timeline(ViewerState& state, bool slim) {
     ImGui::BeginTooltip();
     ImGui::Text("%s", hovered_marker->label.c_str());
     ImGui::TextDisabled("%s  ·  %.1f s — click to jump", scene::format_day(hovered_marker->day, s.calendar).c_str(), hovered_marker->t);
+    ImGui::EndTooltip();
+  } else if (hovered_shot) {
+    ImGui::BeginTooltip();
+    ImGui::Text("Shot: %s  %s", hovered_shot->title.en.c_str(), hovered_shot->title.zh.c_str());
+    ImGui::TextDisabled("%zu key(s), %s%s — click to watch it", hovered_shot->keys.size(),
+                        hovered_shot->interp == scene::Interp::Step ? "cuts" : "eased moves",
+                        hovered_shot->follow.empty() ? "" : (", tracking " + hovered_shot->follow).c_str());
     ImGui::EndTooltip();
   } else if (hovered_phase >= 0 && !view.scrubbing) {
     phase_tooltip(state, hovered_phase);
