@@ -1,0 +1,47 @@
+// The effects pass: stones in flight, impact dust, fire arrows, flames and smoke as
+// camera-facing billboards, built on the CPU by scene::append_effects (a pure function of
+// the snapshot) and drawn in one instanced draw with screen-door transparency.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "renderer/context.h"
+#include "renderer/pipeline.h"
+#include "renderer/resources.h"
+#include "scene/projectiles.h"
+#include "scene/scenario.h"
+#include "scene/snapshot.h"
+
+namespace renderer {
+
+class EffectsPass {
+ public:
+  EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout, std::uint32_t frames);
+  ~EffectsPass();
+  EffectsPass(const EffectsPass&) = delete;
+  EffectsPass& operator=(const EffectsPass&) = delete;
+
+  void prepare(std::uint32_t slot, const scene::Snapshot& snapshot);
+  void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set);
+  std::uint32_t count() const { return count_; }
+  std::uint64_t triangles() const { return 2ull * count_; }
+
+ private:
+  struct Slot {
+    Buffer particles;
+    VkDescriptorSet set = VK_NULL_HANDLE;
+  };
+  void write_set(Slot& slot);
+
+  Context& context_;
+  const scene::Scenario& scenario_;
+  std::vector<scene::Particle> particles_;  // reused every frame
+  std::uint32_t count_ = 0;
+  VkDescriptorSetLayout layout_ = VK_NULL_HANDLE;
+  VkDescriptorPool pool_ = VK_NULL_HANDLE;
+  std::vector<Slot> slots_;
+  Pipeline pipeline_;
+};
+
+}  // namespace renderer

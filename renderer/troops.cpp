@@ -1,0 +1,350 @@
+#include "renderer/troops.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+#include "renderer/target.h"
+#include "renderer/vk_check.h"
+#include "shaders/shared.h"
+
+namespace renderer {
+
+namespace {
+
+constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+constexpr float kTau = 6.28318530718f;
+
+// Frustum planes (xyz normal, w offset; inside when dot(n, p) + w >= 0) of a reverse-Z,
+// infinite-far projection: left, right, bottom, top, near.
+struct Frustum {
+  glm::vec4 planes[5];
+  bool sees(glm::vec3 centre, float radius) const {
+    for (const glm::vec4& p : planes)
+      if (p.x * centre.x + p.y * centre.y + p.z * centre.z + p.w < -radius) return false;
+    return true;
+  }
+};
+
+Frustum frustum_of(const glm::mat4& m) {
+  const auto row = [&](int i) { return glm::vec4(m[0][i], m[1][i], m[2][i], m[3][i]); };
+  Frustum f;
+  f.planes[0] = row(3) + row(0);
+  f.planes[1] = row(3) - row(0);
+  f.planes[2] = row(3) + row(1);
+  f.planes[3] = row(3) - row(1);
+  f.planes[4] = row(3) - row(2);
+  for (glm::vec4& p : f.planes) p /= glm::length(glm::vec3(p));
+  return f;
+}
+
+std::uint32_t hash32(std::uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  x *= 0x846ca68bU;
+  x ^= x >> 16;
+  return x;
+}
+
+}  // namespace
+
+TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const scene::World& world,
+                     VkDescriptorSetLayout scene_layout, std::uint32_t frames)
+    : context_(context), scenario_(scenario) {
+  for (const scene::Unit& unit : scenario.units) unit_objects_.push_back(world.objects.id_of(scene::ObjectKind::Soldier, unit.id));
+  upload_meshes();
+  VkDevice device = context_.device();
+  const VkDescriptorSetLayoutBinding bindings[] = {
+      {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+  VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  info.bindingCount = 3;
+  info.pBindings = bindings;
+  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout_));
+
+  // Frame slots, plus the bake's one troop set and its per-(kind, elevation) uniform sets.
+  const std::uint32_t bake_sets = scene::kFigureKinds * troops::kImpostorElevations;
+  const std::uint32_t sets = frames + 1 + bake_sets;
+  const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * (frames + 1)},
+                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames + 1},
+                                        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake_sets}};
+  VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+  pool.maxSets = sets;
+  pool.poolSizeCount = 3;
+  pool.pPoolSizes = sizes;
+  VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_));
+
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  VK_CHECK(vkCreateSampler(device, &sampler, nullptr, &sampler_));
+
+  create_pipelines(scene_layout);
+  bake_impostors();
+
+  slots_.resize(frames);
+  for (Slot& slot : slots_) {
+    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    alloc.descriptorPool = pool_;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &layout_;
+    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
+    slot.instances = Buffer(context_, 1024 * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+    slot.units = Buffer(context_, std::max<std::size_t>(scenario.units.size(), 1) * sizeof(shaders::TroopUnit),
+                        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+    write_set(slot);
+  }
+}
+
+TroopPass::~TroopPass() {
+  VkDevice device = context_.device();
+  vkDeviceWaitIdle(device);
+  vkDestroySampler(device, sampler_, nullptr);
+  vkDestroyDescriptorPool(device, pool_, nullptr);
+  vkDestroyDescriptorSetLayout(device, layout_, nullptr);
+}
+
+void TroopPass::upload_meshes() {
+  scene::Mesh all;
+  for (int k = 0; k < scene::kFigureKinds; ++k) {
+    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
+      const scene::Mesh mesh = scene::soldier_mesh(static_cast<scene::FigureKind>(k), lod);
+      MeshRange& range = meshes_[static_cast<size_t>(k)][static_cast<size_t>(lod)];
+      range.first_index = static_cast<std::uint32_t>(all.indices.size());
+      range.index_count = static_cast<std::uint32_t>(mesh.indices.size());
+      range.vertex_offset = static_cast<std::int32_t>(all.vertices.size());
+      all.vertices.insert(all.vertices.end(), mesh.vertices.begin(), mesh.vertices.end());
+      all.indices.insert(all.indices.end(), mesh.indices.begin(), mesh.indices.end());
+    }
+  }
+  const VkDeviceSize vbytes = all.vertices.size() * sizeof(scene::Vertex);
+  const VkDeviceSize ibytes = all.indices.size() * sizeof(std::uint32_t);
+  Buffer staging(context_, vbytes + ibytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
+  std::memcpy(staging.mapped(), all.vertices.data(), vbytes);
+  std::memcpy(static_cast<char*>(staging.mapped()) + vbytes, all.indices.data(), ibytes);
+  vertices_ = Buffer(context_, vbytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                     VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  indices_ = Buffer(context_, ibytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                    VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  context_.submit_and_wait([&](VkCommandBuffer cmd) {
+    const VkBufferCopy vcopy{0, 0, vbytes}, icopy{vbytes, 0, ibytes};
+    vkCmdCopyBuffer(cmd, staging.handle(), vertices_.handle(), 1, &vcopy);
+    vkCmdCopyBuffer(cmd, staging.handle(), indices_.handle(), 1, &icopy);
+  });
+}
+
+void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
+  PipelineDesc mesh;
+  mesh.vertex_shader = "troop.vert";
+  mesh.fragment_shader = "troop.frag";
+  mesh.world_vertices = true;
+  mesh.color_formats = {kHdrFormat, kIdFormat};
+  mesh.depth_format = kDepthFormat;
+  mesh.depth_test = mesh.depth_write = true;
+  mesh.cull = VK_CULL_MODE_BACK_BIT;
+  mesh.set_layouts = {scene_layout, layout_};
+  mesh.push_constant_bytes = sizeof(shaders::TroopPush);
+  mesh_pipeline_ = Pipeline(context_.device(), mesh);
+
+  PipelineDesc impostor = mesh;
+  impostor.vertex_shader = "impostor.vert";
+  impostor.fragment_shader = "impostor.frag";
+  impostor.world_vertices = false;
+  impostor.cull = VK_CULL_MODE_NONE;
+  impostor_pipeline_ = Pipeline(context_.device(), impostor);
+}
+
+void TroopPass::write_set(Slot& slot) {
+  const VkDescriptorBufferInfo instances{slot.instances.handle(), 0, VK_WHOLE_SIZE};
+  const VkDescriptorBufferInfo units{slot.units.handle(), 0, VK_WHOLE_SIZE};
+  const VkDescriptorImageInfo atlas{sampler_, atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet writes[3]{};
+  for (int i = 0; i < 3; ++i) {
+    writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+    writes[i].dstSet = slot.set;
+    writes[i].dstBinding = static_cast<std::uint32_t>(i);
+    writes[i].descriptorCount = 1;
+    writes[i].descriptorType = i < 2 ? VK_DESCRIPTOR_TYPE_STORAGE_BUFFER : VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  }
+  writes[0].pBufferInfo = &instances;
+  writes[1].pBufferInfo = &units;
+  writes[2].pImageInfo = &atlas;
+  vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+}
+
+std::uint32_t TroopPass::count_visible(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect) {
+  const Frustum frustum = frustum_of(scene::projection_matrix(camera, aspect) * scene::view_matrix(camera));
+  std::uint32_t n = 0;
+  for (const scene::Soldier& s : snapshot.soldiers)
+    n += frustum.sees(s.position + glm::vec3(0, troops::kCullCentreHeight, 0), troops::kCullRadius) ? 1 : 0;
+  return n;
+}
+
+void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapshot, const scene::Camera& camera,
+                        VkExtent2D extent) {
+  const auto start = std::chrono::steady_clock::now();
+  Slot& slot = slots_[slot_index % slots_.size()];
+  stats_ = {};
+  const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
+  stats_.soldiers = soldier_count;
+
+  // Unit table: colours, object ids, states.
+  const size_t unit_count = std::min(snapshot.units.size(), scenario_.units.size());
+  auto* units = static_cast<shaders::TroopUnit*>(slot.units.mapped());
+  for (size_t u = 0; u < unit_count; ++u) {
+    const scene::Faction* faction = scenario_.faction(scenario_.units[u].faction);
+    const glm::vec3 colour = faction ? faction->color : glm::vec3(0.5f);
+    const glm::vec3 banner = faction ? faction->banner : glm::vec3(0.8f);
+    units[u].colour = glm::vec4(colour, 1);
+    units[u].banner = glm::vec4(banner, 1);
+    units[u].info = glm::uvec4(unit_objects_[u], static_cast<std::uint32_t>(snapshot.units[u].state), 0, 0);
+  }
+
+  bool grown = false;
+  const VkDeviceSize needed = std::max<VkDeviceSize>(soldier_count, 1) * sizeof(shaders::TroopInstance);
+  if (slot.instances.size() < needed) {
+    slot.instances = Buffer(context_, needed * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+    grown = true;
+  }
+  if (grown) write_set(slot);
+  if (bin_of_.size() < soldier_count) bin_of_.resize(soldier_count);
+
+  const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
+  const glm::mat4 view_proj = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera);
+  const Frustum frustum = frustum_of(view_proj);
+  const glm::vec3 eye = camera.position;
+  const glm::vec3 forward = glm::normalize(camera.target - camera.position);
+  // A figure of kFigureHeight metres at view depth d is kFigureHeight * scale / d pixels tall.
+  const float scale = static_cast<float>(extent.height) / (2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f));
+  const float lod0_depth = troops::kFigureHeight * scale / troops::kLod0Pixels;
+  const float lod1_depth = troops::kFigureHeight * scale / troops::kLod1Pixels;
+  const bool cull = options_.cull && !options_.per_unit_draws;
+  const bool lod = options_.lod && !options_.per_unit_draws;
+
+  // Pass 1: cull and bin (kind * 3 + lod); 255 = culled.
+  bin_count_.fill(0);
+  for (size_t u = 0; u < unit_count; ++u) {
+    const scene::UnitSnapshot& us = snapshot.units[u];
+    const auto unit_kind = static_cast<int>(scene::figure_kind(scenario_.units[u].kind));
+    const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
+    for (std::uint32_t i = us.first_soldier; i < end; ++i) {
+      const scene::Soldier& s = snapshot.soldiers[i];
+      const glm::vec3 centre = s.position + glm::vec3(0, troops::kCullCentreHeight, 0);
+      if (cull && !frustum.sees(centre, troops::kCullRadius)) {
+        bin_of_[i] = 255;
+        continue;
+      }
+      int kind = unit_kind;
+      if (s.pose != 2 && (i - us.first_soldier) % scene::kStandardEvery == 0 && !options_.per_unit_draws)
+        kind = static_cast<int>(scene::FigureKind::Bearer);
+      int level = 0;
+      if (lod) {
+        const float depth = glm::dot(centre - eye, forward);
+        level = depth < lod0_depth ? 0 : (depth < lod1_depth ? 1 : 2);
+      }
+      const int bin = kind * 3 + level;
+      bin_of_[i] = static_cast<std::uint8_t>(bin);
+      ++bin_count_[static_cast<size_t>(bin)];
+    }
+  }
+  std::uint32_t offset = 0;
+  for (int b = 0; b < kBins; ++b) {
+    bin_first_[static_cast<size_t>(b)] = offset;
+    offset += bin_count_[static_cast<size_t>(b)];
+  }
+  stats_.drawn = offset;
+
+  // Pass 2: write the instances, bin after bin, into mapped memory.
+  auto* out = static_cast<shaders::TroopInstance*>(slot.instances.mapped());
+  std::array<std::uint32_t, kBins> cursor = bin_first_;
+  unit_draw_first_.assign(unit_count, 0);
+  unit_draw_count_.assign(unit_count, 0);
+  for (size_t u = 0; u < unit_count; ++u) {
+    const scene::UnitSnapshot& us = snapshot.units[u];
+    const bool camp = us.state == scene::UnitState::Camp;
+    const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
+    unit_draw_first_[u] = cursor[static_cast<size_t>(static_cast<int>(scene::figure_kind(scenario_.units[u].kind)) * 3)];
+    for (std::uint32_t i = us.first_soldier; i < end; ++i) {
+      const std::uint8_t bin = bin_of_[i];
+      if (bin == 255) continue;
+      const scene::Soldier& s = snapshot.soldiers[i];
+      const auto heading = static_cast<std::uint32_t>(static_cast<std::int32_t>(std::lround(s.heading * (512.0f / kTau)))) & 511u;
+      std::uint32_t phase = 0;
+      if (s.pose != 2 && s.gait > 0.0f) phase = 1u + static_cast<std::uint32_t>(s.gait * 62.999f);
+      std::uint32_t pose = s.pose & 3u;
+      if (camp && pose == 0 && phase == 0 &&
+          static_cast<float>(hash32(i * 2654435761u) & 1023u) < troops::kCampSittingFraction * 1024.0f)
+        pose = 3;
+      shaders::TroopInstance& inst = out[cursor[bin]++];
+      inst.x = s.position.x;
+      inst.y = s.position.y;
+      inst.z = s.position.z;
+      inst.packed = heading | phase << 9 | pose << 15 | static_cast<std::uint32_t>(u) << 17;
+    }
+    unit_draw_count_[u] = end > us.first_soldier ? end - us.first_soldier : 0;
+  }
+  stats_.prepare_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set) {
+  Slot& slot = slots_[slot_index % slots_.size()];
+  if (stats_.drawn == 0) return;
+  const VkDescriptorSet sets[] = {scene_set, slot.set};
+  shaders::TroopPush push{options_.flat ? 1u : 0u, 0, 0, 0};
+  const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+  const VkDeviceSize zero = 0;
+  const VkBuffer vb = vertices_.handle();
+  vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
+  vkCmdBindIndexBuffer(cmd, indices_.handle(), 0, VK_INDEX_TYPE_UINT32);
+  vkCmdPushConstants(cmd, mesh_pipeline_.layout(), stages, 0, sizeof(push), &push);
+
+  if (options_.per_unit_draws) {  // the baseline: a draw per unit, its soldiers all at LOD0
+    for (size_t u = 0; u < unit_draw_count_.size(); ++u) {
+      if (unit_draw_count_[u] == 0) continue;
+      const MeshRange& mesh = meshes_[static_cast<size_t>(scene::figure_kind(scenario_.units[u].kind))][0];
+      vkCmdDrawIndexed(cmd, mesh.index_count, unit_draw_count_[u], mesh.first_index, mesh.vertex_offset, unit_draw_first_[u]);
+      stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * unit_draw_count_[u];
+      stats_.per_lod[0] += unit_draw_count_[u];
+      ++stats_.draws;
+    }
+    return;
+  }
+  for (int k = 0; k < scene::kFigureKinds; ++k) {
+    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
+      const auto bin = static_cast<size_t>(k * 3 + lod);
+      if (bin_count_[bin] == 0) continue;
+      const MeshRange& mesh = meshes_[static_cast<size_t>(k)][static_cast<size_t>(lod)];
+      vkCmdDrawIndexed(cmd, mesh.index_count, bin_count_[bin], mesh.first_index, mesh.vertex_offset, bin_first_[bin]);
+      stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * bin_count_[bin];
+      stats_.per_lod[static_cast<size_t>(lod)] += bin_count_[bin];
+      ++stats_.draws;
+    }
+  }
+  bool bound = false;
+  for (int k = 0; k < scene::kFigureKinds; ++k) {
+    const auto bin = static_cast<size_t>(k * 3 + 2);
+    if (bin_count_[bin] == 0) continue;
+    if (!bound) {
+      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.handle());
+      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+      bound = true;
+    }
+    const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(k));
+    push.kind = static_cast<std::uint32_t>(k);
+    push.half_size = frame.half_size;
+    push.centre_height = frame.centre_height;
+    vkCmdPushConstants(cmd, impostor_pipeline_.layout(), stages, 0, sizeof(push), &push);
+    vkCmdDraw(cmd, 6, bin_count_[bin], 0, bin_first_[bin]);
+    stats_.triangles += 2ull * bin_count_[bin];
+    stats_.per_lod[2] += bin_count_[bin];
+    ++stats_.draws;
+  }
+}
+
+}  // namespace renderer

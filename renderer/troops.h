@@ -1,0 +1,95 @@
+// The troop pass: every soldier of the Snapshot as GPU instances. Per frame, on the CPU, one
+// pass over the soldiers culls them against the frustum and bins them by figure kind and
+// level of detail (LOD0 mesh, LOD1 mesh, LOD2 impostor); a second writes their 16-byte
+// instances straight into the frame slot's mapped buffer, bin after bin. Then one instanced
+// draw per kind and LOD. No per-soldier allocation: the bin array and buffers only grow.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "renderer/context.h"
+#include "renderer/pipeline.h"
+#include "renderer/resources.h"
+#include "renderer/troops_config.h"
+#include "scene/camera.h"
+#include "scene/scenario.h"
+#include "scene/snapshot.h"
+#include "scene/soldier_meshes.h"
+#include "scene/world.h"
+
+namespace renderer {
+
+struct TroopOptions {
+  bool cull = true;             // frustum culling; off: every soldier is drawn
+  bool lod = true;              // distance LOD; off: every soldier at LOD0
+  bool per_unit_draws = false;  // the naive baseline: one draw per unit, LOD0, no culling
+  bool flat = false;            // flat shading (the benchmark's minimal renderer)
+};
+
+struct TroopStats {
+  std::uint32_t soldiers = 0;   // in the snapshot
+  std::uint32_t drawn = 0;      // after culling
+  std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor
+  std::uint64_t triangles = 0;  // submitted by the troop pass
+  std::uint32_t draws = 0;
+  double prepare_ms = 0;        // CPU: cull, bin and write instances
+};
+
+class TroopPass {
+ public:
+  TroopPass(Context& context, const scene::Scenario& scenario, const scene::World& world, VkDescriptorSetLayout scene_layout,
+            std::uint32_t frames);
+  ~TroopPass();
+  TroopPass(const TroopPass&) = delete;
+  TroopPass& operator=(const TroopPass&) = delete;
+
+  TroopOptions& options() { return options_; }
+  const TroopStats& stats() const { return stats_; }
+
+  // CPU: cull, bin and write this frame's instances and unit colours into slot `slot`.
+  void prepare(std::uint32_t slot, const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent);
+  // Inside the scene pass; `scene_set` is set 0 (the frame uniforms).
+  void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set);
+
+  // How many of the snapshot's soldiers a camera sees (CPU only; the benchmark's views).
+  static std::uint32_t count_visible(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect);
+
+ private:
+  struct MeshRange {
+    std::uint32_t first_index = 0, index_count = 0;
+    std::int32_t vertex_offset = 0;
+  };
+  struct Slot {
+    Buffer instances, units;
+    VkDescriptorSet set = VK_NULL_HANDLE;
+  };
+  static constexpr int kBins = scene::kFigureKinds * 3;
+
+  void upload_meshes();
+  void create_pipelines(VkDescriptorSetLayout scene_layout);
+  void bake_impostors();  // renderer/impostors.cpp
+  void write_set(Slot& slot);
+
+  Context& context_;
+  const scene::Scenario& scenario_;
+  TroopOptions options_;
+  TroopStats stats_;
+
+  Buffer vertices_, indices_;
+  std::array<std::array<MeshRange, scene::kFigureMeshLods>, scene::kFigureKinds> meshes_{};
+  std::vector<std::uint32_t> unit_objects_;  // object id per unit
+  std::vector<std::uint8_t> bin_of_;         // per soldier, reused every frame
+  std::array<std::uint32_t, kBins> bin_first_{}, bin_count_{};
+  std::vector<std::uint32_t> unit_draw_first_, unit_draw_count_;  // per_unit_draws mode
+
+  VkDescriptorSetLayout layout_ = VK_NULL_HANDLE;
+  VkDescriptorPool pool_ = VK_NULL_HANDLE;
+  VkSampler sampler_ = VK_NULL_HANDLE;
+  Image atlas_;
+  std::vector<Slot> slots_;
+  Pipeline mesh_pipeline_, impostor_pipeline_;
+};
+
+}  // namespace renderer

@@ -1,0 +1,36 @@
+#version 460
+#extension GL_GOOGLE_include_directive : require
+#include "shaders/common.glsl"
+#include "shaders/troop_common.glsl"
+
+layout(set = 1, binding = 2) uniform sampler2D atlas;
+
+layout(location = 0) in vec2 in_uv;
+layout(location = 1) flat in uint in_unit;
+layout(location = 2) in vec3 in_world;
+layout(location = 3) in vec3 in_normal;
+
+layout(location = 0) out vec4 out_color;
+layout(location = 1) out uint out_object;
+
+void main() {
+  vec3 albedo;
+  if (in_uv.x < 0.0) {
+    albedo = units[in_unit].colour.rgb * 0.55;
+  } else {
+    vec4 texel = texture(atlas, in_uv);
+    if (texel.a < 0.1) discard;
+    albedo = texel.a > 0.83 ? texel.rgb : (texel.a > 0.5 ? units[in_unit].colour.rgb : units[in_unit].banner.rgb) * texel.rgb;
+  }
+  out_object = units[in_unit].info.x;
+  if (pc.mode == 1u) {
+    out_color = vec4(albedo, 1.0);
+    return;
+  }
+  vec3 n = normalize(in_normal);
+  vec3 sun = frame.sun_direction.xyz;
+  float diffuse = 0.35 + 0.4 * max(dot(n, sun), 0.0);
+  vec3 ambient = mix(frame.haze.rgb * 0.25, frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2, 0.75);
+  vec3 lit = albedo * (frame.sun_color.rgb * diffuse + ambient);
+  out_color = vec4(apply_haze(lit, in_world), 1.0);
+}

@@ -1,0 +1,54 @@
+#version 460
+#extension GL_GOOGLE_include_directive : require
+#include "shaders/common.glsl"
+#include "shaders/troop_common.glsl"
+
+// A far figure as two camera-facing triangles showing the baked view of its mesh nearest to
+// the camera's direction (8 azimuths x 3 elevations per kind; renderer/impostors.h).
+layout(location = 0) out vec2 out_uv;       // atlas coordinates
+layout(location = 1) flat out uint out_unit;
+layout(location = 2) out vec3 out_world;
+layout(location = 3) out vec3 out_normal;
+
+const int kAzimuths = 8;
+const int kElevations = 3;
+const int kKinds = 7;
+
+void main() {
+  TroopInstance inst = instances[gl_InstanceIndex];
+  uint packed = inst.packed;
+  const vec2 corners[6] = vec2[](vec2(-1, -1), vec2(1, -1), vec2(1, 1), vec2(-1, -1), vec2(1, 1), vec2(-1, 1));
+  vec2 corner = corners[gl_VertexIndex];
+  vec3 feet = vec3(inst.x, inst.y, inst.z);
+  vec3 centre = feet + vec3(0.0, pc.centre_height, 0.0);
+  vec3 to_cam = normalize(frame.camera_position.xyz - centre);
+  vec3 up = vec3(0, 1, 0) - to_cam * to_cam.y;
+  float heading = instance_heading(packed);
+  up = dot(up, up) > 1e-6 ? normalize(up) : vec3(sin(heading), 0, -cos(heading));
+  vec3 right = cross(up, to_cam);
+
+  // The camera's direction in the figure's own frame picks the baked view.
+  float c = cos(heading), s = sin(heading);
+  vec2 local = vec2(to_cam.x * c + to_cam.z * s, -to_cam.x * s + to_cam.z * c);
+  float azimuth = atan(local.x, -local.y);
+  int column = int(floor(azimuth / (kTau / float(kAzimuths)) + 0.5 + float(kAzimuths))) % kAzimuths;
+  float elevation = degrees(asin(clamp(to_cam.y, -1.0, 1.0)));
+  int row = elevation < 25.0 ? 0 : (elevation < 57.5 ? 1 : 2);
+  row += int(pc.kind) * kElevations;
+
+  vec2 cell = vec2(1.0 / float(kAzimuths), 1.0 / float(kElevations * kKinds));
+  vec2 uv01 = vec2(corner.x * 0.5 + 0.5, 0.5 - corner.y * 0.5);
+  out_uv = (vec2(column, row) + uv01) * cell;
+  out_unit = instance_unit(packed);
+  // Fallen figures far away: a short dark smear on the ground instead (drawn as lying).
+  vec3 world = centre + (corner.x * right + corner.y * up) * pc.half_size;
+  if (instance_pose(packed) == 2u) {
+    vec3 fwd = vec3(sin(heading), 0.0, -cos(heading));
+    vec3 side = vec3(cos(heading), 0.0, sin(heading));
+    world = feet + vec3(0, 0.2, 0) + fwd * (corner.y * 0.9 - 0.8) + side * corner.x * 0.3;
+    out_uv = vec2(-1.0);  // marks "lying": the fragment shader draws a flat tint
+  }
+  out_world = world;
+  out_normal = normalize(to_cam + up * 0.6);
+  gl_Position = frame.view_proj * vec4(world, 1.0);
+}
