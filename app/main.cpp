@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app::add_render_command(app, exit_code);
   app::add_check_command(app, exit_code);
   app::add_view_command(app, exit_code);
+  app::add_bench_command(app, exit_code);
 
   try {
     app.parse(argc, argv);
