@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/captions.h"
 #include "app/viewer/timeline.h"
 #include "scene/clock.h"
 
@@ -65,14 +66,6 @@ void label(ImDrawList* draw, Placed& placed, ImVec2 at, const scene::Localized& 
   draw->AddLine(ImVec2(at.x, at.y - 5), at, IM_COL32(255, 255, 255, a));
 }
 
-ImU32 faction_colour(const scene::Scenario& s, const std::string& id) {
-  if (const scene::Faction* f = s.faction(id)) {
-    const auto encode = [](float c) { return static_cast<int>(std::pow(std::clamp(c, 0.0f, 1.0f), 1.0f / 2.2f) * 255); };
-    return IM_COL32(encode(f->color.r), encode(f->color.g), encode(f->color.b), 255);
-  }
-  return IM_COL32(255, 255, 255, 255);
-}
-
 void draw_labels(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
@@ -105,94 +98,18 @@ void draw_labels(ViewerState& state) {
   }
 }
 
-// At the start of each phase, a documentary's lower third: the phase and its date in both
-// calendars, fading in and out over its first seconds.
-void draw_phase_lower_third(ViewerState& state, float& lower_third_y) {
-  const scene::Scenario& s = state.scenario;
-  const int phase = state.snapshot.phase;
-  const scene::Phase& p = s.phases[static_cast<size_t>(phase)];
-  const double since = state.playback.time() - scene::phase_start_s(s, phase);
-  const double shown = std::min(6.0, p.duration_s * 0.5);
-  if (since < 0 || (since > shown && state.playback.playing())) return;
-  if (!state.playback.playing() && since > shown) return;
-  // Paused on a phase (a lecturer stepping through): the lower third stays up.
-  const double in = state.playback.playing() ? since / 0.6 : 1.0;
-  const float alpha = static_cast<float>(std::clamp(std::min(in, state.playback.playing() ? (shown - since) / 0.6 : 1.0), 0.0, 1.0));
-  ImFont* font = state.fonts && state.fonts->large ? state.fonts->large : ImGui::GetFont();
-  std::string date = (p.start.approximate ? "c. " : "") + scene::format_day(p.start.day, s.calendar);
-  if (!p.start.lunar.empty()) date += "  ·  " + p.start.lunar;
-  const std::string title = p.title.en + (p.title.zh.empty() ? "" : "   " + p.title.zh);
-  const ImVec2 title_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.c_str());
-  const ImVec2 date_size = ImGui::CalcTextSize(date.c_str());
-  const float height = title_size.y + date_size.y + 6;
-  lower_third_y -= height + 18;
-  const ImVec2 at(state.presentation ? 60.0f : 400.0f, lower_third_y);
-  const auto a = static_cast<ImU32>(alpha * 255);
-  ImDrawList* draw = ImGui::GetForegroundDrawList();
-  draw->AddRectFilled(ImVec2(at.x - 14, at.y - 10), ImVec2(at.x + std::max(title_size.x, date_size.x) + 14, at.y + height + 10),
-                      IM_COL32(0, 0, 0, a * 170 / 255), 4);
-  draw->AddRectFilled(ImVec2(at.x - 14, at.y - 10), ImVec2(at.x - 10, at.y + height + 10), IM_COL32(200, 160, 80, a));
-  draw->AddText(font, font->FontSize, at, IM_COL32(255, 255, 255, a), title.c_str());
-  draw->AddText(ImVec2(at.x, at.y + title_size.y + 6), IM_COL32(230, 210, 170, a), date.c_str());
-}
-
-// The factions' colours, small, for the presentation mode (the panels have their own).
-void draw_presentation_legend(ViewerState& state) {
-  const scene::Scenario& s = state.scenario;
-  ImDrawList* draw = ImGui::GetForegroundDrawList();
-  float y = 20;
-  for (const scene::Faction& f : s.factions) {
-    const std::string text = f.name.en + (f.name.zh.empty() ? "" : "  " + f.name.zh);
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    const float x = state.viewport.x - size.x - 40;
-    draw->AddRectFilled(ImVec2(x - 8, y - 3), ImVec2(state.viewport.x - 12, y + size.y + 3), IM_COL32(0, 0, 0, 110), 3);
-    draw->AddRectFilled(ImVec2(x, y + 3), ImVec2(x + 12, y + size.y - 3), faction_colour(s, f.id));
-    draw->AddText(ImVec2(x + 18, y), IM_COL32(255, 255, 255, 230), text.c_str());
-    y += size.y + 10;
-  }
-}
-
-void draw_captions(ViewerState& state) {
-  const scene::Scenario& s = state.scenario;
-  ImDrawList* draw = ImGui::GetForegroundDrawList();
-  const float bottom = state.viewport.y - timeline_height(state.presentation) - 24;
-  float lower_third_y = bottom;
-  draw_phase_lower_third(state, lower_third_y);
-  for (const scene::CaptionSnapshot& shown : state.snapshot.captions) {
-    if (shown.caption >= s.captions.size()) continue;
-    const scene::Caption& c = s.captions[shown.caption];
-    const auto a = static_cast<ImU32>(std::clamp(shown.alpha, 0.0f, 1.0f) * 255);
-    ImFont* font = state.fonts ? (c.style == scene::CaptionStyle::Title ? state.fonts->title : state.fonts->large) : nullptr;
-    if (!font) font = ImGui::GetFont();
-    const float size = c.style == scene::CaptionStyle::Note ? ImGui::GetFontSize() : font->FontSize;
-    const float wrap = std::min(state.viewport.x * 0.7f, 900.0f);
-    std::string text = c.text.en;
-    if (!c.text.zh.empty()) text += "\n" + c.text.zh;
-    if (!c.attribution.empty()) text += "\n— " + c.attribution;
-    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str());
-    ImVec2 at;
-    switch (c.style) {
-      case scene::CaptionStyle::Title: at = ImVec2((state.viewport.x - extent.x) * 0.5f, state.viewport.y * 0.38f - extent.y * 0.5f); break;
-      case scene::CaptionStyle::Quote: at = ImVec2((state.viewport.x - extent.x) * 0.5f, bottom - extent.y - 70); break;
-      case scene::CaptionStyle::LowerThird:
-        lower_third_y -= extent.y + 18;
-        at = ImVec2(state.presentation ? 60.0f : 400.0f, lower_third_y);
-        break;
-      case scene::CaptionStyle::Note: at = ImVec2((state.viewport.x - extent.x) * 0.5f, 60); break;
-    }
-    draw->AddRectFilled(ImVec2(at.x - 14, at.y - 10), ImVec2(at.x + extent.x + 14, at.y + extent.y + 10), IM_COL32(0, 0, 0, a * 160 / 255), 4);
-    if (c.style == scene::CaptionStyle::LowerThird)
-      draw->AddRectFilled(ImVec2(at.x - 14, at.y - 10), ImVec2(at.x - 10, at.y + extent.y + 10), IM_COL32(200, 160, 80, a));
-    draw->AddText(font, size, at, IM_COL32(255, 255, 255, a), text.c_str(), nullptr, wrap);
-  }
-}
-
 }  // namespace
 
 void draw_overlays(ViewerState& state) {
   if (state.show_labels && !state.presentation) draw_labels(state);
-  if (state.presentation) draw_presentation_legend(state);
-  draw_captions(state);
+  CaptionLayout layout;
+  layout.viewport = state.viewport;
+  layout.bottom = state.viewport.y - timeline_height(state.presentation) - 24;
+  layout.left = state.presentation ? 60.0f : 400.0f;
+  layout.hold_phase_title = !state.playback.playing();  // a lecturer paused on a phase keeps its title up
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  if (state.presentation) draw_faction_legend(draw, state.scenario, layout);
+  if (state.fonts) draw_captions(draw, state.scenario, state.snapshot, *state.fonts, layout);
 }
 
 }  // namespace app

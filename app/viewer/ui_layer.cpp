@@ -1,7 +1,6 @@
 #include "app/viewer/ui_layer.h"
 
 #include <cstdio>
-#include <filesystem>
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -17,56 +16,7 @@ void check_imgui_result(VkResult result) {
   if (result != VK_SUCCESS) throw renderer::VulkanError("ImGui Vulkan backend", result);
 }
 
-// Every string of the scenario a label, panel or caption may show.
-void collect_text(const scene::Scenario& s, ImFontGlyphRangesBuilder& b) {
-  const auto add = [&](const scene::Localized& t) {
-    b.AddText(t.en.c_str());
-    b.AddText(t.zh.c_str());
-  };
-  add(s.title);
-  for (const auto& x : s.rivers) add(x.name);
-  for (const auto& x : s.lakes) add(x.name);
-  for (const auto& x : s.walls) add(x.name);
-  for (const auto& x : s.gates) add(x.name);
-  for (const auto& x : s.towers) add(x.name);
-  for (const auto& x : s.damages) add(x.name);
-  for (const auto& x : s.siege_rings) add(x.name);
-  for (const auto& x : s.earthworks) add(x.name);
-  for (const auto& x : s.settlements) add(x.name);
-  for (const auto& x : s.camps) add(x.name);
-  for (const auto& x : s.places) add(x.name);
-  for (const auto& x : s.factions) add(x.name);
-  for (const auto& x : s.units) {
-    add(x.name);
-    add(x.commander);
-  }
-  for (const auto& x : s.fires) add(x.name);
-  for (const auto& x : s.engines) add(x.name);
-  for (const auto& x : s.phases) {
-    add(x.title);
-    add(x.summary);
-    b.AddText(x.start.lunar.c_str());
-    b.AddText(x.end.lunar.c_str());
-    b.AddText(x.provenance.notes.c_str());
-  }
-  for (const auto& x : s.captions) {
-    add(x.text);
-    b.AddText(x.attribution.c_str());
-  }
-  for (const auto& x : s.shots) add(x.title);
-  for (const auto& x : s.sources) b.AddText(x.citation.c_str());
-  b.AddText("年月日初十廿三正闰约前后");  // lunar date words the UI composes
-}
-
 }  // namespace
-
-std::string find_cjk_font() {
-  for (const char* path : {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                           "/usr/share/fonts/opentype/noto/NotoSansCJK-Medium.ttc",
-                           "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"})
-    if (std::filesystem::exists(path)) return path;
-  return {};
-}
 
 UiLayer::UiLayer(renderer::Context& context, GLFWwindow* window, const renderer::Swapchain& swapchain,
                  const scene::Scenario& scenario)
@@ -92,7 +42,7 @@ UiLayer::UiLayer(renderer::Context& context, GLFWwindow* window, const renderer:
 
   create_render_pass(swapchain.format());
   create_framebuffers(swapchain);
-  load_fonts(scenario);
+  fonts_ = load_fonts(scenario, glyph_ranges_);
 
   ImGui_ImplGlfw_InitForVulkan(window, true);
   ImGui_ImplVulkan_InitInfo info{};
@@ -119,39 +69,6 @@ UiLayer::~UiLayer() {
   destroy_framebuffers();
   vkDestroyRenderPass(context_.device(), render_pass_, nullptr);
   vkDestroyDescriptorPool(context_.device(), pool_, nullptr);
-}
-
-void UiLayer::load_fonts(const scene::Scenario& scenario) {
-  ImGuiIO& io = ImGui::GetIO();
-  fonts_.cjk_path = find_cjk_font();
-  if (fonts_.cjk_path.empty()) {
-    std::fprintf(stderr, "siege view: warning: Noto Sans CJK not found (apt-get install fonts-noto-cjk); "
-                         "Chinese labels will show as '?'\n");
-    fonts_.body = io.Fonts->AddFontDefault();
-    fonts_.large = fonts_.title = fonts_.body;
-    return;
-  }
-  ImFontGlyphRangesBuilder builder;
-  builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-  collect_text(scenario, builder);
-  builder.AddText("·—–…×¼½→←↑↓“”‘’°");
-  ImVector<ImWchar> ranges;
-  builder.BuildRanges(&ranges);
-  glyph_ranges_.assign(ranges.begin(), ranges.end());
-
-  ImFontConfig config;
-  config.FontNo = 0;  // Noto Sans CJK SC in the collection
-  config.OversampleH = 1;
-  config.OversampleV = 1;
-  fonts_.body = io.Fonts->AddFontFromFileTTF(fonts_.cjk_path.c_str(), 17.0f, &config, glyph_ranges_.data());
-  fonts_.large = io.Fonts->AddFontFromFileTTF(fonts_.cjk_path.c_str(), 26.0f, &config, glyph_ranges_.data());
-  fonts_.title = io.Fonts->AddFontFromFileTTF(fonts_.cjk_path.c_str(), 40.0f, &config, glyph_ranges_.data());
-  fonts_.cjk = fonts_.body != nullptr;
-  if (!fonts_.body) {
-    std::fprintf(stderr, "siege view: warning: %s could not be loaded; Chinese labels will show as '?'\n", fonts_.cjk_path.c_str());
-    fonts_.body = io.Fonts->AddFontDefault();
-    fonts_.large = fonts_.title = fonts_.body;
-  }
 }
 
 void UiLayer::create_render_pass(VkFormat format) {

@@ -8,22 +8,15 @@
 
 #include <vulkan/vulkan.h>
 
+#include "app/fonts.h"
 #include "renderer/context.h"
 #include "renderer/swapchain.h"
 #include "scene/scenario.h"
 
 struct GLFWwindow;
-struct ImFont;
 
 namespace app {
 
-struct Fonts {
-  ImFont* body = nullptr;
-  ImFont* large = nullptr;    // phase titles, captions
-  ImFont* title = nullptr;    // title cards
-  bool cjk = false;           // false: Chinese text will show as '?' (font missing)
-  std::string cjk_path;
-};
 
 class UiLayer {
  public:
@@ -44,7 +37,6 @@ class UiLayer {
   void create_render_pass(VkFormat format);
   void create_framebuffers(const renderer::Swapchain& swapchain);
   void destroy_framebuffers();
-  void load_fonts(const scene::Scenario& scenario);
 
   renderer::Context& context_;
   VkDescriptorPool pool_ = VK_NULL_HANDLE;
@@ -55,7 +47,5 @@ class UiLayer {
   std::vector<unsigned short> glyph_ranges_;  // must outlive the font atlas build
 };
 
-// Where Noto Sans CJK is on this machine, or empty.
-std::string find_cjk_font();
 
 }  // namespace app
