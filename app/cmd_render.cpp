@@ -125,6 +125,8 @@ int run_render(const RenderArgs& args) {
 void add_render_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
   CLI::App* cmd = app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
+  // The last of a repeated option wins, so scripts can append to a user's arguments.
+  cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
   cmd->add_option("-o,--out", args->out,
                   "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422, .mkv), or a PNG sequence pattern "

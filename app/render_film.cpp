@@ -261,11 +261,6 @@ int run_film_checked(const RenderArgs& args) {
                     ". Install it (Debian: apt-get install ffmpeg), set SIEGE_FFMPEG to its path, or write a PNG sequence "
                     "with --out DIR/frame_%05d.png");
   }
-  if (!args.dry_run) {
-    check_writable_directory(frames_dir, "the frames");
-    if (video) check_writable_directory(out.parent_path(), args.out);
-    if (!args.camera_out.empty()) check_writable_directory(fs::path(args.camera_out).parent_path(), args.camera_out);
-  }
 
   // ---- The scenario and the film's plan.
   scene::LoadResult loaded = scene::load_scenario(args.scenario);
@@ -334,6 +329,11 @@ int run_film_checked(const RenderArgs& args) {
                 timing->step_s, timing->start_s);
     return 0;
   }
+
+  // Only now, with every argument checked, may folders be created.
+  check_writable_directory(frames_dir, "the frames");
+  if (video) check_writable_directory(out.parent_path(), args.out);
+  if (!args.camera_out.empty()) check_writable_directory(fs::path(args.camera_out).parent_path(), args.camera_out);
 
   // ---- The manifest: frames on disk are reused only if they were made the same way.
   nlohmann::json manifest = {

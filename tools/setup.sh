@@ -10,6 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev catch2 libpng-dev libstb-dev
   fonts-noto-cjk ffmpeg xvfb xauth x11-utils
   clang libclang-rt-14-dev
+  slurm-wlm munge
 )
 
 missing=()

@@ -343,7 +343,7 @@ std::string replace_frame_field(std::string_view pattern, std::string_view text)
 }
 
 std::string fnv1a_hex(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : bytes) {
     h ^= c;
     h *= 1099511628211ull;

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# siege render films end to end, at 160x90 and a dozen frames: ffprobe agrees on frame count,
+# size and rate (H.264 and ProRes); frames are byte-identical across runs and across farm
+# slices; an export killed mid-way resumes and ends equal to an uninterrupted one; Ctrl-C
+# stops cleanly; bad arguments give clear messages and leave nothing under the final name;
+# SSAA, ID mattes and the camera JSON.
+#
+#   tests/export/test_export.sh SIEGE_BINARY [SOURCE_DIR]
+set -uo pipefail
+siege=${1:?usage: test_export.sh SIEGE_BINARY [SOURCE_DIR]}
+src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
+siege=$(cd "$(dirname "$siege")" && pwd)/$(basename "$siege")
+scenario=$src/assets/scenarios/caizhou.json
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+work=$(mktemp -d /tmp/siege-export.XXXXXX)
+bg_pid=""
+cleanup() { [[ -n $bg_pid ]] && kill -KILL "$bg_pid" 2>/dev/null; [[ -n "${KEEP_EXPORT_TEST_DIR:-}" ]] || rm -rf "$work"; }
+trap cleanup EXIT
+cd "$work"
+
+failures=0
+pass() { echo "ok   - $*"; }
+fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
+check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+
+# The film under test: 12 frames of phases 2-4 squeezed into half a second at 24 fps.
+small=(--size 160x90 --fps 24 --phase 2-4 --duration 0.5)
+render() { "$siege" render "$scenario" "$@"; }
+# probe FILE KEY=VALUE...: ffprobe reports each key with that value.
+probe() {
+  local file=$1 kv keys
+  shift
+  keys=$(printf '%s\n' "$@" | cut -d= -f1 | paste -sd, -)
+  local got
+  got=$(ffprobe -v error -select_streams v:0 -count_frames -show_entries stream="$keys" -of default=nw=1 "$file") || return 1
+  for kv in "$@"; do grep -qx -- "$kv" <<<"$got" || { echo "ffprobe: wanted $kv, got: $(tr '\n' ' ' <<<"$got")"; return 1; }; done
+}
+hashes() { (cd "$1" && md5sum $(ls | grep -E "$2" | sort)); }
+
+# ---- ffprobe agrees: H.264 MP4 and ProRes 422 MOV.
+render "${small[@]}" --out h264.mp4 >h264.out 2>h264.err
+check "mp4 export exits 0 and names its file" grep -q "wrote $work/h264.mp4 (12 frames, 160x90, 24 fps" h264.out
+check "mp4: ffprobe counts 12 frames of 160x90 at 24/1, h264 yuv420p" \
+  probe h264.mp4 codec_name=h264 width=160 height=90 r_frame_rate=24/1 pix_fmt=yuv420p nb_read_frames=12
+check "mp4: the frame cache is removed after encoding" test ! -e h264.mp4.frames
+render "${small[@]}" --fps 25 --frames 0-11 --out prores.mov >/dev/null 2>prores.err
+check "mov: ProRes 422 (profile 2), 10-bit 4:2:2, 25 fps, 12 frames" \
+  probe prores.mov codec_name=prores profile=Standard width=160 height=90 r_frame_rate=25/1 pix_fmt=yuv422p10le nb_read_frames=12
+
+# ---- Determinism: the same frames, byte for byte, in two runs; the same video bytes.
+render "${small[@]}" --out run1/f_%04d.png >/dev/null 2>&1
+render "${small[@]}" --out run2/f_%04d.png >/dev/null 2>&1
+check "PNG sequence: 12 frames" test "$(ls run1 | grep -c '^f_[0-9]*\.png$')" = 12
+check "two runs give byte-identical frames" diff <(hashes run1 '^f_[0-9]+\.png$') <(hashes run2 '^f_[0-9]+\.png$')
+render "${small[@]}" --out h264_again.mp4 >/dev/null 2>&1
+check "two runs give a byte-identical mp4" cmp -s h264.mp4 h264_again.mp4
+
+# ---- Chunks: three farm slices into one sequence equal the whole run; the join is a rerun.
+for k in 0 1 2; do render "${small[@]}" --out chunks/f_%04d.png --task $k --chunks 3 >/dev/null 2>&1; done
+check "3 slices give the whole run's frames" diff <(hashes run1 '^f_[0-9]+\.png$') <(hashes chunks '^f_[0-9]+\.png$')
+for k in 2 0 1; do render "${small[@]}" --out sliced.mp4 --task $k --chunks 3 >/dev/null 2>&1; done
+check "slices write no video" test ! -e sliced.mp4
+render "${small[@]}" --out sliced.mp4 >/dev/null 2>sliced.err
+check "the join renders nothing again" grep -q "12 of 12 frames already there" sliced.err
+check "joined slices give a byte-identical mp4" cmp -s h264.mp4 sliced.mp4
+render "${small[@]}" --out part/f_%04d.png --frames 2-3,9 >/dev/null 2>&1
+check "--frames 2-3,9 renders those frames, same bytes" diff <(hashes run1 '^f_000[239]\.png$') <(hashes part '^f_[0-9]+\.png$')
+
+# ---- Resume after a hard kill mid-export.
+long=(--size 160x90 --fps 24 --phase 2-4 --duration 1.5)  # 36 frames
+"$siege" render "$scenario" "${long[@]}" --out resume.mp4 >/dev/null 2>resume1.err &
+bg_pid=$!
+for _ in $(seq 600); do
+  (($(ls resume.mp4.frames 2>/dev/null | grep -c '^frame_.*\.png$') >= 4)) && break
+  kill -0 $bg_pid 2>/dev/null || break
+  sleep 0.05
+done
+kill -KILL $bg_pid 2>/dev/null; wait $bg_pid 2>/dev/null; bg_pid=""
+done_before=$(ls resume.mp4.frames | grep -c '^frame_[0-9]*\.png$')
+check "killed mid-export: some frames done ($done_before), no video under the final name" \
+  test "$done_before" -ge 4 -a "$done_before" -lt 36 -a ! -e resume.mp4
+render "${long[@]}" --out resume.mp4 --keep-frames >/dev/null 2>resume2.err
+check "the rerun resumes ($done_before of 36 frames already there)" grep -q "$done_before of 36 frames already there (resuming)" resume2.err
+render "${long[@]}" --out straight.mp4 --keep-frames >/dev/null 2>&1
+check "the resumed export equals an uninterrupted one" cmp -s resume.mp4 straight.mp4
+check "no temporary files left" test -z "$(find . -name '*.partial*')"
+
+# ---- Ctrl-C: finishes the frame, exits 130, says how to resume.
+"$siege" render "$scenario" "${long[@]}" --out ctrlc/f_%04d.png >/dev/null 2>ctrlc.err &
+bg_pid=$!
+for _ in $(seq 600); do
+  (($(ls ctrlc 2>/dev/null | grep -c '^f_.*\.png$') >= 2)) && break
+  sleep 0.05
+done
+kill -INT $bg_pid
+wait $bg_pid
+status=$?
+bg_pid=""
+check "SIGINT: exit status 130" test $status = 130
+check "SIGINT: says how to resume" grep -q "Run the same command again to resume" ctrlc.err
+check "SIGINT: only whole frames, no temporary file" test -z "$(find ctrlc -name '*.partial*')"
+
+# ---- SSAA, ID mattes, camera JSON.
+render --size 160x90 --fps 24 --frames 0-2 --duration 0.5 --ssaa 2 --aov id --camera-out cams/cameras.json --out aov/f_%03d.png >/dev/null 2>aov.err
+check "--ssaa 2 frames are 160x90" test "$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 aov/f_000.png)" = "160,90"
+check "--aov id: an id matte per frame and one legend" test -f aov/f_000.id.png -a -f aov/f_002.id.png -a -f aov/f_ids.json
+check "--camera-out: one camera per frame with position, target, up, fov, aspect, near" python3 - cams/cameras.json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [f["frame"] for f in d["frames"]] == [0, 1, 2], d["frames"]
+for f in d["frames"]:
+    assert all(k in f for k in ("t", "position", "target", "up", "fov", "aspect", "near"))
+    assert len(f["position"]) == 3 and f["up"] == [0, 1, 0]
+assert "y up" in d["conventions"]["axes"] and d["conventions"]["units"] == "metres"
+PY
+
+# ---- Bad arguments: a clear message, a non-zero exit, nothing under the final name.
+bad() {  # bad NAME EXPECTED_TEXT OUT siege-args...
+  local name=$1 expect=$2 out=$3
+  shift 3
+  rm -rf "$out" "$out.frames"
+  env ${BAD_ENV:-} "$siege" render "$scenario" "$@" --out "$out" >bad.out 2>bad.err
+  local status=$?
+  if [[ $status != 0 ]] && grep -qi -- "$expect" bad.err && [[ ! -e $out && ! -e $out.frames ]]; then
+    pass "bad args: $name ($(head -n 1 bad.err | cut -c1-110))"
+  else
+    fail "bad args: $name (exit $status): $(cat bad.err)"
+  fi
+}
+bad "unknown shot" "the film.s shots (cuts) are: 1 overview" bad.mp4 --size 160x90 --shot nonesuch
+bad "unknown phase" "the phases are: 1 gathering" bad.mp4 --size 160x90 --phase nonesuch
+bad "--fps 0" "is not a frame rate above 0" bad.mp4 --size 160x90 --fps 0
+bad "--fps -24" "is not a frame rate above 0" bad.mp4 --size 160x90 --fps -24
+bad "--size too big" "up to 3840x2160" bad.mp4 --size 7680x4320
+bad "--size malformed" "is not WIDTHxHEIGHT" bad.mp4 --size 1920by1080
+bad "odd size for video" "even width and height" bad.mp4 --size 161x90
+bad "--frames past the end" "past the end" bad.mp4 "${small[@]}" --frames 0-99
+bad "--task without --chunks" "go together" bad.mp4 "${small[@]}" --task 1
+bad "ProRes in mp4" "QuickTime" bad.mp4 "${small[@]}" --codec prores
+touch not_a_dir
+bad "unwritable output directory" "cannot create the directory" not_a_dir/film.mp4 "${small[@]}"
+BAD_ENV=SIEGE_FFMPEG=/nonexistent/ffmpeg bad "ffmpeg missing" "ffmpeg is needed" bad.mp4 "${small[@]}"
+BAD_ENV=PATH=/nonexistent bad "ffmpeg not on PATH" "ffmpeg is needed" bad.mp4 "${small[@]}"
+bad "film option for one PNG" "is for films" bad.png --fps 24
+
+# Unwritable by permissions (only meaningful when not root: root may write anywhere).
+if [[ $(id -u) != 0 ]]; then
+  mkdir -p locked && chmod 555 locked
+  bad "read-only directory" "cannot write in" locked/film.mp4 "${small[@]}"
+  chmod 755 locked
+fi
+
+if ((failures > 0)); then echo "$failures check(s) failed"; exit 1; fi
+echo "all export checks passed"
