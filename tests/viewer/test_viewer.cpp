@@ -2,6 +2,7 @@
 // viewer's state log and its screenshots, with Vulkan validation layers on.
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -166,4 +167,52 @@ TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
   const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot city_close --time famine");
   require_clean(s);
   CHECK(s.last()["selected_kind"] == "wall");
+}
+
+TEST_CASE("clicking a soldier selects his unit, and F follows it", "[viewer]") {
+  const auto dir = test::temp_dir("soldier");
+  std::string output;
+  const std::string render = std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
+                             SIEGE_SOURCE_DIR + "/assets/scenarios/caizhou.json --shot song_arrival --time song_arrival --size 1280x720 --aov id --out frame.png";
+  REQUIRE(test::run(render, &output) == 0);
+  const renderer::RgbaImage ids = renderer::read_png(dir / "frame.id.png");
+  json legend;
+  std::ifstream(dir / "frame.id.json") >> legend;
+  std::map<std::uint32_t, std::string> soldiers;  // id -> unit
+  for (const json& o : legend["objects"])
+    if (o["kind"] == "soldier") soldiers[o["id"].get<std::uint32_t>()] = o["entity"].get<std::string>();
+  REQUIRE(!soldiers.empty());
+  // A soldier away from the panels, the map and the timeline, with soldiers of the same unit
+  // all around him, so a one-pixel difference cannot miss.
+  const auto id_at = [&](int x, int y) {
+    const std::uint8_t* p = &ids.pixels[(static_cast<size_t>(y) * ids.width + x) * 4];
+    return p[0] + 256u * p[1] + 65536u * p[2];
+  };
+  int px = -1, py = -1;
+  std::string unit;
+  for (int y = 60; y < 520 && px < 0; ++y)
+    for (int x = 420; x < 1000 && px < 0; ++x) {
+      const std::uint32_t id = id_at(x, y);
+      if (!soldiers.count(id)) continue;
+      bool solid = true;
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx) solid = solid && id_at(x + dx, y + dy) == id;
+      if (solid) {
+        px = x;
+        py = y;
+        unit = soldiers[id];
+      }
+    }
+  INFO("no soldier pixel found from the song_arrival shot");
+  REQUIRE(px >= 0);
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 3}, {"click", {px, py}}}, {{"frame", 7}, {"key", "F"}}, {{"frame", 12}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot song_arrival --time song_arrival");
+  require_clean(s);
+  // The id is read back when the click's frame has finished, a frame or two later: by the
+  // time F is pressed the unit is selected, and F follows it.
+  REQUIRE(s.log.size() >= 2);
+  CHECK(s.log[1]["selected_unit"] == unit);
+  CHECK(s.log[1]["selected_kind"] == "soldier");
+  CHECK(s.log[1]["camera"] == "follow");
 }
