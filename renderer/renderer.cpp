@@ -60,9 +60,10 @@ Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
 
 Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
-  ground_ = upload_static(world_.ground);
+  ground_ = upload_static(world_.ground.mesh);
   water_ = upload_static(world_.water);
   structures_ = upload_static(world_.structures);
+  shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
 
@@ -124,17 +125,21 @@ void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
 
 void Renderer::create_descriptors() {
   VkDevice device = context_.device();
-  VkDescriptorSetLayoutBinding ubo{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  // Binding 0: frame uniforms; 1: the sun's shadow map.
+  const VkDescriptorSetLayoutBinding scene_bindings[] = {
+      {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
   VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  info.bindingCount = 1;
-  info.pBindings = &ubo;
+  info.bindingCount = 2;
+  info.pBindings = scene_bindings;
   VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &scene_layout_));
+  info.bindingCount = 1;
   VkDescriptorSetLayoutBinding image{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
   info.pBindings = &image;
   VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &tonemap_layout_));
 
   const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kFramesInFlight}};
+                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}};
   VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
   pool.maxSets = 2 * kFramesInFlight;
   pool.poolSizeCount = 2;
@@ -163,7 +168,15 @@ void Renderer::create_descriptors() {
     write.descriptorCount = 1;
     write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     write.pBufferInfo = &buffer;
-    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+    const VkDescriptorImageInfo shadow{shadows_.sampler(), shadows_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    VkWriteDescriptorSet shadow_write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    shadow_write.dstSet = slot.scene_set;
+    shadow_write.dstBinding = 1;
+    shadow_write.descriptorCount = 1;
+    shadow_write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    shadow_write.pImageInfo = &shadow;
+    const VkWriteDescriptorSet writes[] = {write, shadow_write};
+    vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
   }
 }
 
@@ -213,6 +226,24 @@ void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
   stats_.triangles += mesh.index_count / 3;
 }
 
+void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle) {
+  const scene::TerrainChunks& terrain = world_.ground;
+  if (ground_.index_count == 0) return;
+  const VkDeviceSize offset = 0;
+  const VkBuffer vb = ground_.vertices.handle();
+  vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+  vkCmdBindIndexBuffer(cmd, ground_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+  for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
+    const scene::TerrainChunk& chunk = terrain.chunks[i];
+    if (!scene::box_in_frustum(view_proj, chunk.min, chunk.max)) continue;
+    const scene::IndexRange range = chunk.levels[scene::terrain_level(terrain, i, camera.position, pixel_angle)];
+    vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
+    stats_.triangles += range.count / 3;
+  }
+  vkCmdDrawIndexed(cmd, terrain.horizon.count, 1, terrain.horizon.first, 0, 0);
+  stats_.triangles += terrain.horizon.count / 3;
+}
+
 void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
                       const scene::Camera& camera) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
@@ -227,8 +258,12 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
 
   const VkExtent2D extent = target.extent;
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
-  const shaders::FrameUniforms uniforms =
+  shaders::FrameUniforms uniforms =
       frame_uniforms(snapshot, camera, aspect, scenario_.environment.haze, world_.sky, options_.exposure);
+  const ShadowFit shadow = ShadowMap::fit(glm::vec3(uniforms.sun_direction), camera, aspect, world_.casters_min, world_.casters_max);
+  uniforms.shadow_view_proj = shadow.view_proj;
+  uniforms.shadow = glm::vec4(shadow.enabled ? 1.0f : 0.0f, shadow.texel_m, 0, 0);
+  uniforms.params.w = static_cast<float>(world_.terrain);  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
 
   const VkDescriptorImageInfo hdr_info{sampler_, target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
@@ -238,6 +273,15 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
   write.pImageInfo = &hdr_info;
   vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+
+  // Shadow pass: what stands on the ground, seen from the sun.
+  const std::uint64_t before_shadows = stats_.triangles;
+  shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
+    draw(c, structures_);
+    draw(c, slot.dynamic_solids);
+  });
+  stats_.shadow_triangles = stats_.triangles - before_shadows;
+  stats_.triangles = before_shadows;
 
   // Scene pass: HDR radiance and object ids, reverse-Z depth.
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
@@ -263,7 +307,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
-  draw(cmd, ground_);
+  draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height));
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);

@@ -10,6 +10,7 @@
 #include "renderer/context.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
+#include "renderer/shadows.h"
 #include "renderer/target.h"
 #include "scene/camera.h"
 #include "scene/scenario.h"
@@ -27,7 +28,8 @@ struct FrameImage {
 };
 
 struct FrameStats {
-  std::uint64_t triangles = 0;  // submitted this frame
+  std::uint64_t triangles = 0;  // submitted this frame (scene pass)
+  std::uint64_t shadow_triangles = 0;  // submitted to the sun's shadow map
   double build_ms = 0;          // CPU: dynamic meshes from the snapshot
   double record_ms = 0;         // CPU: uploads and command recording
   double gpu_ms = 0;            // submit until the fence signals (the whole render on lavapipe)
@@ -75,6 +77,8 @@ class Renderer {
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
   void draw(VkCommandBuffer cmd, const GpuMesh& mesh);
+  // The terrain's chunks in view, each at the level of detail its distance allows.
+  void draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle);
   void create_descriptors();
   void create_pipelines();
 
@@ -91,6 +95,7 @@ class Renderer {
   VkDescriptorSetLayout tonemap_layout_ = VK_NULL_HANDLE;
   VkDescriptorPool pool_ = VK_NULL_HANDLE;
   VkSampler sampler_ = VK_NULL_HANDLE;
+  ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
 
   // Headless path: its own target, command buffer, fence and readback buffers.

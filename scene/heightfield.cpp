@@ -50,10 +50,27 @@ float relief(const Terrain& terrain, glm::vec2 xz) {
   return terrain.relief_amplitude * sum / norm;
 }
 
+// Ridged fractal noise in 0..1: sharp crests and branching valleys, as eroded hills have.
+float ridged(glm::vec2 p) {
+  float sum = 0, amplitude = 0.5f, norm = 0;
+  for (int octave = 0; octave < 4; ++octave) {
+    const float n = 1.0f - std::abs(value_noise(p, 9001u + octave * 7u));
+    sum += amplitude * n * n;
+    norm += amplitude;
+    amplitude *= 0.5f;
+    p *= 2.1f;
+  }
+  return sum / norm;
+}
+
 float ridge_height(const Ridge& ridge, glm::vec2 xz) {
   const float d = polyline_distance(xz, ridge.points);
   const float half_width = std::max(ridge.width * 0.5f, 1.0f);
-  return ridge.height * std::exp2(-(d / half_width) * (d / half_width));
+  const float profile = ridge.height * std::exp2(-(d / half_width) * (d / half_width));
+  // Real hills are cut by valleys and spurs: break tall ridges up so they read as hills in
+  // low sun rather than one smooth swell. Low rises on the plain stay smooth.
+  if (ridge.height < 60) return profile;
+  return profile * (0.45f + 0.9f * ridged(xz / 1100.0f));
 }
 
 struct HeightImage {

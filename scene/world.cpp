@@ -20,7 +20,7 @@ World build_world(const Scenario& scenario) {
 
   world.sky = world.objects.add(ObjectKind::Sky, "Sky");
   world.terrain = world.objects.add(ObjectKind::Terrain, "Ground");
-  world.ground = build_ground_mesh(scenario, *ground, world.terrain);
+  world.ground = build_terrain_chunks(scenario, *ground, world.terrain);
 
   for (const River& river : scenario.rivers)
     add_river_water(world.water, scenario, river, world.objects.add(ObjectKind::Water, label(river.name, river.id), river.id));
@@ -28,8 +28,12 @@ World build_world(const Scenario& scenario) {
     if (const Wall* wall = find_wall(scenario, moat.around))
       add_moat_water(world.water, scenario, moat, *wall, world.objects.add(ObjectKind::Water, "Moat of " + label(wall->name, wall->id), moat.id));
   for (const Lake& lake : scenario.lakes) world.objects.add(ObjectKind::Water, label(lake.name, lake.id), lake.id);
-  for (const Wall& wall : scenario.walls)
-    add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id));
+  for (const Wall& wall : scenario.walls) {
+    std::vector<glm::vec2> cuts;  // damaged segments are drawn per frame, in their state
+    for (const WallDamage& d : scenario.damages)
+      if (d.wall == wall.id) cuts.push_back(damage_span(wall, d));
+    add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id), cuts);
+  }
   for (const Gate& gate : scenario.gates)
     if (const Wall* wall = find_wall(scenario, gate.wall))
       add_gate(world.structures, *ground, *wall, gate, world.objects.add(ObjectKind::Gate, label(gate.name, gate.id), gate.id));
@@ -43,6 +47,25 @@ World build_world(const Scenario& scenario) {
   for (const SiegeRing& ring : scenario.siege_rings) world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);
   // One id per unit for all its soldiers: picking a soldier selects his unit.
   for (const Unit& unit : scenario.units) world.objects.add(ObjectKind::Soldier, label(unit.name, unit.id), unit.id);
+  // Registered after the soldiers so earlier ids stay as they were.
+  for (size_t i = 0; i < scenario.camps.size(); ++i) {
+    const Camp& camp = scenario.camps[i];
+    Mesh& mesh = world.camps.emplace_back();
+    add_camp(mesh, scenario, *ground, camp, static_cast<std::uint32_t>(i + 1), world.objects.add(ObjectKind::Camp, label(camp.name, camp.id), camp.id));
+    world.casters_min = glm::min(world.casters_min, glm::vec3(camp.center.x - camp.radius - 150, -50, camp.center.y - camp.radius - 50));
+    world.casters_max = glm::max(world.casters_max, glm::vec3(camp.center.x + camp.radius + 150, 80, camp.center.y + camp.radius + 50));
+  }
+  for (const SiegeEngine& e : scenario.engines) world.objects.add(ObjectKind::SiegeEngine, label(e.name, e.id), e.id);
+  for (const Earthwork& e : scenario.earthworks) world.objects.add(ObjectKind::Earthwork, label(e.name, e.id), e.id);
+  for (const WallDamage& d : scenario.damages) world.objects.add(ObjectKind::Earthwork, "Rubble: " + label(d.name, d.id), d.id);
+
+  for (const Vertex& v : world.structures.vertices)
+    world.casters_min = glm::min(world.casters_min, v.position), world.casters_max = glm::max(world.casters_max, v.position);
+  for (const SiegeRing& ring : scenario.siege_rings)
+    for (glm::vec2 p : ring.points) {
+      world.casters_min = glm::min(world.casters_min, glm::vec3(p.x - 20, ground->height(p) - 5, p.y - 20));
+      world.casters_max = glm::max(world.casters_max, glm::vec3(p.x + 20, ground->height(p) + ring.height + 10, p.y + 20));
+    }
   return world;
 }
 
@@ -54,6 +77,30 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     const float built = i < snapshot.ring_construction.size() ? snapshot.ring_construction[i] : 1.0f;
     add_siege_ring(out.solids, *ground, scenario.siege_rings[i], built,
                    world.objects.id_of(ObjectKind::SiegeRing, scenario.siege_rings[i].id));
+  }
+  for (size_t i = 0; i < scenario.camps.size() && i < world.camps.size(); ++i)
+    if (i >= snapshot.camp_present.size() || snapshot.camp_present[i]) out.solids.append(world.camps[i]);
+  for (size_t i = 0; i < scenario.engines.size(); ++i) {
+    const SiegeEngine& e = scenario.engines[i];
+    if (i < snapshot.engine_present.size() && !snapshot.engine_present[i]) continue;
+    const glm::vec2 at = i < snapshot.engine_position.size() ? snapshot.engine_position[i] : e.path.sample(snapshot.day, glm::vec2(0));
+    add_siege_engine(out.solids, scenario, *ground, e, at, world.objects.id_of(ObjectKind::SiegeEngine, e.id));
+  }
+  for (size_t i = 0; i < scenario.earthworks.size(); ++i) {
+    const Earthwork& e = scenario.earthworks[i];
+    const float built = i < snapshot.earthwork_construction.size() ? snapshot.earthwork_construction[i] : 1.0f;
+    add_earthwork(out.solids, *ground, e, built, world.objects.id_of(ObjectKind::Earthwork, e.id));
+  }
+  for (size_t i = 0; i < scenario.damages.size(); ++i) {
+    const WallDamage& d = scenario.damages[i];
+    const Wall* wall = find_wall(scenario, d.wall);
+    if (!wall) continue;
+    const float state = i < snapshot.wall_damage.size() ? snapshot.wall_damage[i] : 0.0f;
+    const ObjectInfo* rubble = nullptr;
+    for (const ObjectInfo& o : world.objects.objects())
+      if (o.kind == ObjectKind::Earthwork && o.entity == d.id && o.name.rfind("Rubble: ", 0) == 0) rubble = &o;
+    add_wall_damage(out.solids, *ground, *wall, d, state, static_cast<std::uint32_t>(i + 1),
+                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0);
   }
   for (size_t i = 0; i < scenario.lakes.size(); ++i) {
     const Lake& lake = scenario.lakes[i];

@@ -69,6 +69,18 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
   for (int iz = 1; iz < ground.nz; ++iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx + ground.nx - 1));
   for (int ix = ground.nx - 2; ix >= 0; --ix) border.push_back(static_cast<std::uint32_t>((ground.nz - 1) * ground.nx + ix));
   for (int iz = ground.nz - 2; iz > 0; --iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx));
+  // The skirt starts from copies of the border vertices that face straight up with a plain
+  // colour, so the border's hills and fields do not streak out forty kilometres.
+  const auto inner_base = static_cast<std::uint32_t>(mesh.vertices.size());
+  for (std::uint32_t& b : border) {
+    Vertex v = mesh.vertices[b];
+    v.normal = glm::vec3(0, 1, 0);
+    const float hill = glm::clamp((v.position.y - scenario.terrain.base_height - 25) / 60, 0.0f, 1.0f);
+    v.color = pack_color(glm::mix(kGrass, kHillScrub, hill), 1.0f - hill);
+    mesh.vertices.push_back(v);
+    b = static_cast<std::uint32_t>(mesh.vertices.size() - 1);
+  }
+  (void)inner_base;
   const auto outer_base = static_cast<std::uint32_t>(mesh.vertices.size());
   for (std::uint32_t b : border) {
     Vertex v = mesh.vertices[b];

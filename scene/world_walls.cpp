@@ -1,5 +1,6 @@
 // City walls from data: battered rammed-earth walls with a walkway and merlons, 马面
 // bastions at intervals, gate houses (with 瓮城 barbicans), and towers.
+#include <algorithm>
 #include <cmath>
 
 #include "scene/geometry2d.h"
@@ -40,6 +41,8 @@ struct Station {
   glm::vec2 p;
   glm::vec2 out;  // outward offset direction, miter-scaled
   float ground;
+  float s = 0;    // arc length along the wall's explicit path
+  float top = 0;  // height of the wall top above `ground` here
 };
 
 std::vector<Station> stations_along(const Heightfield& ground, const std::vector<glm::vec2>& points, bool closed,
@@ -47,6 +50,7 @@ std::vector<Station> stations_along(const Heightfield& ground, const std::vector
   const std::vector<glm::vec2> path = resample(explicit_path(points, closed), 25.0f);
   std::vector<Station> out;
   const size_t n = path.size();
+  float along = 0;
   for (size_t i = 0; i < n; ++i) {
     glm::vec2 d_prev, d_next;
     if (closed) {
@@ -63,49 +67,124 @@ std::vector<Station> stations_along(const Heightfield& ground, const std::vector
     glm::vec2 miter = glm::normalize(n_prev + n_next);
     const float cosine = glm::dot(miter, n_next);
     miter /= std::max(cosine, 0.5f);
-    out.push_back({path[i], miter, ground.height(path[i])});
+    if (i > 0) along += glm::length(path[i] - path[i - 1]);
+    out.push_back({path[i], miter, ground.height(path[i]), along, 0});
   }
   return out;
 }
 
-}  // namespace
+// The stations of the arc-length interval [from, to], with interpolated ends.
+std::vector<Station> span_of(const Heightfield& ground, const std::vector<Station>& all, float from, float to, float sign) {
+  std::vector<Station> out;
+  const auto at = [&](float s) {
+    size_t i = 0;
+    while (i + 2 < all.size() && all[i + 1].s < s) ++i;
+    const Station& a = all[i];
+    const Station& b = all[i + 1];
+    const float t = glm::clamp((s - a.s) / std::max(b.s - a.s, 1e-3f), 0.0f, 1.0f);
+    const glm::vec2 p = glm::mix(a.p, b.p, t);
+    return Station{p, glm::normalize(left_of(b.p - a.p) * sign), ground.height(p), s, 0};
+  };
+  out.push_back(at(from));
+  for (const Station& st : all)
+    if (st.s > from + 0.5f && st.s < to - 0.5f) out.push_back(st);
+  out.push_back(at(to));
+  return out;
+}
 
-void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object) {
-  if (wall.points.size() < 2) return;
-  const float sign = outward_sign(wall);
-  const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
+struct WallLook {
+  std::uint32_t face, walk;
+  bool start_cap = false, end_cap = false;
+  float merlons_kept = 1;  // fraction of merlons left standing (hashed per merlon)
+};
+
+std::uint32_t merlon_hash(std::uint32_t k, std::uint32_t salt) {
+  std::uint32_t h = k * 0x9E3779B1u ^ salt * 0x85EBCA77u;
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  h ^= h >> 12;
+  return h;
+}
+
+void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<Station>& st, const WallLook& look,
+                   std::uint32_t salt, std::uint32_t object) {
   const float half = wall.thickness * 0.5f;
   const float top_half = std::max(half - wall.batter * wall.height, half * 0.4f);
-  const std::uint32_t face = pack_color(kWallFace), walk = pack_color(kWalkway);
-
+  constexpr float kMerlonStep = 3.4f;
   for (size_t i = 0; i + 1 < st.size(); ++i) {
     const Station& a = st[i];
     const Station& b = st[i + 1];
     const auto at = [](const Station& s, float offset, float y) { return glm::vec3(s.p.x + s.out.x * offset, y, s.p.y + s.out.y * offset); };
-    const float ya0 = a.ground - kSink, yb0 = b.ground - kSink, ya1 = a.ground + wall.height, yb1 = b.ground + wall.height;
+    const float ha = a.top > 0 ? a.top : wall.height, hb = b.top > 0 ? b.top : wall.height;
+    // A lower top (a broken stub) is also narrower: the batter continues up to it.
+    const float tha = half - (half - top_half) * ha / wall.height, thb = half - (half - top_half) * hb / wall.height;
+    const float ya0 = a.ground - kSink, yb0 = b.ground - kSink, ya1 = a.ground + ha, yb1 = b.ground + hb;
     const glm::vec2 o2 = glm::normalize(a.out + b.out);
     const glm::vec3 out(o2.x, 0, o2.y);
-    add_facing_quad(mesh, at(a, half, ya0), at(b, half, yb0), at(b, top_half, yb1), at(a, top_half, ya1), out, face, object);
-    add_facing_quad(mesh, at(a, -half, ya0), at(b, -half, yb0), at(b, -top_half, yb1), at(a, -top_half, ya1), -out, face, object);
-    add_facing_quad(mesh, at(a, top_half, ya1), at(b, top_half, yb1), at(b, -top_half, yb1), at(a, -top_half, ya1),
-                    glm::vec3(0, 1, 0), walk, object);
-    if (!wall.closed && i == 0)
-      add_facing_quad(mesh, at(a, half, ya0), at(a, -half, ya0), at(a, -top_half, ya1), at(a, top_half, ya1),
-                      glm::vec3(-(b.p - a.p).x, 0, -(b.p - a.p).y), face, object);
-    if (!wall.closed && i + 2 == st.size())
-      add_facing_quad(mesh, at(b, half, yb0), at(b, -half, yb0), at(b, -top_half, yb1), at(b, top_half, yb1),
-                      glm::vec3((b.p - a.p).x, 0, (b.p - a.p).y), face, object);
+    add_facing_quad(mesh, at(a, half, ya0), at(b, half, yb0), at(b, thb, yb1), at(a, tha, ya1), out, look.face, object);
+    add_facing_quad(mesh, at(a, -half, ya0), at(b, -half, yb0), at(b, -thb, yb1), at(a, -tha, ya1), -out, look.face, object);
+    add_facing_quad(mesh, at(a, tha, ya1), at(b, thb, yb1), at(b, -thb, yb1), at(a, -tha, ya1), glm::vec3(0, 1, 0), look.walk, object);
+    const glm::vec3 along(b.p.x - a.p.x, 0, b.p.y - a.p.y);
+    if (look.start_cap && i == 0)
+      add_facing_quad(mesh, at(a, half, ya0), at(a, -half, ya0), at(a, -tha, ya1), at(a, tha, ya1), -along, look.face, object);
+    if (look.end_cap && i + 2 == st.size())
+      add_facing_quad(mesh, at(b, half, yb0), at(b, -half, yb0), at(b, -thb, yb1), at(b, thb, yb1), along, look.face, object);
 
-    if (wall.crenellated) {  // merlons along the outer parapet
-      const glm::vec2 seg = b.p - a.p;
-      const float len = glm::length(seg);
-      const glm::vec2 dir = seg / std::max(len, 1e-3f);
+    if (wall.crenellated && ha >= wall.height - 0.01f && hb >= wall.height - 0.01f) {
+      // Merlons along the outer parapet, at fixed arc lengths so a cut wall keeps its rhythm.
+      const float len = b.s - a.s;
+      if (len <= 1e-3f) continue;
+      const glm::vec2 dir = (b.p - a.p) / glm::length(b.p - a.p);
       const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
-      for (float s = 1.6f; s < len; s += 3.4f) {
-        const glm::vec2 p = a.p + dir * s + outward * (top_half - 0.4f);
-        const float y = glm::mix(ya1, yb1, s / len);
-        mesh.add_box(glm::vec3(p.x, y, p.y), glm::vec3(1.7f, 1.7f, 0.8f), yaw_of(dir), face, object);
+      for (float s = std::ceil((a.s - 1.6f) / kMerlonStep) * kMerlonStep + 1.6f; s < b.s; s += kMerlonStep) {
+        const std::uint32_t k = static_cast<std::uint32_t>(std::lround((s - 1.6f) / kMerlonStep));
+        if (look.merlons_kept < 1 && static_cast<float>(merlon_hash(k, salt) & 0xFFFF) / 65536.0f >= look.merlons_kept) continue;
+        const float t = (s - a.s) / len;
+        const glm::vec2 p = glm::mix(a.p, b.p, t) + outward * (top_half - 0.4f);
+        const float y = glm::mix(ya1, yb1, t);
+        mesh.add_box(glm::vec3(p.x, y, p.y), glm::vec3(1.7f, 1.7f, 0.8f), yaw_of(dir), look.face, object);
       }
+    }
+  }
+}
+
+}  // namespace
+
+glm::vec2 damage_span(const Wall& wall, const WallDamage& damage) {
+  const std::vector<glm::vec2> path = explicit_path(wall.points, wall.closed);
+  float best = 1e30f, along = 0, centre = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i) {
+    float t;
+    const float d = segment_distance(damage.position, path[i], path[i + 1], &t);
+    const float len = glm::length(path[i + 1] - path[i]);
+    if (d < best) best = d, centre = along + t * len;
+    along += len;
+  }
+  return {std::max(centre - damage.length * 0.5f, 0.0f), std::min(centre + damage.length * 0.5f, along)};
+}
+
+void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts) {
+  if (wall.points.size() < 2) return;
+  const float sign = outward_sign(wall);
+  const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
+  const float half = wall.thickness * 0.5f;
+  WallLook look{pack_color(kWallFace), pack_color(kWalkway)};
+  if (cuts.empty()) {
+    look.start_cap = look.end_cap = !wall.closed;
+    add_wall_body(mesh, wall, sign, st, look, 0, object);
+  } else {
+    // The wall between the damaged segments, which build_dynamic draws in their current state.
+    std::sort(cuts.begin(), cuts.end(), [](glm::vec2 a, glm::vec2 b) { return a.x < b.x; });
+    float from = 0;
+    const float total = st.back().s;
+    for (size_t i = 0; i <= cuts.size(); ++i) {
+      const float to = i < cuts.size() ? cuts[i].x : total;
+      if (to - from > 0.5f) {
+        look.start_cap = !(wall.closed && from <= 0) && !(i > 0);  // a damaged span draws its own ends
+        look.end_cap = !(wall.closed && to >= total) && i == cuts.size();
+        add_wall_body(mesh, wall, sign, span_of(ground, st, from, to, sign), look, 0, object);
+      }
+      if (i < cuts.size()) from = std::max(from, cuts[i].y);
     }
   }
 
@@ -123,9 +202,79 @@ void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint
       for (int k = 1; k <= count; ++k) {
         const glm::vec2 p = path[i] + dir * (step * k) + outward * (half + 5.0f);
         const float g = ground.height(p);
-        mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(14.0f, wall.height + kSink, 11.0f), yaw_of(dir), face, object);
+        mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(14.0f, wall.height + kSink, 11.0f), yaw_of(dir), look.face, object);
       }
     }
+  }
+}
+
+void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object) {
+  if (wall.points.size() < 2) return;
+  const float sign = outward_sign(wall);
+  const std::vector<Station> all = stations_along(ground, wall.points, wall.closed, sign);
+  const glm::vec2 span = damage_span(wall, damage);
+  state = glm::clamp(state, 0.0f, 1.0f);
+  // Scarred facing: darker and browner as the damage grows.
+  WallLook look{pack_color(glm::mix(kWallFace, glm::vec3(0.09f, 0.075f, 0.06f), state * 0.8f)), pack_color(kWalkway)};
+  look.merlons_kept = 1.0f - std::min(state * 1.6f, 1.0f);
+  const std::uint32_t rubble = pack_color(glm::vec3(0.17f, 0.14f, 0.11f));
+  const auto rubble_heap = [&](glm::vec2 p, float size, float height, float yaw) {
+    mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw, rubble, rubble_object);
+  };
+
+  if (state < 0.999f) {
+    add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, span.y, sign), look, salt, wall_object);
+    // Fallen facing at the foot of the outer face.
+    const int heaps = static_cast<int>(state * damage.length / 8.0f);
+    for (int k = 0; k < heaps; ++k) {
+      const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 17);
+      const Station s = span_of(ground, all, span.x + (span.y - span.x) * (static_cast<float>(h & 0xFF) / 256.0f), span.y, sign).front();
+      rubble_heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)), 5.0f + static_cast<float>((h >> 12) & 3),
+                  1.0f + 2.0f * state, static_cast<float>(h >> 16));
+    }
+    return;
+  }
+  // Breached: broken stubs sloping down to a gap, and a rubble ramp across it.
+  const float length = span.y - span.x, stub = std::min(length * 0.2f, 12.0f);
+  std::vector<Station> left = span_of(ground, all, span.x, span.x + stub, sign), right = span_of(ground, all, span.y - stub, span.y, sign);
+  left.front().top = wall.height * 0.999f;
+  left.back().top = wall.height * 0.35f;
+  right.front().top = wall.height * 0.35f;
+  right.back().top = wall.height * 0.999f;
+  for (Station& s : left) if (s.top == 0) s.top = wall.height * 0.7f;
+  for (Station& s : right) if (s.top == 0) s.top = wall.height * 0.7f;
+  look.merlons_kept = 0;
+  look.end_cap = true;
+  add_wall_body(mesh, wall, sign, left, look, salt, wall_object);
+  look.start_cap = true, look.end_cap = false;
+  add_wall_body(mesh, wall, sign, right, look, salt, wall_object);
+  // The ramp: a mound across the middle of the gap, longer on the outside where it fell.
+  const Station mid = span_of(ground, all, (span.x + span.y) * 0.5f, span.y, sign).front();
+  const glm::vec2 dir = left_of(mid.out) * -sign;  // along the wall
+  const float yaw = yaw_of(dir), gap = length - 2 * stub;
+  const float crest = std::min(4.0f, wall.height * 0.35f);
+  const glm::vec2 out2 = glm::normalize(mid.out);
+  const float reach_out = wall.thickness + 14.0f, reach_in = wall.thickness * 0.5f + 6.0f;
+  const glm::vec2 half_w = dir * (gap * 0.3f);
+  const float g = mid.ground;
+  const glm::vec3 c0(mid.p.x, g + crest, mid.p.y);
+  const glm::vec2 o = mid.p + out2 * reach_out, n = mid.p - out2 * reach_in;
+  const auto v = [&](glm::vec2 p, float y) { return glm::vec3(p.x, y, p.y); };
+  const glm::vec3 cl = c0 - v(half_w, 0), cr = c0 + v(half_w, 0);
+  const glm::vec3 ol = v(o - half_w, g - 0.3f), orr = v(o + half_w, g - 0.3f), nl = v(n - half_w, g - 0.3f), nr = v(n + half_w, g - 0.3f);
+  // A prism lying across the wall line: two slopes and two flanks.
+  add_facing_quad(mesh, ol, orr, cr, cl, glm::vec3(out2.x, 1, out2.y), rubble, rubble_object);
+  add_facing_quad(mesh, nr, nl, cl, cr, glm::vec3(-out2.x, 1, -out2.y), rubble, rubble_object);
+  if (glm::dot(glm::cross(nr - orr, cr - orr), glm::vec3(dir.x, 0, dir.y)) >= 0) mesh.add_triangle(orr, nr, cr, rubble, rubble_object);
+  else mesh.add_triangle(orr, cr, nr, rubble, rubble_object);
+  if (glm::dot(glm::cross(ol - nl, cl - nl), glm::vec3(-dir.x, 0, -dir.y)) >= 0) mesh.add_triangle(nl, ol, cl, rubble, rubble_object);
+  else mesh.add_triangle(nl, cl, ol, rubble, rubble_object);
+  (void)yaw;
+  for (int k = 0; k < 6; ++k) {  // loose blocks at the stubs' feet
+    const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 31);
+    const float side = (k & 1) ? 1.0f : -1.0f;
+    rubble_heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f, static_cast<float>(h >> 8));
   }
 }
 

@@ -5,6 +5,26 @@
 #include "shaders/shared.h"
 
 layout(set = 0, binding = 0, std140) uniform Frame { FrameUniforms frame; };
+layout(set = 0, binding = 1) uniform sampler2DShadow shadow_map;
+
+// How much of the sun reaches a surface point: the sun's shadow map with a 3×3 PCF over
+// bilinear compares, offset along the normal by a texel or two against acne.
+float sun_visibility(vec3 world_pos, vec3 n) {
+  if (frame.shadow.x < 0.5) return 1.0;
+  float texel = frame.shadow.y;
+  vec3 sun = frame.sun_direction.xyz;
+  float slope = 1.0 - max(dot(n, sun), 0.0);
+  vec4 clip = frame.shadow_view_proj * vec4(world_pos + n * texel * (0.8 + 1.5 * slope), 1.0);
+  vec3 p = clip.xyz / clip.w;
+  vec2 uv = p.xy * 0.5 + 0.5;
+  if (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))) || p.z > 1.0) return 1.0;
+  float ref = p.z - 0.0005;
+  vec2 step = vec2(1.0) / vec2(textureSize(shadow_map, 0));
+  float lit = 0.0;
+  for (int y = -1; y <= 1; ++y)
+    for (int x = -1; x <= 1; ++x) lit += texture(shadow_map, vec3(uv + vec2(x, y) * step, ref));
+  return lit / 9.0;
+}
 
 // Radiance of the sky seen along a unit direction: a horizon-to-zenith gradient, a glow
 // around the sun and the sun's disc.

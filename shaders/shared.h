@@ -21,11 +21,13 @@ struct FrameUniforms {
   vec4 sky_zenith;       // rgb
   vec4 sky_horizon;      // rgb
   vec4 haze;             // rgb haze colour; w: density per metre
-  vec4 params;           // x: exposure; y: sky object id; z: haze height falloff per metre; w: unused
+  vec4 params;           // x: exposure; y: sky object id; z: haze height falloff per metre; w: terrain object id
+  mat4 shadow_view_proj; // world → sun shadow map clip space (depth 0 nearest the sun)
+  vec4 shadow;           // x: 1 if the sun casts shadows; y: metres per shadow texel; zw: unused
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameUniforms) == 2 * 64 + 7 * 16);
+static_assert(sizeof(FrameUniforms) == 3 * 64 + 8 * 16);
 }  // namespace shaders
 #endif
 

@@ -18,6 +18,15 @@ uint hash2(ivec2 p) {
   return h;
 }
 
+float value_noise(vec2 p) {
+  ivec2 i = ivec2(floor(p));
+  vec2 f = fract(p);
+  f = f * f * (3.0 - 2.0 * f);
+  float a = float(hash2(i) & 0xFFFFu), b = float(hash2(i + ivec2(1, 0)) & 0xFFFFu);
+  float c = float(hash2(i + ivec2(0, 1)) & 0xFFFFu), d = float(hash2(i + ivec2(1, 1)) & 0xFFFFu);
+  return mix(mix(a, b, f.x), mix(c, d, f.x), f.y) / 65535.0;
+}
+
 // Farmland as long strips on a slightly rotated grid, each plot one crop or fallow, drawn
 // per pixel so the plot edges stay crisp however coarse the ground mesh is.
 vec3 field_colour(vec2 xz) {
@@ -43,8 +52,14 @@ void main() {
   if (!gl_FrontFacing) n = -n;
   vec3 albedo = in_albedo.rgb;
   if (in_albedo.a > 0.004) albedo = mix(albedo, field_colour(in_world.xz), in_albedo.a);
+  if (in_object == uint(frame.params.w) && in_albedo.a < 0.5) {
+    // Uncultivated ground: patches of scrub and bare earth at two scales.
+    float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
+    albedo *= 0.7 + 0.6 * n;
+  }
   vec3 sun = frame.sun_direction.xyz;
   float diffuse = max(dot(n, sun), 0.0);
+  if (diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
   // Ambient: sky from above, warm bounce from the ground below.
   vec3 ambient = mix(frame.haze.rgb * 0.25, frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2, 0.5 + 0.5 * n.y);
   vec3 lit = albedo * (frame.sun_color.rgb * diffuse + ambient);

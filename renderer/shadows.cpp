@@ -1,0 +1,140 @@
+#include "renderer/shadows.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "renderer/context.h"
+#include "renderer/vk_check.h"
+
+namespace renderer {
+
+namespace {
+constexpr VkFormat kShadowFormat = VK_FORMAT_D32_SFLOAT;
+// Reads by the previous frame's fragment shaders must finish before this frame clears.
+const ImageState kShadowStart{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0};
+const ImageState kShadowWrite{VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                              VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
+const ImageState kShadowRead{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                             VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
+}  // namespace
+
+ShadowMap::ShadowMap(Context& context)
+    : device_(context.device()),
+      depth_(context, {kSize, kSize}, kShadowFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+             VK_IMAGE_ASPECT_DEPTH_BIT) {
+  // Hardware PCF (a 2×2 bilinear compare) where the format filters linearly.
+  VkFormatProperties props{};
+  vkGetPhysicalDeviceFormatProperties(context.physical_device(), kShadowFormat, &props);
+  const bool linear = props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = sampler.minFilter = linear ? VK_FILTER_LINEAR : VK_FILTER_NEAREST;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
+  sampler.borderColor = VK_BORDER_COLOR_FLOAT_OPAQUE_WHITE;  // outside the map: lit
+  sampler.compareEnable = VK_TRUE;
+  sampler.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
+  VK_CHECK(vkCreateSampler(device_, &sampler, nullptr, &sampler_));
+
+  PipelineDesc desc;
+  desc.vertex_shader = "shadow.vert";
+  desc.fragment_shader = "shadow.frag";
+  desc.world_vertices = true;
+  desc.depth_format = kShadowFormat;
+  desc.depth_test = desc.depth_write = true;
+  desc.depth_compare = VK_COMPARE_OP_LESS_OR_EQUAL;
+  desc.cull = VK_CULL_MODE_NONE;  // thin walls and roofs cast from both sides
+  desc.push_constant_bytes = sizeof(glm::mat4);
+  pipeline_ = Pipeline(device_, desc);
+}
+
+ShadowMap::~ShadowMap() {
+  if (sampler_) vkDestroySampler(device_, sampler_, nullptr);
+}
+
+ShadowMap& ShadowMap::operator=(ShadowMap&& other) noexcept {
+  if (this != &other) {
+    if (sampler_) vkDestroySampler(device_, sampler_, nullptr);
+    device_ = other.device_;
+    depth_ = std::move(other.depth_);
+    sampler_ = std::exchange(other.sampler_, VK_NULL_HANDLE);
+    pipeline_ = std::move(other.pipeline_);
+  }
+  return *this;
+}
+
+ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspect, glm::vec3 casters_min,
+                         glm::vec3 casters_max) {
+  ShadowFit out;
+  if (sun.y < 0.02f || glm::any(glm::greaterThan(casters_min, casters_max))) return out;
+  sun = glm::normalize(sun);
+  const glm::vec3 centre = (casters_min + casters_max) * 0.5f;
+  const float radius = glm::length(casters_max - casters_min) * 0.5f + 50.0f;
+  const glm::vec3 up = std::abs(sun.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
+  const glm::mat4 view = glm::lookAt(centre + sun * radius, centre, up);
+
+  // Light-space bounds of the casters...
+  glm::vec3 cmin(1e30f), cmax(-1e30f);
+  for (int i = 0; i < 8; ++i) {
+    const glm::vec3 corner((i & 1) ? casters_max.x : casters_min.x, (i & 2) ? casters_max.y : casters_min.y,
+                           (i & 4) ? casters_max.z : casters_min.z);
+    const glm::vec3 l = glm::vec3(view * glm::vec4(corner, 1));
+    cmin = glm::min(cmin, l), cmax = glm::max(cmax, l);
+  }
+  // ...narrowed to the part of the view frustum within kDistance of the eye.
+  const glm::mat4 cam_view = scene::view_matrix(camera);
+  const glm::mat4 inv = glm::inverse(cam_view);
+  const float t = std::tan(glm::radians(camera.fov_deg) * 0.5f);
+  glm::vec2 fmin(1e30f), fmax(-1e30f);
+  for (float d : {camera.near_m, kDistance})
+    for (int i = 0; i < 4; ++i) {
+      const glm::vec3 v((i & 1 ? 1.0f : -1.0f) * t * aspect * d, (i & 2 ? 1.0f : -1.0f) * t * d, -d);
+      const glm::vec3 l = glm::vec3(view * inv * glm::vec4(v, 1));
+      fmin = glm::min(fmin, glm::vec2(l)), fmax = glm::max(fmax, glm::vec2(l));
+    }
+  glm::vec2 lo = glm::max(glm::vec2(cmin), fmin), hi = glm::min(glm::vec2(cmax), fmax);
+  if (lo.x >= hi.x || lo.y >= hi.y) return out;
+  // Square texels, snapped to whole texels so the map does not shimmer as the camera moves.
+  const float size = std::max(hi.x - lo.x, hi.y - lo.y);
+  const float texel = size / static_cast<float>(kSize);
+  lo = glm::floor(lo / texel) * texel;
+  hi = lo + glm::vec2(size + 2 * texel);
+  // Depth: view space looks down -z; nearest the sun is the largest z.
+  const glm::mat4 proj = glm::orthoRH_ZO(lo.x, hi.x, lo.y, hi.y, -cmax.z - 10.0f, -cmin.z + 10.0f);
+  out.view_proj = proj * view;
+  out.texel_m = (size + 2 * texel) / static_cast<float>(kSize);
+  out.enabled = true;
+  return out;
+}
+
+void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit, const std::function<void(VkCommandBuffer)>& draw_casters) {
+  transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kShadowStart, kShadowWrite);
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = depth_.view();
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+  depth.clearValue.depthStencil = {1.0f, 0};
+  VkRenderingInfo info{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  info.renderArea = {{0, 0}, {kSize, kSize}};
+  info.layerCount = 1;
+  info.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &info);
+  if (fit.enabled) {
+    const VkViewport viewport{0, 0, static_cast<float>(kSize), static_cast<float>(kSize), 0, 1};
+    const VkRect2D scissor{{0, 0}, {kSize, kSize}};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
+    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                       sizeof(glm::mat4), &fit.view_proj);
+    draw_casters(cmd);
+  }
+  vkCmdEndRendering(cmd);
+  transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kShadowWrite, kShadowRead);
+}
+
+}  // namespace renderer

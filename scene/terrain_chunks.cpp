@@ -1,0 +1,169 @@
+// Chunked terrain with levels of detail chosen by geometric error: a flat plain collapses to
+// a few large triangles, carved channels and hills keep the grid where it matters.
+#include "scene/terrain_chunks.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "scene/heightfield.h"
+#include "scene/world.h"
+
+namespace scene {
+
+namespace {
+
+// Grid lines from lo to hi (inclusive) every `step`, always ending on hi.
+std::vector<int> samples(int lo, int hi, int step) {
+  std::vector<int> out;
+  for (int i = lo; i < hi; i += step) out.push_back(i);
+  out.push_back(hi);
+  return out;
+}
+
+// Largest vertical distance between the full grid and the coarse surface of one level.
+// Where the ground is carved below the plain (channels, moats, lake beds) the error counts
+// `kWetWeight` times: a coarse surface there would rise through the water drawn over it.
+constexpr float kWetWeight = 8.0f;
+
+float level_error(const Heightfield& g, const std::vector<float>& weight, const std::vector<int>& xs, const std::vector<int>& zs) {
+  float worst = 0;
+  for (size_t j = 0; j + 1 < zs.size(); ++j) {
+    for (size_t i = 0; i + 1 < xs.size(); ++i) {
+      const int x0 = xs[i], x1 = xs[i + 1], z0 = zs[j], z1 = zs[j + 1];
+      const float h00 = g.at(x0, z0), h01 = g.at(x1, z0), h10 = g.at(x0, z1), h11 = g.at(x1, z1);
+      for (int z = z0; z <= z1; ++z) {
+        for (int x = x0; x <= x1; ++x) {
+          const float u = static_cast<float>(x - x0) / static_cast<float>(x1 - x0);
+          const float v = static_cast<float>(z - z0) / static_cast<float>(z1 - z0);
+          // The same diagonal as the index pattern below: v01-v10.
+          const float h = u + v <= 1 ? h00 + u * (h01 - h00) + v * (h10 - h00)
+                                     : h11 + (1 - u) * (h10 - h11) + (1 - v) * (h01 - h11);
+          worst = std::max(worst, std::abs(h - g.at(x, z)) * weight[static_cast<size_t>(z) * g.nx + x]);
+        }
+      }
+    }
+  }
+  return worst;
+}
+
+}  // namespace
+
+std::size_t TerrainChunks::full_triangles() const {
+  std::size_t n = 0;
+  for (const TerrainChunk& c : chunks) n += c.levels[0].count / 3;
+  return n;
+}
+
+TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& ground, std::uint32_t object) {
+  TerrainChunks out;
+  out.mesh = build_ground_mesh(scenario, ground, object);
+  const std::size_t grid_indices = static_cast<std::size_t>(ground.nx - 1) * (ground.nz - 1) * 6;
+  // Keep the horizon skirt's indices at the front; the chunks' ranges follow.
+  std::vector<std::uint32_t> indices(out.mesh.indices.begin() + static_cast<std::ptrdiff_t>(grid_indices), out.mesh.indices.end());
+  out.horizon = {0, static_cast<std::uint32_t>(indices.size())};
+  out.cell = std::max(ground.cell_size().x, ground.cell_size().y);
+  const auto grid = [&](int x, int z) { return static_cast<std::uint32_t>(z * ground.nx + x); };
+  std::vector<float> weight(ground.heights.size(), 1.0f);
+  for (int z = 0; z < ground.nz; ++z)
+    for (int x = 0; x < ground.nx; ++x) {
+      const glm::vec2 xz = ground.min + glm::vec2(x, z) * ground.cell_size();
+      if (ground.at(x, z) < plain_height(scenario, xz) - 0.3f) weight[grid(x, z)] = kWetWeight;
+    }
+
+  for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells) {
+    for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) {
+      const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1), z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
+      TerrainChunk chunk;
+      float lo = 1e30f, hi = -1e30f;
+      for (int z = cz; z <= z_hi; ++z)
+        for (int x = cx; x <= x_hi; ++x) lo = std::min(lo, ground.at(x, z)), hi = std::max(hi, ground.at(x, z));
+      std::array<float, TerrainChunk::kLevels> error{};
+      for (int k = 1; k < TerrainChunk::kLevels; ++k)
+        error[k] = std::max(error[k - 1], level_error(ground, weight, samples(cx, x_hi, 1 << k), samples(cz, z_hi, 1 << k)));
+      const float skirt = std::min(error.back(), hi - lo) + 1.0f;
+      for (int z = cz; z <= z_hi && !chunk.wet; ++z)
+        for (int x = cx; x <= x_hi; ++x)
+          if (weight[grid(x, z)] > 1) {
+            chunk.wet = true;
+            break;
+          }  // weighted errors can exceed the relief
+
+      // This chunk's own lowered copies of its border vertices.
+      std::vector<std::uint32_t> lowered(static_cast<size_t>(x_hi - cx + 1) * (z_hi - cz + 1), 0);
+      const auto low = [&](int x, int z) -> std::uint32_t& { return lowered[static_cast<size_t>(z - cz) * (x_hi - cx + 1) + (x - cx)]; };
+      for (int z = cz; z <= z_hi; ++z)
+        for (int x = cx; x <= x_hi; ++x)
+          if (x == cx || x == x_hi || z == cz || z == z_hi) {
+            Vertex v = out.mesh.vertices[grid(x, z)];
+            v.position.y -= skirt;
+            low(x, z) = static_cast<std::uint32_t>(out.mesh.vertices.size());
+            out.mesh.vertices.push_back(v);
+          }
+
+      for (int k = 0; k < TerrainChunk::kLevels; ++k) {
+        const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
+        const auto first = static_cast<std::uint32_t>(indices.size());
+        for (size_t j = 0; j + 1 < zs.size(); ++j)
+          for (size_t i = 0; i + 1 < xs.size(); ++i) {
+            const std::uint32_t v00 = grid(xs[i], zs[j]), v01 = grid(xs[i + 1], zs[j]);
+            const std::uint32_t v10 = grid(xs[i], zs[j + 1]), v11 = grid(xs[i + 1], zs[j + 1]);
+            indices.insert(indices.end(), {v00, v10, v01, v01, v10, v11});
+          }
+        // Skirts along the four borders, both windings so either side hides a crack.
+        const auto skirt_edge = [&](auto point, size_t n) {
+          for (size_t s = 0; s + 1 < n; ++s) {
+            const auto [xa, za] = point(s);
+            const auto [xb, zb] = point(s + 1);
+            const std::uint32_t a = grid(xa, za), b = grid(xb, zb), la = low(xa, za), lb = low(xb, zb);
+            indices.insert(indices.end(), {a, la, b, b, la, lb, a, b, la, b, lb, la});
+          }
+        };
+        skirt_edge([&](size_t s) { return std::pair{xs[s], cz}; }, xs.size());
+        skirt_edge([&](size_t s) { return std::pair{xs[s], z_hi}; }, xs.size());
+        skirt_edge([&](size_t s) { return std::pair{cx, zs[s]}; }, zs.size());
+        skirt_edge([&](size_t s) { return std::pair{x_hi, zs[s]}; }, zs.size());
+        chunk.levels[k] = {first, static_cast<std::uint32_t>(indices.size()) - first};
+      }
+      const glm::vec2 a = ground.min + glm::vec2(cx, cz) * ground.cell_size();
+      const glm::vec2 b = ground.min + glm::vec2(x_hi, z_hi) * ground.cell_size();
+      chunk.min = glm::vec3(a.x, lo - skirt, a.y);
+      chunk.max = glm::vec3(b.x, hi, b.y);
+      out.chunks.push_back(chunk);
+      out.errors.push_back(error);
+    }
+  }
+  out.mesh.indices = std::move(indices);
+  return out;
+}
+
+int terrain_level(const TerrainChunks& terrain, std::size_t index, glm::vec3 eye, float pixel_angle, float max_error_px,
+                  float max_cell_px, float wet_cell_px) {
+  const TerrainChunk& chunk = terrain.chunks[index];
+  const glm::vec3 nearest = glm::clamp(eye, chunk.min, chunk.max);
+  const float dist = std::max(glm::length(eye - nearest), 1.0f);
+  const float metres_per_px = dist * pixel_angle;
+  int level = 0;
+  for (int k = 1; k < TerrainChunk::kLevels; ++k) {
+    const float cell_px = terrain.cell * static_cast<float>(1 << k) / metres_per_px;
+    if (terrain.errors[index][k] / metres_per_px > max_error_px || cell_px > max_cell_px) break;
+    if (chunk.wet && cell_px > wet_cell_px) break;
+    level = k;
+  }
+  return level;
+}
+
+bool box_in_frustum(const glm::mat4& view_proj, glm::vec3 min, glm::vec3 max) {
+  const glm::mat4 m = glm::transpose(view_proj);  // rows of view_proj as columns
+  const glm::vec4 planes[4] = {m[3] + m[0], m[3] - m[0], m[3] + m[1], m[3] - m[1]};
+  for (const glm::vec4& p : planes) {
+    // The box corner furthest along the plane's normal.
+    const glm::vec3 far(p.x >= 0 ? max.x : min.x, p.y >= 0 ? max.y : min.y, p.z >= 0 ? max.z : min.z);
+    if (glm::dot(glm::vec3(p), far) + p.w < 0) return false;
+  }
+  // Behind the camera: the w row says how far in front a point is.
+  const glm::vec4 w = m[3];
+  const glm::vec3 front(w.x >= 0 ? max.x : min.x, w.y >= 0 ? max.y : min.y, w.z >= 0 ? max.z : min.z);
+  return glm::dot(glm::vec3(w), front) + w.w > 0;
+}
+
+}  // namespace scene

@@ -1,0 +1,3 @@
+#version 460
+// Depth only: nothing to shade.
+void main() {}

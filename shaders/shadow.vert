@@ -1,0 +1,7 @@
+#version 460
+// Depth from the sun: the world's vertices through the light's matrix (a push constant).
+layout(location = 0) in vec3 in_position;
+
+layout(push_constant) uniform Light { mat4 view_proj; } light;
+
+void main() { gl_Position = light.view_proj * vec4(in_position, 1.0); }
