@@ -66,6 +66,8 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
+  troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_, kFramesInFlight);
+  effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_, kFramesInFlight);
 
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
   pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
@@ -217,7 +219,7 @@ void Renderer::create_pipelines() {
 }
 
 void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
-  if (mesh.index_count == 0) return;
+  if (mesh.index_count == 0 || !options_.world) return;
   const VkDeviceSize offset = 0;
   const VkBuffer vb = mesh.vertices.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
@@ -228,7 +230,7 @@ void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
 
 void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle) {
   const scene::TerrainChunks& terrain = world_.ground;
-  if (ground_.index_count == 0) return;
+  if (ground_.index_count == 0 || !options_.world) return;
   const VkDeviceSize offset = 0;
   const VkBuffer vb = ground_.vertices.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
@@ -265,6 +267,10 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   uniforms.shadow = glm::vec4(shadow.enabled ? 1.0f : 0.0f, shadow.texel_m, 0, 0);
   uniforms.params.w = static_cast<float>(world_.terrain);  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
+  const auto troops_start = Clock::now();
+  troops_->prepare(slot_index, snapshot, camera, extent);
+  effects_->prepare(slot_index, snapshot);
+  stats_.troops_ms = ms_since(troops_start);
 
   const VkDescriptorImageInfo hdr_info{sampler_, target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
@@ -311,8 +317,14 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
+  troops_->draw(cmd, slot_index, slot.scene_set);
+  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
+  stats_.soldiers_drawn = troops_->stats().drawn;
+  stats_.troop_triangles = troops_->stats().triangles;
+  stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
-  vkCmdDraw(cmd, 3, 1, 0, 0);
+  if (options_.world) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
   vkCmdEndRendering(cmd);
 

@@ -8,10 +8,12 @@
 #include <vector>
 
 #include "renderer/context.h"
+#include "renderer/effects.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
 #include "renderer/target.h"
+#include "renderer/troops.h"
 #include "scene/camera.h"
 #include "scene/scenario.h"
 #include "scene/snapshot.h"
@@ -31,6 +33,9 @@ struct FrameStats {
   std::uint64_t triangles = 0;  // submitted this frame (scene pass)
   std::uint64_t shadow_triangles = 0;  // submitted to the sun's shadow map
   double build_ms = 0;          // CPU: dynamic meshes from the snapshot
+  std::uint32_t soldiers_drawn = 0;   // figures after culling (troop pass)
+  std::uint64_t troop_triangles = 0;  // of `triangles`, the troop pass's
+  double troops_ms = 0;               // CPU: cull, LOD-bin and write troop instances and effects
   double record_ms = 0;         // CPU: uploads and command recording
   double gpu_ms = 0;            // submit until the fence signals (the whole render on lavapipe)
   double readback_ms = 0;       // copying the pixels out of mapped memory
@@ -38,6 +43,7 @@ struct FrameStats {
 
 struct RenderOptions {
   float exposure = 1.0f;
+  bool world = true;  // false: troops only, no world or sky (the benchmark's minimal renderer)
 };
 
 class Renderer {
@@ -52,6 +58,7 @@ class Renderer {
   const scene::World& world() const { return world_; }
   const FrameStats& last_stats() const { return stats_; }
   RenderOptions& options() { return options_; }
+  TroopPass& troops() { return *troops_; }
 
   // Records a whole frame into `cmd` using the resources of frame slot `slot` (whose
   // previous use the caller has waited for). On return target.display and target.ids are in
@@ -97,6 +104,8 @@ class Renderer {
   VkSampler sampler_ = VK_NULL_HANDLE;
   ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
+  std::unique_ptr<TroopPass> troops_;
+  std::unique_ptr<EffectsPass> effects_;
 
   // Headless path: its own target, command buffer, fence and readback buffers.
   std::unique_ptr<RenderTarget> offscreen_;

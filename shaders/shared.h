@@ -9,6 +9,7 @@ namespace shaders {
 using mat4 = glm::mat4;
 using vec4 = glm::vec4;
 using uint = std::uint32_t;
+using uvec4 = glm::uvec4;
 #endif
 
 // Per-frame constants (std140: only mat4 and vec4 members, so C++ and GLSL agree).
@@ -26,7 +27,50 @@ struct FrameUniforms {
   vec4 shadow;           // x: 1 if the sun casts shadows; y: metres per shadow texel; zw: unused
 };
 
+
+// Troop pass (renderer/troops.cpp, shaders/troop.*, shaders/impostor.*): one per drawn
+// figure, read from a storage buffer by gl_InstanceIndex (firstInstance selects the bin).
+struct TroopInstance {
+  float x;
+  float y;
+  float z;      // feet on the terrain
+  uint packed;  // bits 0-8 heading (512 steps clockwise from north), 9-14 gait phase
+                // (64 steps, 0 = standing still), 15-16 pose (0 walk, 1 run, 2 fallen,
+                // 3 sitting in camp), 17-31 unit index into the TroopUnit table
+};
+
+// Per unit of the scenario, once per frame.
+struct TroopUnit {
+  vec4 colour;  // rgb faction colour (linear)
+  vec4 banner;  // rgb the unit's banner colour
+  uvec4 info;   // x: object id for the ID pass; y: UnitState; z, w: unused
+};
+
+// Push constants of the troop and impostor pipelines.
+struct TroopPush {
+  uint mode;            // 0 lit, 1 flat (the benchmark's minimal renderer)
+  uint kind;            // figure kind: impostor atlas row block
+  float half_size;      // impostor square half side, metres
+  float centre_height;  // impostor centre above the feet, metres
+};
+
+// Effects pass: camera-facing billboards (smoke, fire, dust, stones, fire arrows).
+struct EffectInstance {
+  float x;
+  float y;
+  float z;
+  float size;   // half side, metres
+  uint colour;  // RGBA8: linear colour, alpha opacity
+  uint kind;    // 0 smoke, 1 flame (emissive), 2 stone, 3 dust, 4 fire arrow (emissive streak)
+  float glow;   // emissive multiplier
+  float seed;   // per-particle noise
+};
+
 #ifdef __cplusplus
+static_assert(sizeof(TroopInstance) == 16);
+static_assert(sizeof(TroopUnit) == 48);
+static_assert(sizeof(TroopPush) == 16);
+static_assert(sizeof(EffectInstance) == 32);
 static_assert(sizeof(FrameUniforms) == 3 * 64 + 8 * 16);
 }  // namespace shaders
 #endif
