@@ -118,9 +118,22 @@ TEST_CASE("heightfield: the river's channel is carved below the plain, the plain
 TEST_CASE("heightfield: ridges raise the plain and fall off with distance", "[heightfield]") {
   scene::Scenario s = plain_with_river();
   s.rivers.clear();
-  s.terrain.ridges.push_back({{{-1000, 0}, {-1000, 1000}}, 800, 300});
-  CHECK(scene::plain_height(s, {-1000, 500}) == Approx(350));
-  CHECK(scene::plain_height(s, {-1400, 500}) == Approx(50 + 150).epsilon(0.01));  // half height at half width
+  // A low rise keeps its smooth profile: full height on its line, half at half its width.
+  s.terrain.ridges.push_back({{{-1000, 0}, {-1000, 1000}}, 800, 40});
+  CHECK(scene::plain_height(s, {-1000, 500}) == Approx(90));
+  CHECK(scene::plain_height(s, {-1400, 500}) == Approx(50 + 20).epsilon(0.01));
+  CHECK(scene::plain_height(s, {1500, 500}) == Approx(50).margin(0.01));
+  // Tall ridges are broken into hills and valleys, within bounds of the smooth profile.
+  s.terrain.ridges = {{{{-1000, -3000}, {-1000, 3000}}, 800, 300}};
+  float lowest = 1e9f, highest = -1e9f;
+  for (float z = -2000; z <= 2000; z += 50) {
+    const float h = scene::plain_height(s, {-1000, z}) - 50;
+    lowest = std::min(lowest, h);
+    highest = std::max(highest, h);
+    CHECK(h >= 0.45f * 300 - 0.01f);
+    CHECK(h <= 1.35f * 300 + 0.01f);
+  }
+  CHECK(highest - lowest > 30);  // not one smooth swell
   CHECK(scene::plain_height(s, {1500, 500}) == Approx(50).margin(0.01));
 }
 
