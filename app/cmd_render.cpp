@@ -153,6 +153,8 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--ssaa", args->ssaa, "Film: supersampling factor 1-4 (renders N times larger, box-filters down)")
       ->capture_default_str();
   cmd->add_option("--codec", args->codec, "Film: h264 or prores (ProRes 422, in .mov); default: prores for .mov, else h264");
+  cmd->add_option("--also", args->also, "Film: also encode these videos from the same frames (caizhou.mp4; .mov is ProRes)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--crf", args->crf, "Film: H.264 quality, 0 (lossless) to 51")->capture_default_str();
   cmd->add_option("--task", args->task, "Film: render farm slice K (0-based) of --chunks N; frames only, no encoding");
   cmd->add_option("--chunks", args->chunks, "Film: number of farm slices");
@@ -172,7 +174,7 @@ void add_render_command(CLI::App& app, int& exit_code) {
         exit_code = run_film(*args);
         return;
       }
-      for (const char* film_only : {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--crf", "--task",
+      for (const char* film_only : {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--also", "--crf", "--task",
                                     "--chunks", "--cache", "--keep-frames", "--overwrite", "--camera-out", "--dry-run"}) {
         if (cmd->count(film_only)) {
           std::fprintf(stderr,

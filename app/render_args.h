@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace app {
 
@@ -27,6 +28,7 @@ struct RenderArgs {
   std::optional<double> speed;
   int ssaa = 1;
   std::string codec;     // h264 | prores; default from the extension
+  std::vector<std::string> also;  // more videos from the same frames (codec from each extension)
   int task = -1, chunks = 0;
   std::string cache;     // frame cache of a video; default <out>.frames
   bool keep_frames = false;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -24,6 +25,7 @@
 #include "app/camera_export.h"
 #include "app/core/film_plan.h"
 #include "app/ffmpeg_pipe.h"
+#include "app/frame_writer.h"
 #include "app/progress.h"
 #include "app/render_args.h"
 #include "renderer/context.h"
@@ -244,7 +246,22 @@ int run_film_checked(const RenderArgs& args) {
     if (!args.codec.empty()) throw BadArgs("--codec applies to video output (.mp4, .mov, .mkv), not to a PNG sequence");
     if (ext != ".png") throw BadArgs("--out \"" + args.out + "\": a frame sequence must be PNG (e.g. out/frame_%05d.png)");
   }
-  const bool encodes = video && args.task < 0 && !args.dry_run;
+  // The videos to encode: --out if it is one, and every --also.
+  struct VideoOut {
+    fs::path path;
+    std::string codec, ext;
+  };
+  std::vector<VideoOut> videos;
+  if (video) videos.push_back({out, codec, ext});
+  for (const std::string& also : args.also) {
+    const std::string also_ext = lower_extension(also);
+    if (also_ext != ".mp4" && also_ext != ".mov" && also_ext != ".mkv")
+      throw BadArgs("--also \"" + also + "\" is not a video (.mp4 H.264, .mov ProRes 422, .mkv H.264)");
+    if (fs::path(also) == out) throw BadArgs("--also \"" + also + "\" is --out itself");
+    videos.push_back({also, also_ext == ".mov" ? "prores" : "h264", also_ext});
+  }
+  if (!videos.empty() && (width % 2 || height % 2)) throw BadArgs("--size " + args.size + ": video needs an even width and height");
+  const bool encodes = !videos.empty() && args.task < 0 && !args.dry_run;
   // The frames: a video's cache directory, or the user's pattern.
   const fs::path cache = video ? (args.cache.empty() ? fs::path(args.out + ".frames") : fs::path(args.cache)) : fs::path();
   const std::string pattern = video ? (cache / "frame_%06d.png").string() : args.out;
@@ -257,7 +274,7 @@ int run_film_checked(const RenderArgs& args) {
   if (encodes) {
     ffmpeg_line = ffmpeg_version(&error);
     if (ffmpeg_line.empty())
-      throw BadArgs("ffmpeg is needed to write " + args.out + " but " + error +
+      throw BadArgs("ffmpeg is needed to write " + videos.front().path.string() + " but " + error +
                     ". Install it (Debian: apt-get install ffmpeg), set SIEGE_FFMPEG to its path, or write a PNG sequence "
                     "with --out DIR/frame_%05d.png");
   }
@@ -332,7 +349,7 @@ int run_film_checked(const RenderArgs& args) {
 
   // Only now, with every argument checked, may folders be created.
   check_writable_directory(frames_dir, "the frames");
-  if (video) check_writable_directory(out.parent_path(), args.out);
+  for (const VideoOut& v : videos) check_writable_directory(v.path.parent_path(), v.path.string());
   if (!args.camera_out.empty()) check_writable_directory(fs::path(args.camera_out).parent_path(), args.camera_out);
 
   // ---- The manifest: frames on disk are reused only if they were made the same way.
@@ -386,6 +403,11 @@ int run_film_checked(const RenderArgs& args) {
   bool legend_written = false;
   Progress progress("rendering", static_cast<std::int64_t>(todo.size()));
   std::int64_t rendered = 0;
+  double evaluate_ms = 0, render_ms = 0, write_ms = 0;  // where the time goes, for the summary
+  FrameWriter writer;  // PNGs are written while the next frame renders
+  const auto ms_since = [](std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  };
   for (const std::int64_t f : todo) {
     if (stop_requested()) break;
     if (!renderer) {
@@ -397,10 +419,15 @@ int run_film_checked(const RenderArgs& args) {
       renderer->options().exposure = args.exposure;
     }
     const double t = timing->time_of(f);
+    auto t0 = std::chrono::steady_clock::now();
     const scene::Snapshot snapshot = scene::evaluate(scenario, t);
     std::string shot_id;
     const scene::Camera camera = camera_for(scenario, camera_mode, snapshot, &shot_id);
+    evaluate_ms += ms_since(t0);
+    t0 = std::chrono::steady_clock::now();
     renderer::FrameImage frame = renderer->render(snapshot, camera, {width * ssaa, height * ssaa}, with_ids);
+    render_ms += ms_since(t0);
+    t0 = std::chrono::steady_clock::now();
     if (ssaa > 1) {
       frame.rgba = downsample(frame.rgba, frame.width, frame.height, ssaa);
       if (with_ids) frame.ids = downsample_ids(frame.ids, frame.width, frame.height, ssaa);
@@ -408,16 +435,20 @@ int run_film_checked(const RenderArgs& args) {
       frame.height /= ssaa;
     }
     const std::string path = expand_frame_pattern(pattern, f);
-    if (with_ids) {
-      if (!legend_written) write_id_legend(legend_path, renderer->world().objects);
+    if (with_ids && !legend_written) {
+      write_id_legend(legend_path, renderer->world().objects);
       legend_written = true;
-      renderer::write_id_png(id_path_of(path), frame.width, frame.height, frame.ids);
     }
-    renderer::write_png_rgb(path, frame.width, frame.height, frame.rgba);  // last: the frame counts as done
+    FrameJob job{path, with_ids ? id_path_of(path) : std::string(), frame.width, frame.height, std::move(frame.rgba),
+                 std::move(frame.ids)};
+    write_ms += ms_since(t0);  // downsampling; the PNG is written on the writer's thread meanwhile
+    writer.submit(std::move(job));
     ++rendered;
     progress.update(rendered, "frame " + std::to_string(f) + ", t=" + std::to_string(t).substr(0, std::to_string(t).find('.') + 3));
   }
+  writer.drain();
   progress.finish();
+  write_ms += writer.write_ms();
   if (context && context->validation_errors() > 0) {
     std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", context->validation_errors());
     return 3;
@@ -430,8 +461,11 @@ int run_film_checked(const RenderArgs& args) {
     return 130;
   }
   if (rendered > 0)
-    std::fprintf(stderr, "siege render: rendered %lld frames in %s (%.2f fps at %ux%u)\n", static_cast<long long>(rendered),
-                 format_duration(progress.elapsed_s()).c_str(), progress.rate(), width, height);
+    std::fprintf(stderr,
+                 "siege render: rendered %lld frames in %s (%.2f fps at %ux%u); per frame: evaluate %.0f ms, render %.0f ms, "
+                 "%swrite PNG %.0f ms (overlapped)\n",
+                 static_cast<long long>(rendered), format_duration(progress.elapsed_s()).c_str(), progress.rate(), width, height,
+                 evaluate_ms / rendered, render_ms / rendered, ssaa > 1 ? "downsample + " : "", write_ms / rendered);
 
   if (want_cameras) {
     for (const std::int64_t f : mine) {
@@ -449,13 +483,14 @@ int run_film_checked(const RenderArgs& args) {
 
   if (!video) {
     std::printf("wrote %zu frames to %s (%ux%u, %s fps)\n", mine.size(), args.out.c_str(), width, height, rate->text().c_str());
-    return 0;
+    std::fflush(stdout);
   }
   if (args.task >= 0) {
     std::printf("slice %d of %d done: %zu frames in %s; join with the same command without --task/--chunks\n", args.task,
-                args.chunks, mine.size(), cache.string().c_str());
+                args.chunks, mine.size(), frames_dir.string().c_str());
     return 0;
   }
+  if (videos.empty()) return 0;
 
   // ---- Encode: every selected frame must be there (other slices may have made them).
   std::vector<std::int64_t> missing;
@@ -464,79 +499,83 @@ int run_film_checked(const RenderArgs& args) {
     if (!fs::exists(expand_frame_pattern(pattern, f), ec)) missing.push_back(f);
   }
   if (!missing.empty())
-    throw std::runtime_error(std::to_string(missing.size()) + " frame(s) are missing from " + cache.string() + " (first: " +
+    throw std::runtime_error(std::to_string(missing.size()) + " frame(s) are missing from " + frames_dir.string() + " (first: " +
                              std::to_string(missing.front()) + "); render them (all slices) first");
 
-  fs::path temp = out;
-  temp += ".partial";
-  std::vector<std::string> ff = {"-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                                 "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", std::to_string(width) + "x" + std::to_string(height),
-                                 "-framerate", rate->text(), "-i", "-",
-                                 "-sws_flags", "bicubic+accurate_rnd+full_chroma_int+bitexact"};
-  if (codec == "h264") {
-    ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p", "-c:v", "libx264", "-preset",
-                         "medium", "-crf", std::to_string(args.crf), "-threads", "4", "-pix_fmt", "yuv420p"});
-  } else {
-    ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv422p10le", "-c:v", "prores_ks",
-                         "-profile:v", "2", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"});
-  }
-  ff.insert(ff.end(), {"-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv",
-                       "-r", rate->text(), "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact"});
-  if (ext == ".mp4" || ext == ".mov") ff.insert(ff.end(), {"-movflags", "+faststart"});
-  ff.insert(ff.end(), {"-f", ext == ".mkv" ? "matroska" : ext == ".mov" ? "mov" : "mp4", temp.string()});
+  for (const VideoOut& v : videos) {
+    fs::path temp = v.path;
+    temp += ".partial";
+    std::vector<std::string> ff = {"-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                                   "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", std::to_string(width) + "x" + std::to_string(height),
+                                   "-framerate", rate->text(), "-i", "-",
+                                   "-sws_flags", "bicubic+accurate_rnd+full_chroma_int+bitexact"};
+    if (v.codec == "h264") {
+      ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p", "-c:v", "libx264", "-preset",
+                           "medium", "-crf", std::to_string(args.crf), "-threads", "4", "-pix_fmt", "yuv420p"});
+    } else {
+      ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv422p10le", "-c:v", "prores_ks",
+                           "-profile:v", "2", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"});
+    }
+    ff.insert(ff.end(), {"-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv",
+                         "-r", rate->text(), "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact"});
+    if (v.ext == ".mp4" || v.ext == ".mov") ff.insert(ff.end(), {"-movflags", "+faststart"});
+    ff.insert(ff.end(), {"-f", v.ext == ".mkv" ? "matroska" : v.ext == ".mov" ? "mov" : "mp4", temp.string()});
 
-  bool ok = true;
-  int status = 0;
-  Progress encoding("encoding", static_cast<std::int64_t>(selected.size()));
-  {
-    FfmpegPipe pipe(ffmpeg_program(), ff);
-    std::vector<std::uint8_t> rgb(static_cast<size_t>(width) * height * 3);
-    std::int64_t done = 0;
-    for (const std::int64_t f : selected) {
+    bool ok = true;
+    int status = 0;
+    Progress encoding("encoding " + v.path.filename().string(), static_cast<std::int64_t>(selected.size()));
+    {
+      FfmpegPipe pipe(ffmpeg_program(), ff);
+      std::vector<std::uint8_t> rgb(static_cast<size_t>(width) * height * 3);
+      std::int64_t done = 0;
+      for (const std::int64_t f : selected) {
+        if (stop_requested()) {
+          ok = false;
+          break;
+        }
+        const std::string path = expand_frame_pattern(pattern, f);
+        const renderer::RgbaImage image = renderer::read_png(path);
+        if (image.width != width || image.height != height)
+          throw std::runtime_error(path + " is " + std::to_string(image.width) + "x" + std::to_string(image.height) + ", not " +
+                                   std::to_string(width) + "x" + std::to_string(height));
+        for (size_t i = 0, n = static_cast<size_t>(width) * height; i < n; ++i)
+          for (int c = 0; c < 3; ++c) rgb[i * 3 + c] = image.pixels[i * 4 + c];
+        if (!pipe.write(rgb.data(), rgb.size())) {
+          ok = false;
+          break;
+        }
+        encoding.update(++done, "frame " + std::to_string(f));
+      }
+      status = pipe.finish();
+    }
+    encoding.finish();
+    if (!ok || status != 0) {
+      std::error_code ec;
+      fs::remove(temp, ec);
       if (stop_requested()) {
-        ok = false;
-        break;
+        std::fprintf(stderr, "siege render: stopped while encoding; the frames are kept in %s. Run the same command again to finish.\n",
+                     frames_dir.string().c_str());
+        return 130;
       }
-      const std::string path = expand_frame_pattern(pattern, f);
-      const renderer::RgbaImage image = renderer::read_png(path);
-      if (image.width != width || image.height != height)
-        throw std::runtime_error(path + " is " + std::to_string(image.width) + "x" + std::to_string(image.height) + ", not " +
-                                 std::to_string(width) + "x" + std::to_string(height));
-      for (size_t i = 0, n = static_cast<size_t>(width) * height; i < n; ++i)
-        for (int c = 0; c < 3; ++c) rgb[i * 3 + c] = image.pixels[i * 4 + c];
-      if (!pipe.write(rgb.data(), rgb.size())) {
-        ok = false;
-        break;
-      }
-      encoding.update(++done, "frame " + std::to_string(f));
+      throw std::runtime_error("ffmpeg failed (exit status " + std::to_string(status) + ") writing " + v.path.string() +
+                               "; the frames are kept in " + frames_dir.string());
     }
-    status = pipe.finish();
-  }
-  encoding.finish();
-  if (!ok || status != 0) {
     std::error_code ec;
-    fs::remove(temp, ec);
-    if (stop_requested()) {
-      std::fprintf(stderr, "siege render: stopped while encoding; the frames are kept in %s. Run the same command again to finish.\n",
-                   cache.string().c_str());
-      return 130;
-    }
-    throw std::runtime_error("ffmpeg failed (exit status " + std::to_string(status) + ") writing " + args.out +
-                             "; the frames are kept in " + cache.string());
+    fs::rename(temp, v.path, ec);
+    if (ec) throw std::runtime_error("cannot rename " + temp.string() + " to " + v.path.string() + ": " + ec.message());
+    std::printf("wrote %s (%zu frames, %ux%u, %s fps, %.2f s, %s)\n", fs::absolute(v.path).lexically_normal().string().c_str(),
+                selected.size(), width, height, rate->text().c_str(), static_cast<double>(selected.size()) / rate->fps(),
+                v.codec == "prores" ? "ProRes 422" : "H.264");
+    std::fflush(stdout);
   }
-  std::error_code ec;
-  fs::rename(temp, out, ec);
-  if (ec) throw std::runtime_error("cannot rename " + temp.string() + " to " + args.out + ": " + ec.message());
-  if (!args.keep_frames && !with_ids) {
+  if (video && !args.keep_frames && !with_ids) {
+    std::error_code ec;
     for (const auto& entry : fs::directory_iterator(cache, ec)) {
       const std::string name = entry.path().filename().string();
       if (name.rfind("frame_", 0) == 0 || name == "film.json") fs::remove(entry.path(), ec);
     }
     fs::remove(cache, ec);  // only if empty
   }
-  std::printf("wrote %s (%zu frames, %ux%u, %s fps, %.2f s, %s)\n", fs::absolute(out).lexically_normal().string().c_str(),
-              selected.size(), width, height, rate->text().c_str(), static_cast<double>(selected.size()) / rate->fps(),
-              codec == "prores" ? "ProRes 422" : "H.264");
   return 0;
 }
 

@@ -47,6 +47,18 @@ render "${small[@]}" --fps 25 --frames 0-11 --out prores.mov >/dev/null 2>prores
 check "mov: ProRes 422 (profile 2), 10-bit 4:2:2, 25 fps, 12 frames" \
   probe prores.mov codec_name=prores profile=Standard width=160 height=90 r_frame_rate=25/1 pix_fmt=yuv422p10le nb_read_frames=12
 
+# One command, two films (ProRes for editors, H.264 to watch) from the same frames.
+render "${small[@]}" --out both.mov --also both.mp4 >both.out 2>&1
+check "--also: one render gives a ProRes .mov" probe both.mov codec_name=prores nb_read_frames=12
+check "--also: ... and an H.264 .mp4" probe both.mp4 codec_name=h264 nb_read_frames=12
+check "--also: the .mp4 equals a film rendered on its own" cmp -s both.mp4 h264.mp4
+
+# Parts of the film: --shot 3-5 is the director's cuts 3-5 (Caizhou: phases 3-5, 30+20+25 s).
+check "--shot 3-5 covers cuts 3-5 (75 s: 75 frames at 1 fps)" \
+  grep -q "^frames 75 " <(render --fps 1 --shot 3-5 --out x.mp4 --dry-run 2>/dev/null)
+check "--shot changli (a shot id) is cut 3 (30 s)" grep -q "^frames 30 " <(render --fps 1 --shot changli --out x.mp4 --dry-run 2>/dev/null)
+check "--phase famine-chaitan is 20+25+30 s" grep -q "^frames 75 " <(render --fps 1 --phase famine-chaitan --out x.mp4 --dry-run 2>/dev/null)
+
 # ---- Determinism: the same frames, byte for byte, in two runs; the same video bytes.
 render "${small[@]}" --out run1/f_%04d.png >/dev/null 2>&1
 render "${small[@]}" --out run2/f_%04d.png >/dev/null 2>&1
