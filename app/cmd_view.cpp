@@ -19,6 +19,7 @@ struct ViewArgs {
   std::string device;
   std::string shot;
   std::string log;
+  float render_scale = 0;
   bool fullscreen = false;
   bool no_vsync = false;
   bool validation = false;
@@ -42,6 +43,7 @@ int run_view(const ViewArgs& args) {
   options.time = args.time;
   options.shot = args.shot;
   options.log_path = args.log;
+  options.render_scale = args.render_scale;
   options.device = args.device;
   options.fullscreen = args.fullscreen;
   options.vsync = !args.no_vsync && !options.script;  // a script steps as fast as it can
@@ -71,6 +73,8 @@ void add_view_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--shot", args->shot, "Start on this named shot of the scenario");
   cmd->add_option("--log", args->log, "Write the viewer's state as JSON lines (after each scripted event, and at exit)");
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
+  cmd->add_option("--render-scale", args->render_scale,
+                  "Render the scene at this fraction of the window's pixels (0.25..1); default: automatic, aiming at 12-24 fps");
   cmd->add_flag("--fullscreen", args->fullscreen, "Start in the full-screen presentation mode");
   cmd->add_flag("--no-vsync", args->no_vsync, "Present as fast as possible");
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");

@@ -19,11 +19,12 @@ float sun_visibility(vec3 world_pos, vec3 n) {
   vec2 uv = p.xy * 0.5 + 0.5;
   if (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))) || p.z > 1.0) return 1.0;
   float ref = p.z - 0.0005;
-  vec2 step = vec2(1.0) / vec2(textureSize(shadow_map, 0));
-  float lit = 0.0;
-  for (int y = -1; y <= 1; ++y)
-    for (int x = -1; x <= 1; ++x) lit += texture(shadow_map, vec3(uv + vec2(x, y) * step, ref));
-  return lit / 9.0;
+  // Four bilinear compares half a texel apart: a 3×3-texel tent for less than half the cost
+  // of nine taps, which matters when a CPU driver shades every pixel.
+  vec2 step = 0.5 / vec2(textureSize(shadow_map, 0));
+  float lit = texture(shadow_map, vec3(uv + vec2(-step.x, -step.y), ref)) + texture(shadow_map, vec3(uv + vec2(step.x, -step.y), ref)) +
+              texture(shadow_map, vec3(uv + vec2(-step.x, step.y), ref)) + texture(shadow_map, vec3(uv + vec2(step.x, step.y), ref));
+  return lit * 0.25;
 }
 
 // Radiance of the sky seen along a unit direction: a horizon-to-zenith gradient, a glow

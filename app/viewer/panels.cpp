@@ -170,6 +170,8 @@ void camera_panel(ViewerState& state) {
       }
   }
   ImGui::Checkbox("Labels", &state.show_labels);
+  ImGui::TextDisabled("%.1f fps · scene at %.0f%% of the window%s", state.fps, state.render_scale * 100,
+                      state.auto_scale ? " (automatic)" : "");
 }
 
 // A map of the scenario from above: rivers, walls, siege rings, units, and where the camera looks.

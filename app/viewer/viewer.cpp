@@ -3,7 +3,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "app/viewer/overlays.h"
@@ -30,7 +32,11 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
   window_->poll(true);
   if (!swapchain_->rebuild(window_->framebuffer_size())) throw std::runtime_error("the window has no area to draw in");
   renderer_ = std::make_unique<renderer::Renderer>(*context_, scenario);
-  target_ = std::make_unique<renderer::RenderTarget>(*context_, swapchain_->extent());
+  render_scale_ = options.render_scale > 0 ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
+  VkFormatProperties display_format;
+  vkGetPhysicalDeviceFormatProperties(context_->physical_device(), renderer::kDisplayFormat, &display_format);
+  linear_blit_ = (display_format.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) != 0;
+  target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
   ui_ = std::make_unique<UiLayer>(*context_, window_->handle(), *swapchain_, scenario);
 
   for (Slot& slot : slots_) {
@@ -105,6 +111,10 @@ int Viewer::run() {
     const double dt = options_.script ? options_.script->fixed_dt : std::chrono::duration<double>(now - last).count();
     last = now;
     state_.clock += dt;
+    if (!options_.script && options_.render_scale <= 0) adapt_render_scale(dt);
+    if (dt > 0) state_.fps = state_.fps == 0 ? static_cast<float>(1 / dt) : 0.9f * state_.fps + 0.1f * static_cast<float>(1 / dt);
+    state_.render_scale = render_scale_;
+    state_.auto_scale = !options_.script && options_.render_scale <= 0;
 
     ui_->new_frame();
     handle_input(dt);
@@ -157,6 +167,30 @@ void Viewer::build_ui() {
   draw_message(state_);
 }
 
+VkExtent2D Viewer::scene_extent() const {
+  const VkExtent2D full = swapchain_->extent();
+  return {std::max(16u, static_cast<std::uint32_t>(std::lround(full.width * render_scale_))),
+          std::max(16u, static_cast<std::uint32_t>(std::lround(full.height * render_scale_)))};
+}
+
+// Aim for 12..24 frames a second: after a second of slow frames render fewer pixels, after a
+// second of fast ones more. Changing size means a new target, so it happens at most once a second.
+void Viewer::adapt_render_scale(double frame_seconds) {
+  scale_clock_ += frame_seconds;
+  if (frame_seconds > 1.0 / 12.0) slow_frames_ += frame_seconds;
+  if (frame_seconds < 1.0 / 24.0) fast_frames_ += frame_seconds;
+  if (scale_clock_ < 1.0) return;
+  float next = render_scale_;
+  if (slow_frames_ > 0.7 * scale_clock_) next = std::max(0.4f, render_scale_ * 0.8f);
+  else if (fast_frames_ > 0.7 * scale_clock_) next = std::min(1.0f, render_scale_ * 1.15f);
+  scale_clock_ = slow_frames_ = fast_frames_ = 0;
+  if (std::abs(next - render_scale_) < 0.01f) return;
+  render_scale_ = next;
+  vkDeviceWaitIdle(context_->device());
+  for (Slot& slot : slots_) finish_slot(slot);
+  target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
+}
+
 void Viewer::write_log(const char* reason) {
   if (!log_) return;
   const scene::Phase& phase = scenario_.phases[static_cast<size_t>(state_.snapshot.phase)];
@@ -179,7 +213,7 @@ void Viewer::rebuild_swapchain() {
   vkDeviceWaitIdle(context_->device());
   for (Slot& slot : slots_) finish_slot(slot);
   if (!swapchain_->rebuild(window_->framebuffer_size())) return;  // minimised: try again later
-  target_ = std::make_unique<renderer::RenderTarget>(*context_, swapchain_->extent());
+  target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
   ui_->on_swapchain_rebuilt(*swapchain_);
   for (Slot& slot : slots_) slot.screenshot.reset();
   swapchain_dirty_ = false;

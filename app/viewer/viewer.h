@@ -27,6 +27,7 @@ struct ViewerOptions {
   std::optional<Script> script;    // scripted session: fixed steps, then quit
   std::string shot;                // start with the director's camera on this shot
   std::string log_path;            // JSON lines of the viewer's state, for tests and bug reports
+  float render_scale = 0;          // fraction of the window's pixels the scene renders at; 0 = automatic
 };
 
 class Viewer {
@@ -60,6 +61,10 @@ class Viewer {
   void finish_slot(Slot& slot);  // after its fence: read the pick, write the screenshot
   void rebuild_swapchain();
   void write_log(const char* reason);
+  // The scene's resolution: the window's times the render scale. On the CPU driver the cost
+  // is per pixel, so the automatic scale trades sharpness for a frame rate a class can follow.
+  VkExtent2D scene_extent() const;
+  void adapt_render_scale(double frame_seconds);
   void save_screenshot(bool with_ui, std::string path);
   std::string screenshot_name(bool with_ui) const;
 
@@ -90,6 +95,10 @@ class Viewer {
   };
   std::optional<ActiveDrag> drag_;
   bool quit_ = false;
+  float render_scale_ = 1.0f;
+  double scale_clock_ = 0;       // real seconds since the scale last changed
+  double slow_frames_ = 0, fast_frames_ = 0;
+  bool linear_blit_ = false;
   std::FILE* log_ = nullptr;
 
   glm::vec2 last_cursor_{0};

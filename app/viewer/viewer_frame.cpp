@@ -60,7 +60,10 @@ bool Viewer::draw_frame() {
   renderer_->record(cmd, slot_index, *target_, state_.snapshot, state_.camera);
 
   if (state_.pending_pick) {
-    const glm::ivec2 p = glm::clamp(*state_.pending_pick, glm::ivec2(0),
+    // Window pixels to the scene target's, which may be smaller (render scale).
+    const glm::vec2 to_target = glm::vec2(target_->extent.width, target_->extent.height) /
+                                glm::vec2(swapchain_->extent().width, swapchain_->extent().height);
+    const glm::ivec2 p = glm::clamp(glm::ivec2(glm::vec2(*state_.pending_pick) * to_target), glm::ivec2(0),
                                     glm::ivec2(target_->extent.width - 1, target_->extent.height - 1));
     VkBufferImageCopy copy{};
     copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
@@ -80,7 +83,8 @@ bool Viewer::draw_frame() {
   blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   blit.dstOffsets[1] = {static_cast<int>(extent.width), static_cast<int>(extent.height), 1};
   vkCmdBlitImage(cmd, target_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.image,
-                 VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
+                 VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit,
+                 linear_blit_ && target_->extent.width != extent.width ? VK_FILTER_LINEAR : VK_FILTER_NEAREST);
   renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kBlitTarget, kUiTarget);
   ui_->record(cmd, index, extent);  // leaves the image PRESENT_SRC
 

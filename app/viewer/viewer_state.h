@@ -56,6 +56,9 @@ struct ViewerState {
   std::string pending_ui_screenshot;       // path for a screenshot with the interface
 
   double clock = 0;  // real seconds since start (for transient messages)
+  float fps = 0;           // smoothed frames per second
+  float render_scale = 1;  // fraction of the window's pixels the scene renders at
+  bool auto_scale = true;
   std::string message;
   double message_until = 0;
   void notify(std::string text, double seconds = 3.0) {
