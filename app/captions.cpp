@@ -58,11 +58,11 @@ ImU32 faction_colour(const scene::Scenario& s, const std::string& id) {
   return IM_COL32(255, 255, 255, 255);
 }
 
-void draw_faction_legend(ImDrawList* draw, const scene::Scenario& s, const CaptionLayout& layout) {
+void draw_faction_legend(ImDrawList* draw, const scene::Scenario& s, const Fonts& fonts, const CaptionLayout& layout) {
   const float k = layout.scale;
   float y = 20 * k;
-  ImFont* font = ImGui::GetFont();
-  const float size_px = font->FontSize * k;
+  ImFont* font = or_default(fonts.body);  // loaded at the layout's scale already
+  const float size_px = font->FontSize;
   for (const scene::Faction& f : s.factions) {
     const std::string text = f.name.en + (f.name.zh.empty() ? "" : "  " + f.name.zh);
     const ImVec2 size = font->CalcTextSizeA(size_px, FLT_MAX, 0, text.c_str());

@@ -25,7 +25,7 @@ struct CaptionLayout {
 
 void draw_captions(ImDrawList* draw, const scene::Scenario& scenario, const scene::Snapshot& snapshot, const Fonts& fonts,
                    const CaptionLayout& layout);
-void draw_faction_legend(ImDrawList* draw, const scene::Scenario& scenario, const CaptionLayout& layout);
+void draw_faction_legend(ImDrawList* draw, const scene::Scenario& scenario, const Fonts& fonts, const CaptionLayout& layout);
 // A faction's display colour (sRGB, opaque).
 ImU32 faction_colour(const scene::Scenario& scenario, const std::string& faction);
 

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/caption_pass.h"
 #include "app/commands.h"
 #include "app/core/film_plan.h"
 #include "app/render_args.h"
@@ -96,6 +97,13 @@ int run_render(const RenderArgs& args) {
   renderer::Context context(options);
   renderer::Renderer renderer(context, scenario);
   renderer.options().exposure = args.exposure;
+  std::unique_ptr<CaptionPass> captions;
+  if (captions_wanted(args)) {
+    captions = std::make_unique<CaptionPass>(context, scenario, height, args.legend);
+    renderer.options().overlay = [&](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
+      captions->record(cmd, target, s);
+    };
+  }
   const bool with_ids = args.aov == "id";
   const renderer::FrameImage frame = renderer.render(snapshot, camera, {width, height}, with_ids);
   const renderer::FrameStats stats = renderer.last_stats();
@@ -122,6 +130,10 @@ int run_render(const RenderArgs& args) {
 
 }  // namespace
 
+bool captions_wanted(const RenderArgs& args) {
+  return args.captions == "on" || (args.captions == "auto" && is_film_output(args.out));
+}
+
 void add_render_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
   CLI::App* cmd = app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
@@ -144,6 +156,10 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
   cmd->add_option("--exposure", args->exposure, "Exposure multiplier")->capture_default_str();
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
+  cmd->add_option("--captions", args->captions, "Burn in captions and phase titles: on, off, auto (films on, single frames off)")
+      ->check(CLI::IsMember({"on", "off", "auto"}))
+      ->capture_default_str();
+  cmd->add_flag("--legend", args->legend, "With captions: also burn in the factions' legend");
   // Film options.
   cmd->add_option("--fps", args->fps, "Film: frames per second (24, 25, 30, 23.976, 30000/1001)")->capture_default_str();
   cmd->add_option("--frames", args->frames, "Film: only these frames, 0-based (0-299,450)");

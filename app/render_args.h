@@ -19,6 +19,8 @@ struct RenderArgs {
   std::string device;
   bool validation = false;
   float exposure = 1.0f;
+  std::string captions = "auto";  // burn in captions and phase titles: on, off, auto (films on, frames off)
+  bool legend = false;             // and the factions' legend
 
   // Film options (an --out of .mp4/.mov/.mkv or a frame pattern like out/frame_%05d.png).
   std::string fps = "24";
@@ -42,5 +44,8 @@ struct RenderArgs {
 bool is_film_output(const std::string& out);
 
 int run_film(const RenderArgs& args);
+
+// Whether --captions asks for burnt-in captions for this output.
+bool captions_wanted(const RenderArgs& args);
 
 }  // namespace app

@@ -30,6 +30,7 @@
 #include "app/render_args.h"
 #include "renderer/context.h"
 #include "renderer/image_io.h"
+#include "app/caption_pass.h"
 #include "renderer/renderer.h"
 #include "scene/clock.h"
 #include "scene/evaluate.h"
@@ -365,6 +366,8 @@ int run_film_checked(const RenderArgs& args) {
       {"frame_count", timing->frame_count},
       {"camera", camera_mode.text},
       {"exposure", args.exposure},
+      {"captions", captions_wanted(args)},
+      {"legend", captions_wanted(args) && args.legend},
   };
   {
     std::error_code ec;
@@ -398,6 +401,7 @@ int run_film_checked(const RenderArgs& args) {
 
   std::unique_ptr<renderer::Context> context;
   std::unique_ptr<renderer::Renderer> renderer;
+  std::unique_ptr<CaptionPass> captions;  // burnt-in captions; uses the context above
   std::vector<CameraRecord> cameras;
   const bool want_cameras = !args.camera_out.empty();
   bool legend_written = false;
@@ -417,6 +421,12 @@ int run_film_checked(const RenderArgs& args) {
       context = std::make_unique<renderer::Context>(options);
       renderer = std::make_unique<renderer::Renderer>(*context, scenario);
       renderer->options().exposure = args.exposure;
+      if (captions_wanted(args)) {
+        captions = std::make_unique<CaptionPass>(*context, scenario, height * ssaa, args.legend);
+        renderer->options().overlay = [&captions](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
+          captions->record(cmd, target, s);
+        };
+      }
     }
     const double t = timing->time_of(f);
     auto t0 = std::chrono::steady_clock::now();

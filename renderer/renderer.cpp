@@ -345,6 +345,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
                      &options_.exposure);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
+  if (options_.overlay) options_.overlay(cmd, target, snapshot);
 
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
   transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);

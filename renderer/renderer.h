@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -41,8 +42,14 @@ struct FrameStats {
   double readback_ms = 0;       // copying the pixels out of mapped memory
 };
 
+// Draws over the finished (tonemapped) image: the one hook through which an application adds
+// 2D overlays such as burnt-in captions. Called with target.display in
+// COLOR_ATTACHMENT_OPTIMAL; must leave it so.
+using OverlayHook = std::function<void(VkCommandBuffer cmd, RenderTarget& target, const scene::Snapshot& snapshot)>;
+
 struct RenderOptions {
   float exposure = 1.0f;
+  OverlayHook overlay;  // empty: none
   bool world = true;  // false: troops only, no world or sky (the benchmark's minimal renderer)
 };
 

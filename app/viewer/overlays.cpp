@@ -108,8 +108,9 @@ void draw_overlays(ViewerState& state) {
   layout.left = state.presentation ? 60.0f : 400.0f;
   layout.hold_phase_title = !state.playback.playing();  // a lecturer paused on a phase keeps its title up
   ImDrawList* draw = ImGui::GetForegroundDrawList();
-  if (state.presentation) draw_faction_legend(draw, state.scenario, layout);
-  if (state.fonts) draw_captions(draw, state.scenario, state.snapshot, *state.fonts, layout);
+  if (!state.fonts) return;
+  if (state.presentation) draw_faction_legend(draw, state.scenario, *state.fonts, layout);
+  draw_captions(draw, state.scenario, state.snapshot, *state.fonts, layout);
 }
 
 }  // namespace app
