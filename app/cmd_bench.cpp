@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
+#include "app/load_or_report.h"
 #include "renderer/context.h"
 #include "renderer/image_compare.h"
 #include "renderer/renderer.h"
@@ -82,12 +83,9 @@ void army_bounds(const scene::Snapshot& snap, glm::vec3& centre, float& radius) 
 }
 
 int run_bench(const BenchArgs& args) {
-  scene::LoadResult loaded = scene::load_scenario(args.scenario);
-  if (!loaded.scenario) {
-    for (const scene::Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    return 1;
-  }
-  const scene::Scenario& base = *loaded.scenario;
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege bench");
+  if (!loaded) return 1;
+  const scene::Scenario& base = *loaded;
 
   // The instant with the most men at 1:1: the start of the phase with the largest army.
   double t0 = 0;

@@ -11,6 +11,7 @@
 
 #include "app/caption_pass.h"
 #include "app/commands.h"
+#include "app/load_or_report.h"
 #include "app/core/film_plan.h"
 #include "app/render_args.h"
 #include "renderer/context.h"
@@ -54,15 +55,9 @@ int run_render(const RenderArgs& args) {
   }
 
   const auto start = std::chrono::steady_clock::now();
-  scene::LoadResult loaded = scene::load_scenario(args.scenario);
-  for (const scene::Diagnostic& d : loaded.warnings) std::fprintf(stderr, "warning: %s\n", d.to_string().c_str());
-  if (!loaded.scenario) {
-    for (const scene::Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    std::fprintf(stderr, "siege render: %s has %zu error(s); run `siege check %s` after fixing them\n", args.scenario.c_str(),
-                 loaded.errors.size(), args.scenario.c_str());
-    return 1;
-  }
-  const scene::Scenario& scenario = *loaded.scenario;
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege render");
+  if (!loaded) return 1;
+  const scene::Scenario& scenario = *loaded;
 
   std::string error;
   const std::optional<double> t = scene::resolve_time(scenario, args.time, &error);

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/load_or_report.h"
 #include "app/viewer/viewer.h"
 #include "scene/load.h"
 
@@ -49,15 +50,9 @@ int run_view(const ViewArgs& args) {
   options.vsync = !args.no_vsync && !options.script;  // a script steps as fast as it can
   options.validation = args.validation;
 
-  scene::LoadResult loaded = scene::load_scenario(args.scenario);
-  for (const scene::Diagnostic& d : loaded.warnings) std::fprintf(stderr, "warning: %s\n", d.to_string().c_str());
-  if (!loaded.scenario) {
-    for (const scene::Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    std::fprintf(stderr, "siege view: %s has %zu error(s); `siege check %s` lists them\n", args.scenario.c_str(), loaded.errors.size(),
-                 args.scenario.c_str());
-    return 1;
-  }
-  Viewer viewer(*loaded.scenario, options);
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege view");
+  if (!loaded) return 1;
+  Viewer viewer(*loaded, options);
   return viewer.run();
 }
 

@@ -1,7 +1,5 @@
-// Writes film frames as PNG on a thread of its own while the next frame renders. Fixed,
-// fast settings (zlib level 2, the "up" filter) so a frame is the same bytes on every run;
-// each file goes to a temporary name first and is renamed, so a frame either is there whole
-// or not at all.
+// Writes film frames as PNG (renderer/image_io: fixed fast settings, temporary name then
+// rename) on a thread of its own while the next frame renders.
 #pragma once
 
 #include <condition_variable>
@@ -16,12 +14,6 @@
 #include <vector>
 
 namespace app {
-
-// RGB(A) or 24-bit ids as PNG, atomically. Throws std::runtime_error naming the path.
-void write_png_atomic(const std::filesystem::path& path, std::uint32_t width, std::uint32_t height,
-                      const std::vector<std::uint8_t>& rgba);
-void write_id_png_atomic(const std::filesystem::path& path, std::uint32_t width, std::uint32_t height,
-                         const std::vector<std::uint32_t>& ids);
 
 struct FrameJob {
   std::string path, id_path;  // id_path empty: no id matte

@@ -31,6 +31,7 @@
 #include "renderer/context.h"
 #include "renderer/image_io.h"
 #include "app/caption_pass.h"
+#include "app/load_or_report.h"
 #include "renderer/renderer.h"
 #include "scene/clock.h"
 #include "scene/evaluate.h"
@@ -281,15 +282,9 @@ int run_film_checked(const RenderArgs& args) {
   }
 
   // ---- The scenario and the film's plan.
-  scene::LoadResult loaded = scene::load_scenario(args.scenario);
-  for (const scene::Diagnostic& d : loaded.warnings) std::fprintf(stderr, "warning: %s\n", d.to_string().c_str());
-  if (!loaded.scenario) {
-    for (const scene::Diagnostic& d : loaded.errors) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    std::fprintf(stderr, "siege render: %s has %zu error(s); run `siege check %s` after fixing them\n", args.scenario.c_str(),
-                 loaded.errors.size(), args.scenario.c_str());
-    return 1;
-  }
-  const scene::Scenario& scenario = *loaded.scenario;
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege render");
+  if (!loaded) return 1;
+  const scene::Scenario& scenario = *loaded;
 
   const std::optional<FilmSpan> span =
       args.shot.empty() ? resolve_phase_span(scenario, args.phase, &error) : resolve_shot_span(scenario, args.shot, &error);
