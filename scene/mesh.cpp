@@ -26,6 +26,14 @@ void Mesh::add_quad(glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, std::uin
   for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) indices.push_back(base + i);
 }
 
+void Mesh::add_quad_facing(glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 facing, std::uint32_t color,
+                           std::uint32_t object) {
+  if (glm::dot(glm::cross(b - a, d - a), facing) >= 0)
+    add_quad(a, b, c, d, color, object);
+  else
+    add_quad(d, c, b, a, color, object);
+}
+
 void Mesh::add_triangle(glm::vec3 a, glm::vec3 b, glm::vec3 c, std::uint32_t color, std::uint32_t object) {
   glm::vec3 n = glm::cross(b - a, c - a);
   const float len = glm::length(n);

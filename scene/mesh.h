@@ -29,6 +29,9 @@ struct Mesh {
 
   // A flat-shaded quad a-b-c-d (counter-clockwise seen from the side the normal points to).
   void add_quad(glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, std::uint32_t color, std::uint32_t object);
+  // The same quad wound so that its normal agrees with `facing` (for builders that know which
+  // way a face should look but not the order of its corners).
+  void add_quad_facing(glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 facing, std::uint32_t color, std::uint32_t object);
   void add_triangle(glm::vec3 a, glm::vec3 b, glm::vec3 c, std::uint32_t color, std::uint32_t object);
   // An axis-aligned-in-plan box rotated by `yaw` (radians about +y), base centre at `base`.
   void add_box(glm::vec3 base, glm::vec3 size, float yaw, std::uint32_t color, std::uint32_t object,

@@ -21,13 +21,6 @@ glm::vec2 centroid(const std::vector<glm::vec2>& points) {
   return points.empty() ? sum : sum / static_cast<float>(points.size());
 }
 
-void add_facing_quad(Mesh& mesh, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 facing,
-                     std::uint32_t colour, std::uint32_t object) {
-  if (glm::dot(glm::cross(b - a, d - a), facing) >= 0)
-    mesh.add_quad(a, b, c, d, colour, object);
-  else
-    mesh.add_quad(d, c, b, a, colour, object);
-}
 }  // namespace
 
 void add_siege_ring(Mesh& mesh, const Heightfield& ground, const SiegeRing& ring, float built, std::uint32_t object) {
@@ -47,13 +40,13 @@ void add_siege_ring(Mesh& mesh, const Heightfield& ground, const SiegeRing& ring
     const float ga = ground.height(a), gb = ground.height(b);
     const auto p = [&](glm::vec2 q, float off, float y) { return glm::vec3(q.x + n.x * off, y, q.y + n.y * off); };
     const glm::vec3 out(n.x, 0.6f, n.y), in(-n.x, 0.6f, -n.y);
-    add_facing_quad(mesh, p(a, half, ga - 0.5f), p(b, half, gb - 0.5f), p(b, top, gb + ring.height), p(a, top, ga + ring.height), out, side, object);
-    add_facing_quad(mesh, p(a, -half, ga - 0.5f), p(b, -half, gb - 0.5f), p(b, -top, gb + ring.height), p(a, -top, ga + ring.height), in, side, object);
-    add_facing_quad(mesh, p(a, top, ga + ring.height), p(b, top, gb + ring.height), p(b, -top, gb + ring.height), p(a, -top, ga + ring.height),
+    mesh.add_quad_facing(p(a, half, ga - 0.5f), p(b, half, gb - 0.5f), p(b, top, gb + ring.height), p(a, top, ga + ring.height), out, side, object);
+    mesh.add_quad_facing(p(a, -half, ga - 0.5f), p(b, -half, gb - 0.5f), p(b, -top, gb + ring.height), p(a, -top, ga + ring.height), in, side, object);
+    mesh.add_quad_facing(p(a, top, ga + ring.height), p(b, top, gb + ring.height), p(b, -top, gb + ring.height), p(a, -top, ga + ring.height),
                     glm::vec3(0, 1, 0), crest, object);
     // The ditch, cut on the city side: a dark band just above the ground.
     const float d0 = -(half + 1.5f), d1 = -(half + 1.5f + ring.ditch_width);
-    add_facing_quad(mesh, p(a, d0, ga + 0.25f), p(b, d0, gb + 0.25f), p(b, d1, gb + 0.25f), p(a, d1, ga + 0.25f),
+    mesh.add_quad_facing(p(a, d0, ga + 0.25f), p(b, d0, gb + 0.25f), p(b, d1, gb + 0.25f), p(a, d1, ga + 0.25f),
                     glm::vec3(0, 1, 0), ditch, object);
   }
 

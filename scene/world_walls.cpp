@@ -20,15 +20,6 @@ constexpr float kSink = 1.5f;  // walls start below the ground so uneven terrain
 glm::vec2 left_of(glm::vec2 d) { return glm::vec2(-d.y, d.x); }
 float yaw_of(glm::vec2 d) { return std::atan2(-d.y, d.x); }
 
-// A quad whose winding is chosen so that its normal agrees with `facing`.
-void add_facing_quad(Mesh& mesh, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 facing,
-                     std::uint32_t colour, std::uint32_t object) {
-  if (glm::dot(glm::cross(b - a, d - a), facing) >= 0)
-    mesh.add_quad(a, b, c, d, colour, object);
-  else
-    mesh.add_quad(d, c, b, a, colour, object);
-}
-
 // +1 when the left side of the wall's direction of travel is outside, -1 when it is inside.
 float outward_sign(const Wall& wall) {
   if (!wall.closed || wall.points.size() < 3) return 1.0f;
@@ -121,14 +112,14 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
     const float ya0 = a.ground - kSink, yb0 = b.ground - kSink, ya1 = a.ground + ha, yb1 = b.ground + hb;
     const glm::vec2 o2 = glm::normalize(a.out + b.out);
     const glm::vec3 out(o2.x, 0, o2.y);
-    add_facing_quad(mesh, at(a, half, ya0), at(b, half, yb0), at(b, thb, yb1), at(a, tha, ya1), out, look.face, object);
-    add_facing_quad(mesh, at(a, -half, ya0), at(b, -half, yb0), at(b, -thb, yb1), at(a, -tha, ya1), -out, look.face, object);
-    add_facing_quad(mesh, at(a, tha, ya1), at(b, thb, yb1), at(b, -thb, yb1), at(a, -tha, ya1), glm::vec3(0, 1, 0), look.walk, object);
+    mesh.add_quad_facing(at(a, half, ya0), at(b, half, yb0), at(b, thb, yb1), at(a, tha, ya1), out, look.face, object);
+    mesh.add_quad_facing(at(a, -half, ya0), at(b, -half, yb0), at(b, -thb, yb1), at(a, -tha, ya1), -out, look.face, object);
+    mesh.add_quad_facing(at(a, tha, ya1), at(b, thb, yb1), at(b, -thb, yb1), at(a, -tha, ya1), glm::vec3(0, 1, 0), look.walk, object);
     const glm::vec3 along(b.p.x - a.p.x, 0, b.p.y - a.p.y);
     if (look.start_cap && i == 0)
-      add_facing_quad(mesh, at(a, half, ya0), at(a, -half, ya0), at(a, -tha, ya1), at(a, tha, ya1), -along, look.face, object);
+      mesh.add_quad_facing(at(a, half, ya0), at(a, -half, ya0), at(a, -tha, ya1), at(a, tha, ya1), -along, look.face, object);
     if (look.end_cap && i + 2 == st.size())
-      add_facing_quad(mesh, at(b, half, yb0), at(b, -half, yb0), at(b, -thb, yb1), at(b, thb, yb1), along, look.face, object);
+      mesh.add_quad_facing(at(b, half, yb0), at(b, -half, yb0), at(b, -thb, yb1), at(b, thb, yb1), along, look.face, object);
 
     if (wall.crenellated && ha >= wall.height - 0.01f && hb >= wall.height - 0.01f) {
       // Merlons along the outer parapet, at fixed arc lengths so a cut wall keeps its rhythm.
@@ -264,8 +255,8 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   const glm::vec3 cl = c0 - v(half_w, 0), cr = c0 + v(half_w, 0);
   const glm::vec3 ol = v(o - half_w, g - 0.3f), orr = v(o + half_w, g - 0.3f), nl = v(n - half_w, g - 0.3f), nr = v(n + half_w, g - 0.3f);
   // A prism lying across the wall line: two slopes and two flanks.
-  add_facing_quad(mesh, ol, orr, cr, cl, glm::vec3(out2.x, 1, out2.y), rubble, rubble_object);
-  add_facing_quad(mesh, nr, nl, cl, cr, glm::vec3(-out2.x, 1, -out2.y), rubble, rubble_object);
+  mesh.add_quad_facing(ol, orr, cr, cl, glm::vec3(out2.x, 1, out2.y), rubble, rubble_object);
+  mesh.add_quad_facing(nr, nl, cl, cr, glm::vec3(-out2.x, 1, -out2.y), rubble, rubble_object);
   if (glm::dot(glm::cross(nr - orr, cr - orr), glm::vec3(dir.x, 0, dir.y)) >= 0) mesh.add_triangle(orr, nr, cr, rubble, rubble_object);
   else mesh.add_triangle(orr, cr, nr, rubble, rubble_object);
   if (glm::dot(glm::cross(ol - nl, cl - nl), glm::vec3(-dir.x, 0, -dir.y)) >= 0) mesh.add_triangle(nl, ol, cl, rubble, rubble_object);
@@ -307,7 +298,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
   const glm::vec2 face = at + outward * (depth * 0.5f + 0.05f);
   const glm::vec2 half_w = dir * 3.0f;
   const glm::vec3 n3(outward.x, 0, outward.y);
-  add_facing_quad(mesh, glm::vec3(face.x - half_w.x, g, face.y - half_w.y), glm::vec3(face.x + half_w.x, g, face.y + half_w.y),
+  mesh.add_quad_facing(glm::vec3(face.x - half_w.x, g, face.y - half_w.y), glm::vec3(face.x + half_w.x, g, face.y + half_w.y),
                   glm::vec3(face.x + half_w.x, g + 6.0f, face.y + half_w.y), glm::vec3(face.x - half_w.x, g + 6.0f, face.y - half_w.y),
                   n3, pack_color(kGateDoor), object);
 
