@@ -193,6 +193,7 @@ struct Camp {
   float radius = 300;
   int tents = 60;
   Interval available;  // "available": {"from": date, "to": date}
+  std::string model;   // "model": a glTF/FBX/OBJ file for its tents or gers, relative to the scenario file; empty: the built-in one
   Provenance provenance;
 };
 
@@ -252,6 +253,7 @@ struct SiegeEngine {
   std::optional<glm::vec2> target;  // where its stones fall
   float shots_per_hour = 6;
   Interval available;
+  std::string model;  // "model": a glTF/FBX/OBJ file, relative to the scenario file; empty: the built-in one
   Provenance provenance;
 };
 

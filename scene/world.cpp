@@ -1,6 +1,9 @@
 // Assembles the world's meshes and registers an object id for everything in it.
 #include "scene/world.h"
 
+#include "scene/mesh_lod.h"
+#include "scene/models.h"
+
 namespace scene {
 
 namespace {
@@ -47,11 +50,18 @@ World build_world(const Scenario& scenario) {
   for (const SiegeRing& ring : scenario.siege_rings) world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);
   // One id per unit for all its soldiers: picking a soldier selects his unit.
   for (const Unit& unit : scenario.units) world.objects.add(ObjectKind::Soldier, label(unit.name, unit.id), unit.id);
+  // Props from their models (assets/models or the scenario's own), loaded once.
+  world.models = load_prop_models(scenario);
   // Registered after the soldiers so earlier ids stay as they were.
   for (size_t i = 0; i < scenario.camps.size(); ++i) {
     const Camp& camp = scenario.camps[i];
     Mesh& mesh = world.camps.emplace_back();
-    add_camp(mesh, scenario, *ground, camp, static_cast<std::uint32_t>(i + 1), world.objects.add(ObjectKind::Camp, label(camp.name, camp.id), camp.id));
+    // Camps are built once, so at level 0 (a tent is a few dozen triangles).
+    const PropLods& own = world.models.camps[i];
+    const PropLods& dwelling = !own.empty() ? own : world.models.props[static_cast<size_t>(camp.kind == CampKind::Gers ? Prop::Ger : Prop::Tent)];
+    const CampModels camp_models{&dwelling.front(), &world.models.props[static_cast<size_t>(Prop::Banner)].front()};
+    add_camp(mesh, scenario, *ground, camp, static_cast<std::uint32_t>(i + 1), world.objects.add(ObjectKind::Camp, label(camp.name, camp.id), camp.id),
+             camp_models);
     world.casters_min = glm::min(world.casters_min, glm::vec3(camp.center.x - camp.radius - 150, -50, camp.center.y - camp.radius - 50));
     world.casters_max = glm::max(world.casters_max, glm::vec3(camp.center.x + camp.radius + 150, 80, camp.center.y + camp.radius + 50));
   }
@@ -69,7 +79,7 @@ World build_world(const Scenario& scenario) {
   return world;
 }
 
-DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot) {
+DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot, std::optional<glm::vec3> eye) {
   DynamicMeshes out;
   std::shared_ptr<const Heightfield> ground = scenario.ground;
   if (!ground) ground = std::make_shared<const Heightfield>(build_heightfield(scenario));
@@ -84,7 +94,22 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     const SiegeEngine& e = scenario.engines[i];
     if (i < snapshot.engine_present.size() && !snapshot.engine_present[i]) continue;
     const glm::vec2 at = i < snapshot.engine_position.size() ? snapshot.engine_position[i] : e.path.sample(snapshot.day, glm::vec2(0));
-    add_siege_engine(out.solids, scenario, *ground, e, at, world.objects.id_of(ObjectKind::SiegeEngine, e.id));
+    const std::uint32_t id = world.objects.id_of(ObjectKind::SiegeEngine, e.id);
+    const glm::vec3 base(at.x, ground->height(at), at.y);
+    if (world.models.engines.size() != scenario.engines.size()) {  // a World not from build_world
+      add_siege_engine(out.solids, scenario, *ground, e, at, id);
+      continue;
+    }
+    // The engine's model at the level of detail its distance from the camera calls for.
+    const PropLods& lods = world.models.engine(scenario, i);
+    std::size_t level = 0;
+    if (eye) {
+      const Bounds b = mesh_bounds(lods.front());
+      level = choose_lod(glm::length(*eye - base), glm::length(b.size()), lods.size());
+    }
+    const Faction* faction = scenario.faction(e.faction);
+    place_model(out.solids, lods[level], base, engine_facing(e, at), glm::vec3(1), id, glm::vec3(1),
+                pack_color(faction ? faction->banner : glm::vec3(0.5f)));
   }
   for (size_t i = 0; i < scenario.earthworks.size(); ++i) {
     const Earthwork& e = scenario.earthworks[i];

@@ -2,6 +2,12 @@
 // changes with time (rings under construction, lakes draining) per snapshot.
 #pragma once
 
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "scene/mesh.h"
 #include "scene/objects.h"
 #include "scene/scenario.h"
@@ -9,6 +15,35 @@
 #include "scene/terrain_chunks.h"
 
 namespace scene {
+
+// The props that are models (models.h): the procedural builders make them in the model
+// convention, tools/bake_models writes them to assets/models/<prop_file_name>.glb, and the
+// world places them from those files.
+enum class Prop { Trebuchet, SiegeShed, SiegeTower, Ram, Ger, Tent, Banner };
+inline constexpr std::size_t kPropCount = 7;
+const char* prop_file_name(Prop prop);  // "siege_tower": assets/models/siege_tower.glb
+Prop engine_prop(EngineKind kind);
+// The procedural prop at the origin facing -z, its flags in kFactionColourKey, object id 0.
+Mesh build_prop(Prop prop);
+// Which way an engine at `position` faces: its target, or the city at the origin.
+glm::vec2 engine_facing(const SiegeEngine& engine, glm::vec2 position);
+
+// A prop's levels of detail (mesh_lod.h), level 0 the full mesh; never empty once loaded.
+using PropLods = std::vector<Mesh>;
+
+struct PropModels {
+  std::array<PropLods, kPropCount> props;  // from assets/models, or the procedural fallback
+  std::vector<PropLods> engines;           // parallel to Scenario::engines: the engine's own "model", else empty
+  std::vector<PropLods> camps;             // parallel to Scenario::camps: the camp's own tent/ger "model", else empty
+  std::vector<std::string> warnings;       // missing or broken files (fallen back to the procedural prop)
+  const PropLods& engine(const Scenario& scenario, std::size_t i) const;
+};
+
+// Where the baked models are: $SIEGE_MODELS_DIR, else assets/models beside the scenario's
+// assets/scenarios folder, else the source tree's assets/models.
+std::filesystem::path models_directory(const Scenario& scenario);
+// Loads every prop once, with a warning (printed to stderr and kept) for each fallback.
+PropModels load_prop_models(const Scenario& scenario);
 
 struct World {
   ObjectRegistry objects;  // ids for every static and dynamic object, fixed for the scenario
@@ -19,6 +54,7 @@ struct World {
   Mesh structures;         // walls (less their damaged segments), bastions, gates, towers, buildings
   std::vector<Mesh> camps; // parallel to Scenario::camps; drawn while the camp is occupied
   glm::vec3 casters_min{1e30f}, casters_max{-1e30f};  // bounds of everything that casts a shadow
+  PropModels models;       // engines, tents, gers and banners as models, loaded once
 };
 
 struct DynamicMeshes {
@@ -27,7 +63,10 @@ struct DynamicMeshes {
 };
 
 World build_world(const Scenario& scenario);
-DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot);
+// `eye`: where the camera is, for the engines' levels of detail; without it every engine is
+// drawn at level 0.
+DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot,
+                            std::optional<glm::vec3> eye = std::nullopt);
 
 // The builders behind them, one file each.
 Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std::uint32_t object);
@@ -47,8 +86,14 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
 void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object);
 void add_settlement(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& settlement,
                     std::uint32_t salt, std::uint32_t object);
+// The models a camp's dwellings (tents or gers, by its kind) and banners are placed from;
+// null: built procedurally.
+struct CampModels {
+  const Mesh* dwelling = nullptr;
+  const Mesh* banner = nullptr;
+};
 void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Camp& camp, std::uint32_t salt,
-              std::uint32_t object);
+              std::uint32_t object, const CampModels& models = {});
 void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const SiegeEngine& engine,
                       glm::vec2 position, std::uint32_t object);
 void add_earthwork(Mesh& mesh, const Heightfield& ground, const Earthwork& work, float built, std::uint32_t object);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "scene/geometry2d.h"
+#include "scene/models.h"
 #include "scene/world.h"
 
 namespace scene {
@@ -20,6 +21,11 @@ constexpr glm::vec3 kHides{0.13f, 0.09f, 0.06f};     // wet hides over sheds and
 constexpr glm::vec3 kHorse{0.09f, 0.065f, 0.045f};
 constexpr glm::vec3 kSpoil{0.24f, 0.19f, 0.13f};     // fresh earth from mines
 constexpr float kPi = 3.14159265f;
+// The baked props' sizes (build_prop); placed copies are scaled from these.
+constexpr float kGerRadius = 4.0f;
+constexpr glm::vec2 kTentSize{6.0f, 4.0f};
+constexpr float kTentHeight = 2.6f;
+constexpr float kBannerHeight = 9.0f;
 
 std::uint32_t hash(std::uint32_t a, std::uint32_t b) {
   std::uint32_t h = a * 0x8DA6B343u ^ b * 0xD8163841u;
@@ -113,8 +119,28 @@ glm::vec3 banner_colour(const Scenario& scenario, const std::string& faction) {
 }  // namespace
 
 void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Camp& camp, std::uint32_t salt,
-              std::uint32_t object) {
+              std::uint32_t object, const CampModels& models) {
   const std::uint32_t flag = pack_color(banner_colour(scenario, camp.faction));
+  // Each dwelling and banner from its model when there is one, else built here.
+  const auto ger = [&](glm::vec3 base, float radius, glm::vec3 felt, glm::vec3 roof) {
+    if (models.dwelling)
+      place_model(mesh, *models.dwelling, base, glm::vec2(0, -1), glm::vec3(radius / kGerRadius), object, felt / kFelt);
+    else
+      add_ger(mesh, base, radius, pack_color(felt), pack_color(roof), object);
+  };
+  const auto tent = [&](glm::vec3 base, glm::vec2 size, float height, float yaw, glm::vec3 canvas) {
+    if (models.dwelling)
+      place_model(mesh, *models.dwelling, base, glm::vec2(-std::sin(yaw), -std::cos(yaw)),
+                  glm::vec3(size.x / kTentSize.x, height / kTentHeight, size.y / kTentSize.y), object, canvas / kCanvas);
+    else
+      add_tent(mesh, base, size, height, yaw, pack_color(canvas), object);
+  };
+  const auto banner = [&](glm::vec3 base, float height) {
+    if (models.banner)
+      place_model(mesh, *models.banner, base, glm::vec2(0, -1), glm::vec3(height / kBannerHeight), object, glm::vec3(1), flag);
+    else
+      add_banner(mesh, base, height, flag, object);
+  };
   const auto on_ground = [&](glm::vec2 p) { return glm::vec3(p.x, ground.height(p), p.y); };
   // Lanes: tents stand in rows along a grid with a cross of wide lanes through the centre.
   const float pitch = camp.kind == CampKind::Gers ? 17.0f : 13.0f;
@@ -142,26 +168,25 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
     const std::uint32_t h = hash(static_cast<std::uint32_t>(i), salt);
     const glm::vec3 base = on_ground(lots[i]);
     if (camp.kind == CampKind::Gers)
-      add_ger(mesh, base, 3.2f + unit(h) * 1.2f, pack_color(kFelt * (0.9f + 0.2f * unit(h >> 8))), pack_color(kFeltRoof), object);
+      ger(base, 3.2f + unit(h) * 1.2f, kFelt * (0.9f + 0.2f * unit(h >> 8)), kFeltRoof);
     else
-      add_tent(mesh, base, glm::vec2(6.0f + 2 * unit(h), 4.0f), 2.6f, (h & 1) ? 0.0f : kPi * 0.5f,
-               pack_color(kCanvas * (0.85f + 0.3f * unit(h >> 8))), object);
+      tent(base, glm::vec2(6.0f + 2 * unit(h), 4.0f), 2.6f, (h & 1) ? 0.0f : kPi * 0.5f, kCanvas * (0.85f + 0.3f * unit(h >> 8)));
   }
   // The commander's tent and banners at the crossing of the lanes.
   const glm::vec3 centre = on_ground(camp.center);
   if (camp.kind == CampKind::Gers)
-    add_ger(mesh, centre, 8.0f, pack_color(kFelt * 1.1f), pack_color(kFeltRoof * 1.1f), object);
+    ger(centre, 8.0f, kFelt * 1.1f, kFeltRoof * 1.1f);
   else
-    add_tent(mesh, centre, glm::vec2(16.0f, 9.0f), 5.0f, 0, pack_color(kCanvas * 1.1f), object);
+    tent(centre, glm::vec2(16.0f, 9.0f), 5.0f, 0, kCanvas * 1.1f);
   for (int k = 0; k < 6; ++k) {
     const float a = 2 * kPi * static_cast<float>(k) / 6;
-    add_banner(mesh, on_ground(camp.center + glm::vec2(std::cos(a), std::sin(a)) * 16.0f), 9.0f, flag, object);
+    banner(on_ground(camp.center + glm::vec2(std::cos(a), std::sin(a)) * 16.0f), 9.0f);
   }
   for (int k = 0; k < 8; ++k) {  // banners along the lanes
     const float a = kPi * 0.5f * static_cast<float>(k % 4);
     const glm::vec2 d(std::cos(a), std::sin(a));
     const glm::vec2 p = camp.center + d * (inner * (k < 4 ? 0.45f : 0.9f)) + glm::vec2(-d.y, d.x) * 5.0f;
-    if (on_dry_land(scenario, p, 2)) add_banner(mesh, on_ground(p), 7.0f, flag, object);
+    if (on_dry_land(scenario, p, 2)) banner(on_ground(p), 7.0f);
   }
   // Horse lines for the steppe armies: picket lines with horses standing along them.
   if (camp.kind == CampKind::Gers) {
@@ -195,18 +220,14 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
   }
 }
 
-void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const SiegeEngine& engine,
-                      glm::vec2 position, std::uint32_t object) {
-  // Face the target, or the city (the origin) if it has none.
-  const glm::vec2 aim = engine.target ? *engine.target : glm::vec2(0);
-  glm::vec2 fwd2 = aim - position;
-  fwd2 = glm::length(fwd2) > 1e-3f ? glm::normalize(fwd2) : glm::vec2(0, -1);
+namespace {
+
+// An engine of `kind` standing at `base`, facing the horizontal direction `fwd2`, its banner in `flag`.
+void add_engine_frame(Mesh& mesh, EngineKind kind, glm::vec3 base, glm::vec2 fwd2, std::uint32_t flag, std::uint32_t object) {
   const glm::vec3 fwd(fwd2.x, 0, fwd2.y), right(-fwd2.y, 0, fwd2.x), up(0, 1, 0);
-  const glm::vec3 base(position.x, ground.height(position), position.y);
   const float yaw = std::atan2(fwd2.x, fwd2.y);  // add_box: local z along fwd
   const std::uint32_t timber = pack_color(kTimber), hides = pack_color(kHides);
-  const std::uint32_t flag = pack_color(banner_colour(scenario, engine.faction));
-  switch (engine.kind) {
+  switch (kind) {
     case EngineKind::Trebuchet: {
       // A traction trebuchet (砲): a trestle of four raked posts, an axle and a long throwing arm
       // with the short end towards the pulling crew, the sling end cocked back.
@@ -239,7 +260,7 @@ void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& g
                       base + up * 2.0f + fwd * (size.y * 0.5f) - right * (size.x * 0.5f + 0.6f), fwd, hides, object);
       facing_triangle(mesh, ridge0, base + up * 2.0f - fwd * (size.y * 0.5f) + right * (size.x * 0.5f + 0.6f),
                       base + up * 2.0f - fwd * (size.y * 0.5f) - right * (size.x * 0.5f + 0.6f), -fwd, hides, object);
-      if (engine.kind == EngineKind::Ram) add_beam(mesh, base + up * 1.6f - fwd * 4.0f, base + up * 1.6f + fwd * 8.0f, 0.7f, timber, object);
+      if (kind == EngineKind::Ram) add_beam(mesh, base + up * 1.6f - fwd * 4.0f, base + up * 1.6f + fwd * 8.0f, 0.7f, timber, object);
       break;
     }
     case EngineKind::SiegeTower: {
@@ -263,6 +284,60 @@ void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& g
       break;
     }
   }
+}
+
+}  // namespace
+
+void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const SiegeEngine& engine,
+                      glm::vec2 position, std::uint32_t object) {
+  add_engine_frame(mesh, engine.kind, glm::vec3(position.x, ground.height(position), position.y), engine_facing(engine, position),
+                   pack_color(banner_colour(scenario, engine.faction)), object);
+}
+
+glm::vec2 engine_facing(const SiegeEngine& engine, glm::vec2 position) {
+  // Face the target, or the city (the origin) if it has none.
+  const glm::vec2 aim = engine.target ? *engine.target : glm::vec2(0);
+  const glm::vec2 fwd2 = aim - position;
+  return glm::length(fwd2) > 1e-3f ? glm::normalize(fwd2) : glm::vec2(0, -1);
+}
+
+const char* prop_file_name(Prop prop) {
+  switch (prop) {
+    case Prop::Trebuchet: return "trebuchet";
+    case Prop::SiegeShed: return "siege_shed";
+    case Prop::SiegeTower: return "siege_tower";
+    case Prop::Ram: return "ram";
+    case Prop::Ger: return "ger";
+    case Prop::Tent: return "tent";
+    case Prop::Banner: return "banner";
+  }
+  return "prop";
+}
+
+Prop engine_prop(EngineKind kind) {
+  switch (kind) {
+    case EngineKind::Trebuchet: return Prop::Trebuchet;
+    case EngineKind::SiegeShed: return Prop::SiegeShed;
+    case EngineKind::SiegeTower: return Prop::SiegeTower;
+    case EngineKind::Ram: return Prop::Ram;
+  }
+  return Prop::Trebuchet;
+}
+
+Mesh build_prop(Prop prop) {
+  Mesh mesh;
+  const glm::vec3 origin(0);
+  const glm::vec2 ahead(0, -1);  // the model convention: facing -z
+  switch (prop) {
+    case Prop::Trebuchet: add_engine_frame(mesh, EngineKind::Trebuchet, origin, ahead, kFactionColourKey, 0); break;
+    case Prop::SiegeShed: add_engine_frame(mesh, EngineKind::SiegeShed, origin, ahead, kFactionColourKey, 0); break;
+    case Prop::SiegeTower: add_engine_frame(mesh, EngineKind::SiegeTower, origin, ahead, kFactionColourKey, 0); break;
+    case Prop::Ram: add_engine_frame(mesh, EngineKind::Ram, origin, ahead, kFactionColourKey, 0); break;
+    case Prop::Ger: add_ger(mesh, origin, kGerRadius, pack_color(kFelt), pack_color(kFeltRoof), 0); break;
+    case Prop::Tent: add_tent(mesh, origin, kTentSize, kTentHeight, 0, pack_color(kCanvas), 0); break;
+    case Prop::Banner: add_banner(mesh, origin, kBannerHeight, kFactionColourKey, 0); break;
+  }
+  return mesh;
 }
 
 void add_earthwork(Mesh& mesh, const Heightfield& ground, const Earthwork& work, float built, std::uint32_t object) {

@@ -1,0 +1,305 @@
+// Assimp in and out for prop models; see models.h for the convention.
+#include "scene/models.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <memory>
+#include <system_error>
+
+#include <assimp/Exporter.hpp>
+#include <assimp/Importer.hpp>
+#include <assimp/material.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include "scene/mesh_lod.h"
+#include "scene/world.h"
+
+namespace scene {
+
+namespace {
+
+constexpr std::uintmax_t kMaxFileBytes = 256u << 20;  // a prop, not a city
+constexpr std::size_t kMaxTriangles = 2'000'000;
+
+glm::vec4 unpack(std::uint32_t c) {
+  return glm::vec4(static_cast<float>(c & 0xFF), static_cast<float>((c >> 8) & 0xFF), static_cast<float>((c >> 16) & 0xFF),
+                   static_cast<float>(c >> 24)) /
+         255.0f;
+}
+
+glm::vec3 material_colour(const aiMaterial* material) {
+  if (!material) return glm::vec3(1);
+  aiColor4D c(1, 1, 1, 1);
+  if (material->Get(AI_MATKEY_BASE_COLOR, c) == aiReturn_SUCCESS) return {c.r, c.g, c.b};
+  aiColor3D d(1, 1, 1);
+  if (material->Get(AI_MATKEY_COLOR_DIFFUSE, d) == aiReturn_SUCCESS) return {d.r, d.g, d.b};
+  return glm::vec3(1);
+}
+
+bool finite(glm::vec3 v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+
+ModelLoadResult read_scene(const aiScene& ai, const std::string& name) {
+  ModelLoadResult out;
+  std::size_t skipped = 0;
+  for (unsigned m = 0; m < ai.mNumMeshes; ++m) {
+    const aiMesh* mesh = ai.mMeshes[m];
+    if (!mesh || !mesh->HasPositions() || !mesh->HasFaces() || !(mesh->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
+    const glm::vec3 base = material_colour(mesh->mMaterialIndex < ai.mNumMaterials ? ai.mMaterials[mesh->mMaterialIndex] : nullptr);
+    const auto first = static_cast<std::uint32_t>(out.mesh.vertices.size());
+    for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
+      const aiVector3D p = mesh->mVertices[v];
+      const aiVector3D n = mesh->HasNormals() ? mesh->mNormals[v] : aiVector3D(0, 1, 0);
+      glm::vec3 colour = base;
+      if (mesh->HasVertexColors(0)) {
+        const aiColor4D c = mesh->mColors[0][v];
+        colour *= glm::vec3(c.r, c.g, c.b);
+      }
+      glm::vec3 normal(n.x, n.y, n.z);
+      const float len = glm::length(normal);
+      normal = std::isfinite(len) && len > 1e-6f ? normal / len : glm::vec3(0, 1, 0);
+      // Alpha 0: a prop is never farmland.
+      out.mesh.vertices.push_back({glm::vec3(p.x, p.y, p.z), normal, pack_color(colour, 0.0f), 0});
+    }
+    for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
+      const aiFace& face = mesh->mFaces[f];
+      if (face.mNumIndices != 3) continue;  // points and lines
+      bool good = true;
+      for (unsigned k = 0; k < 3; ++k)
+        good = good && face.mIndices[k] < mesh->mNumVertices && finite(out.mesh.vertices[first + face.mIndices[k]].position);
+      if (!good) {
+        ++skipped;
+        continue;
+      }
+      for (unsigned k = 0; k < 3; ++k) out.mesh.indices.push_back(first + face.mIndices[k]);
+    }
+    if (out.mesh.triangle_count() > kMaxTriangles) {
+      out.mesh = {};
+      out.warning = name + ": more than " + std::to_string(kMaxTriangles) + " triangles, too heavy for a prop";
+      return out;
+    }
+  }
+  if (out.mesh.empty()) {
+    out.mesh = {};
+    out.warning = name + ": no triangles in the file";
+  } else if (skipped) {
+    out.warning = name + ": " + std::to_string(skipped) + " bad triangles left out";
+  }
+  return out;
+}
+
+}  // namespace
+
+Bounds mesh_bounds(const Mesh& mesh) {
+  Bounds b;
+  for (std::uint32_t i : mesh.indices) {
+    b.min = glm::min(b.min, mesh.vertices[i].position);
+    b.max = glm::max(b.max, mesh.vertices[i].position);
+  }
+  return b;
+}
+
+ModelLoadResult load_model(const std::filesystem::path& file, const ModelLoadOptions& options) {
+  ModelLoadResult out;
+  const std::string name = file.string();
+  try {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      out.warning = name + ": no such model file";
+      return out;
+    }
+    const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+    if (ec || bytes == 0 || bytes > kMaxFileBytes) {
+      out.warning = name + (bytes == 0 ? ": empty file" : ": unreadable or too large a model file");
+      return out;
+    }
+    Assimp::Importer importer;
+    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+    const aiScene* ai = importer.ReadFile(name, aiProcess_Triangulate | aiProcess_PreTransformVertices | aiProcess_GenNormals |
+                                                    aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                                                    aiProcess_FindDegenerates | aiProcess_ValidateDataStructure);
+    if (!ai || (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !ai->mRootNode) {
+      out.warning = name + ": cannot read the model: " + (importer.GetErrorString()[0] ? importer.GetErrorString() : "unknown format");
+      return out;
+    }
+    out = read_scene(*ai, name);
+  } catch (const std::exception& e) {
+    out = {};
+    out.warning = name + ": cannot read the model: " + e.what();
+  } catch (...) {
+    out = {};
+    out.warning = name + ": cannot read the model";
+  }
+  if (out.mesh.empty()) return out;
+
+  Bounds b = mesh_bounds(out.mesh);
+  glm::vec3 shift(0);
+  float scale = 1;
+  if (options.normalize) shift = -glm::vec3((b.min.x + b.max.x) * 0.5f, b.min.y, (b.min.z + b.max.z) * 0.5f);
+  if (options.fit_size > 0) {
+    const float extent = std::max(b.size().x, b.size().z);
+    if (extent > 1e-6f && std::isfinite(extent)) scale = options.fit_size / extent;
+  }
+  if (shift != glm::vec3(0) || scale != 1)
+    for (Vertex& v : out.mesh.vertices) v.position = (v.position + shift) * scale;
+  return out;
+}
+
+std::string save_model_glb(const Mesh& mesh, const std::filesystem::path& file) {
+  if (mesh.empty()) return "nothing to write";
+  try {
+    auto ai = std::make_unique<aiScene>();
+    ai->mRootNode = new aiNode("prop");
+    ai->mRootNode->mNumMeshes = 1;
+    ai->mRootNode->mMeshes = new unsigned[1]{0};
+    ai->mNumMaterials = 1;
+    ai->mMaterials = new aiMaterial*[1]{new aiMaterial()};
+    const aiString material_name("prop");
+    ai->mMaterials[0]->AddProperty(&material_name, AI_MATKEY_NAME);
+    const aiColor4D white(1, 1, 1, 1);
+    ai->mMaterials[0]->AddProperty(&white, 1, AI_MATKEY_BASE_COLOR);
+    const aiColor3D white3(1, 1, 1);
+    ai->mMaterials[0]->AddProperty(&white3, 1, AI_MATKEY_COLOR_DIFFUSE);
+    ai->mNumMeshes = 1;
+    ai->mMeshes = new aiMesh*[1]{new aiMesh()};
+    aiMesh& m = *ai->mMeshes[0];
+    m.mName = aiString("prop");
+    m.mMaterialIndex = 0;
+    m.mPrimitiveTypes = aiPrimitiveType_TRIANGLE;
+    m.mNumVertices = static_cast<unsigned>(mesh.vertices.size());
+    m.mVertices = new aiVector3D[m.mNumVertices];
+    m.mNormals = new aiVector3D[m.mNumVertices];
+    m.mColors[0] = new aiColor4D[m.mNumVertices];
+    for (unsigned i = 0; i < m.mNumVertices; ++i) {
+      const Vertex& v = mesh.vertices[i];
+      m.mVertices[i] = aiVector3D(v.position.x, v.position.y, v.position.z);
+      m.mNormals[i] = aiVector3D(v.normal.x, v.normal.y, v.normal.z);
+      const glm::vec4 c = unpack(v.color);
+      m.mColors[0][i] = aiColor4D(c.r, c.g, c.b, 1.0f);
+    }
+    m.mNumFaces = static_cast<unsigned>(mesh.triangle_count());
+    m.mFaces = new aiFace[m.mNumFaces];
+    for (unsigned f = 0; f < m.mNumFaces; ++f) {
+      m.mFaces[f].mNumIndices = 3;
+      m.mFaces[f].mIndices = new unsigned[3]{mesh.indices[3 * f], mesh.indices[3 * f + 1], mesh.indices[3 * f + 2]};
+    }
+    Assimp::Exporter exporter;
+    if (exporter.Export(ai.get(), "glb2", file.string()) != aiReturn_SUCCESS) return exporter.GetErrorString();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
+}
+
+void place_model(Mesh& out, const Mesh& model, glm::vec3 base, glm::vec2 forward, glm::vec3 scale, std::uint32_t object,
+                 glm::vec3 tint, std::uint32_t faction_colour) {
+  const float len = glm::length(forward);
+  const glm::vec2 f = len > 1e-6f ? forward / len : glm::vec2(0, -1);
+  // Local -z goes to (f.x, 0, f.y); local +x to the right of that, (-f.y, 0, f.x).
+  const glm::vec3 ax(-f.y, 0, f.x), ay(0, 1, 0), az(-f.x, 0, -f.y);
+  const bool tinted = tint != glm::vec3(1);
+  const auto first = static_cast<std::uint32_t>(out.vertices.size());
+  out.vertices.reserve(out.vertices.size() + model.vertices.size());
+  for (const Vertex& v : model.vertices) {
+    Vertex w = v;
+    const glm::vec3 p = v.position * scale;
+    w.position = base + ax * p.x + ay * p.y + az * p.z;
+    // Normals under a non-uniform scale go by the inverse scale.
+    const glm::vec3 n = v.normal / scale;
+    const glm::vec3 wn = ax * n.x + ay * n.y + az * n.z;
+    const float nl = glm::length(wn);
+    w.normal = nl > 1e-6f ? wn / nl : glm::vec3(0, 1, 0);
+    if (faction_colour && (v.color & 0x00FFFFFFu) == (kFactionColourKey & 0x00FFFFFFu))
+      w.color = faction_colour;
+    else if (tinted)
+      w.color = pack_color(glm::vec3(unpack(v.color)) * tint, unpack(v.color).a);
+    w.object = object;
+    out.vertices.push_back(w);
+  }
+  out.indices.reserve(out.indices.size() + model.indices.size());
+  for (std::uint32_t i : model.indices) out.indices.push_back(first + i);
+}
+
+}  // namespace scene
+
+// ---- The world's props ----------------------------------------------------------------------
+
+namespace scene {
+
+namespace {
+
+// The larger horizontal extent of the procedural prop: users' models are fitted to it.
+float footprint(Prop prop) {
+  const Bounds b = mesh_bounds(build_prop(prop));
+  return std::max(b.size().x, b.size().z);
+}
+
+PropLods lods_of(const Mesh& mesh) { return build_lods(mesh); }
+
+void warn(PropModels& models, std::string text) {
+  std::fprintf(stderr, "siege: warning: %s\n", text.c_str());
+  models.warnings.push_back(std::move(text));
+}
+
+// A scenario's own model for a prop of kind `prop`, or empty with a warning.
+PropLods own_model(PropModels& models, const Scenario& scenario, const std::string& file, Prop prop, const std::string& owner) {
+  if (file.empty()) return {};
+  std::filesystem::path path(file);
+  if (path.is_relative() && !scenario.file.empty()) path = std::filesystem::path(scenario.file).parent_path() / path;
+  ModelLoadOptions options;
+  options.normalize = true;
+  options.fit_size = footprint(prop);
+  ModelLoadResult r = load_model(path, options);
+  if (!r.ok()) {
+    warn(models, owner + ": " + r.warning + "; using the built-in " + prop_file_name(prop));
+    return {};
+  }
+  if (!r.warning.empty()) warn(models, owner + ": " + r.warning);
+  return lods_of(r.mesh);
+}
+
+}  // namespace
+
+const PropLods& PropModels::engine(const Scenario& scenario, std::size_t i) const {
+  if (i < engines.size() && !engines[i].empty()) return engines[i];
+  return props[static_cast<std::size_t>(engine_prop(scenario.engines[i].kind))];
+}
+
+std::filesystem::path models_directory(const Scenario& scenario) {
+  std::error_code ec;
+  if (const char* env = std::getenv("SIEGE_MODELS_DIR"); env && *env) return env;
+  if (!scenario.file.empty()) {
+    const std::filesystem::path beside = std::filesystem::path(scenario.file).parent_path() / ".." / "models";
+    if (std::filesystem::is_directory(beside, ec)) return beside;
+  }
+#ifdef SIEGE_DEFAULT_MODELS_DIR
+  return SIEGE_DEFAULT_MODELS_DIR;
+#else
+  return "assets/models";
+#endif
+}
+
+PropModels load_prop_models(const Scenario& scenario) {
+  PropModels models;
+  const std::filesystem::path dir = models_directory(scenario);
+  for (std::size_t k = 0; k < kPropCount; ++k) {
+    const Prop prop = static_cast<Prop>(k);
+    ModelLoadResult r = load_model(dir / (std::string(prop_file_name(prop)) + ".glb"));
+    if (!r.ok()) {
+      warn(models, r.warning + "; using the procedural " + prop_file_name(prop));
+      r.mesh = build_prop(prop);
+    }
+    models.props[k] = lods_of(r.mesh);
+  }
+  for (const SiegeEngine& e : scenario.engines)
+    models.engines.push_back(own_model(models, scenario, e.model, engine_prop(e.kind), "engine \"" + e.id + "\""));
+  for (const Camp& c : scenario.camps)
+    models.camps.push_back(own_model(models, scenario, c.model, c.kind == CampKind::Gers ? Prop::Ger : Prop::Tent,
+                                     "camp \"" + c.id + "\""));
+  return models;
+}
+
+}  // namespace scene
