@@ -44,6 +44,10 @@ void read_settings(Reader& reader, const Node& node, Settings& settings);
 // factions, units, fires, engines, phases, captions, shots
 void read_story(Reader& reader, const Object& root, Ids& ids, Scenario& scenario);
 
+// An optional "model": a .glb/.gltf/.fbx/.obj path relative to the scenario file (the file
+// itself is read when the world is built; a missing one falls back with a warning there).
+void read_model_path(Reader& reader, const Node& node, std::string& model);
+
 // Checks across entities once everything is read: phases tile, one overview shot, units
 // inside the terrain.
 void check_story(Reader& reader, const Object& root, Scenario& scenario);

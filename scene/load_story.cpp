@@ -68,7 +68,7 @@ void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
 
 void read_engine(Reader& r, const Node& node, Ids& ids, SiegeEngine& engine) {
   const Object o = r.object(node, "a siege engine", {"id", "name", "faction", "kind", "path", "target", "shots_per_hour",
-                                                     "available", "sources", "notes"});
+                                                     "available", "model", "sources", "notes"});
   if (!o) return;
   engine.id = r.id(o, ids.engines);
   r.set(r.text(o.get("name")), engine.name);
@@ -82,6 +82,7 @@ void read_engine(Reader& r, const Node& node, Ids& ids, SiegeEngine& engine) {
   if (const auto target = r.point(o.get("target"))) engine.target = *target;
   r.set(r.number(o.get("shots_per_hour"), non_negative(3600)), engine.shots_per_hour);
   r.set(r.interval(o.get("available")), engine.available);
+  read_model_path(r, o.get("model"), engine.model);
   engine.provenance = r.provenance(o, false);
 }
 

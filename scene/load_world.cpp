@@ -37,6 +37,28 @@ bool ends_with_png(std::string_view path) {
   return tail == ".png";
 }
 
+}  // namespace
+
+void read_model_path(Reader& r, const Node& node, std::string& model) {
+  if (!node) return;
+  const auto path = r.string(node);
+  if (!path) return;
+  std::string lower = *path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto ends = [&](std::string_view tail) {
+    return lower.size() >= tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // Only a model file beside the scenario, as for heightmaps.
+  if (!(ends(".glb") || ends(".gltf") || ends(".fbx") || ends(".obj")) || path->front() == '/' || path->front() == '\\' ||
+      (path->size() > 1 && (*path)[1] == ':'))
+    r.error(node.pointer, "expected a .glb, .gltf, .fbx or .obj path relative to the scenario file (\"models/my_tent.glb\"), found " +
+                              in_quotes(*path));
+  else
+    model = *path;
+}
+
+namespace {
+
 void read_ridge(Reader& r, const Node& node, Ridge& ridge) {
   const Object o = r.object(node, "a ridge {\"points\", \"width\", \"height\"}", {"points", "width", "height"});
   if (!o) return;
@@ -281,7 +303,7 @@ void read_world(Reader& r, const Object& root, Ids& ids, Scenario& s) {
   r.for_each(root.get("camps"), "camps", 0, [&](const Node& node) {
     Camp& camp = s.camps.emplace_back();
     const Object o = r.object(node, "a camp", {"id", "name", "faction", "kind", "center", "radius", "tents", "available",
-                                               "sources", "notes"});
+                                               "model", "sources", "notes"});
     if (!o) return;
     camp.id = r.id(o, ids.camps);
     r.set(r.text(o.get("name")), camp.name);
@@ -294,6 +316,7 @@ void read_world(Reader& r, const Object& root, Ids& ids, Scenario& s) {
     r.set(r.number(o.get("radius"), positive(100'000)), camp.radius);
     r.set(r.number(o.get("tents"), rules::integer(0, 100'000)), camp.tents);
     r.set(r.interval(o.get("available")), camp.available);
+    read_model_path(r, o.get("model"), camp.model);
     camp.provenance = r.provenance(o, false);
   });
 
