@@ -1,6 +1,7 @@
 // Impostor atlas, baked once at load time from the LOD0 meshes with the troop vertex shader,
 // so far figures are pictures of the very meshes drawn near. Layout: one 64-pixel cell per
 // (azimuth column, kind * elevations + elevation row); shaders/impostor.vert reads it.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -65,7 +66,7 @@ void TroopPass::bake_impostors() {
   constexpr std::uint32_t kElev = troops::kImpostorElevations;
   constexpr std::uint32_t kAz = troops::kImpostorAzimuths;
   const VkExtent2D extent{kAz * troops::kImpostorCell, scene::kFigureKinds * kElev * troops::kImpostorCell};
-  atlas_ = Image(context_, extent, kAtlasFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+  atlas_ = Image(context_, extent, kAtlasFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                  VK_IMAGE_ASPECT_COLOR_BIT);
   Image depth(context_, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
 
@@ -141,6 +142,8 @@ void TroopPass::bake_impostors() {
     }
   }
 
+  Buffer readback(context_, static_cast<VkDeviceSize>(extent.width) * extent.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                  kHostMemory);
   context_.submit_and_wait([&](VkCommandBuffer cmd) {
     transition(cmd, atlas_.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
                {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0},
@@ -174,7 +177,7 @@ void TroopPass::bake_impostors() {
     const VkBuffer vb = vertices_.handle();
     vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
     vkCmdBindIndexBuffer(cmd, indices_.handle(), 0, VK_INDEX_TYPE_UINT32);
-    const shaders::TroopPush push{0, 0, 0, 0};
+    const shaders::TroopPush push{0, 0, 0, 0, {}};
     vkCmdPushConstants(cmd, pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
     const auto cell = static_cast<float>(troops::kImpostorCell);
     for (int k = 0; k < scene::kFigureKinds; ++k) {
@@ -194,11 +197,49 @@ void TroopPass::bake_impostors() {
       }
     }
     vkCmdEndRendering(cmd);
+    // Read the atlas back to fit each kind's impostor quad to what was drawn.
     transition(cmd, atlas_.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
                {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                 VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT},
+               {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
+    VkBufferImageCopy copy{};
+    copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    copy.imageExtent = {extent.width, extent.height, 1};
+    vkCmdCopyImageToBuffer(cmd, atlas_.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.handle(), 1, &copy);
+    transition(cmd, atlas_.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
+               {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT},
                {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
   });
+
+  // Per kind and elevation: the bounds of every texel the fragment shader keeps (alpha codes
+  // are 0, 1/3, 2/3, 1; it discards below 0.1) over all azimuths, in the square's [-1, 1]
+  // frame with y up. Quads cut to these bounds shade the same pixels minus empty ones.
+  const auto* texels = static_cast<const std::uint8_t*>(readback.mapped());
+  const std::uint32_t n = troops::kImpostorCell;
+  for (int k = 0; k < scene::kFigureKinds; ++k) {
+    for (std::uint32_t e = 0; e < kElev; ++e) {
+      const std::uint32_t row = static_cast<std::uint32_t>(k) * kElev + e;
+      std::uint32_t x0 = n, y0 = n, x1 = 0, y1 = 0;
+      for (std::uint32_t j = 0; j < kAz; ++j)
+        for (std::uint32_t y = 0; y < n; ++y)
+          for (std::uint32_t x = 0; x < n; ++x) {
+            const size_t at = (static_cast<size_t>(row * n + y) * extent.width + j * n + x) * 4 + 3;
+            if (texels[at] < 26) continue;
+            x0 = std::min(x0, x);
+            x1 = std::max(x1, x + 1);
+            y0 = std::min(y0, y);
+            y1 = std::max(y1, y + 1);
+          }
+      glm::vec4& rect = impostor_rects_[static_cast<size_t>(k)][e];
+      if (x0 >= x1 || y0 >= y1) {
+        rect = glm::vec4(0);  // nothing baked: a degenerate quad
+        continue;
+      }
+      const float scale = 2.0f / static_cast<float>(n);
+      rect = glm::vec4(static_cast<float>(x0) * scale - 1.0f, 1.0f - static_cast<float>(y1) * scale,
+                       static_cast<float>(x1) * scale - 1.0f, 1.0f - static_cast<float>(y0) * scale);
+    }
+  }
 }
 
 }  // namespace renderer

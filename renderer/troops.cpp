@@ -96,6 +96,22 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
     slot.units = Buffer(context_, std::max<std::size_t>(scenario.units.size(), 1) * sizeof(shaders::TroopUnit),
                         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     write_set(slot);
+    fill_quads(slot);
+  }
+}
+
+void TroopPass::fill_quads(Slot& slot) {
+  const VkDeviceSize quads = slot.instances.size() / sizeof(shaders::TroopInstance);
+  slot.quads = Buffer(context_, quads * 6 * sizeof(std::uint32_t), VK_BUFFER_USAGE_INDEX_BUFFER_BIT, kHostMemory);
+  auto* out = static_cast<std::uint32_t*>(slot.quads.mapped());
+  for (std::uint32_t q = 0; q < quads; ++q) {
+    const std::uint32_t v = 4 * q;
+    out[6 * q + 0] = v;
+    out[6 * q + 1] = v + 1;
+    out[6 * q + 2] = v + 2;
+    out[6 * q + 3] = v;
+    out[6 * q + 4] = v + 2;
+    out[6 * q + 5] = v + 3;
   }
 }
 
@@ -209,7 +225,10 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
     slot.instances = Buffer(context_, needed * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     grown = true;
   }
-  if (grown) write_set(slot);
+  if (grown) {
+    write_set(slot);
+    fill_quads(slot);
+  }
   if (bin_of_.size() < soldier_count) bin_of_.resize(soldier_count);
 
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
@@ -293,7 +312,7 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
   Slot& slot = slots_[slot_index % slots_.size()];
   if (stats_.drawn == 0) return;
   const VkDescriptorSet sets[] = {scene_set, slot.set};
-  shaders::TroopPush push{options_.flat ? 1u : 0u, 0, 0, 0};
+  shaders::TroopPush push{options_.flat ? 1u : 0u, 0, 0, 0, {}};
   const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.handle());
@@ -333,14 +352,17 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
     if (!bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.handle());
       vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+      vkCmdBindIndexBuffer(cmd, slot.quads.handle(), 0, VK_INDEX_TYPE_UINT32);
       bound = true;
     }
     const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(k));
     push.kind = static_cast<std::uint32_t>(k);
     push.half_size = frame.half_size;
     push.centre_height = frame.centre_height;
+    for (std::uint32_t e = 0; e < troops::kImpostorElevations; ++e) push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
     vkCmdPushConstants(cmd, impostor_pipeline_.layout(), stages, 0, sizeof(push), &push);
-    vkCmdDraw(cmd, 6, bin_count_[bin], 0, bin_first_[bin]);
+    // Not instanced: lavapipe pays its vertex pipeline's setup once per instance.
+    vkCmdDrawIndexed(cmd, 6 * bin_count_[bin], 1, 0, static_cast<std::int32_t>(4 * bin_first_[bin]), 0);
     stats_.triangles += 2ull * bin_count_[bin];
     stats_.per_lod[2] += bin_count_[bin];
     ++stats_.draws;

@@ -63,6 +63,7 @@ class TroopPass {
   };
   struct Slot {
     Buffer instances, units;
+    Buffer quads;  // impostor indices 4i + {0, 1, 2, 0, 2, 3}, as many quads as instances fit
     VkDescriptorSet set = VK_NULL_HANDLE;
   };
   static constexpr int kBins = scene::kFigureKinds * 3;
@@ -71,6 +72,7 @@ class TroopPass {
   void create_pipelines(VkDescriptorSetLayout scene_layout);
   void bake_impostors();  // renderer/impostors.cpp
   void write_set(Slot& slot);
+  void fill_quads(Slot& slot);
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -88,6 +90,8 @@ class TroopPass {
   VkDescriptorPool pool_ = VK_NULL_HANDLE;
   VkSampler sampler_ = VK_NULL_HANDLE;
   Image atlas_;
+  // Per kind and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
+  std::array<std::array<glm::vec4, troops::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
   std::vector<Slot> slots_;
   Pipeline mesh_pipeline_, impostor_pipeline_;
 };

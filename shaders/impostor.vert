@@ -4,7 +4,11 @@
 #include "shaders/troop_common.glsl"
 
 // A far figure as two camera-facing triangles showing the baked view of its mesh nearest to
-// the camera's direction (8 azimuths x 3 elevations per kind; renderer/impostors.h).
+// the camera's direction (8 azimuths x 3 elevations per kind; renderer/impostors.cpp).
+// Drawn without instancing (lavapipe runs its whole vertex pipeline once per instance): one
+// indexed draw per kind over quads 4i..4i+3, vertexOffset = 4 * the bin's first instance, so
+// gl_VertexIndex / 4 is the instance and gl_VertexIndex % 4 the corner. The quad covers only
+// the kind's silhouette bounds at this elevation (pc.rect), not the whole baked square.
 layout(location = 0) out vec2 out_uv;       // atlas coordinates
 layout(location = 1) flat out uint out_unit;
 layout(location = 2) out vec3 out_world;
@@ -15,10 +19,10 @@ const int kElevations = 3;
 const int kKinds = 7;
 
 void main() {
-  TroopInstance inst = instances[gl_InstanceIndex];
+  TroopInstance inst = instances[uint(gl_VertexIndex) >> 2];
   uint packed = inst.packed;
-  const vec2 corners[6] = vec2[](vec2(-1, -1), vec2(1, -1), vec2(1, 1), vec2(-1, -1), vec2(1, 1), vec2(-1, 1));
-  vec2 corner = corners[gl_VertexIndex];
+  uint ci = uint(gl_VertexIndex) & 3u;
+  vec2 unit_corner = vec2((ci == 1u || ci == 2u) ? 1.0 : 0.0, ci >= 2u ? 1.0 : 0.0);
   vec3 feet = vec3(inst.x, inst.y, inst.z);
   vec3 centre = feet + vec3(0.0, pc.centre_height, 0.0);
   vec3 to_cam = normalize(frame.camera_position.xyz - centre);
@@ -34,6 +38,8 @@ void main() {
   int column = int(floor(azimuth / (kTau / float(kAzimuths)) + 0.5 + float(kAzimuths))) % kAzimuths;
   float elevation = degrees(asin(clamp(to_cam.y, -1.0, 1.0)));
   int row = elevation < 25.0 ? 0 : (elevation < 57.5 ? 1 : 2);
+  vec4 rect = pc.rect[row];
+  vec2 corner = mix(rect.xy, rect.zw, unit_corner);
   row += int(pc.kind) * kElevations;
 
   vec2 cell = vec2(1.0 / float(kAzimuths), 1.0 / float(kElevations * kKinds));
@@ -45,7 +51,8 @@ void main() {
   if (instance_pose(packed) == 2u) {
     vec3 fwd = vec3(sin(heading), 0.0, -cos(heading));
     vec3 side = vec3(cos(heading), 0.0, sin(heading));
-    world = feet + vec3(0, 0.2, 0) + fwd * (corner.y * 0.9 - 0.8) + side * corner.x * 0.3;
+    vec2 q = unit_corner * 2.0 - 1.0;
+    world = feet + vec3(0, 0.2, 0) + fwd * (q.y * 0.9 - 0.8) + side * q.x * 0.3;
     out_uv = vec2(-1.0);  // marks "lying": the fragment shader draws a flat tint
   }
   out_world = world;

@@ -52,6 +52,8 @@ struct TroopPush {
   uint kind;            // figure kind: impostor atlas row block
   float half_size;      // impostor square half side, metres
   float centre_height;  // impostor centre above the feet, metres
+  vec4 rect[3];         // impostors, per elevation row: the kind's silhouette bounds over all
+                        // azimuths (x0, y0, x1, y1) in the baked square's [-1, 1] frame, y up
 };
 
 // Effects pass: camera-facing billboards (smoke, fire, dust, stones, fire arrows).
@@ -69,7 +71,7 @@ struct EffectInstance {
 #ifdef __cplusplus
 static_assert(sizeof(TroopInstance) == 16);
 static_assert(sizeof(TroopUnit) == 48);
-static_assert(sizeof(TroopPush) == 16);
+static_assert(sizeof(TroopPush) == 64);
 static_assert(sizeof(EffectInstance) == 32);
 static_assert(sizeof(FrameUniforms) == 3 * 64 + 8 * 16);
 }  // namespace shaders
