@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "load_test_support.h"
 #include "scene/load.h"
 #include "scene/mesh_lod.h"
 #include "scene/models.h"
@@ -184,4 +185,40 @@ TEST_CASE("models: levels of detail shrink and keep their shape", "[models][lod]
   CHECK(lods[2].triangle_count() < lods[1].triangle_count());
   CHECK(scene::choose_lod(10, 10, 3) == 0);
   CHECK(scene::choose_lod(5000, 10, 3) == 2);
+}
+
+TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative to the scenario file", "[models][load]") {
+  const std::string camp = R"("camps": [{"id": "c", "faction": "mongol", "center": [0, 0], "model": "models/my_ger.glb"}],)";
+  const std::string engine =
+      R"("engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": "props/Ram.FBX"}],)";
+  const auto good = load_test::load(load_test::scenario({}, camp + engine));
+  INFO(Catch::Detail::stringify(load_test::errors(good)));
+  REQUIRE(good.scenario);
+  CHECK(good.scenario->camps.at(0).model == "models/my_ger.glb");
+  CHECK(good.scenario->engines.at(0).model == "props/Ram.FBX");
+  CHECK(good.warnings.empty());
+  for (const char* bad : {"/etc/passwd.obj", "C:/models/ram.glb", "ram.blend", ""}) {
+    INFO(bad);
+    const auto r = load_test::load(load_test::scenario(
+        {}, std::string(R"("engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": ")") + bad + "\"}],"));
+    CHECK_FALSE(r.errors.empty());
+  }
+
+  // Through a real file: the path is taken from the scenario's folder.
+  const fs::path dir = fs::temp_directory_path() / "siege_test_models_scenario";
+  fs::create_directories(dir / "models");
+  scene::Mesh ger = scene::build_prop(scene::Prop::Ger);
+  for (scene::Vertex& v : ger.vertices) v.position *= 3.0f;  // a big one: fitted back to the built-in footprint
+  REQUIRE(scene::save_model_glb(ger, dir / "models/my_ger.glb").empty());
+  std::ofstream(dir / "s.json") << load_test::scenario({}, R"("camps": [{"id": "c", "faction": "mongol", "kind": "gers", "center": [0, 0], "model": "models/my_ger.glb"}],)");
+  const auto loaded = scene::load_scenario(dir / "s.json");
+  REQUIRE(loaded.scenario);
+  const scene::PropModels models = scene::load_prop_models(*loaded.scenario);
+  CHECK(models.warnings.empty());
+  REQUIRE(models.camps.size() == 1);
+  REQUIRE_FALSE(models.camps[0].empty());
+  const scene::Bounds own = scene::mesh_bounds(models.camps[0].front());
+  const scene::Bounds builtin = scene::mesh_bounds(scene::build_prop(scene::Prop::Ger));
+  CHECK(own.size().x == Approx(builtin.size().x).epsilon(0.01));
+  CHECK(own.min.y == Approx(0).margin(1e-4));
 }
