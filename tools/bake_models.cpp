@@ -31,8 +31,10 @@ int main(int argc, char** argv) {
       ++failures;
       continue;
     }
-    std::printf("%-28s %5zu triangles %5zu vertices %7ju bytes\n", file.string().c_str(), mesh.triangle_count(),
-                mesh.vertices.size(), static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)));
+    std::string levels;
+    for (const scene::Mesh& lod : scene::build_lods(back.mesh)) levels += " " + std::to_string(lod.triangle_count());
+    std::printf("%-28s %5zu triangles %5zu vertices %7ju bytes; levels of detail:%s\n", file.string().c_str(), mesh.triangle_count(),
+                mesh.vertices.size(), static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)), levels.c_str());
   }
   return failures ? 1 : 0;
 }
