@@ -249,6 +249,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
 void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
                       const scene::Camera& camera) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  slot.retired.flush();  // the caller waited for this slot's fence: what it retired is free
   stats_ = {};
 
   auto start = Clock::now();

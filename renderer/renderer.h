@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "renderer/context.h"
+#include "renderer/deletion_queue.h"
 #include "renderer/effects.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
@@ -73,6 +74,11 @@ class Renderer {
   void record(VkCommandBuffer cmd, std::uint32_t slot, RenderTarget& target, const scene::Snapshot& snapshot,
               const scene::Camera& camera);
 
+  // Hands over something a frame may still be using (a replaced render target, a grown
+  // buffer): it is destroyed when `slot` is recorded again, by which time the caller has
+  // waited for that slot's fence and so for every frame submitted before it.
+  void retire(std::uint32_t slot, std::function<void()> deleter) { slots_[slot % kFramesInFlight].retired.push(std::move(deleter)); }
+
   // Headless: renders one frame, waits, and reads it back.
   FrameImage render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids);
 
@@ -82,6 +88,7 @@ class Renderer {
     std::uint32_t index_count = 0;
   };
   struct FrameSlot {
+    DeletionQueue retired;  // destroyed when this slot is next recorded, after its fence
     Buffer uniforms;
     GpuMesh dynamic_solids, dynamic_water;
     VkDescriptorSet scene_set = VK_NULL_HANDLE;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cmath>
 #include <cstdio>
 
@@ -112,7 +113,8 @@ int Viewer::run() {
     last = now;
     state_.clock += dt;
     if (!options_.script && options_.render_scale <= 0) adapt_render_scale(dt);
-    if (dt > 0) state_.fps = state_.fps == 0 ? static_cast<float>(1 / dt) : 0.9f * state_.fps + 0.1f * static_cast<float>(1 / dt);
+    if (dt > 1e-3 && frame_ > 0)  // the first interval measures start-up, not a frame
+      state_.fps = state_.fps == 0 ? static_cast<float>(1 / dt) : 0.9f * state_.fps + 0.1f * static_cast<float>(1 / dt);
     state_.render_scale = render_scale_;
     state_.auto_scale = !options_.script && options_.render_scale <= 0;
 
@@ -186,9 +188,14 @@ void Viewer::adapt_render_scale(double frame_seconds) {
   scale_clock_ = slow_frames_ = fast_frames_ = 0;
   if (std::abs(next - render_scale_) < 0.01f) return;
   render_scale_ = next;
-  vkDeviceWaitIdle(context_->device());
-  for (Slot& slot : slots_) finish_slot(slot);
+  // Frames up to frame_ - 1 may still read the old target: it goes to the slot recorded
+  // N - 1 frames from now, which first waits for frame_ - 1 (and so for all before it).
+  constexpr std::uint32_t n = renderer::Renderer::kFramesInFlight;
+  std::shared_ptr<renderer::RenderTarget> old(std::move(target_));
+  renderer_->retire((frame_ + n - 1) % n, [old] {});
   target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
+  std::fprintf(stderr, "siege view: the scene now renders at %.0f%% of the window (%.1f fps; --render-scale 1 keeps full size)\n",
+               render_scale_ * 100.0f, state_.fps);
 }
 
 void Viewer::write_log(const char* reason) {
