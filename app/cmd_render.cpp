@@ -116,6 +116,11 @@ int run_render(const RenderArgs& args) {
   std::printf("  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
               static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
               stats.readback_ms);
+  const scene::World& world = renderer.world();
+  std::size_t camp_triangles = 0;
+  for (const scene::Mesh& m : world.camps) camp_triangles += m.triangle_count();
+  std::printf("  static world: ground %zu triangles at full detail, structures %zu, water %zu, camps %zu\n",
+              world.ground.full_triangles(), world.structures.triangle_count(), world.water.triangle_count(), camp_triangles);
   if (context.validation_errors() > 0) {
     std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", context.validation_errors());
     return 3;
