@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 
 #include "load_test_support.h"
+#include "scene/calendar.h"
+#include "scene/clock.h"
+#include "scene/evaluate.h"
 #include "scene/load.h"
 #include "scene/mesh_lod.h"
 #include "scene/models.h"
@@ -221,4 +224,20 @@ TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative
   const scene::Bounds builtin = scene::mesh_bounds(scene::build_prop(scene::Prop::Ger));
   CHECK(own.size().x == Approx(builtin.size().x).epsilon(0.01));
   CHECK(own.min.y == Approx(0).margin(1e-4));
+}
+
+TEST_CASE("models: engines far from the eye are drawn at a coarser level", "[models][lod]") {
+  const auto loaded = scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/taiyuan.json");
+  REQUIRE(loaded.scenario);
+  const scene::Scenario& s = *loaded.scenario;
+  const scene::World world = scene::build_world(s);
+  CHECK(world.models.warnings.empty());
+  const auto day = scene::parse_day("1126-03-10", s.calendar);
+  REQUIRE(day);
+  const scene::Snapshot snapshot = scene::evaluate(s, scene::presentation_at(s, *day));
+  const scene::DynamicMeshes near = scene::build_dynamic(s, world, snapshot, glm::vec3(0, 50, -1000));
+  const scene::DynamicMeshes none = scene::build_dynamic(s, world, snapshot);
+  const scene::DynamicMeshes far = scene::build_dynamic(s, world, snapshot, glm::vec3(0, 30000, 0));
+  CHECK(near.solids.triangle_count() <= none.solids.triangle_count());
+  CHECK(far.solids.triangle_count() < near.solids.triangle_count());
 }
