@@ -154,7 +154,8 @@ float moat_offset(const Moat& moat, const Wall& wall, glm::vec2 xz) {
 
 float Heightfield::height(glm::vec2 xz) const {
   if (nx < 2 || nz < 2) return 0;
-  const glm::vec2 g = glm::clamp((xz - min) / cell_size(), glm::vec2(0), glm::vec2(nx - 1, nz - 1));
+  const glm::vec2 grid = inv_cell.x > 0 ? (xz - min) * inv_cell : (xz - min) / cell_size();
+  const glm::vec2 g = glm::clamp(grid, glm::vec2(0), glm::vec2(nx - 1, nz - 1));
   const int x0 = std::min(static_cast<int>(g.x), nx - 2), z0 = std::min(static_cast<int>(g.y), nz - 2);
   const float fx = g.x - x0, fz = g.y - z0;
   return glm::mix(glm::mix(at(x0, z0), at(x0 + 1, z0), fx), glm::mix(at(x0, z0 + 1), at(x0 + 1, z0 + 1), fx), fz);
@@ -205,6 +206,7 @@ Heightfield build_heightfield(const Scenario& scenario) {
   field.nx = field.nz = std::clamp(terrain.resolution, 2, 4096);
   field.heights.resize(static_cast<size_t>(field.nx) * field.nz);
   const glm::vec2 cell = field.cell_size();
+  field.inv_cell = 1.0f / cell;
   const float margin = std::max(cell.x, cell.y);
 
   HeightImage image;

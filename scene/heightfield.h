@@ -14,6 +14,9 @@ struct Heightfield {
   glm::vec2 min{0}, max{0};  // extent in [x, z]
   int nx = 0, nz = 0;        // samples per side
   std::vector<float> heights;  // row-major, z rows of x samples
+  // 1 / cell_size(), set by build_heightfield so height() multiplies instead of dividing;
+  // zero (a field filled in by hand) means "work it out on use".
+  glm::vec2 inv_cell{0};
 
   float at(int ix, int iz) const { return heights[static_cast<size_t>(iz) * nx + ix]; }
   glm::vec2 cell_size() const { return (max - min) / glm::vec2(nx - 1, nz - 1); }

@@ -17,10 +17,20 @@ vec3 ripple_normal(vec2 p, float t) {
   return normalize(vec3(a * 0.03, 1.0, b * 0.03));
 }
 
+// Ripples are 15-37 m long: beyond ~600 m (less than a few pixels a wavelength at grazing
+// angles) they alias into a checkerboard moire, so they fade out with distance and are not
+// computed at all past it, which is also the cheaper path for most of a distant river.
+const float kRippleFadeStart = 250.0;
+const float kRippleFadeEnd = 600.0;
+
 void main() {
   vec3 eye = frame.camera_position.xyz;
-  vec3 v = normalize(eye - in_world);
-  vec3 n = ripple_normal(in_world.xz, frame.camera_position.w);
+  vec3 to_eye = eye - in_world;
+  float dist = length(to_eye);
+  vec3 v = to_eye / max(dist, 1e-4);
+  float ripple = 1.0 - smoothstep(kRippleFadeStart, kRippleFadeEnd, dist);
+  vec3 n = vec3(0.0, 1.0, 0.0);
+  if (ripple > 0.0) n = normalize(mix(n, ripple_normal(in_world.xz, frame.camera_position.w), ripple));
   float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
   vec3 reflected = sky_radiance(reflect(-v, n), true);
   vec3 ambient = frame.sky_zenith.rgb * 0.6 + frame.sun_color.rgb * 0.15 * max(frame.sun_direction.y, 0.0);
