@@ -253,7 +253,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   stats_ = {};
 
   auto start = Clock::now();
-  const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot);
+  const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot, camera.position);
   stats_.build_ms = ms_since(start);
   start = Clock::now();
   upload_dynamic(slot.dynamic_solids, dynamic.solids);
