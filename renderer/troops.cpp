@@ -240,10 +240,11 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
   const float scale = static_cast<float>(extent.height) / (2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f));
   const float lod0_depth = troops::kFigureHeight * scale / troops::kLod0Pixels;
   const float lod1_depth = troops::kFigureHeight * scale / troops::kLod1Pixels;
+  const float far_depth = troops::kFigureHeight * scale / troops::kFarPixels;
   const bool cull = options_.cull && !options_.per_unit_draws;
   const bool lod = options_.lod && !options_.per_unit_draws;
 
-  // Pass 1: cull and bin (kind * 3 + lod); 255 = culled.
+  // Pass 1: cull and bin (kind * kLevels + level); 255 = culled.
   bin_count_.fill(0);
   for (size_t u = 0; u < unit_count; ++u) {
     const scene::UnitSnapshot& us = snapshot.units[u];
@@ -262,9 +263,9 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
       int level = 0;
       if (lod) {
         const float depth = glm::dot(centre - eye, forward);
-        level = depth < lod0_depth ? 0 : (depth < lod1_depth ? 1 : 2);
+        level = depth < lod0_depth ? 0 : (depth < lod1_depth ? 1 : (depth < far_depth ? 2 : 3));
       }
-      const int bin = kind * 3 + level;
+      const int bin = kind * kLevels + level;
       bin_of_[i] = static_cast<std::uint8_t>(bin);
       ++bin_count_[static_cast<size_t>(bin)];
     }
@@ -285,7 +286,7 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
     const scene::UnitSnapshot& us = snapshot.units[u];
     const bool camp = us.state == scene::UnitState::Camp;
     const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
-    unit_draw_first_[u] = cursor[static_cast<size_t>(static_cast<int>(scene::figure_kind(scenario_.units[u].kind)) * 3)];
+    unit_draw_first_[u] = cursor[static_cast<size_t>(static_cast<int>(scene::figure_kind(scenario_.units[u].kind)) * kLevels)];
     for (std::uint32_t i = us.first_soldier; i < end; ++i) {
       const std::uint8_t bin = bin_of_[i];
       if (bin == 255) continue;
@@ -336,7 +337,7 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
   }
   for (int k = 0; k < scene::kFigureKinds; ++k) {
     for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-      const auto bin = static_cast<size_t>(k * 3 + lod);
+      const auto bin = static_cast<size_t>(k * kLevels + lod);
       if (bin_count_[bin] == 0) continue;
       const MeshRange& mesh = meshes_[static_cast<size_t>(k)][static_cast<size_t>(lod)];
       vkCmdDrawIndexed(cmd, mesh.index_count, bin_count_[bin], mesh.first_index, mesh.vertex_offset, bin_first_[bin]);
@@ -346,8 +347,10 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
     }
   }
   bool bound = false;
-  for (int k = 0; k < scene::kFigureKinds; ++k) {
-    const auto bin = static_cast<size_t>(k * 3 + 2);
+  for (int b = 0; b < 2 * scene::kFigureKinds; ++b) {
+    const int k = b % scene::kFigureKinds;
+    const bool far = b >= scene::kFigureKinds;
+    const auto bin = static_cast<size_t>(k * kLevels + (far ? 3 : 2));
     if (bin_count_[bin] == 0) continue;
     if (!bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.handle());
@@ -357,13 +360,20 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
     }
     const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(k));
     push.kind = static_cast<std::uint32_t>(k);
+    push.mode = (options_.flat ? 1u : 0u) | (far ? 2u : 0u);
     push.half_size = frame.half_size;
     push.centre_height = frame.centre_height;
     for (std::uint32_t e = 0; e < troops::kImpostorElevations; ++e) push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
     vkCmdPushConstants(cmd, impostor_pipeline_.layout(), stages, 0, sizeof(push), &push);
-    // Not instanced: lavapipe pays its vertex pipeline's setup once per instance.
-    vkCmdDrawIndexed(cmd, 6 * bin_count_[bin], 1, 0, static_cast<std::int32_t>(4 * bin_first_[bin]), 0);
-    stats_.triangles += 2ull * bin_count_[bin];
+    // Not instanced: lavapipe pays its vertex pipeline's setup once per instance. Figures
+    // under kFarPixels: one triangle each (3 vertices, no index), enclosing the quad.
+    if (far) {
+      vkCmdDraw(cmd, 3 * bin_count_[bin], 1, 3 * bin_first_[bin], 0);
+      stats_.triangles += bin_count_[bin];
+    } else {
+      vkCmdDrawIndexed(cmd, 6 * bin_count_[bin], 1, 0, static_cast<std::int32_t>(4 * bin_first_[bin]), 0);
+      stats_.triangles += 2ull * bin_count_[bin];
+    }
     stats_.per_lod[2] += bin_count_[bin];
     ++stats_.draws;
   }

@@ -31,7 +31,7 @@ struct TroopOptions {
 struct TroopStats {
   std::uint32_t soldiers = 0;   // in the snapshot
   std::uint32_t drawn = 0;      // after culling
-  std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor
+  std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor (quad or triangle)
   std::uint64_t triangles = 0;  // submitted by the troop pass
   std::uint32_t draws = 0;
   double prepare_ms = 0;        // CPU: cull, bin and write instances
@@ -66,7 +66,8 @@ class TroopPass {
     Buffer quads;  // impostor indices 4i + {0, 1, 2, 0, 2, 3}, as many quads as instances fit
     VkDescriptorSet set = VK_NULL_HANDLE;
   };
-  static constexpr int kBins = scene::kFigureKinds * 3;
+  static constexpr int kLevels = 4;  // LOD0 mesh, LOD1 mesh, impostor quad, impostor triangle
+  static constexpr int kBins = scene::kFigureKinds * kLevels;
 
   void upload_meshes();
   void create_pipelines(VkDescriptorSetLayout scene_layout);

@@ -9,11 +9,13 @@ layout(location = 0) in vec2 in_uv;
 layout(location = 1) flat in uint in_unit;
 layout(location = 2) in vec3 in_world;
 layout(location = 3) in vec3 in_normal;
+layout(location = 4) in vec2 in_local;
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
 
 void main() {
+  if (max(in_local.x, in_local.y) > 1.0) discard;  // a far figure's triangle outside its quad
   vec3 albedo;
   if (in_uv.x < 0.0) {
     albedo = units[in_unit].colour.rgb * 0.55;
@@ -23,7 +25,7 @@ void main() {
     albedo = texel.a > 0.83 ? texel.rgb : (texel.a > 0.5 ? units[in_unit].colour.rgb : units[in_unit].banner.rgb) * texel.rgb;
   }
   out_object = units[in_unit].info.x;
-  if (pc.mode == 1u) {
+  if ((pc.mode & 1u) != 0u) {
     out_color = vec4(albedo, 1.0);
     return;
   }

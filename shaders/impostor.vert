@@ -13,16 +13,24 @@ layout(location = 0) out vec2 out_uv;       // atlas coordinates
 layout(location = 1) flat out uint out_unit;
 layout(location = 2) out vec3 out_world;
 layout(location = 3) out vec3 out_normal;
+layout(location = 4) out vec2 out_local;    // position in the quad, 0..1 inside it
 
 const int kAzimuths = 8;
 const int kElevations = 3;
 const int kKinds = 7;
 
 void main() {
-  TroopInstance inst = instances[uint(gl_VertexIndex) >> 2];
+  // Far figures (pc.mode bit 1): one triangle (0,0) (2,0) (0,2) in quad units, which holds
+  // the quad; the fragment shader drops what lies outside it (out_local > 1).
+  bool triangle = (pc.mode & 2u) != 0u;
+  uint vid = uint(gl_VertexIndex);
+  uint figure = triangle ? vid / 3u : vid >> 2;
+  uint ci = triangle ? vid - figure * 3u : vid & 3u;
+  TroopInstance inst = instances[figure];
   uint packed = inst.packed;
-  uint ci = uint(gl_VertexIndex) & 3u;
-  vec2 unit_corner = vec2((ci == 1u || ci == 2u) ? 1.0 : 0.0, ci >= 2u ? 1.0 : 0.0);
+  vec2 unit_corner = triangle ? vec2(ci == 1u ? 2.0 : 0.0, ci == 2u ? 2.0 : 0.0)
+                              : vec2((ci == 1u || ci == 2u) ? 1.0 : 0.0, ci >= 2u ? 1.0 : 0.0);
+  out_local = unit_corner;
   vec3 feet = vec3(inst.x, inst.y, inst.z);
   vec3 centre = feet + vec3(0.0, pc.centre_height, 0.0);
   vec3 to_cam = normalize(frame.camera_position.xyz - centre);

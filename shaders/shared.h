@@ -48,7 +48,8 @@ struct TroopUnit {
 
 // Push constants of the troop and impostor pipelines.
 struct TroopPush {
-  uint mode;            // 0 lit, 1 flat (the benchmark's minimal renderer)
+  uint mode;            // bit 0: flat (the benchmark's minimal renderer), else lit; bit 1:
+                        // impostors as one triangle per figure (3 vertices) instead of a quad
   uint kind;            // figure kind: impostor atlas row block
   float half_size;      // impostor square half side, metres
   float centre_height;  // impostor centre above the feet, metres
