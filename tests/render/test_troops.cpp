@@ -110,3 +110,29 @@ TEST_CASE("a routed unit is scattered over a wider area than its formation", "[r
   CHECK(routed > 1.5 * held);
   CHECK(test::context().validation_errors() == 0);
 }
+
+TEST_CASE("far figures drawn as one triangle each still cover their unit in the ID pass", "[render][id][troops]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const int u = unit_index(s, "jin_garrison_north");
+  const scene::Snapshot snap = scene::evaluate(s, at(s, "famine"));
+  const glm::vec2 centre = snap.units[static_cast<size_t>(u)].position;
+  const std::uint32_t object = r.world().objects.id_of(scene::ObjectKind::Soldier, "jin_garrison_north");
+  // A low, distant view: every figure well under renderer::troops::kFarPixels (4 px) tall.
+  const glm::vec3 target(centre.x, s.ground->height(centre) + 1.0f, centre.y);
+  scene::Camera camera = test::top_down(centre, 160, 30);
+  camera.target = target;
+  camera.position = target + glm::vec3(0, 120, 600);
+  const renderer::FrameImage frame = r.render(snap, camera, {640, 360}, true);
+  const renderer::FrameStats& stats = r.last_stats();
+  REQUIRE(stats.soldiers_drawn > 0);
+  CHECK(stats.troop_triangles == stats.soldiers_drawn);  // one triangle per figure
+  const Coverage c = coverage(frame, object);
+  CHECK(c.pixels > 50);
+  const auto pixel = test::project(camera, frame.width, frame.height, target);
+  REQUIRE(pixel);
+  INFO("unit centre at pixel " << pixel->x << "," << pixel->y << "; its soldiers' centroid " << c.centroid.x << "," << c.centroid.y);
+  CHECK(std::abs(c.centroid.x - pixel->x) < 40);
+  CHECK(std::abs(c.centroid.y - pixel->y) < 40);
+  CHECK(test::context().validation_errors() == 0);
+}
