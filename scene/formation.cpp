@@ -10,7 +10,6 @@ namespace scene {
 namespace {
 
 constexpr float kPi = 3.14159265358979f;
-constexpr float kGoldenAngle = 2.39996323f;  // radians: sunflower spacing, no two rays align
 constexpr double kMotionHalfStepDays = 1.0 / 48.0;  // half an hour either side
 constexpr std::uint32_t kFallGroups = 128;
 
