@@ -12,6 +12,7 @@
 #include "app/caption_pass.h"
 #include "app/commands.h"
 #include "app/load_or_report.h"
+#include "app/output_files.h"
 #include "app/core/film_plan.h"
 #include "app/render_args.h"
 #include "renderer/context.h"
@@ -25,23 +26,6 @@
 namespace app {
 
 namespace {
-
-void write_id_legend(const std::filesystem::path& path, const scene::ObjectRegistry& objects) {
-  nlohmann::json legend;
-  legend["encoding"] = "id = r + 256*g + 65536*b; 0 = nothing";
-  nlohmann::json list = nlohmann::json::array();
-  for (const scene::ObjectInfo& o : objects.objects())
-    list.push_back({{"id", o.id}, {"kind", scene::to_string(o.kind)}, {"name", o.name}, {"entity", o.entity}});
-  legend["objects"] = list;
-  std::filesystem::path temp = path;
-  temp += ".partial";
-  {
-    std::ofstream file(temp);
-    file << legend.dump(2) << '\n';
-    if (!file) throw std::runtime_error("cannot write " + path.string());
-  }
-  std::filesystem::rename(temp, path);
-}
 
 int run_render(const RenderArgs& args) {
   std::uint32_t width = 0, height = 0;

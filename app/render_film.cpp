@@ -32,6 +32,7 @@
 #include "renderer/image_io.h"
 #include "app/caption_pass.h"
 #include "app/load_or_report.h"
+#include "app/output_files.h"
 #include "renderer/renderer.h"
 #include "scene/clock.h"
 #include "scene/evaluate.h"
@@ -80,23 +81,6 @@ std::string read_file(const fs::path& path) {
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();
-}
-
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  fs::path temp = path;
-  temp += ".partial." + std::to_string(getpid());
-  {
-    std::ofstream file(temp, std::ios::binary);
-    file << text;
-    if (!file) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      throw std::runtime_error("cannot write " + path.string());
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
 }
 
 // Creates the directory if needed and proves a file can be created in it.
@@ -160,16 +144,6 @@ std::vector<std::uint32_t> downsample_ids(const std::vector<std::uint32_t>& ids,
   for (std::uint32_t y = 0; y < h; ++y)
     for (std::uint32_t x = 0; x < w; ++x) out[static_cast<size_t>(y) * w + x] = ids[(static_cast<size_t>(y) * n + n / 2) * width + x * n + n / 2];
   return out;
-}
-
-void write_id_legend(const fs::path& path, const scene::ObjectRegistry& objects) {
-  nlohmann::json legend;
-  legend["encoding"] = "id = r + 256*g + 65536*b; 0 = nothing";
-  nlohmann::json list = nlohmann::json::array();
-  for (const scene::ObjectInfo& o : objects.objects())
-    list.push_back({{"id", o.id}, {"kind", scene::to_string(o.kind)}, {"name", o.name}, {"entity", o.entity}});
-  legend["objects"] = list;
-  write_text_atomically(path, legend.dump(2) + "\n");
 }
 
 std::string id_path_of(const std::string& frame_path) {

@@ -1,5 +1,7 @@
 #include "renderer/troops.h"
 
+#include "scene/hash.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -39,14 +41,6 @@ Frustum frustum_of(const glm::mat4& m) {
   return f;
 }
 
-std::uint32_t hash32(std::uint32_t x) {
-  x ^= x >> 16;
-  x *= 0x7feb352dU;
-  x ^= x >> 15;
-  x *= 0x846ca68bU;
-  x ^= x >> 16;
-  return x;
-}
 
 }  // namespace
 
@@ -296,7 +290,7 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
       if (s.pose != 2 && s.gait > 0.0f) phase = 1u + static_cast<std::uint32_t>(s.gait * 62.999f);
       std::uint32_t pose = s.pose & 3u;
       if (camp && pose == 0 && phase == 0 &&
-          static_cast<float>(hash32(i * 2654435761u) & 1023u) < troops::kCampSittingFraction * 1024.0f)
+          static_cast<float>(scene::mix32(i * 2654435761u) & 1023u) < troops::kCampSittingFraction * 1024.0f)
         pose = 3;
       shaders::TroopInstance& inst = out[cursor[bin]++];
       inst.x = s.position.x;

@@ -1,5 +1,7 @@
 #include "scene/formation.h"
 
+#include "scene/hash.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -15,14 +17,6 @@ constexpr std::uint32_t kFallGroups = 128;
 
 // ---- Deterministic noise: an integer hash of (unit, slot, purpose), never a global RNG ----
 
-std::uint32_t mix32(std::uint32_t x) {
-  x ^= x >> 16;
-  x *= 0x7feb352dU;
-  x ^= x >> 15;
-  x *= 0x846ca68bU;
-  x ^= x >> 16;
-  return x;
-}
 
 std::uint32_t unit_seed(std::uint32_t unit_index) { return mix32(unit_index * 0x85ebca6bU + 0x27d4eb2fU); }
 
