@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_impl_vulkan.h>
 
+#include "renderer/descriptors.h"
 #include "renderer/vk_check.h"
 
 namespace app {
@@ -14,15 +15,8 @@ void check_imgui_result(VkResult result) {
 }  // namespace
 
 VkDescriptorPool create_imgui_descriptor_pool(VkDevice device) {
-  const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16}};
-  VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  info.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
-  info.maxSets = 16;
-  info.poolSizeCount = 1;
-  info.pPoolSizes = sizes;
-  VkDescriptorPool pool;
-  VK_CHECK(vkCreateDescriptorPool(device, &info, nullptr, &pool));
-  return pool;
+  return renderer::create_descriptor_pool(device, {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16}}, 16,
+                                          VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT);
 }
 
 VkRenderPass create_overlay_render_pass(VkDevice device, VkFormat format, VkImageLayout final_layout,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "renderer/descriptors.h"
 #include "renderer/target.h"
 #include "renderer/vk_check.h"
 #include "shaders/shared.h"
@@ -11,26 +12,13 @@ namespace renderer {
 
 static_assert(sizeof(scene::Particle) == sizeof(shaders::EffectInstance));
 
-namespace {
-constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
-}
 
 EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout,
                          std::uint32_t frames)
     : context_(context), scenario_(scenario) {
   VkDevice device = context_.device();
-  const VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1,
-                                             VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
-  VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  info.bindingCount = 1;
-  info.pBindings = &binding;
-  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout_));
-  const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, frames};
-  VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  pool.maxSets = frames;
-  pool.poolSizeCount = 1;
-  pool.pPoolSizes = &size;
-  VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_));
+  layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+  pool_ = create_descriptor_pool(device, {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, frames}}, frames);
 
   PipelineDesc desc;
   desc.vertex_shader = "effect.vert";
@@ -43,11 +31,7 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
-    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    alloc.descriptorPool = pool_;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &layout_;
-    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
+    slot.set = allocate_set(device, pool_, layout_);
     slot.particles = Buffer(context_, 4096 * sizeof(shaders::EffectInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     write_set(slot);
   }

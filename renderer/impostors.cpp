@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "renderer/descriptors.h"
 #include "renderer/target.h"
 #include "renderer/troops.h"
 #include "renderer/vk_check.h"
@@ -15,7 +16,6 @@ namespace renderer {
 namespace {
 
 constexpr VkFormat kAtlasFormat = VK_FORMAT_R8G8B8A8_UNORM;
-constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
 
 // Orthographic view of a square of side 2*half centred at `centre`, seen from unit direction
 // `d` (from the figure towards the viewer); reverse-Z like the scene (nearer = larger depth).
@@ -42,22 +42,13 @@ glm::mat4 impostor_view(glm::vec3 centre, glm::vec3 d, float half) {
 void TroopPass::bake_impostors() {
   VkDevice device = context_.device();
   // Set 0 of the bake: just the frame uniforms (the shaders here use nothing else of it).
-  const VkDescriptorSetLayoutBinding ubo{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
-                                         VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
-  VkDescriptorSetLayoutCreateInfo layout_info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  layout_info.bindingCount = 1;
-  layout_info.pBindings = &ubo;
-  VkDescriptorSetLayout scene_layout = VK_NULL_HANDLE;
-  VK_CHECK(vkCreateDescriptorSetLayout(device, &layout_info, nullptr, &scene_layout));
+  const VkDescriptorSetLayout scene_layout =
+      create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   // Set 1: instances and units only. Lavapipe reads every descriptor of a bound set, so the
   // bake must not bind the frame slots' layout with its (still unwritten) atlas binding.
-  const VkDescriptorSetLayoutBinding storage[] = {
-      {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
-  layout_info.bindingCount = 2;
-  layout_info.pBindings = storage;
-  VkDescriptorSetLayout troop_layout = VK_NULL_HANDLE;
-  VK_CHECK(vkCreateDescriptorSetLayout(device, &layout_info, nullptr, &troop_layout));
+  const VkDescriptorSetLayout troop_layout =
+      create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+                                 {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   struct LayoutOwner {
     VkDevice device;
     VkDescriptorSetLayout layout;
@@ -93,12 +84,7 @@ void TroopPass::bake_impostors() {
   const shaders::TroopUnit white{glm::vec4(1), glm::vec4(1), glm::uvec4(0)};
   std::memcpy(units.mapped(), &white, sizeof(white));
 
-  VkDescriptorSet troop_set;
-  VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-  alloc.descriptorPool = pool_;
-  alloc.descriptorSetCount = 1;
-  alloc.pSetLayouts = &troop_layout;
-  VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &troop_set));
+  const VkDescriptorSet troop_set = allocate_set(device, pool_, troop_layout);
   const VkDescriptorBufferInfo instance_info{instances.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo unit_info{units.handle(), 0, VK_WHOLE_SIZE};
   VkWriteDescriptorSet writes[2]{};
@@ -128,10 +114,8 @@ void TroopPass::bake_impostors() {
       u.sun_direction = glm::vec4(0, 1, 0, 1);
       uniforms.emplace_back(context_, sizeof(u), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
       std::memcpy(uniforms.back().mapped(), &u, sizeof(u));
-      VkDescriptorSetAllocateInfo a = alloc;
-      a.pSetLayouts = &scene_layout;
       VkDescriptorSet& set = frame_sets[static_cast<size_t>(k) * kElev + e];
-      VK_CHECK(vkAllocateDescriptorSets(device, &a, &set));
+      set = allocate_set(device, pool_, scene_layout);
       const VkDescriptorBufferInfo info{uniforms.back().handle(), 0, sizeof(u)};
       VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
       w.dstSet = set;

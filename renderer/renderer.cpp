@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "renderer/atmosphere.h"
+#include "renderer/descriptors.h"
 #include "renderer/vk_check.h"
 
 namespace renderer {
@@ -17,7 +18,6 @@ double ms_since(Clock::time_point start) {
 
 constexpr VkBufferUsageFlags kVertexUsage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT;
 constexpr VkBufferUsageFlags kIndexUsage = VK_BUFFER_USAGE_INDEX_BUFFER_BIT;
-constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
 
 void set_viewport(VkCommandBuffer cmd, VkExtent2D extent) {
   const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
@@ -127,43 +127,21 @@ void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
 
 void Renderer::create_descriptors() {
   VkDevice device = context_.device();
-  // Binding 0: frame uniforms; 1: the sun's shadow map.
-  const VkDescriptorSetLayoutBinding scene_bindings[] = {
-      {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
-  VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  info.bindingCount = 2;
-  info.pBindings = scene_bindings;
-  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &scene_layout_));
-  info.bindingCount = 1;
-  VkDescriptorSetLayoutBinding image{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
-  info.pBindings = &image;
-  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &tonemap_layout_));
-
-  const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}};
-  VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  pool.maxSets = 2 * kFramesInFlight;
-  pool.poolSizeCount = 2;
-  pool.pPoolSizes = sizes;
-  VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_));
-
-  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
-  sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
-  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-  VK_CHECK(vkCreateSampler(device, &sampler, nullptr, &sampler_));
+  // Scene set: binding 0 frame uniforms, 1 the sun's shadow map. Tonemap set: the HDR image.
+  scene_layout_ = create_set_layout(
+      device, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+               {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+  tonemap_layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+  pool_ = create_descriptor_pool(device,
+                                 {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}},
+                                 2 * kFramesInFlight);
+  sampler_ = create_nearest_sampler(device);
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
-    const VkDescriptorSetLayout layouts[] = {scene_layout_, tonemap_layout_};
-    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    alloc.descriptorPool = pool_;
-    alloc.descriptorSetCount = 2;
-    alloc.pSetLayouts = layouts;
-    VkDescriptorSet sets[2];
-    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, sets));
-    slot.scene_set = sets[0];
-    slot.tonemap_set = sets[1];
+    slot.scene_set = allocate_set(device, pool_, scene_layout_);
+    slot.tonemap_set = allocate_set(device, pool_, tonemap_layout_);
     const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
     VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
     write.dstSet = slot.scene_set;

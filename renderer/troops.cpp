@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "renderer/descriptors.h"
 #include "renderer/target.h"
 #include "renderer/vk_check.h"
 #include "shaders/shared.h"
@@ -15,7 +16,6 @@ namespace renderer {
 
 namespace {
 
-constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
 constexpr float kTau = 6.28318530718f;
 
 // Frustum planes (xyz normal, w offset; inside when dot(n, p) + w >= 0) of a reverse-Z,
@@ -50,42 +50,26 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
   for (const scene::Unit& unit : scenario.units) unit_objects_.push_back(world.objects.id_of(scene::ObjectKind::Soldier, unit.id));
   upload_meshes();
   VkDevice device = context_.device();
-  const VkDescriptorSetLayoutBinding bindings[] = {
-      {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
-  VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  info.bindingCount = 3;
-  info.pBindings = bindings;
-  VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout_));
+  layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+                                       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+                                       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
 
   // Frame slots, plus the bake's one troop set and its per-(kind, elevation) uniform sets.
   const std::uint32_t bake_sets = scene::kFigureKinds * troops::kImpostorElevations;
   const std::uint32_t sets = frames + 1 + bake_sets;
-  const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * (frames + 1)},
-                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames + 1},
-                                        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake_sets}};
-  VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  pool.maxSets = sets;
-  pool.poolSizeCount = 3;
-  pool.pPoolSizes = sizes;
-  VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_));
-
-  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
-  sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
-  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-  VK_CHECK(vkCreateSampler(device, &sampler, nullptr, &sampler_));
+  pool_ = create_descriptor_pool(device,
+                                 {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * (frames + 1)},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames + 1},
+                                  {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake_sets}},
+                                 sets);
+  sampler_ = create_nearest_sampler(device);
 
   create_pipelines(scene_layout);
   bake_impostors();
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
-    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    alloc.descriptorPool = pool_;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &layout_;
-    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
+    slot.set = allocate_set(device, pool_, layout_);
     slot.instances = Buffer(context_, 1024 * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     slot.units = Buffer(context_, std::max<std::size_t>(scenario.units.size(), 1) * sizeof(shaders::TroopUnit),
                         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);

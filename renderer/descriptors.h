@@ -1,0 +1,18 @@
+// The descriptor plumbing every pass repeats: set layouts, pools, single-set allocation and
+// the nearest/clamp sampler used to read attachments and atlases by texel.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+
+#include <vulkan/vulkan.h>
+
+namespace renderer {
+
+VkDescriptorSetLayout create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings);
+VkDescriptorPool create_descriptor_pool(VkDevice device, std::initializer_list<VkDescriptorPoolSize> sizes, std::uint32_t max_sets,
+                                        VkDescriptorPoolCreateFlags flags = 0);
+VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
+VkSampler create_nearest_sampler(VkDevice device);
+
+}  // namespace renderer
