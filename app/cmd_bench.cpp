@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "app/load_or_report.h"
 #include "renderer/context.h"
 #include "renderer/image_compare.h"
+#include "renderer/image_io.h"
 #include "renderer/renderer.h"
 #include "scene/clock.h"
 #include "scene/evaluate.h"
@@ -33,6 +35,7 @@ struct BenchArgs {
   int frames = 6;
   bool json = false;
   bool quick = false;  // skip the slow baselines (per-unit draws, LOD off) above 10k
+  std::string images;  // if set: write the fast path's frames here, to look at what was timed
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -183,6 +186,15 @@ int run_bench(const BenchArgs& args) {
 
     const bool slow_ok = !args.quick || target <= 10000;
     const Series fast = run_series(frames, {}, true, true);
+    if (!args.images.empty()) {
+      std::filesystem::create_directories(args.images);
+      for (size_t i = 0; i < fast.images.size(); ++i) {
+        const auto& im = fast.images[i];
+        char name[64];
+        std::snprintf(name, sizeof name, "bench_%u_%02zu.png", target, i);
+        renderer::write_png_rgb(std::filesystem::path(args.images) / name, im.width, im.height, im.pixels);
+      }
+    }
     nlohmann::json run;
     run["soldiers_target"] = target;
     run["soldiers_per_figure"] = scenario.settings.soldiers_per_figure;
@@ -258,6 +270,7 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--frames", args->frames, "Frames per camera path")->capture_default_str();
   cmd->add_flag("--json", args->json, "Print the figures as one JSON object");
   cmd->add_flag("--quick", args->quick, "Skip the slow baselines above 10k soldiers");
+  cmd->add_option("--images", args->images, "Write the fast path's frames to this folder as PNGs");
   cmd->callback([args, &exit_code] {
     try {
       exit_code = run_bench(*args);
