@@ -172,6 +172,9 @@ void Renderer::create_pipelines() {
   world.cull = VK_CULL_MODE_BACK_BIT;
   world.set_layouts = {scene_layout_};
   world_pipeline_ = Pipeline(device, world);
+  PipelineDesc unshadowed = world;
+  unshadowed.fragment_constants = {0};
+  unshadowed_ground_pipeline_ = Pipeline(device, unshadowed);
 
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
@@ -206,19 +209,23 @@ void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
   stats_.triangles += mesh.index_count / 3;
 }
 
-void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle) {
+void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
+                            const std::vector<std::uint8_t>& shadowed) {
   const scene::TerrainChunks& terrain = world_.ground;
   if (ground_.index_count == 0 || !options_.world) return;
   const VkDeviceSize offset = 0;
   const VkBuffer vb = ground_.vertices.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
   vkCmdBindIndexBuffer(cmd, ground_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
-  for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
-    const scene::TerrainChunk& chunk = terrain.chunks[i];
-    if (!scene::box_in_frustum(view_proj, chunk.min, chunk.max)) continue;
-    const scene::IndexRange range = chunk.levels[scene::terrain_level(terrain, i, camera.position, pixel_angle)];
-    vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
-    stats_.triangles += range.count / 3;
+  for (const std::uint8_t pass : {1, 0}) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pass ? world_pipeline_.handle() : unshadowed_ground_pipeline_.handle());
+    for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
+      const scene::TerrainChunk& chunk = terrain.chunks[i];
+      if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max)) continue;
+      const scene::IndexRange range = chunk.levels[scene::terrain_level(terrain, i, camera.position, pixel_angle)];
+      vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
+      stats_.triangles += range.count / 3;
+    }
   }
   vkCmdDrawIndexed(cmd, terrain.horizon.count, 1, terrain.horizon.first, 0, 0);
   stats_.triangles += terrain.horizon.count / 3;
@@ -232,6 +239,9 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
 
   auto start = Clock::now();
   const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot, camera.position);
+  // Where on the ground a shadow can fall this frame: the structures' and what stands today.
+  scene::CasterHeights casters = world_.static_casters;
+  if (world_.heightfield) scene::add_casters(casters, world_.ground, *world_.heightfield, dynamic.solids);
   stats_.build_ms = ms_since(start);
   start = Clock::now();
   upload_dynamic(slot.dynamic_solids, dynamic.solids);
@@ -292,7 +302,9 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
-  draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height));
+  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, glm::vec3(uniforms.sun_direction))
+                                                            : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
+  draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height), shadowed);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);

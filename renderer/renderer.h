@@ -99,7 +99,10 @@ class Renderer {
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
   void draw(VkCommandBuffer cmd, const GpuMesh& mesh);
   // The terrain's chunks in view, each at the level of detail its distance allows.
-  void draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle);
+  // The terrain chunks in view at their level of detail: those a shadow can reach
+  // (`shadowed`, per chunk) with the world pipeline, the rest without the shadow lookup.
+  void draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
+                    const std::vector<std::uint8_t>& shadowed);
   void create_descriptors();
   void create_pipelines();
 
@@ -118,6 +121,7 @@ class Renderer {
   VkSampler sampler_ = VK_NULL_HANDLE;
   ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
+  Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;
 

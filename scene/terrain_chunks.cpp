@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "scene/heightfield.h"
 #include "scene/world.h"
@@ -20,17 +21,19 @@ std::vector<int> samples(int lo, int hi, int step) {
   return out;
 }
 
-// Largest vertical distance between the full grid and the coarse surface of one level.
-// Where the ground is carved below the plain (channels, moats, lake beds) the error counts
-// `kWetWeight` times: a coarse surface there would rise through the water drawn over it.
+// Largest vertical distance between the full grid and the coarse surface of one level, whose
+// corner heights are `corner(i, j)` at grid lines xs[i], zs[j]. Where the ground is carved below
+// the plain (channels, moats, lake beds) the error counts `weight` times.
 constexpr float kWetWeight = 8.0f;
 
-float level_error(const Heightfield& g, const std::vector<float>& weight, const std::vector<int>& xs, const std::vector<int>& zs) {
+template <typename Corner>
+float level_error(const Heightfield& g, const std::vector<float>& weight, const std::vector<int>& xs, const std::vector<int>& zs,
+                  Corner corner) {
   float worst = 0;
   for (size_t j = 0; j + 1 < zs.size(); ++j) {
     for (size_t i = 0; i + 1 < xs.size(); ++i) {
       const int x0 = xs[i], x1 = xs[i + 1], z0 = zs[j], z1 = zs[j + 1];
-      const float h00 = g.at(x0, z0), h01 = g.at(x1, z0), h10 = g.at(x0, z1), h11 = g.at(x1, z1);
+      const float h00 = corner(i, j), h01 = corner(i + 1, j), h10 = corner(i, j + 1), h11 = corner(i + 1, j + 1);
       for (int z = z0; z <= z1; ++z) {
         for (int x = x0; x <= x1; ++x) {
           const float u = static_cast<float>(x - x0) / static_cast<float>(x1 - x0);
@@ -44,6 +47,47 @@ float level_error(const Heightfield& g, const std::vector<float>& weight, const 
     }
   }
   return worst;
+}
+
+// The grid lines within one sample step of sample i: [xs[i-1], xs[i+1]], clamped to the chunk.
+std::pair<int, int> step_window(const std::vector<int>& xs, size_t i) {
+  return {xs[i > 0 ? i - 1 : i], xs[i + 1 < xs.size() ? i + 1 : i]};
+}
+
+// A coarse level of ground that holds water: each corner takes the lowest ground within one
+// sample step of it (inside the chunk), so every coarse triangle lies at or below the full
+// grid and can never rise through the water drawn over a channel, a moat or a lake bed.
+std::vector<float> lowest_within_step(const Heightfield& g, const std::vector<int>& xs, const std::vector<int>& zs) {
+  std::vector<float> out(xs.size() * zs.size());
+  for (size_t j = 0; j < zs.size(); ++j)
+    for (size_t i = 0; i < xs.size(); ++i) {
+      const auto [xa, xb] = step_window(xs, i);
+      const auto [za, zb] = step_window(zs, j);
+      float lowest = 1e30f;
+      for (int z = za; z <= zb; ++z)
+        for (int x = xa; x <= xb; ++x) lowest = std::min(lowest, g.at(x, z));
+      out[j * xs.size() + i] = lowest;
+    }
+  return out;
+}
+
+// Such a corner's colour and normal: the mean over the same window, so a dark channel bed a
+// cell wide does not spread its colour over a coarse triangle hundreds of metres across.
+Vertex mean_vertex(const std::vector<Vertex>& grid, int nx, std::pair<int, int> xr, std::pair<int, int> zr) {
+  glm::vec4 colour(0);
+  glm::vec3 normal(0);
+  int n = 0;
+  for (int z = zr.first; z <= zr.second; ++z)
+    for (int x = xr.first; x <= xr.second; ++x, ++n) {
+      const Vertex& v = grid[static_cast<size_t>(z) * nx + x];
+      for (int c = 0; c < 4; ++c) colour[c] += static_cast<float>(v.color >> (8 * c) & 0xFFu);
+      normal += v.normal;
+    }
+  Vertex out = grid[static_cast<size_t>(zr.first) * nx + xr.first];
+  colour /= static_cast<float>(n) * 255.0f;
+  out.color = pack_color(glm::vec3(colour), colour.a);
+  out.normal = glm::normalize(normal);
+  return out;
 }
 
 }  // namespace
@@ -64,6 +108,7 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
   out.cell = std::max(ground.cell_size().x, ground.cell_size().y);
   const auto grid = [&](int x, int z) { return static_cast<std::uint32_t>(z * ground.nx + x); };
   std::vector<float> weight(ground.heights.size(), 1.0f);
+  const std::vector<float> unit_weight(ground.heights.size(), 1.0f);
   for (int z = 0; z < ground.nz; ++z)
     for (int x = 0; x < ground.nx; ++x) {
       const glm::vec2 xz = ground.min + glm::vec2(x, z) * ground.cell_size();
@@ -77,16 +122,30 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
       float lo = 1e30f, hi = -1e30f;
       for (int z = cz; z <= z_hi; ++z)
         for (int x = cx; x <= x_hi; ++x) lo = std::min(lo, ground.at(x, z)), hi = std::max(hi, ground.at(x, z));
-      std::array<float, TerrainChunk::kLevels> error{};
-      for (int k = 1; k < TerrainChunk::kLevels; ++k)
-        error[k] = std::max(error[k - 1], level_error(ground, weight, samples(cx, x_hi, 1 << k), samples(cz, z_hi, 1 << k)));
-      const float skirt = std::min(error.back(), hi - lo) + 1.0f;
       for (int z = cz; z <= z_hi && !chunk.wet; ++z)
         for (int x = cx; x <= x_hi; ++x)
           if (weight[grid(x, z)] > 1) {
             chunk.wet = true;
             break;
-          }  // weighted errors can exceed the relief
+          }
+      // Wet chunks' coarse levels are lowered (lowest_within_step): their own corner heights.
+      std::array<std::vector<float>, TerrainChunk::kLevels> lowered_levels;
+      std::array<float, TerrainChunk::kLevels> error{};
+      for (int k = 1; k < TerrainChunk::kLevels; ++k) {
+        const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
+        float e = 0;
+        if (chunk.wet) {
+          lowered_levels[k] = lowest_within_step(ground, xs, zs);
+          const std::vector<float>& h = lowered_levels[k];
+          e = level_error(ground, unit_weight, xs, zs, [&](size_t i, size_t j) { return h[j * xs.size() + i]; });
+        } else {
+          e = level_error(ground, weight, xs, zs, [&](size_t i, size_t j) { return ground.at(xs[i], zs[j]); });
+        }
+        error[k] = std::max(error[k - 1], e);
+      }
+      // Deep enough to hide a crack beside any neighbour's level (a lowered level may sit
+      // anywhere between the chunk's lowest and highest ground).
+      const float skirt = (chunk.wet ? hi - lo : std::min(error.back(), hi - lo)) + 1.0f;
 
       // This chunk's own lowered copies of its border vertices.
       std::vector<std::uint32_t> lowered(static_cast<size_t>(x_hi - cx + 1) * (z_hi - cz + 1), 0);
@@ -102,26 +161,41 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
 
       for (int k = 0; k < TerrainChunk::kLevels; ++k) {
         const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
+        // The level's corners: the full grid's vertices, or a wet level's own lowered copies.
+        std::vector<std::uint32_t> corner(xs.size() * zs.size());
+        for (size_t j = 0; j < zs.size(); ++j)
+          for (size_t i = 0; i < xs.size(); ++i) {
+            std::uint32_t& c = corner[j * xs.size() + i];
+            c = grid(xs[i], zs[j]);
+            if (lowered_levels[k].empty()) continue;
+            Vertex v = mean_vertex(out.mesh.vertices, ground.nx, step_window(xs, i), step_window(zs, j));
+            v.position = glm::vec3(out.mesh.vertices[c].position.x, lowered_levels[k][j * xs.size() + i], out.mesh.vertices[c].position.z);
+            c = static_cast<std::uint32_t>(out.mesh.vertices.size());
+            out.mesh.vertices.push_back(v);
+          }
+        const auto at = [&](size_t i, size_t j) { return corner[j * xs.size() + i]; };
         const auto first = static_cast<std::uint32_t>(indices.size());
         for (size_t j = 0; j + 1 < zs.size(); ++j)
           for (size_t i = 0; i + 1 < xs.size(); ++i) {
-            const std::uint32_t v00 = grid(xs[i], zs[j]), v01 = grid(xs[i + 1], zs[j]);
-            const std::uint32_t v10 = grid(xs[i], zs[j + 1]), v11 = grid(xs[i + 1], zs[j + 1]);
+            const std::uint32_t v00 = at(i, j), v01 = at(i + 1, j);
+            const std::uint32_t v10 = at(i, j + 1), v11 = at(i + 1, j + 1);
             indices.insert(indices.end(), {v00, v10, v01, v01, v10, v11});
           }
         // Skirts along the four borders, both windings so either side hides a crack.
+        // `point(s)`: the s-th corner along a border, as sample indices (i, j).
         const auto skirt_edge = [&](auto point, size_t n) {
           for (size_t s = 0; s + 1 < n; ++s) {
-            const auto [xa, za] = point(s);
-            const auto [xb, zb] = point(s + 1);
-            const std::uint32_t a = grid(xa, za), b = grid(xb, zb), la = low(xa, za), lb = low(xb, zb);
+            const auto [ia, ja] = point(s);
+            const auto [ib, jb] = point(s + 1);
+            const std::uint32_t a = at(ia, ja), b = at(ib, jb), la = low(xs[ia], zs[ja]), lb = low(xs[ib], zs[jb]);
             indices.insert(indices.end(), {a, la, b, b, la, lb, a, b, la, b, lb, la});
           }
         };
-        skirt_edge([&](size_t s) { return std::pair{xs[s], cz}; }, xs.size());
-        skirt_edge([&](size_t s) { return std::pair{xs[s], z_hi}; }, xs.size());
-        skirt_edge([&](size_t s) { return std::pair{cx, zs[s]}; }, zs.size());
-        skirt_edge([&](size_t s) { return std::pair{x_hi, zs[s]}; }, zs.size());
+        const size_t last_i = xs.size() - 1, last_j = zs.size() - 1;
+        skirt_edge([&](size_t s) { return std::pair{s, size_t{0}}; }, xs.size());
+        skirt_edge([&](size_t s) { return std::pair{s, last_j}; }, xs.size());
+        skirt_edge([&](size_t s) { return std::pair{size_t{0}, s}; }, zs.size());
+        skirt_edge([&](size_t s) { return std::pair{last_i, s}; }, zs.size());
         chunk.levels[k] = {first, static_cast<std::uint32_t>(indices.size()) - first};
       }
       const glm::vec2 a = ground.min + glm::vec2(cx, cz) * ground.cell_size();
@@ -133,11 +207,15 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
     }
   }
   out.mesh.indices = std::move(indices);
+  out.origin = ground.min;
+  out.chunk_size = ground.cell_size() * static_cast<float>(kTerrainChunkCells);
+  out.chunks_x = (ground.nx - 2) / kTerrainChunkCells + 1;
+  out.chunks_z = (ground.nz - 2) / kTerrainChunkCells + 1;
   return out;
 }
 
 int terrain_level(const TerrainChunks& terrain, std::size_t index, glm::vec3 eye, float pixel_angle, float max_error_px,
-                  float max_cell_px, float wet_cell_px) {
+                  float max_cell_px) {
   const TerrainChunk& chunk = terrain.chunks[index];
   const glm::vec3 nearest = glm::clamp(eye, chunk.min, chunk.max);
   const float dist = std::max(glm::length(eye - nearest), 1.0f);
@@ -146,10 +224,17 @@ int terrain_level(const TerrainChunks& terrain, std::size_t index, glm::vec3 eye
   for (int k = 1; k < TerrainChunk::kLevels; ++k) {
     const float cell_px = terrain.cell * static_cast<float>(1 << k) / metres_per_px;
     if (terrain.errors[index][k] / metres_per_px > max_error_px || cell_px > max_cell_px) break;
-    if (chunk.wet && cell_px > wet_cell_px) break;
     level = k;
   }
   return level;
+}
+
+int TerrainChunks::chunk_at(glm::vec2 xz) const {
+  const glm::vec2 g = (xz - origin) / chunk_size;
+  if (g.x < 0 || g.y < 0) return -1;
+  const int x = static_cast<int>(g.x), z = static_cast<int>(g.y);
+  if (x >= chunks_x || z >= chunks_z) return -1;
+  return z * chunks_x + x;
 }
 
 bool box_in_frustum(const glm::mat4& view_proj, glm::vec3 min, glm::vec3 max) {

@@ -24,7 +24,8 @@ struct TerrainChunk {
   glm::vec3 min{0}, max{0};  // bounds, skirts included
   static constexpr int kLevels = 5;  // steps of 1, 2, 4, 8 and 16 grid cells
   std::array<IndexRange, kLevels> levels;
-  bool wet = false;  // holds carved channels, moats or lake beds: water lies over this ground
+  bool wet = false;  // holds carved channels, moats or lake beds: water lies over this ground,
+                     // so its coarse levels have their own lowered corners
 };
 
 struct TerrainChunks {
@@ -33,6 +34,12 @@ struct TerrainChunks {
   IndexRange horizon;               // the flat skirt out to the horizon, always drawn
   std::vector<std::array<float, TerrainChunk::kLevels>> errors;  // per chunk: metres of height error per level
   float cell = 1;                   // metres per grid cell
+  // The chunks lie in rows of `chunks_x` along x, `chunks_z` rows along z, from `origin`,
+  // each `chunk_size` metres (the last row and column may be smaller).
+  glm::vec2 origin{0}, chunk_size{1};
+  int chunks_x = 0, chunks_z = 0;
+  // The chunk over ground point `xz`, or -1 off the terrain.
+  int chunk_at(glm::vec2 xz) const;
   std::size_t full_triangles() const;  // the whole grid at level 0, for comparison
 };
 
@@ -42,11 +49,11 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
 
 // The coarsest level of chunk `index` seen from `eye` whose height error stays under
 // `max_error_px` pixels and whose cells stay under `max_cell_px` pixels (so per-vertex colours
-// do not smear). `pixel_angle`: the angle one pixel subtends, in radians. A wet chunk keeps
-// every grid line until its cells shrink below `wet_cell_px`: a coarse surface would rise
-// through the water ribbons drawn over the channels, whatever the angle of view.
+// do not smear). `pixel_angle`: the angle one pixel subtends, in radians. A wet chunk's coarse
+// levels are lowered to the lowest ground near each corner, so they never rise through the
+// water drawn over its channels and coarsen by the same rule.
 int terrain_level(const TerrainChunks& terrain, std::size_t index, glm::vec3 eye, float pixel_angle,
-                  float max_error_px = 2.5f, float max_cell_px = 48.0f, float wet_cell_px = 2.0f);
+                  float max_error_px = 2.5f, float max_cell_px = 48.0f);
 
 // Whether an axis-aligned box can be seen through a view-projection (side planes and behind
 // the eye; conservative).

@@ -4,12 +4,14 @@
 
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "scene/mesh.h"
 #include "scene/objects.h"
+#include "scene/shadow_receivers.h"
 #include "scene/scenario.h"
 #include "scene/snapshot.h"
 #include "scene/terrain_chunks.h"
@@ -54,6 +56,8 @@ struct World {
   Mesh structures;         // walls (less their damaged segments), bastions, gates, towers, buildings
   std::vector<Mesh> camps; // parallel to Scenario::camps; drawn while the camp is occupied
   glm::vec3 casters_min{1e30f}, casters_max{-1e30f};  // bounds of everything that casts a shadow
+  CasterHeights static_casters;  // per terrain chunk: structures' heights (shadow_receivers.h)
+  std::shared_ptr<const Heightfield> heightfield;  // the full-resolution ground the meshes stand on
   PropModels models;       // engines, tents, gers and banners as models, loaded once
 };
 

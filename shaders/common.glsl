@@ -8,7 +8,8 @@ layout(set = 0, binding = 0, std140) uniform Frame { FrameUniforms frame; };
 layout(set = 0, binding = 1) uniform sampler2DShadow shadow_map;
 
 // How much of the sun reaches a surface point: the sun's shadow map with a 3×3 PCF over
-// bilinear compares, offset along the normal by a texel or two against acne.
+// bilinear compares, offset along the normal by a texel or two against acne. (A branch to one
+// tap for far pixels saves nothing on llvmpipe, which runs both sides of a divergent branch.)
 float sun_visibility(vec3 world_pos, vec3 n) {
   if (frame.shadow.x < 0.5) return 1.0;
   float texel = frame.shadow.y;
@@ -41,17 +42,24 @@ vec3 sky_radiance(vec3 dir, bool with_disc) {
   return sky;
 }
 
-// Aerial perspective: exponential haze, thinner with height.
-vec3 apply_haze(vec3 colour, vec3 world_pos) {
+// Aerial perspective: exponential haze, thinner with height. Returns the haze colour (rgb)
+// and how much of it covers the surface (a). Smooth over a triangle, so the world pass
+// evaluates it per vertex.
+vec4 haze_at(vec3 world_pos) {
   vec3 eye = frame.camera_position.xyz;
   float dist = length(world_pos - eye);
   float falloff = frame.params.z;
   float mean_height = max(0.5 * (world_pos.y + eye.y), 0.0);
   float density = frame.haze.w * exp(-falloff * mean_height);
   float amount = 1.0 - exp(-density * dist);
-  vec3 dir = normalize(world_pos - eye);
+  vec3 dir = (world_pos - eye) / max(dist, 1e-3);
   vec3 haze = mix(frame.haze.rgb, sky_radiance(vec3(dir.x, 0.02, dir.z), false), 0.5);
-  return mix(colour, haze, amount);
+  return vec4(haze, amount);
+}
+
+vec3 apply_haze(vec3 colour, vec3 world_pos) {
+  vec4 haze = haze_at(world_pos);
+  return mix(colour, haze.rgb, haze.a);
 }
 
 #endif

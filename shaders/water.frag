@@ -6,6 +6,7 @@ layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_albedo;
 layout(location = 3) flat in uint in_object;
+layout(location = 4) in vec4 in_haze;  // per vertex (world.vert)
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -36,6 +37,6 @@ void main() {
   vec3 ambient = frame.sky_zenith.rgb * 0.6 + frame.sun_color.rgb * 0.15 * max(frame.sun_direction.y, 0.0);
   vec3 body = in_albedo.rgb * ambient;
   vec3 colour = mix(body, reflected, fresnel);
-  out_color = vec4(apply_haze(colour, in_world), 1.0);
+  out_color = vec4(mix(colour, in_haze.rgb, in_haze.a), 1.0);
   out_object = in_object;
 }

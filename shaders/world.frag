@@ -6,6 +6,10 @@ layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_albedo;  // a: how much of this is open farmland
 layout(location = 3) flat in uint in_object;
+layout(location = 4) in vec4 in_haze;  // per vertex: haze is smooth over a triangle
+
+// 0 for ground no shadow can reach (scene/shadow_receivers.h): no shadow-map lookup at all.
+layout(constant_id = 0) const uint kReceivesShadows = 1;
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -59,10 +63,10 @@ void main() {
   }
   vec3 sun = frame.sun_direction.xyz;
   float diffuse = max(dot(n, sun), 0.0);
-  if (diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
+  if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
   // Ambient: sky from above, warm bounce from the ground below.
   vec3 ambient = mix(frame.haze.rgb * 0.25, frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2, 0.5 + 0.5 * n.y);
   vec3 lit = albedo * (frame.sun_color.rgb * diffuse + ambient);
-  out_color = vec4(apply_haze(lit, in_world), 1.0);
+  out_color = vec4(mix(lit, in_haze.rgb, in_haze.a), 1.0);
   out_object = in_object;
 }
