@@ -219,10 +219,9 @@ std::filesystem::path figure_file(const std::filesystem::path& dir, FigureKind k
 }
 
 Mesh derive_figure_lod1(const Mesh& lod0) {
-  // About 24 triangles, as the hand-made LOD1s; build_lods keeps the silhouette's bounds.
-  const float ratio = lod0.empty() ? 1.0f : std::min(1.0f, 24.0f / static_cast<float>(lod0.triangle_count()));
-  std::vector<Mesh> lods = build_lods(lod0, {1.0f, ratio});
-  Mesh lod1 = std::move(lods.back());
+  // About as many triangles as the hand-made LOD1s (17-34), more where thin parts make the
+  // silhouette (simplify_to keeps the bounds).
+  Mesh lod1 = simplify_to(lod0, 28);
   for (Vertex& v : lod1.vertices) v.object = kPartRigid;  // far figures do not swing their limbs
   return lod1;
 }
@@ -265,8 +264,9 @@ FigureMeshes load_figure_meshes(const std::filesystem::path& dir) {
         mesh = std::move(r.mesh);
         lod0_from_file = lod0_from_file || lod == 0;
       } else if (lod > 0 && lod0_from_file) {
-        warn(why + "; deriving the " + figure_name(kind) + " figure's LOD1 from its LOD0 file");
         mesh = derive_figure_lod1(out.meshes[static_cast<std::size_t>(k)][0]);
+        warn(why + "; deriving the " + figure_name(kind) + " figure's LOD1 from its LOD0 file (" +
+             std::to_string(mesh.triangle_count()) + " triangles)");
       } else {
         warn(why + "; using the procedural " + figure_name(kind) + " figure");
         mesh = soldier_mesh(kind, lod);

@@ -15,7 +15,7 @@
 //   banner colour, 0 the vertex's own albedo;
 // - LOD1 is drawn from tens of metres away and thousands at a time: about 16-30 triangles, all
 //   rigid. A kind whose LOD1 file is missing but whose LOD0 file loads gets a LOD1 derived from
-//   it with meshoptimizer (coarser looking than a hand-made one);
+//   it with meshoptimizer (about 30 triangles where the shape allows, blockier than a hand-made one);
 // - impostors are baked from LOD0 within impostor_frame(kind): keep a figure inside that box.
 #pragma once
 
