@@ -102,10 +102,13 @@ TroopPass::~TroopPass() {
 }
 
 void TroopPass::upload_meshes() {
+  // The figure files beside the props (assets/models/soldier_*.glb), each missing or broken
+  // one replaced by its procedural figure with a warning.
+  const scene::FigureMeshes figures = scene::load_figure_meshes(scene::models_directory(scenario_));
   scene::Mesh all;
   for (int k = 0; k < scene::kFigureKinds; ++k) {
     for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-      const scene::Mesh mesh = scene::soldier_mesh(static_cast<scene::FigureKind>(k), lod);
+      const scene::Mesh& mesh = figures.mesh(static_cast<scene::FigureKind>(k), lod);
       MeshRange& range = meshes_[static_cast<size_t>(k)][static_cast<size_t>(lod)];
       range.first_index = static_cast<std::uint32_t>(all.indices.size());
       range.index_count = static_cast<std::uint32_t>(mesh.indices.size());

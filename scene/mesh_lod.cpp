@@ -113,6 +113,34 @@ std::vector<Mesh> build_lods(const Mesh& mesh, const std::vector<float>& ratios)
   return lods;
 }
 
+Mesh simplify_to(const Mesh& mesh, std::size_t target_triangles) {
+  Mesh best = optimize_mesh(mesh);
+  if (mesh.empty() || best.triangle_count() <= target_triangles) return best;
+  // Welded by position only: colours and parts follow whichever corner a cluster keeps.
+  std::vector<unsigned> remap(mesh.vertices.size());
+  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(), mesh.vertices.data(),
+                                                         mesh.vertices.size(), sizeof(Vertex));
+  std::vector<Vertex> corners(unique);
+  std::vector<unsigned> welded(mesh.indices.size());
+  meshopt_remapVertexBuffer(corners.data(), mesh.vertices.data(), mesh.vertices.size(), sizeof(Vertex), remap.data());
+  meshopt_remapIndexBuffer(welded.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
+  const Bounds full = bounds_of(mesh);
+  const float size = glm::length(full.max - full.min);
+  // The sloppy simplifier may overshoot below the target or drop a part that sticks out (a
+  // rider, a lance): ask for more until it keeps the bounds within 10 % of the size.
+  for (std::size_t target = target_triangles; target < best.triangle_count(); target += std::max<std::size_t>(1, target / 4)) {
+    std::vector<unsigned> out(welded.size());
+    out.resize(meshopt_simplifySloppy(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(), sizeof(Vertex),
+                                      target * 3, 1.0f));
+    Mesh simplified = weld_and_order(flat(corners, out));
+    const Bounds b = bounds_of(simplified);
+    if (!simplified.empty() && simplified.triangle_count() * 10 >= target_triangles * 7 &&
+        glm::length(b.min - full.min) < 0.1f * size && glm::length(b.max - full.max) < 0.1f * size)
+      return simplified;
+  }
+  return best;
+}
+
 std::size_t choose_lod(float distance, float size, std::size_t levels) {
   if (levels <= 1) return 0;
   const float ratio = distance / std::max(size, 0.1f);

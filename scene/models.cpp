@@ -1,4 +1,4 @@
-// Assimp in and out for prop models; see models.h for the convention.
+// Assimp in and out for prop models; see models.h for the convention (figures: figure_models.cpp).
 #include "scene/models.h"
 
 #include <algorithm>

@@ -1,6 +1,12 @@
 #include "scene/soldier_meshes.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+
+#include "scene/mesh_lod.h"
+#include "scene/models.h"
 
 namespace scene {
 
@@ -175,6 +181,99 @@ ImpostorFrame impostor_frame(FigureKind kind) {
     case FigureKind::Spearman: return {1.45f, 1.3f};
     default: return {1.2f, 1.0f};
   }
+}
+
+const char* part_name(std::uint32_t part) {
+  static constexpr const char* kNames[kPartCount] = {"part_rigid",  "part_leg_a",  "part_leg_b", "part_arm_a",
+                                                     "part_arm_b",  "part_hoof_a", "part_hoof_b"};
+  return part < kPartCount ? kNames[part] : "part_rigid";
+}
+
+int part_code_of(std::string_view name) {
+  for (std::uint32_t part = 0; part < kPartCount; ++part) {
+    const std::string_view prefix = part_name(part);
+    if (name.size() >= prefix.size() &&
+        std::equal(prefix.begin(), prefix.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return static_cast<int>(part);
+  }
+  return -1;
+}
+
+const char* figure_name(FigureKind kind) {
+  switch (kind) {
+    case FigureKind::Infantry: return "infantry";
+    case FigureKind::Spearman: return "spearman";
+    case FigureKind::Archer: return "archer";
+    case FigureKind::Cavalry: return "cavalry";
+    case FigureKind::Crew: return "crew";
+    case FigureKind::Civilian: return "civilian";
+    case FigureKind::Bearer: return "bearer";
+  }
+  return "infantry";
+}
+
+std::filesystem::path figure_file(const std::filesystem::path& dir, FigureKind kind, int lod) {
+  return dir / (std::string("soldier_") + figure_name(kind) + (lod > 0 ? "_lod1.glb" : ".glb"));
+}
+
+Mesh derive_figure_lod1(const Mesh& lod0) {
+  // About as many triangles as the hand-made LOD1s (17-34), more where thin parts make the
+  // silhouette (simplify_to keeps the bounds).
+  Mesh lod1 = simplify_to(lod0, 28);
+  for (Vertex& v : lod1.vertices) v.object = kPartRigid;  // far figures do not swing their limbs
+  return lod1;
+}
+
+namespace {
+
+// Triangle budgets: a LOD0 is drawn within a few tens of metres, a LOD1 thousands at a time.
+constexpr std::size_t kMaxTriangles[kFigureMeshLods] = {4000, 400};
+
+// Why a loaded figure cannot stand in for `kind` at `lod`, or empty.
+std::string implausible(const Mesh& mesh, int lod) {
+  if (mesh.triangle_count() > kMaxTriangles[lod])
+    return std::to_string(mesh.triangle_count()) + " triangles, more than the " + std::to_string(kMaxTriangles[lod]) +
+           " a figure at this level may have";
+  const Bounds b = mesh_bounds(mesh);
+  if (!b.valid() || std::abs(b.min.y) > 0.3f || b.size().y < 0.5f || b.size().y > 6.0f)
+    return "not a figure standing on y = 0 about 0.5-6 m tall (metres, +y up expected)";
+  return {};
+}
+
+}  // namespace
+
+FigureMeshes load_figure_meshes(const std::filesystem::path& dir) {
+  FigureMeshes out;
+  const auto warn = [&](std::string text) {
+    std::fprintf(stderr, "siege: warning: %s\n", text.c_str());
+    out.warnings.push_back(std::move(text));
+  };
+  for (int k = 0; k < kFigureKinds; ++k) {
+    const auto kind = static_cast<FigureKind>(k);
+    bool lod0_from_file = false;
+    for (int lod = 0; lod < kFigureMeshLods; ++lod) {
+      const std::filesystem::path file = figure_file(dir, kind, lod);
+      ModelLoadResult r = load_figure_model(file);
+      std::string why = r.ok() ? implausible(r.mesh, lod) : r.warning;
+      if (r.ok() && !why.empty()) why = file.string() + ": " + why;
+      Mesh& mesh = out.meshes[static_cast<std::size_t>(k)][static_cast<std::size_t>(lod)];
+      if (why.empty()) {
+        if (!r.warning.empty()) warn(r.warning);  // usable, with something left out
+        mesh = std::move(r.mesh);
+        lod0_from_file = lod0_from_file || lod == 0;
+      } else if (lod > 0 && lod0_from_file) {
+        mesh = derive_figure_lod1(out.meshes[static_cast<std::size_t>(k)][0]);
+        warn(why + "; deriving the " + figure_name(kind) + " figure's LOD1 from its LOD0 file (" +
+             std::to_string(mesh.triangle_count()) + " triangles)");
+      } else {
+        warn(why + "; using the procedural " + figure_name(kind) + " figure");
+        mesh = soldier_mesh(kind, lod);
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace scene
