@@ -19,6 +19,7 @@ struct Ids {
   IdTable siege_rings{"siege ring", "siege rings"};
   IdTable earthworks{"earthwork", "earthworks"};
   IdTable settlements{"settlement", "settlements"};
+  IdTable roads{"road", "roads"};
   IdTable camps{"camp", "camps"};
   IdTable places{"place", "places"};
   IdTable factions{"faction", "factions"};
@@ -35,7 +36,7 @@ const std::vector<std::string_view>& top_level_keys();
 
 void read_terrain(Reader& reader, const Node& node, Terrain& terrain);
 // rivers, lakes, walls, gates, towers, moats, damages, siege_rings, earthworks,
-// settlements, camps, places
+// settlements, roads, camps, places
 void read_world(Reader& reader, const Object& root, Ids& ids, Scenario& scenario);
 
 void read_sources(Reader& reader, const Node& node, std::vector<Source>& sources);

@@ -414,7 +414,7 @@ Provenance Reader::provenance(const Object& object, bool sources_required) {
   if (!object) return out;
   const Node sources_node = object.get("sources");
   if (!sources_node && sources_required) {
-    error(object.pointer(), "missing required key \"sources\" (units, phases and places must name at least one source)");
+    error(object.pointer(), "missing required key \"sources\" (units, phases, places and roads must name at least one source)");
   }
   if (sources_node && expect_array(sources_node, "source ids", sources_required ? 1 : 0)) {
     for (std::size_t i = 0; i < sources_node.value->size(); ++i) {

@@ -1,5 +1,5 @@
 // Readers for the ground and what stands on it: terrain, water, fortifications, siege
-// works, settlements, camps and map labels.
+// works, settlements, roads, camps and map labels.
 #include "scene/load_entities.h"
 
 #include <algorithm>
@@ -298,6 +298,24 @@ void read_world(Reader& r, const Object& root, Ids& ids, Scenario& s) {
     r.set(r.number(o.get("radius"), positive(100'000)), settlement.radius);
     r.set(r.number(o.get("houses"), rules::integer(0, 100'000)), settlement.houses);
     settlement.provenance = r.provenance(o, false);
+  });
+
+  r.for_each(root.get("roads"), "roads", 0, [&](const Node& node) {
+    Road& road = s.roads.emplace_back();
+    const Object o = r.object(node, "a road", {"id", "name", "kind", "width", "gate", "path", "sources", "notes"});
+    if (!o) return;
+    road.id = r.id(o, ids.roads);
+    r.set(r.text(o.get("name")), road.name);
+    r.set(r.enumeration<RoadKind>(o.get("kind"), {{"road", RoadKind::Road},
+                                                  {"track", RoadKind::Track},
+                                                  {"causeway", RoadKind::Causeway}}),
+          road.kind);
+    road.width = default_road_width(road.kind);
+    r.set(r.number(o.get("width"), positive(200)), road.width);
+    r.set(r.reference(o.get("gate"), ids.gates), road.gate);
+    r.set(r.polyline(o.require("path"), 2, "a line"), road.path);
+    // No source gives a road map: a road must say what it rests on (usually "reconstruction").
+    road.provenance = r.provenance(o, true);
   });
 
   r.for_each(root.get("camps"), "camps", 0, [&](const Node& node) {

@@ -10,7 +10,7 @@
 namespace scene {
 
 enum class ObjectKind {
-  Terrain, Water, Wall, Gate, Tower, SiegeRing, Building, Soldier, SiegeEngine, Camp, Sky, Dam, Earthwork
+  Terrain, Water, Wall, Gate, Tower, SiegeRing, Building, Soldier, SiegeEngine, Camp, Sky, Dam, Earthwork, Road
 };
 std::string_view to_string(ObjectKind kind);
 

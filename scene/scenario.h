@@ -183,6 +183,22 @@ struct Settlement {
   Provenance provenance;
 };
 
+// A road out of the city: a ribbon of packed earth draped on the ground, with a flat deck
+// where it crosses a river or moat. The sources give no road map: every road is a
+// reconstruction and its note says so.
+enum class RoadKind { Road, Track, Causeway };  // "road", "track", "causeway" (raised on an embankment)
+struct Road {
+  std::string id;
+  Localized name;
+  RoadKind kind = RoadKind::Road;
+  float width = 8;                 // metres of packed earth; the default depends on the kind
+  std::string gate;                // "gate": the road begins at this gate; may be empty
+  std::vector<glm::vec2> path;     // "path": centre line [x, z], at least 2 points
+  Provenance provenance;
+};
+// The width a road has when its "width" is not given.
+inline float default_road_width(RoadKind kind) { return kind == RoadKind::Track ? 4.0f : 8.0f; }
+
 enum class CampKind { Gers, Tents, Stockade };
 struct Camp {
   std::string id;
@@ -325,6 +341,7 @@ struct Scenario {
   std::vector<SiegeRing> siege_rings;
   std::vector<Earthwork> earthworks;
   std::vector<Settlement> settlements;
+  std::vector<Road> roads;
   std::vector<Camp> camps;
   std::vector<Place> places;
   std::vector<Faction> factions;

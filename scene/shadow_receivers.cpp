@@ -8,7 +8,7 @@
 namespace scene {
 
 namespace {
-constexpr float kMinCasterHeight = 0.5f;   // ridges of ploughland and road crowns cast nothing worth a lookup
+constexpr float kMinCasterHeight = 1.2f;   // roads lifted over the coarse ground, ridges of ploughland: nothing worth a lookup
 constexpr float kLowSunReach = 25.0f;      // shadows longer than 25 caster heights: treat the whole map as reachable
 }  // namespace
 

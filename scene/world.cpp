@@ -76,6 +76,10 @@ World build_world(const Scenario& scenario) {
       world.casters_min = glm::min(world.casters_min, glm::vec3(p.x - 20, ground->height(p) - 5, p.y - 20));
       world.casters_max = glm::max(world.casters_max, glm::vec3(p.x + 20, ground->height(p) + ring.height + 10, p.y + 20));
     }
+  // Roads last: their ids come after every earlier kind's, and lying flat on the ground they
+  // cast no shadow worth widening the casters' bounds (and the shadow map's texels) for.
+  for (const Road& road : scenario.roads)
+    add_road(world.structures, scenario, *ground, road, world.objects.add(ObjectKind::Road, label(road.name, road.id), road.id));
   // What never moves casts from known places; rings, camps and engines are added per frame.
   add_casters(world.static_casters, world.ground, *ground, world.structures);
   world.heightfield = ground;

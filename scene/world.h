@@ -53,7 +53,7 @@ struct World {
   std::uint32_t terrain = 0;
   TerrainChunks ground;    // the terrain, in chunks with levels of detail
   Mesh water;              // rivers
-  Mesh structures;         // walls (less their damaged segments), bastions, gates, towers, buildings
+  Mesh structures;         // walls (less their damaged segments), bastions, gates, towers, buildings, roads
   std::vector<Mesh> camps; // parallel to Scenario::camps; drawn while the camp is occupied
   glm::vec3 casters_min{1e30f}, casters_max{-1e30f};  // bounds of everything that casts a shadow
   CasterHeights static_casters;  // per terrain chunk: structures' heights (shadow_receivers.h)
@@ -102,6 +102,12 @@ void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& g
                       glm::vec2 position, std::uint32_t object);
 void add_earthwork(Mesh& mesh, const Heightfield& ground, const Earthwork& work, float built, std::uint32_t object);
 void add_siege_ring(Mesh& mesh, const Heightfield& ground, const SiegeRing& ring, float built, std::uint32_t object);
+
+// A road's centre line: from its gate (snapped onto the wall, as the gatehouse is) when it
+// names one, then its path, with repeated points dropped.
+std::vector<glm::vec2> road_centre_line(const Scenario& scenario, const Road& road);
+// A road draped on the ground (world_roads.cpp), with decks where it crosses carved water.
+void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Road& road, std::uint32_t object);
 
 // A polyline resampled so no segment is longer than `step` (keeps ribbons on the ground).
 std::vector<glm::vec2> resample(const std::vector<glm::vec2>& path, float step);

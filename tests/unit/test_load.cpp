@@ -239,7 +239,7 @@ TEST_CASE("load: units, phases and places must carry sources", "[load]") {
        {"phases", R"([{"id": "a", "title": {"en": "A"}, "start": "1233-10-01", "end": "1233-11-01", "duration_s": 1, "sources": []}])"}},
       R"(  "places": [{"id": "caizhou", "name": {"en": "Caizhou"}, "position": [0, 0], "sources": ["recrod"]}],)"));
   REQUIRE(e.size() == 3);
-  CHECK(e[0] == "t.json:9:13: /units/0: missing required key \"sources\" (units, phases and places must name at least one source)");
+  CHECK(e[0] == "t.json:9:13: /units/0: missing required key \"sources\" (units, phases, places and roads must name at least one source)");
   CHECK(e[1] == "t.json:10:120: /phases/0/sources: expected a non-empty array of source ids, found an empty array []");
   CHECK(e[2] == "t.json:12:91: /places/0/sources/0: unknown source \"recrod\" (did you mean \"record\"?)");
 }
