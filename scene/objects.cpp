@@ -17,6 +17,7 @@ std::string_view to_string(ObjectKind kind) {
     case ObjectKind::Sky: return "sky";
     case ObjectKind::Dam: return "dam";
     case ObjectKind::Earthwork: return "earthwork";
+    case ObjectKind::Ladder: return "ladder";
   }
   return "unknown";
 }
