@@ -19,7 +19,7 @@
 
 namespace scene {
 
-constexpr double kMaxShotsPerSecond = 1.2;  // per engine, in presentation seconds
+constexpr double kMaxShotsPerSecond = 0.45;  // per engine, in presentation seconds: room for a ~1 s heave and a ~1 s fall back
 constexpr double kDustSeconds = 1.6;        // an impact's dust hangs this long
 
 struct Projectile {
