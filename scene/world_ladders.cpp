@@ -254,7 +254,8 @@ void ladders_of(const Scenario& s, Day day, std::uint32_t u, const Footprint& fp
     }
   }
   // Not at a wall: carried by the leading men on the way up, or dropped in the field. Each
-  // ladder goes to the next man nearest the wall who stands kLadderSpacing clear of the others.
+  // ladder goes to the next man nearest the wall whose ladder would lie clear of the others
+  // (kLadderSpacing across, or a ladder's length and a pace along the way the unit faces).
   const Approach a = approach(s, fp);
   if (!a.wall || a.leading.empty()) return;
   if (!lying && !(a.facing && (state == UnitState::March || state == UnitState::Assault))) return;
@@ -263,7 +264,8 @@ void ladders_of(const Scenario& s, Day day, std::uint32_t u, const Footprint& fp
   for (glm::vec2 p : a.leading) {
     if (static_cast<int>(bearers.size()) >= unit.ladders) break;
     bool clear = true;
-    for (glm::vec2 q : bearers) clear = clear && glm::distance(p, q) >= kLadderSpacing;
+    for (glm::vec2 q : bearers)
+      clear = clear && (std::abs(glm::dot(p - q, fp.right)) >= kLadderSpacing || std::abs(glm::dot(p - q, fp.forward)) >= length + 1.0f);
     if (clear) bearers.push_back(p);
   }
   for (std::size_t i = 0; i < bearers.size(); ++i) {
