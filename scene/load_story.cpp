@@ -14,6 +14,7 @@ using rules::non_negative;
 using rules::positive;
 
 constexpr double kMaxStrength = 10'000'000;  // men in one unit
+constexpr double kMaxLadders = 2'000;         // scaling ladders one unit carries
 
 std::optional<float> to_float(std::optional<double> v) {
   if (!v) return std::nullopt;
@@ -40,7 +41,7 @@ std::optional<UnitState> read_state(Reader& r, const Node& n) {
 void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
   const Object o = r.object(node, "a unit", {"id", "name", "faction", "commander", "kind", "available", "path",
                                              "formation", "state", "strength", "strength_estimate", "heading",
-                                             "sources", "notes"});
+                                             "ladders", "ladders_estimate", "sources", "notes"});
   if (!o) return;
   unit.id = r.id(o, ids.units);
   r.set(r.text(o.require("name")), unit.name);
@@ -63,6 +64,8 @@ void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
   r.set(r.boolean(o.get("strength_estimate")), unit.strength_estimate);
   r.set(r.track<float>(o.get("heading"), [&](const Node& n) { return to_float(r.number(n, rules::range(-720, 720))); }),
         unit.heading);
+  if (const auto ladders = r.number(o.get("ladders"), rules::integer(0, kMaxLadders))) unit.ladders = static_cast<int>(*ladders);
+  r.set(r.boolean(o.get("ladders_estimate")), unit.ladders_estimate);
   unit.provenance = r.provenance(o, true);
 }
 

@@ -16,6 +16,7 @@
 #include <assimp/scene.h>
 
 #include "scene/mesh_lod.h"
+#include "scene/projectiles.h"
 #include "scene/world.h"
 
 namespace scene {
@@ -233,7 +234,11 @@ namespace {
 
 // The larger horizontal extent of the procedural prop: users' models are fitted to it.
 float footprint(Prop prop) {
-  const Bounds b = mesh_bounds(build_prop(prop));
+  Mesh whole = build_prop(prop);
+  // A user's trebuchet is the whole engine: fit it to the frame with its arm at rest and crew.
+  if (prop == Prop::Trebuchet)
+    add_trebuchet_action(whole, build_prop(Prop::TrebuchetArm), glm::vec3(0), glm::vec2(0, -1), trebuchet::kRestAngle, 0, 0);
+  const Bounds b = mesh_bounds(whole);
   return std::max(b.size().x, b.size().z);
 }
 

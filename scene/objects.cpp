@@ -18,6 +18,7 @@ std::string_view to_string(ObjectKind kind) {
     case ObjectKind::Dam: return "dam";
     case ObjectKind::Earthwork: return "earthwork";
     case ObjectKind::Road: return "road";
+    case ObjectKind::Ladder: return "ladder";
   }
   return "unknown";
 }

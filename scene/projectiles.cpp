@@ -43,27 +43,51 @@ glm::vec3 arc(glm::vec3 from, glm::vec3 to, float apex, float s) {
 
 }  // namespace
 
+double VolleySchedule::release_s(std::int64_t k) const {
+  if (rate <= 0) return 1e300;
+  const auto k32 = static_cast<std::uint32_t>(k);
+  // Shot k leaves at (k + 0.5 + jitter) / rate seconds into the phase: evenly paced, never in step.
+  return (static_cast<double>(k) + 0.5 + 0.35 * (unit_float(hash(engine, k32, 1)) - 0.5)) / rate;
+}
+
+VolleySchedule volley_schedule(const Scenario& scenario, const Snapshot& snap, std::size_t e) {
+  VolleySchedule out;
+  out.engine = static_cast<std::uint32_t>(e);
+  const PhaseClock clock = phase_clock(scenario, snap);
+  out.local_s = snap.presentation_s - clock.start_s;
+  if (!scenario.phases.empty()) out.phase_s = scenario.phases[static_cast<size_t>(snap.phase)].duration_s;
+  if (e >= scenario.engines.size()) return out;
+  const SiegeEngine& engine = scenario.engines[e];
+  if (engine.kind != EngineKind::Trebuchet || !engine.target || engine.shots_per_hour <= 0) return out;
+  if (e >= snap.engine_present.size() || !snap.engine_present[e]) return out;
+  out.rate = std::max(0.0, std::min(kMaxShotsPerSecond, engine.shots_per_hour * 24.0 * clock.days_per_s));
+  return out;
+}
+
+glm::vec2 trebuchet_sling_end(float angle) {
+  return {-trebuchet::kLongArm * std::cos(angle), trebuchet::kAxleHeight + trebuchet::kLongArm * std::sin(angle)};
+}
+
 std::vector<Projectile> projectiles_at(const Scenario& scenario, const Snapshot& snap) {
   std::vector<Projectile> out;
-  const PhaseClock clock = phase_clock(scenario, snap);
-  const double local = snap.presentation_s - clock.start_s;
   for (size_t e = 0; e < scenario.engines.size(); ++e) {
+    const VolleySchedule schedule = volley_schedule(scenario, snap, e);
+    if (schedule.rate <= 0) continue;
+    const double rate = schedule.rate, local = schedule.local_s;
     const SiegeEngine& engine = scenario.engines[e];
-    if (engine.kind != EngineKind::Trebuchet || !engine.target || engine.shots_per_hour <= 0) continue;
-    if (e >= snap.engine_present.size() || !snap.engine_present[e]) continue;
-    const double rate = std::min(kMaxShotsPerSecond, engine.shots_per_hour * 24.0 * clock.days_per_s);
-    if (rate <= 0) continue;
     const glm::vec2 base = snap.engine_position[e];
     const glm::vec2 target = *engine.target;
     const float distance = glm::length(target - base);
+    const glm::vec2 facing = distance > 1e-3f ? (target - base) / distance : glm::vec2(0, -1);
     const double flight = 1.2 + distance / 700.0;
     const auto e32 = static_cast<std::uint32_t>(e);
-    // Shot k leaves at (k + 0.5 + jitter) / rate seconds into the phase.
+    // The stone leaves from the sling end of the arm at its release angle.
+    const glm::vec2 sling = trebuchet_sling_end(trebuchet::kReleaseAngle);
     const auto first = static_cast<std::int64_t>(std::floor((local - flight - kDustSeconds) * rate)) - 1;
     const auto last = static_cast<std::int64_t>(std::floor(local * rate)) + 1;
     for (std::int64_t k = std::max<std::int64_t>(first, 0); k <= last; ++k) {
       const auto k32 = static_cast<std::uint32_t>(k);
-      const double release = (static_cast<double>(k) + 0.5 + 0.35 * (unit_float(hash(e32, k32, 1)) - 0.5)) / rate;
+      const double release = schedule.release_s(k);
       const double age = local - release;
       if (age < 0 || age > flight + kDustSeconds) continue;
       const float angle = 6.2831853f * unit_float(hash(e32, k32, 2));
@@ -72,7 +96,8 @@ std::vector<Projectile> projectiles_at(const Scenario& scenario, const Snapshot&
       Projectile p;
       p.engine = e32;
       p.shot = k32;
-      p.from = {base.x, height_at(scenario, base) + 14.0f, base.y};
+      const glm::vec2 from2 = base + facing * sling.x;
+      p.from = {from2.x, height_at(scenario, base) + sling.y, from2.y};
       p.to = {hit.x, height_at(scenario, hit) + 2.0f, hit.y};
       p.progress = static_cast<float>(age / flight);
       const float apex = std::max(40.0f, 0.28f * distance);
@@ -82,6 +107,54 @@ std::vector<Projectile> projectiles_at(const Scenario& scenario, const Snapshot&
     }
   }
   return out;
+}
+
+ArmPose trebuchet_arm(const Scenario& scenario, const Snapshot& snap, std::size_t engine) {
+  using namespace trebuchet;
+  ArmPose pose;
+  const VolleySchedule schedule = volley_schedule(scenario, snap, engine);
+  if (schedule.rate <= 0) return pose;
+  const double s = schedule.local_s;
+  // The shots either side of now (only those the phase lasts long enough to fire).
+  const auto around = static_cast<std::int64_t>(std::floor(s * schedule.rate));
+  std::int64_t prev = -1, next = -1;
+  for (std::int64_t k = std::max<std::int64_t>(around - 2, 0); k <= around + 2; ++k) {
+    const double r = schedule.release_s(k);
+    if (r > schedule.phase_s) break;
+    if (r <= s) prev = k;
+    else if (next < 0) next = k;
+  }
+  const double r_prev = prev >= 0 ? schedule.release_s(prev) : 0.0;
+  // Each shot's heave and settle take at most 45 % of the gap to the shot beside it, so a
+  // fast battery's cycles never overlap and the arm is back at rest before the next heave.
+  if (prev >= 0) {
+    const double gap = next >= 0 ? schedule.release_s(next) - r_prev : 1e300;
+    const double settle = std::min(kSettleS, 0.45 * gap);
+    const double v = (s - r_prev) / settle;
+    if (v < 1.0) {
+      constexpr double kFollow = 0.25;  // the share of the settle spent swinging on past the release
+      if (v < kFollow) {
+        const double w = std::sin(v / kFollow * 1.5707963);
+        pose.angle = static_cast<float>(kReleaseAngle + (kFollowAngle - kReleaseAngle) * w);
+      } else {
+        const double w = (v - kFollow) / (1.0 - kFollow);
+        pose.angle = static_cast<float>(kFollowAngle + (kRestAngle - kFollowAngle) * w * w * (3.0 - 2.0 * w));
+      }
+      pose.pull = static_cast<float>(std::max(0.0, 1.0 - v / kFollow));
+      return pose;
+    }
+  }
+  if (next >= 0) {
+    const double r_next = schedule.release_s(next);
+    const double pull = std::min(kPullS, 0.45 * (r_next - r_prev));
+    const double u = (s - (r_next - pull)) / pull;
+    if (u > 0.0) {
+      // The crew take the strain, then the arm accelerates over: release at u = 1.
+      pose.angle = static_cast<float>(kRestAngle + (kReleaseAngle - kRestAngle) * u * u);
+      pose.pull = static_cast<float>(std::min(1.0, u / 0.3));
+    }
+  }
+  return pose;
 }
 
 void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<Particle>& out) {

@@ -19,7 +19,7 @@
 
 namespace scene {
 
-constexpr double kMaxShotsPerSecond = 1.2;  // per engine, in presentation seconds
+constexpr double kMaxShotsPerSecond = 0.45;  // per engine, in presentation seconds: room for a ~1 s heave and a ~1 s fall back
 constexpr double kDustSeconds = 1.6;        // an impact's dust hangs this long
 
 struct Projectile {
@@ -31,8 +31,47 @@ struct Projectile {
   float since_impact = 0;    // presentation seconds since landing (0 while in flight)
 };
 
+// One trebuchet's volley schedule in the current phase: the single source of when stones
+// leave, read by the stones (projectiles_at) and by the throwing arm (trebuchet_arm).
+struct VolleySchedule {
+  std::uint32_t engine = 0;
+  double rate = 0;     // shots per presentation second; 0: the engine does not shoot now
+  double local_s = 0;  // presentation seconds since the current phase began
+  double phase_s = 0;  // the current phase's length in presentation seconds
+  // When shot k (k >= 0) leaves, in seconds since the phase began; shots after phase_s never do.
+  double release_s(std::int64_t k) const;
+};
+VolleySchedule volley_schedule(const Scenario& scenario, const Snapshot& snapshot, std::size_t engine);
+
 // Stones in flight or landed no longer than kDustSeconds ago.
 std::vector<Projectile> projectiles_at(const Scenario& scenario, const Snapshot& snapshot);
+
+// The traction trebuchet's throwing arm (砲梢), in the engine's own frame: the axle across the
+// top of the trestle, the long arm (with the sling) behind, the short arm towards the target
+// with the crew's ropes. `angle` is the long arm's elevation above the horizontal behind the
+// engine, in radians: at rest it lies down to the ground behind; the crew's pull swings it up
+// and over to release past the vertical, it follows through, falls back and is reloaded.
+namespace trebuchet {
+constexpr float kAxleHeight = 7.5f;   // metres above the ground
+constexpr float kLongArm = 10.0f;     // axle to sling end
+constexpr float kShortArm = 3.8f;     // axle to where the ropes hang
+constexpr float kRestAngle = -0.77f;  // radians: the sling end down behind, its pouch on the ground
+constexpr float kReleaseAngle = 1.75f;  // about 100 degrees: just past the vertical, towards the target
+constexpr float kFollowAngle = 2.15f;   // the furthest the arm swings on after the release
+constexpr double kPullS = 1.0;          // the crew's heave, release at its end
+constexpr double kSettleS = 1.6;        // follow-through and falling back to rest
+}  // namespace trebuchet
+
+struct ArmPose {
+  float angle = trebuchet::kRestAngle;  // the long arm's elevation, radians
+  float pull = 0;                       // 0 slack .. 1 the crew's full heave (they lean back)
+};
+// The arm of engine `engine` now: at rest between shots, at kReleaseAngle at each release of
+// its volley schedule; continuous within a phase, the same for the same snapshot.
+ArmPose trebuchet_arm(const Scenario& scenario, const Snapshot& snapshot, std::size_t engine);
+// Where the sling end is for an arm at `angle`, relative to the engine's ground point, in the
+// engine's frame: x along its facing (towards the target), y up.
+glm::vec2 trebuchet_sling_end(float angle);
 
 // One billboard; the same layout as shaders::EffectInstance (32 bytes).
 struct Particle {

@@ -247,6 +247,8 @@ struct Unit {
   Track<float> strength;        // men
   bool strength_estimate = true;  // "strength_estimate"
   Track<float> heading;         // degrees clockwise from north; empty: face along the path
+  int ladders = 0;              // "ladders": scaling ladders the unit carries; set against a wall when it assaults one
+  bool ladders_estimate = true;   // "ladders_estimate"
   Provenance provenance;
 };
 

@@ -3,6 +3,7 @@
 
 #include "scene/mesh_lod.h"
 #include "scene/models.h"
+#include "scene/projectiles.h"
 
 namespace scene {
 
@@ -68,6 +69,8 @@ World build_world(const Scenario& scenario) {
   for (const SiegeEngine& e : scenario.engines) world.objects.add(ObjectKind::SiegeEngine, label(e.name, e.id), e.id);
   for (const Earthwork& e : scenario.earthworks) world.objects.add(ObjectKind::Earthwork, label(e.name, e.id), e.id);
   for (const WallDamage& d : scenario.damages) world.objects.add(ObjectKind::Earthwork, "Rubble: " + label(d.name, d.id), d.id);
+  for (const Unit& unit : scenario.units)
+    if (unit.ladders > 0) world.objects.add(ObjectKind::Ladder, "Ladders of " + label(unit.name, unit.id), unit.id);
 
   for (const Vertex& v : world.structures.vertices)
     world.casters_min = glm::min(world.casters_min, v.position), world.casters_max = glm::max(world.casters_max, v.position);
@@ -105,6 +108,10 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     const glm::vec3 base(at.x, ground->height(at), at.y);
     if (world.models.engines.size() != scenario.engines.size()) {  // a World not from build_world
       add_siege_engine(out.solids, scenario, *ground, e, at, id);
+      if (e.kind == EngineKind::Trebuchet) {
+        const ArmPose pose = trebuchet_arm(scenario, snapshot, i);
+        add_trebuchet_action(out.solids, build_prop(Prop::TrebuchetArm), base, engine_facing(e, at), pose.angle, pose.pull, id);
+      }
       continue;
     }
     // The engine's model at the level of detail its distance from the camera calls for.
@@ -117,6 +124,14 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     const Faction* faction = scenario.faction(e.faction);
     place_model(out.solids, lods[level], base, engine_facing(e, at), glm::vec3(1), id, glm::vec3(1),
                 pack_color(faction ? faction->banner : glm::vec3(0.5f)));
+    // The built-in trebuchet's arm swings with its volley schedule (an engine's own model is
+    // drawn as it is); the crew are left out at the coarsest level.
+    if (e.kind == EngineKind::Trebuchet && world.models.engines[i].empty()) {
+      const PropLods& arm = world.models.props[static_cast<size_t>(Prop::TrebuchetArm)];
+      const ArmPose pose = trebuchet_arm(scenario, snapshot, i);
+      add_trebuchet_action(out.solids, arm[std::min(level, arm.size() - 1)], base, engine_facing(e, at), pose.angle, pose.pull, id,
+                           level + 1 < lods.size());
+    }
   }
   for (size_t i = 0; i < scenario.earthworks.size(); ++i) {
     const Earthwork& e = scenario.earthworks[i];
@@ -134,6 +149,8 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     add_wall_damage(out.solids, *ground, *wall, d, state, static_cast<std::uint32_t>(i + 1),
                     world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0);
   }
+  for (const LadderPose& ladder : ladders_at(scenario, snapshot))
+    add_ladder(out.solids, ladder.foot, ladder.top, world.objects.id_of(ObjectKind::Ladder, scenario.units[ladder.unit].id));
   for (size_t i = 0; i < scenario.lakes.size(); ++i) {
     const Lake& lake = scenario.lakes[i];
     const float level = i < snapshot.lake_level.size() ? snapshot.lake_level[i] : lake.level.sample(snapshot.day, 0.0f);

@@ -21,8 +21,10 @@ namespace scene {
 // The props that are models (models.h): the procedural builders make them in the model
 // convention, tools/bake_models writes them to assets/models/<prop_file_name>.glb, and the
 // world places them from those files.
-enum class Prop { Trebuchet, SiegeShed, SiegeTower, Ram, Ger, Tent, Banner };
-inline constexpr std::size_t kPropCount = 7;
+// TrebuchetArm is the trebuchet's throwing arm on its own, axle at the origin, the long arm
+// level towards +z (behind): build_dynamic swings it about the axle per frame.
+enum class Prop { Trebuchet, SiegeShed, SiegeTower, Ram, Ger, Tent, Banner, TrebuchetArm };
+inline constexpr std::size_t kPropCount = 8;
 const char* prop_file_name(Prop prop);  // "siege_tower": assets/models/siege_tower.glb
 Prop engine_prop(EngineKind kind);
 // The procedural prop at the origin facing -z, its flags in kFactionColourKey, object id 0.
@@ -62,7 +64,8 @@ struct World {
 };
 
 struct DynamicMeshes {
-  Mesh solids;  // siege rings as far as built, camps, engines, earthworks, damaged wall segments
+  Mesh solids;  // siege rings as far as built, camps, engines (arms swung, crews pulling), earthworks,
+                // damaged wall segments, scaling ladders
   Mesh water;   // lakes at their level
 };
 
@@ -100,7 +103,28 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
               std::uint32_t object, const CampModels& models = {});
 void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const SiegeEngine& engine,
                       glm::vec2 position, std::uint32_t object);
+// A trebuchet's moving parts at one instant (world_camps.cpp): `arm` (the TrebuchetArm prop)
+// swung about the axle to `arm_angle` (projectiles.h, trebuchet_arm), the ropes from its short
+// end down to the crew, and the crew leaning back by `pull` (0..1). `crew`: false leaves the
+// figures and ropes out (far away).
+void add_trebuchet_action(Mesh& mesh, const Mesh& arm, glm::vec3 base, glm::vec2 facing, float arm_angle, float pull,
+                          std::uint32_t object, bool crew = true);
 void add_earthwork(Mesh& mesh, const Heightfield& ground, const Earthwork& work, float built, std::uint32_t object);
+
+// Scaling ladders (world_ladders.cpp), from each unit's "ladders" and its state: leaning
+// against a wall's face while it assaults there, carried at shoulder height while it marches
+// or assaults on its way up, lying on the ground where it stood when it routed.
+enum class LadderHow { Leaning, Carried, Lying };
+struct LadderPose {
+  std::uint32_t unit = 0;  // index into Scenario::units
+  LadderHow how = LadderHow::Leaning;
+  glm::vec3 foot{0};       // Leaning: on the ground; Carried: the front end; Lying: one end
+  glm::vec3 top{0};        // Leaning: at the parapet; otherwise the other end
+  std::uint32_t wall = 0;  // Leaning and Lying by a wall: index into Scenario::walls
+};
+std::vector<LadderPose> ladders_at(const Scenario& scenario, const Snapshot& snapshot);
+// Two rails and rungs from foot to top.
+void add_ladder(Mesh& mesh, glm::vec3 foot, glm::vec3 top, std::uint32_t object);
 void add_siege_ring(Mesh& mesh, const Heightfield& ground, const SiegeRing& ring, float built, std::uint32_t object);
 
 // A road's centre line: from its gate (snapped onto the wall, as the gatehouse is) when it

@@ -6,6 +6,7 @@
 
 #include "scene/geometry2d.h"
 #include "scene/models.h"
+#include "scene/projectiles.h"
 #include "scene/world.h"
 
 namespace scene {
@@ -229,19 +230,13 @@ void add_engine_frame(Mesh& mesh, EngineKind kind, glm::vec3 base, glm::vec2 fwd
   const std::uint32_t timber = pack_color(kTimber), hides = pack_color(kHides);
   switch (kind) {
     case EngineKind::Trebuchet: {
-      // A traction trebuchet (砲): a trestle of four raked posts, an axle and a long throwing arm
-      // with the short end towards the pulling crew, the sling end cocked back.
-      const float h = 7.5f;
-      const glm::vec3 axle = base + up * h;
+      // A traction trebuchet (砲): a trestle of four raked posts carrying the axle. The throwing
+      // arm is a prop of its own (add_trebuchet_arm), swung about the axle per frame.
+      const glm::vec3 axle = base + up * trebuchet::kAxleHeight;
       mesh.add_box(base - up * 0.3f, glm::vec3(6.0f, 0.8f, 7.0f), yaw, timber, object);
       for (float s : {-1.0f, 1.0f})
         for (float f : {-1.0f, 1.0f}) add_beam(mesh, base + right * (s * 2.6f) + fwd * (f * 3.2f), axle + right * (s * 1.2f), 0.45f, timber, object);
       add_beam(mesh, axle - right * 1.6f, axle + right * 1.6f, 0.5f, timber, object);
-      const glm::vec3 arm_front = axle + fwd * 3.5f - up * 1.5f, arm_back = axle - fwd * 8.5f + up * 4.5f;
-      add_beam(mesh, arm_front, arm_back, 0.55f, timber, object);
-      for (int k = 0; k < 6; ++k)  // pulling ropes down to the crew's ground
-        add_beam(mesh, arm_front, base + fwd * (6.0f + static_cast<float>(k % 3)) + right * (static_cast<float>(k) - 2.5f) * 0.9f, 0.08f,
-                 pack_color(kCanvas), object);
       add_banner(mesh, base - fwd * 4.0f + right * 3.5f, 8.0f, flag, object);
       break;
     }
@@ -286,6 +281,19 @@ void add_engine_frame(Mesh& mesh, EngineKind kind, glm::vec3 base, glm::vec2 fwd
   }
 }
 
+// The throwing arm alone, in the TrebuchetArm prop's frame: the axle along x at the origin,
+// the long arm level towards +z (behind the engine) ending in the sling's pouch, the short
+// arm towards -z with a cross-bar where the ropes are tied.
+void add_trebuchet_arm(Mesh& mesh) {
+  const std::uint32_t timber = pack_color(kTimber);
+  add_beam(mesh, glm::vec3(0, 0, -trebuchet::kShortArm), glm::vec3(0, 0, trebuchet::kLongArm), 0.5f, timber, 0);
+  add_beam(mesh, glm::vec3(-1.0f, 0, -trebuchet::kShortArm + 0.2f), glm::vec3(1.0f, 0, -trebuchet::kShortArm + 0.2f), 0.22f, timber, 0);
+  mesh.add_box(glm::vec3(0, -0.65f, trebuchet::kLongArm), glm::vec3(0.7f, 0.5f, 0.7f), 0, pack_color(kCanvas), 0, true);
+}
+
+constexpr glm::vec3 kCrewCloth{0.17f, 0.14f, 0.10f};
+constexpr glm::vec3 kCrewSkin{0.30f, 0.20f, 0.13f};
+
 }  // namespace
 
 void add_siege_engine(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const SiegeEngine& engine,
@@ -301,6 +309,36 @@ glm::vec2 engine_facing(const SiegeEngine& engine, glm::vec2 position) {
   return glm::length(fwd2) > 1e-3f ? glm::normalize(fwd2) : glm::vec2(0, -1);
 }
 
+void add_trebuchet_action(Mesh& mesh, const Mesh& arm, glm::vec3 base, glm::vec2 facing, float arm_angle, float pull,
+                          std::uint32_t object, bool crew) {
+  // Swing the arm about its axle (local x): +z (the long arm) rises towards +y.
+  const float c = std::cos(arm_angle), s = std::sin(arm_angle);
+  Mesh swung = arm;
+  for (Vertex& v : swung.vertices) {
+    const glm::vec3 p = v.position, n = v.normal;
+    v.position = {p.x, p.y * c + p.z * s + trebuchet::kAxleHeight, p.z * c - p.y * s};
+    v.normal = {n.x, n.y * c + n.z * s, n.z * c - n.y * s};
+  }
+  place_model(mesh, swung, base, facing, glm::vec3(1), object);
+  if (!crew) return;
+  // The crew in two ranks ahead of the engine, facing it, each hauling on a rope from the
+  // short arm's cross-bar; they lean back as they heave.
+  const glm::vec3 fwd(facing.x, 0, facing.y), right(-facing.y, 0, facing.x), up(0, 1, 0);
+  const glm::vec3 rope_end = base + fwd * (trebuchet::kShortArm * c) + up * (trebuchet::kAxleHeight - trebuchet::kShortArm * s);
+  const float lean = 0.12f + 0.5f * std::clamp(pull, 0.0f, 1.0f);
+  const glm::vec3 body = fwd * std::sin(lean) + up * std::cos(lean);  // feet to head, tipped away from the engine
+  const std::uint32_t cloth = pack_color(kCrewCloth), skin = pack_color(kCrewSkin), rope = pack_color(kCanvas);
+  for (int k = 0; k < 8; ++k) {
+    const float across = (static_cast<float>(k % 4) - 1.5f) * 0.75f;
+    const glm::vec3 feet = base + fwd * (6.0f + 1.3f * static_cast<float>(k / 4)) + right * across;
+    const glm::vec3 shoulders = feet + body * 1.4f;
+    add_beam(mesh, feet, shoulders, 0.42f, cloth, object);
+    add_beam(mesh, shoulders + body * 0.05f, shoulders + body * 0.3f, 0.22f, skin, object);
+    const glm::vec3 hands = shoulders - body * 0.25f - fwd * 0.35f;
+    add_beam(mesh, hands, rope_end + right * (across * 0.6f), 0.06f, rope, object);
+  }
+}
+
 const char* prop_file_name(Prop prop) {
   switch (prop) {
     case Prop::Trebuchet: return "trebuchet";
@@ -310,6 +348,7 @@ const char* prop_file_name(Prop prop) {
     case Prop::Ger: return "ger";
     case Prop::Tent: return "tent";
     case Prop::Banner: return "banner";
+    case Prop::TrebuchetArm: return "trebuchet_arm";
   }
   return "prop";
 }
@@ -336,6 +375,7 @@ Mesh build_prop(Prop prop) {
     case Prop::Ger: add_ger(mesh, origin, kGerRadius, pack_color(kFelt), pack_color(kFeltRoof), 0); break;
     case Prop::Tent: add_tent(mesh, origin, kTentSize, kTentHeight, 0, pack_color(kCanvas), 0); break;
     case Prop::Banner: add_banner(mesh, origin, kBannerHeight, kFactionColourKey, 0); break;
+    case Prop::TrebuchetArm: add_trebuchet_arm(mesh); break;
   }
   return mesh;
 }
