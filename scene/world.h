@@ -133,6 +133,10 @@ std::vector<glm::vec2> road_centre_line(const Scenario& scenario, const Road& ro
 // A road draped on the ground (world_roads.cpp), with decks where it crosses carved water.
 void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Road& road, std::uint32_t object);
 
+// Whether something `margin` metres across from its centre may stand at `p`: clear of every
+// wall, river (and its banks), lake and road (clear_ground.cpp).
+bool clear_ground(const Scenario& scenario, glm::vec2 p, float margin);
+
 // A polyline resampled so no segment is longer than `step` (keeps ribbons on the ground).
 std::vector<glm::vec2> resample(const std::vector<glm::vec2>& path, float step);
 

@@ -44,16 +44,6 @@ void add_house(Mesh& mesh, const Heightfield& ground, glm::vec2 at, glm::vec2 si
   add_gable_roof(mesh, glm::vec3(at.x, g + height, at.y), size + glm::vec2(1.2f), size.y * 0.35f, yaw, pack_color(roof), object);
 }
 
-bool clear_of_walls_and_water(const Scenario& scenario, glm::vec2 p, float margin) {
-  for (const Wall& wall : scenario.walls)
-    if (polyline_distance(p, wall.points, wall.closed) < wall.thickness * 0.5f + margin) return false;
-  for (const River& river : scenario.rivers)
-    if (polyline_distance(p, river.points) < river.width * 0.5f + river.bank_width + margin) return false;
-  for (const Lake& lake : scenario.lakes)
-    if (inside_polygon(p, lake.outline) || polyline_distance(p, lake.outline, true) < margin) return false;
-  return true;
-}
-
 void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& s,
                       std::uint32_t salt, std::uint32_t object) {
   struct Lot {
@@ -69,7 +59,7 @@ void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& g
       if (((gx % kBlock) + kBlock) % kBlock == 0 || ((gz % kBlock) + kBlock) % kBlock == 0) continue;  // streets
       const glm::vec2 p = (glm::vec2(gx, gz) + 0.5f) * kLot;
       if (glm::length(p - s.center) > s.radius) continue;
-      if (!clear_of_walls_and_water(scenario, p, 6.0f)) continue;
+      if (!clear_ground(scenario, p, 6.0f)) continue;
       lots.push_back({p, lot_hash(gx, gz, salt)});
     }
   }
@@ -114,7 +104,7 @@ void add_village(Mesh& mesh, const Scenario& scenario, const Heightfield& ground
     const float angle = static_cast<float>(h & 0xFFFF) / 65536.0f * 6.2831853f;
     const float dist = std::sqrt(static_cast<float>((h >> 16) & 0xFFFF) / 65536.0f) * s.radius;
     const glm::vec2 p = s.center + glm::vec2(std::cos(angle), std::sin(angle)) * dist;
-    if (!clear_of_walls_and_water(scenario, p, 4.0f)) continue;
+    if (!clear_ground(scenario, p, 4.0f)) continue;
     add_house(mesh, ground, p, glm::vec2(9.0f, 6.0f), 3.0f, (h & 1) ? 0.0f : 1.5707964f, kPlaster * 0.9f, kThatch, object);
     ++placed;
   }

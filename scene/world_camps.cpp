@@ -102,16 +102,6 @@ void add_banner(Mesh& mesh, glm::vec3 base, float height, std::uint32_t flag, st
   facing_quad(mesh, a, b, c, d, glm::vec3(0, 0, -1), flag, object);
 }
 
-bool on_dry_land(const Scenario& scenario, glm::vec2 p, float margin) {
-  for (const River& river : scenario.rivers)
-    if (polyline_distance(p, river.points) < river.width * 0.5f + river.bank_width + margin) return false;
-  for (const Lake& lake : scenario.lakes)
-    if (inside_polygon(p, lake.outline) || polyline_distance(p, lake.outline, true) < margin) return false;
-  for (const Wall& wall : scenario.walls)
-    if (polyline_distance(p, wall.points, wall.closed) < wall.thickness + margin) return false;
-  return true;
-}
-
 glm::vec3 banner_colour(const Scenario& scenario, const std::string& faction) {
   const Faction* f = scenario.faction(faction);
   return f ? f->banner : glm::vec3(0.5f);
@@ -154,7 +144,7 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
       const std::uint32_t h = hash(static_cast<std::uint32_t>(ix + 1000), static_cast<std::uint32_t>(iz + 1000) ^ salt);
       glm::vec2 p = camp.center + glm::vec2(ix, iz) * pitch;
       if (camp.kind == CampKind::Gers) p += glm::vec2(unit(h) - 0.5f, unit(h >> 16) - 0.5f) * (pitch * 0.5f);  // nomads: loose rows
-      if (glm::length(p - camp.center) > inner - 6.0f || !on_dry_land(scenario, p, 6.0f)) continue;
+      if (glm::length(p - camp.center) > inner - 6.0f || !clear_ground(scenario, p, 6.0f)) continue;
       lots.push_back(p);
     }
   // Keep `tents` of them, packed around the commander's tent (an army camps close), the
@@ -187,14 +177,14 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
     const float a = kPi * 0.5f * static_cast<float>(k % 4);
     const glm::vec2 d(std::cos(a), std::sin(a));
     const glm::vec2 p = camp.center + d * (inner * (k < 4 ? 0.45f : 0.9f)) + glm::vec2(-d.y, d.x) * 5.0f;
-    if (on_dry_land(scenario, p, 2)) banner(on_ground(p), 7.0f);
+    if (clear_ground(scenario, p, 2)) banner(on_ground(p), 7.0f);
   }
   // Horse lines for the steppe armies: picket lines with horses standing along them.
   if (camp.kind == CampKind::Gers) {
     for (int line = 0; line < 4; ++line) {
       const float z = (static_cast<float>(line) - 1.5f) * inner * 0.35f;
       const glm::vec2 a = camp.center + glm::vec2(inner + 25.0f, z), b = a + glm::vec2(90.0f, 0);
-      if (!on_dry_land(scenario, a, 4) || !on_dry_land(scenario, b, 4)) continue;
+      if (!clear_ground(scenario, a, 4) || !clear_ground(scenario, b, 4)) continue;
       for (int k = 0; k <= 30; ++k) {
         const glm::vec2 p = glm::mix(a, b, static_cast<float>(k) / 30.0f) + glm::vec2(0, (k & 1) ? 1.8f : -1.8f);
         const std::uint32_t h = hash(static_cast<std::uint32_t>(k + 100 * line), salt + 5);

@@ -143,6 +143,33 @@ std::vector<glm::vec2> road_centre_line(const Scenario& scenario, const Road& ro
   return line;
 }
 
+// The samples a ribbon of `m` columns per sample cannot do without: a sample is dropped where
+// the straight ribbon between the samples kept either side stays within a few centimetres of
+// every column it had (on the flat plain a straight road keeps its two ends), and both
+// samples on either side of a change between ground and bridge stay.
+template <typename Bridged>
+std::vector<size_t> needed_samples(const std::vector<Vertex>& section, size_t m, Bridged bridged) {
+  constexpr float kTolerance = 0.04f;  // metres
+  const size_t n = section.size() / m;
+  const auto at = [&](size_t i, size_t j) { return section[i * m + j].position; };
+  const auto fits = [&](size_t a, size_t b) {
+    for (size_t k = a + 1; k < b; ++k) {
+      if (bridged(k) != bridged(a) || bridged(k) != bridged(b)) return false;
+      for (size_t j = 0; j < m; ++j) {
+        const glm::vec3 ab = at(b, j) - at(a, j);
+        const float t = glm::clamp(glm::dot(at(k, j) - at(a, j), ab) / std::max(glm::dot(ab, ab), 1e-6f), 0.0f, 1.0f);
+        if (glm::length(at(a, j) + t * ab - at(k, j)) > kTolerance) return false;
+      }
+    }
+    return true;
+  };
+  std::vector<size_t> kept{0};
+  for (size_t b = 2; b < n; ++b)
+    if (!fits(kept.back(), b)) kept.push_back(b - 1);
+  if (n > 1) kept.push_back(n - 1);
+  return kept;
+}
+
 void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Road& road, std::uint32_t object) {
   const glm::vec2 cell = ground.cell_size();
   // A third of a grid cell between samples, so the ribbon bends with the ground.
@@ -176,7 +203,9 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
   }
   const auto bridged = [&](size_t i) { return deck[i] > -1e29f; };
 
-  const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+  // Every sample's cross-section, then only the samples the ribbon's shape needs.
+  std::vector<Vertex> section;
+  section.reserve(n * m);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
       const Column& c = columns[j];
@@ -185,17 +214,21 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
         const bool edge = j == 0 || j + 1 == m;
         const float offset = glm::clamp(c.offset, -road.width * 0.5f - 0.5f, road.width * 0.5f + 0.5f);
         const glm::vec2 p = line[i] + sides[i] * offset;
-        mesh.vertices.push_back({glm::vec3(p.x, deck[i], p.y), glm::vec3(0, 1, 0), pack_color(edge ? kDeckSide : kDeck), object});
+        section.push_back({glm::vec3(p.x, deck[i], p.y), glm::vec3(0, 1, 0), pack_color(edge ? kDeckSide : kDeck), object});
         continue;
       }
       const glm::vec2 p = line[i] + sides[i] * c.offset;
       glm::vec3 normal = ground.normal(p);
       if (road.kind == RoadKind::Causeway && (j == 0 || j + 1 == m))  // the embankment's sloping sides
         normal = glm::normalize(glm::vec3(sides[i].x, 0, sides[i].y) * (c.offset > 0 ? 0.45f : -0.45f) + glm::vec3(0, 1, 0));
-      mesh.vertices.push_back({glm::vec3(p.x, road_ground(ground, p) + c.lift, p.y), normal, pack_color(c.colour), object});
+      section.push_back({glm::vec3(p.x, road_ground(ground, p) + c.lift, p.y), normal, pack_color(c.colour), object});
     }
   }
-  for (size_t i = 0; i + 1 < n; ++i)
+  const std::vector<size_t> kept = needed_samples(section, m, [&](size_t i) { return bridged(i); });
+  const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+  for (size_t i : kept) mesh.vertices.insert(mesh.vertices.end(), section.begin() + static_cast<std::ptrdiff_t>(i * m),
+                                             section.begin() + static_cast<std::ptrdiff_t>((i + 1) * m));
+  for (size_t i = 0; i + 1 < kept.size(); ++i)
     for (size_t j = 0; j + 1 < m; ++j) {
       const auto a = static_cast<std::uint32_t>(base + i * m + j), b = a + 1;
       const auto c = static_cast<std::uint32_t>(a + m), d = c + 1;
@@ -208,13 +241,15 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
     }
 
   // The deck's sides: a slab face below it and a low parapet above, seen from either side.
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (!bridged(i) || !bridged(i + 1)) continue;
+  for (size_t k = 0; k + 1 < kept.size(); ++k) {
+    const size_t i = kept[k];
+    if (!bridged(i) || !bridged(kept[k + 1])) continue;
     for (float s : {-1.0f, 1.0f}) {
       const float offset = s * (road.width * 0.5f + 0.5f);
-      const glm::vec2 p = line[i] + sides[i] * offset, q = line[i + 1] + sides[i + 1] * offset;
-      const glm::vec3 a(p.x, deck[i] - kDeckThickness, p.y), b(q.x, deck[i + 1] - kDeckThickness, q.y);
-      const glm::vec3 c(q.x, deck[i + 1] + kParapet, q.y), d(p.x, deck[i] + kParapet, p.y);
+      const size_t i1 = kept[k + 1];
+      const glm::vec2 p = line[i] + sides[i] * offset, q = line[i1] + sides[i1] * offset;
+      const glm::vec3 a(p.x, deck[i] - kDeckThickness, p.y), b(q.x, deck[i1] - kDeckThickness, q.y);
+      const glm::vec3 c(q.x, deck[i1] + kParapet, q.y), d(p.x, deck[i] + kParapet, p.y);
       const glm::vec3 out(sides[i].x * s, 0, sides[i].y * s);
       mesh.add_quad_facing(a, b, c, d, out, pack_color(kDeckSide), object);
       mesh.add_quad_facing(a, b, c, d, -out, pack_color(kDeckSide), object);

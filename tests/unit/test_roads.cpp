@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "load_test_support.h"
 #include "scene/geometry2d.h"
@@ -142,34 +143,60 @@ TEST_CASE("roads: both shipped scenarios have roads out of their gates, marked a
   }
 }
 
+// The highest point of the mesh straight above ground point p, if any triangle covers it.
+std::optional<float> mesh_top(const scene::Mesh& mesh, glm::vec2 p) {
+  std::optional<float> top;
+  for (size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    const glm::vec3 a = mesh.vertices[mesh.indices[t]].position, b = mesh.vertices[mesh.indices[t + 1]].position,
+                    c = mesh.vertices[mesh.indices[t + 2]].position;
+    const glm::vec2 ab(b.x - a.x, b.z - a.z), ac(c.x - a.x, c.z - a.z), ap(p.x - a.x, p.y - a.z);
+    const float area = ab.x * ac.y - ab.y * ac.x;
+    if (std::abs(area) < 1e-4f) continue;  // a vertical side
+    const float u = (ap.x * ac.y - ap.y * ac.x) / area, v = (ab.x * ap.y - ab.y * ap.x) / area;
+    if (u < -1e-4f || v < -1e-4f || u + v > 1 + 1e-4f) continue;  // points on a shared edge belong to both
+    const float y = a.y + u * (b.y - a.y) + v * (c.y - a.y);
+    top = top ? std::max(*top, y) : y;
+  }
+  return top;
+}
+
 TEST_CASE("roads: the ribbon lies just above the ground, and on a deck over the river", "[roads][world]") {
   const scene::Scenario& s = shipped("caizhou.json");
   const scene::Heightfield& ground = *s.ground;
   const scene::Road& south = road(s, "south_road");
   scene::Mesh mesh;
   scene::add_road(mesh, s, ground, south, 7);
-  REQUIRE(mesh.triangle_count() > 100);
+  REQUIRE(mesh.triangle_count() > 20);
+  for (const scene::Vertex& v : mesh.vertices) CHECK(v.object == 7);
   const scene::River& ru = s.rivers.front();
+  // Walk the centre line every 4 m: between the samples the ribbon keeps, too.
+  const std::vector<glm::vec2> line = scene::road_centre_line(s, south);
   int on_ground = 0, on_deck = 0;
-  for (const scene::Vertex& v : mesh.vertices) {
-    CHECK(v.object == 7);
-    const glm::vec2 p(v.position.x, v.position.z);
-    const float above = v.position.y - ground.height(p);
-    const bool over_water = scene::polyline_distance(p, ru.points) < ru.width * 0.5f;
-    if (over_water && v.normal.y > 0.9f) {
-      // The deck stands clear of the water surface (its slab sides reach down towards it).
-      CHECK(v.position.y > scene::plain_height(s, p) + ru.water_level + 1.0f);
-      ++on_deck;
-    } else if (!over_water && !near_carved(s, ground, p)) {
-      // Away from the river and the moat: never under the ground, never floating.
-      INFO(p.x << "," << p.y << " above the ground by " << above);
-      CHECK(above >= 0.0f);
-      CHECK(above <= 1.3f);
-      ++on_ground;
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    const float length = glm::length(line[i + 1] - line[i]);
+    for (float d = 0; d < length; d += 4.0f) {
+      const glm::vec2 p = line[i] + (line[i + 1] - line[i]) * (d / length);
+      const std::optional<float> top = mesh_top(mesh, p);
+      const bool over_water = scene::polyline_distance(p, ru.points) < ru.width * 0.5f;
+      INFO(p.x << "," << p.y);
+      if (over_water) {
+        // The deck stands clear of the water surface all the way across.
+        REQUIRE(top);
+        CHECK(*top > scene::plain_height(s, p) + ru.water_level + 1.0f);
+        ++on_deck;
+      } else if (!near_carved(s, ground, p)) {
+        // Away from the river and the moat: never under the ground, never floating.
+        REQUIRE(top);
+        const float above = *top - ground.height(p);
+        INFO("above the ground by " << above);
+        CHECK(above >= 0.0f);
+        CHECK(above <= 1.3f);
+        ++on_ground;
+      }
     }
   }
   CHECK(on_deck > 10);
-  CHECK(on_ground > 1000);
+  CHECK(on_ground > 500);
 }
 
 TEST_CASE("roads: a road on a plain with a gentle rise hugs it; a causeway stands on an embankment", "[roads][world]") {
