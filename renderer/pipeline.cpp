@@ -40,14 +40,14 @@ Pipeline::Pipeline(VkDevice device, const PipelineDesc& desc) : device_(device) 
     throw;
   }
   VkPipelineShaderStageCreateInfo stages[2]{};
-  stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT, vs, "main", nullptr};
   std::vector<VkSpecializationMapEntry> entries;
-  for (std::uint32_t i = 0; i < desc.fragment_constants.size(); ++i)
+  for (std::uint32_t i = 0; i < desc.constants.size(); ++i)
     entries.push_back({i, static_cast<std::uint32_t>(i * sizeof(std::uint32_t)), sizeof(std::uint32_t)});
   const VkSpecializationInfo specialization{static_cast<std::uint32_t>(entries.size()), entries.data(),
-                                            desc.fragment_constants.size() * sizeof(std::uint32_t), desc.fragment_constants.data()};
-  stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_FRAGMENT_BIT, fs, "main",
-               entries.empty() ? nullptr : &specialization};
+                                            desc.constants.size() * sizeof(std::uint32_t), desc.constants.data()};
+  const VkSpecializationInfo* constants = entries.empty() ? nullptr : &specialization;
+  stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT, vs, "main", constants};
+  stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_FRAGMENT_BIT, fs, "main", constants};
 
   const VkVertexInputBindingDescription binding{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX};
   const VkVertexInputAttributeDescription attributes[] = {

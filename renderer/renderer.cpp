@@ -173,7 +173,7 @@ void Renderer::create_pipelines() {
   world.set_layouts = {scene_layout_};
   world_pipeline_ = Pipeline(device, world);
   PipelineDesc unshadowed = world;
-  unshadowed.fragment_constants = {0};
+  unshadowed.constants = {0};
   unshadowed_ground_pipeline_ = Pipeline(device, unshadowed);
 
   PipelineDesc water = world;
