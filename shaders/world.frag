@@ -58,10 +58,12 @@ vec3 field_colour(vec2 xz, float footprint) {
   vec2 local = r - (cell + 0.5) * kBlock;
   vec2 q = (hb & 256u) != 0u ? local : local.yx;
   q += (float(hb & 255u) / 255.0 - 0.5) * 0.3 * vec2(-q.y, q.x);  // a small turn
-  // Strips across q.y: a smooth monotonic warp makes their widths vary (0.7 to 1.9 times).
+  // Strips across q.y: a monotonic warp (parabolic arches, cheaper than a sine) makes their
+  // widths vary (0.7 to 1.8 times).
   float width = 26.0 + 30.0 * float((hb >> 9) & 255u) / 255.0;
   float u = q.y / width;
-  u += 0.25 * sin(u * 1.9 + float(hb >> 28));
+  float arch = fract(u * 0.3 + float(hb >> 28) * 0.0625);
+  u += 1.5 * arch * (1.0 - arch);
   uint hs = hash2(ivec2(int(floor(u)), int(hb)));
   float len = 110.0 + 300.0 * float(hs & 255u) / 255.0;
   float v = q.x / len + float((hs >> 8) & 255u) / 255.0;
@@ -78,7 +80,7 @@ vec3 field_colour(vec2 xz, float footprint) {
   vec3 colour = mix(mix(kPloughed, kStubble, float(hp & 255u) / 255.0), crop, cropped);
   colour *= 0.93 + 0.14 * float(hp >> 24) / 255.0;
   // Furrows along the strip, only while a pixel is smaller than a furrow.
-  colour *= 1.0 + 0.05 * sin(q.y * 2.2) * (1.0 - smoothstep(0.4, 1.2, footprint));
+  colour *= 1.0 + 0.1 * (abs(fract(q.y * 0.35) - 0.5) - 0.25) * (1.0 - smoothstep(0.4, 1.2, footprint));
   // Balks between strips and plots, wider paths round the blocks; thinner than a pixel they
   // spread over it at their share of its area.
   float to_balk = min(fract(u) < 0.5 ? fract(u) : 1.0 - fract(u), 0.5 - abs(fract(v) - 0.5)) * min(width, len);
@@ -94,7 +96,9 @@ vec3 field_colour(vec2 xz, float footprint) {
   // edge along the plots around it; far off, a smudge.
   vec2 centre = (vec2(float((hb >> 17) & 63u), float((hb >> 23) & 63u)) / 63.0 - 0.5) * kBlock * 0.5;
   float radius = (30.0 + 40.0 * float((hb >> 4) & 15u) / 15.0) * (0.7 + 0.5 * float(hp & 255u) / 255.0);
-  float village = (1.0 - smoothstep(radius - footprint, radius + footprint, length(local - centre))) * step(float(hb >> 29), 1.5);
+  vec2 from_centre = local - centre;
+  float village = (1.0 - smoothstep(radius * radius, (radius + footprint) * (radius + footprint), dot(from_centre, from_centre))) *
+                  step(float(hb >> 29), 1.5);
   village *= 0.9 - 0.6 * smoothstep(0.2, 0.8, footprint / radius);
   return mix(colour, kVillage * (0.85 + 0.3 * float(hs >> 24) / 255.0), village);
 }
