@@ -17,6 +17,14 @@ constexpr glm::vec3 kBareSlope{0.22f, 0.18f, 0.13f};
 constexpr glm::vec3 kHillScrub{0.10f, 0.12f, 0.06f};
 constexpr glm::vec3 kTrodden{0.13f, 0.105f, 0.08f};
 constexpr float kSkirtReach = 40000.0f;  // metres beyond the terrain; haze hides the rest
+// Over the last this many metres inside its edge the terrain fades to plain farmland facing up,
+// which is what the skirt beyond shows, so the edge of the modelled ground never shows.
+constexpr float kEdgeFade = 1500.0f;
+
+float smoothstep(float a, float b, float x) {
+  const float t = glm::clamp((x - a) / (b - a), 0.0f, 1.0f);
+  return t * t * (3 - 2 * t);
+}
 
 }  // namespace
 
@@ -48,7 +56,12 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
       const float wet = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
       colour = glm::mix(colour, kMud, wet);
       farmland *= 1.0f - wet;
-      mesh.vertices.push_back({glm::vec3(xz.x, h, xz.y), n, pack_color(colour, farmland), object});
+      const glm::vec2 inside = glm::min(xz - ground.min, ground.max - xz);
+      const float edge = smoothstep(kEdgeFade, 0.0f, std::min(inside.x, inside.y));
+      colour = glm::mix(colour, kGrass, edge);
+      farmland = glm::mix(farmland, 1.0f, edge);
+      const glm::vec3 shading_normal = glm::normalize(glm::mix(n, glm::vec3(0, 1, 0), edge));
+      mesh.vertices.push_back({glm::vec3(xz.x, h, xz.y), shading_normal, pack_color(colour, farmland), object});
     }
   }
   mesh.indices.reserve(static_cast<size_t>(ground.nx - 1) * (ground.nz - 1) * 6);
@@ -69,18 +82,16 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
   for (int iz = 1; iz < ground.nz; ++iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx + ground.nx - 1));
   for (int ix = ground.nx - 2; ix >= 0; --ix) border.push_back(static_cast<std::uint32_t>((ground.nz - 1) * ground.nx + ix));
   for (int iz = ground.nz - 2; iz > 0; --iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx));
-  // The skirt starts from copies of the border vertices that face straight up with a plain
-  // colour, so the border's hills and fields do not streak out forty kilometres.
-  const auto inner_base = static_cast<std::uint32_t>(mesh.vertices.size());
+  // The skirt starts from copies of the border vertices, all plain farmland facing straight
+  // up as the border has faded to (kEdgeFade), so no hill or channel streaks out forty
+  // kilometres and skirt and terrain meet without a seam.
   for (std::uint32_t& b : border) {
     Vertex v = mesh.vertices[b];
     v.normal = glm::vec3(0, 1, 0);
-    const float hill = glm::clamp((v.position.y - scenario.terrain.base_height - 25) / 60, 0.0f, 1.0f);
-    v.color = pack_color(glm::mix(kGrass, kHillScrub, hill), 1.0f - hill);
+    v.color = pack_color(kGrass, 1.0f);
     mesh.vertices.push_back(v);
     b = static_cast<std::uint32_t>(mesh.vertices.size() - 1);
   }
-  (void)inner_base;
   const auto outer_base = static_cast<std::uint32_t>(mesh.vertices.size());
   for (std::uint32_t b : border) {
     Vertex v = mesh.vertices[b];

@@ -19,8 +19,8 @@ struct FrameUniforms {
   vec4 camera_position;  // xyz; w: animation time in seconds
   vec4 sun_direction;    // xyz towards the sun; w: 1 by day, 0 at night
   vec4 sun_color;        // rgb radiance of the sun
-  vec4 sky_zenith;       // rgb
-  vec4 sky_horizon;      // rgb
+  vec4 sky_zenith;       // rgb; w: share of the fields under a standing crop (the season)
+  vec4 sky_horizon;      // rgb; w: how ripe those crops are, 0 green to 1 golden
   vec4 haze;             // rgb haze colour; w: density per metre
   vec4 params;           // x: exposure; y: sky object id; z: haze height falloff per metre; w: terrain object id
   mat4 shadow_view_proj; // world → sun shadow map clip space (depth 0 nearest the sun)

@@ -31,31 +31,86 @@ float value_noise(vec2 p) {
   return mix(mix(a, b, f.x), mix(c, d, f.x), f.y) / 65535.0;
 }
 
-// Farmland as long strips on a slightly rotated grid, each plot one crop or fallow, drawn
-// per pixel so the plot edges stay crisp however coarse the ground mesh is.
-vec3 field_colour(vec2 xz) {
+// The season's fields (renderer/atmosphere.cpp): x, the share of plots under a standing crop;
+// y, how ripe it is (0 green, 1 golden).
+vec2 crop_season() { return vec2(frame.sky_zenith.w, frame.sky_horizon.w); }
+
+// Muted earth tones of the North China plain seen from the air.
+const vec3 kPloughed = vec3(0.105, 0.088, 0.068);
+const vec3 kStubble = vec3(0.19, 0.165, 0.125);
+const vec3 kGreenCrop = vec3(0.10, 0.115, 0.068);
+const vec3 kRipeCrop = vec3(0.21, 0.175, 0.105);
+const vec3 kBalk = vec3(0.15, 0.14, 0.10);
+const vec3 kVillage = vec3(0.085, 0.08, 0.07);
+
+// Farmland: blocks of long narrow strips between paths, each block's strips along or across
+// it and a few degrees off the common grid, strips of varying width cut into plots of varying
+// length, here and there a village. `footprint`: metres one pixel spans; where a pixel spans
+// several strips they blend into their mean instead of shimmering. No loops, no textures.
+vec3 field_colour(vec2 xz, float footprint) {
   const float c = cos(0.35), s = sin(0.35);
   vec2 r = vec2(c * xz.x - s * xz.y, s * xz.x + c * xz.y);
-  ivec2 plot = ivec2(floor(r / vec2(240.0, 90.0)));
-  uint h = hash2(plot);
-  const vec3 crops[4] = vec3[](vec3(0.23, 0.19, 0.10),   // stubble
-                               vec3(0.13, 0.16, 0.07),   // winter wheat
-                               vec3(0.17, 0.12, 0.075),  // ploughed
-                               vec3(0.20, 0.18, 0.10));  // fallow
-  vec3 colour = crops[h % 4u] * (0.9 + 0.2 * float(h >> 24) / 255.0);
-  // Furrows along each strip, and a darker balk between plots.
-  float furrow = 0.5 + 0.5 * sin(r.y * 2.2);
-  colour *= 0.94 + 0.06 * furrow;
-  vec2 edge = abs(fract(r / vec2(240.0, 90.0)) - 0.5) * vec2(240.0, 90.0);
-  float balk = smoothstep(118.5, 119.5, edge.x) + smoothstep(43.5, 44.5, edge.y);
-  return mix(colour, vec3(0.11, 0.12, 0.07), clamp(balk, 0.0, 1.0) * 0.6);
+  // Blocks staggered row by row, like bricks, so paths do not run on for kilometres.
+  const vec2 kBlock = vec2(760.0, 540.0);
+  r.x += fract(floor(r.y / kBlock.y) * 0.618) * kBlock.x;
+  vec2 cell = floor(r / kBlock);
+  uint hb = hash2(ivec2(cell));
+  vec2 local = r - (cell + 0.5) * kBlock;
+  vec2 q = (hb & 256u) != 0u ? local : local.yx;
+  q += (float(hb & 255u) / 255.0 - 0.5) * 0.3 * vec2(-q.y, q.x);  // a small turn
+  // Strips across q.y: a monotonic warp (parabolic arches, cheaper than a sine) makes their
+  // widths vary (0.7 to 1.8 times).
+  float width = 26.0 + 30.0 * float((hb >> 9) & 255u) / 255.0;
+  float u = q.y / width;
+  float arch = fract(u * 0.3 + float(hb >> 28) * 0.0625);
+  u += 1.5 * arch * (1.0 - arch);
+  uint hs = hash2(ivec2(int(floor(u)), int(hb)));
+  float len = 110.0 + 300.0 * float(hs & 255u) / 255.0;
+  float v = q.x / len + float((hs >> 8) & 255u) / 255.0;
+  uint hp = (hs ^ uint(int(floor(v))) * 0x9E3779B9u) * 0x85EBCA6Bu;
+  hp ^= hp >> 13;
+
+  vec2 season = crop_season();
+  vec3 crop = mix(kGreenCrop, kRipeCrop, season.y);
+  // Each block its own mix of crops and earth (a family's or a village's land), which is what
+  // remains of the fields where a pixel spans many strips.
+  float block_earth = float((hb >> 12) & 15u) / 15.0, block_crop = float((hb >> 24) & 15u) / 15.0;
+  vec3 block_mean = mix(mix(kPloughed, kStubble, 0.25 + 0.5 * block_earth), crop, season.x * (0.5 + block_crop));
+  float cropped = step(float((hp >> 8) & 255u) / 255.0, season.x * (0.5 + block_crop));
+  vec3 colour = mix(mix(kPloughed, kStubble, float(hp & 255u) / 255.0), crop, cropped);
+  colour *= 0.93 + 0.14 * float(hp >> 24) / 255.0;
+  // Furrows along the strip, only while a pixel is smaller than a furrow.
+  colour *= 1.0 + 0.1 * (abs(fract(q.y * 0.35) - 0.5) - 0.25) * (1.0 - smoothstep(0.4, 1.2, footprint));
+  // Balks between strips and plots, wider paths round the blocks; thinner than a pixel they
+  // spread over it at their share of its area.
+  float to_balk = min(fract(u) < 0.5 ? fract(u) : 1.0 - fract(u), 0.5 - abs(fract(v) - 0.5)) * min(width, len);
+  vec2 to_path = kBlock * 0.5 - abs(local);
+  float line = (1.0 - smoothstep(0.6, 0.6 + footprint, to_balk)) * min(1.0, 1.2 / footprint) * 0.7;
+  line = max(line, (1.0 - smoothstep(2.5, 2.5 + footprint, min(to_path.x, to_path.y))) * min(1.0, 5.0 / footprint));
+  colour = mix(colour, kBalk, line);
+  // Many strips to a pixel: the block's mean; many blocks: the plain's.
+  colour = mix(colour, mix(block_mean, kBalk, 0.05), smoothstep(0.3, 1.0, footprint / width));
+  vec3 plain = mix(mix(mix(kPloughed, kStubble, 0.5), crop, season.x), kBalk, 0.05);
+  colour = mix(colour, plain, smoothstep(0.05, 0.2, footprint / kBlock.y));
+  // One block in four holds a village, a dark clump of roofs, yards and trees with a ragged
+  // edge along the plots around it; far off, a smudge.
+  vec2 centre = (vec2(float((hb >> 17) & 63u), float((hb >> 23) & 63u)) / 63.0 - 0.5) * kBlock * 0.5;
+  float radius = (30.0 + 40.0 * float((hb >> 4) & 15u) / 15.0) * (0.7 + 0.5 * float(hp & 255u) / 255.0);
+  vec2 from_centre = local - centre;
+  float village = (1.0 - smoothstep(radius * radius, (radius + footprint) * (radius + footprint), dot(from_centre, from_centre))) *
+                  step(float(hb >> 29), 1.5);
+  village *= 0.9 - 0.6 * smoothstep(0.2, 0.8, footprint / radius);
+  return mix(colour, kVillage * (0.85 + 0.3 * float(hs >> 24) / 255.0), village);
 }
 
 void main() {
   vec3 n = normalize(in_normal);
   if (!gl_FrontFacing) n = -n;
   vec3 albedo = in_albedo.rgb;
-  if (in_albedo.a > 0.004) albedo = mix(albedo, field_colour(in_world.xz), in_albedo.a);
+  // Derivatives outside any branch: metres per pixel on the ground here.
+  vec2 span = fwidth(in_world.xz);
+  float footprint = max(0.5 * (span.x + span.y), 0.05);
+  if (in_albedo.a > 0.004) albedo = mix(albedo, field_colour(in_world.xz, footprint), in_albedo.a);
   if (in_object == uint(frame.params.w) && in_albedo.a < 0.5) {
     // Uncultivated ground: patches of scrub and bare earth at two scales.
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
