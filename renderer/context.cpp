@@ -63,7 +63,8 @@ bool has_device_extensions(VkPhysicalDevice device, const std::vector<const char
   return true;
 }
 
-// Only what lavapipe has: Vulkan 1.3 with dynamic rendering and synchronization2.
+// Only what lavapipe has: Vulkan 1.3 with dynamic rendering and synchronization2, and
+// independent blending (smoke blends into the HDR image while the ID image keeps its ids).
 bool suitable(VkPhysicalDevice device, const std::vector<const char*>& extensions) {
   VkPhysicalDeviceProperties props;
   vkGetPhysicalDeviceProperties(device, &props);
@@ -71,7 +72,7 @@ bool suitable(VkPhysicalDevice device, const std::vector<const char*>& extension
   VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
   VkPhysicalDeviceFeatures2 f2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
   vkGetPhysicalDeviceFeatures2(device, &f2);
-  return f13.dynamicRendering && f13.synchronization2 && graphics_queue_family(device) >= 0 &&
+  return f13.dynamicRendering && f13.synchronization2 && f2.features.independentBlend && graphics_queue_family(device) >= 0 &&
          has_device_extensions(device, extensions);
 }
 
@@ -233,6 +234,7 @@ void Context::create_device(const ContextOptions& options) {
   // Lets a fullscreen vertex shader feed fragment shaders that ignore some of its outputs.
   f13.maintenance4 = supported.maintenance4;
   VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
+  features.features.independentBlend = VK_TRUE;
 
   VkDeviceCreateInfo info{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
   info.pNext = &features;

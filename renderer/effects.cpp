@@ -25,7 +25,10 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
   desc.fragment_shader = "effect.frag";
   desc.color_formats = {kHdrFormat, kIdFormat};
   desc.depth_format = kDepthFormat;
-  desc.depth_test = desc.depth_write = true;
+  // Blended back to front over the opaque scene: soft smoke and dust rather than a screen
+  // door of dots; depth is tested, not written, so particles do not cut each other.
+  desc.depth_test = true;
+  desc.blend = true;
   desc.set_layouts = {scene_layout, layout_};
   pipeline_ = Pipeline(device, desc);
 
@@ -54,10 +57,15 @@ void EffectsPass::write_set(Slot& slot) {
   vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
 }
 
-void EffectsPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapshot) {
+void EffectsPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapshot, glm::vec3 eye) {
   Slot& slot = slots_[slot_index % slots_.size()];
   particles_.clear();
   scene::append_effects(scenario_, snapshot, particles_);
+  // Farthest first; ties keep their order, so every run blends the same way.
+  std::stable_sort(particles_.begin(), particles_.end(), [&](const scene::Particle& a, const scene::Particle& b) {
+    const glm::vec3 da = a.position - eye, db = b.position - eye;
+    return glm::dot(da, da) > glm::dot(db, db);
+  });
   count_ = static_cast<std::uint32_t>(particles_.size());
   const VkDeviceSize bytes = particles_.size() * sizeof(scene::Particle);
   if (slot.particles.size() < bytes) {

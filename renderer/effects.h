@@ -22,7 +22,8 @@ class EffectsPass {
   EffectsPass(const EffectsPass&) = delete;
   EffectsPass& operator=(const EffectsPass&) = delete;
 
-  void prepare(std::uint32_t slot, const scene::Snapshot& snapshot);
+  // Sorted back to front as seen from `eye`, for blending.
+  void prepare(std::uint32_t slot, const scene::Snapshot& snapshot, glm::vec3 eye);
   void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set);
   std::uint32_t count() const { return count_; }
   std::uint64_t triangles() const { return 2ull * count_; }

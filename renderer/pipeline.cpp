@@ -81,6 +81,16 @@ Pipeline::Pipeline(VkDevice device, const PipelineDesc& desc) : device_(device) 
   depth.depthCompareOp = desc.depth_compare;
   std::vector<VkPipelineColorBlendAttachmentState> blends(desc.color_formats.size());
   for (auto& b : blends) b.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
+  if (desc.blend && !blends.empty()) {
+    blends[0].blendEnable = VK_TRUE;
+    blends[0].srcColorBlendFactor = VK_BLEND_FACTOR_ONE;
+    blends[0].dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+    blends[0].colorBlendOp = VK_BLEND_OP_ADD;
+    blends[0].srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+    blends[0].dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+    blends[0].alphaBlendOp = VK_BLEND_OP_ADD;
+    for (size_t i = 1; i < blends.size(); ++i) blends[i].colorWriteMask = 0;
+  }
   VkPipelineColorBlendStateCreateInfo blend{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
   blend.attachmentCount = static_cast<std::uint32_t>(blends.size());
   blend.pAttachments = blends.data();

@@ -21,6 +21,9 @@ struct PipelineDesc {
   VkCullModeFlags cull = VK_CULL_MODE_NONE;
   std::vector<VkDescriptorSetLayout> set_layouts;
   std::uint32_t push_constant_bytes = 0;
+  // Premultiplied alpha over the first colour attachment; the others (the ID image) are left
+  // as they were, so what shows through keeps its id.
+  bool blend = false;
   // Specialization constants for both stages, constant_id 0, 1, ... in order: variants of one
   // shader without a branch per pixel (llvmpipe runs both sides of a divergent one).
   std::vector<std::uint32_t> constants;

@@ -258,7 +258,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
-  effects_->prepare(slot_index, snapshot);
+  effects_->prepare(slot_index, snapshot, camera.position);
   stats_.troops_ms = ms_since(troops_start);
 
   const VkDescriptorImageInfo hdr_info{sampler_, target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
@@ -309,7 +309,6 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
   troops_->draw(cmd, slot_index, slot.scene_set);
-  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
   stats_.soldiers_drawn = troops_->stats().drawn;
   stats_.troop_triangles = troops_->stats().triangles;
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
@@ -317,6 +316,8 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
   if (options_.world) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
+  // Smoke and dust last: blended over everything opaque, the sky included.
+  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
   vkCmdEndRendering(cmd);
 
   // Tonemap pass: HDR -> 8-bit display image.

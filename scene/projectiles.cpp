@@ -244,7 +244,8 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
       const glm::vec3 colour = glm::mix(glm::vec3(1.0f, 0.75f, 0.3f), glm::vec3(0.9f, 0.25f, 0.05f), age);
       out.push_back({pos, (3.0f + 4.0f * intensity) * (1.0f - 0.6f * age), pack_color(colour, 0.95f), 1, 6.0f, unit_float(h >> 11)});
     }
-    const int puffs = std::clamp(static_cast<int>(std::ceil(intensity * 36.0f)), 3, 36);
+    // Blended puffs (renderer/effects.cpp): enough of them, overlapping, to read as a column.
+    const int puffs = std::clamp(static_cast<int>(std::ceil(intensity * 90.0f)), 6, 90);
     constexpr float kSmokeLife = 7.0f;
     for (int i = 0; i < puffs; ++i) {
       const std::uint32_t h = hash(f32, static_cast<std::uint32_t>(i), 47);
@@ -254,8 +255,8 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
       const float r = 0.7f * fire.radius * std::sqrt(unit_float(h >> 9));
       const glm::vec2 xz = fire.position + r * glm::vec2(std::cos(angle), std::sin(angle)) + glm::vec2(70.0f, 25.0f) * age;
       const glm::vec3 pos(xz.x, height_at(scenario, fire.position) + 12.0f + 160.0f * age * (0.5f + 0.5f * intensity), xz.y);
-      const float grey = 0.06f + 0.08f * unit_float(h >> 13);
-      out.push_back({pos, 10.0f + 40.0f * age, pack_color(glm::vec3(grey), 0.75f * intensity * (1.0f - age) * std::min(1.0f, age * 6.0f)),
+      const float grey = 0.07f + 0.09f * unit_float(h >> 13);
+      out.push_back({pos, 12.0f + 45.0f * age, pack_color(glm::vec3(grey), 0.6f * intensity * (1.0f - age) * std::min(1.0f, age * 6.0f)),
                      0, 0.0f, unit_float(h >> 17)});
     }
   }

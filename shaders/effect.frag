@@ -2,8 +2,8 @@
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
 
-// Soft round particles without blending: opacity becomes a screen-door (ordered dither)
-// coverage, which keeps draw order irrelevant and the ID pass meaningful.
+// Soft round particles, premultiplied alpha, blended back to front (renderer/effects.cpp);
+// the ID image is not written, so picking sees what is behind the smoke.
 layout(set = 1, binding = 0, std430) readonly buffer Effects { EffectInstance effects[]; };
 
 layout(location = 0) in vec2 in_uv;
@@ -13,11 +13,6 @@ layout(location = 2) in vec3 in_world;
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
 
-float bayer4(ivec2 p) {
-  const float m[16] = float[](0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5);
-  return (m[(p.x & 3) + 4 * (p.y & 3)] + 0.5) / 16.0;
-}
-
 void main() {
   EffectInstance e = effects[in_index];
   vec4 c = unpackUnorm4x8(e.colour);
@@ -26,16 +21,16 @@ void main() {
   float lumps = 0.12 * sin(atan(in_uv.y, in_uv.x) * 5.0 + e.seed * 6.28) ;
   float shape = e.kind <= 1u ? 1.0 - smoothstep(0.45 + lumps, 1.0 + lumps, r) : 1.0 - smoothstep(0.7, 1.0, r);
   float alpha = c.a * shape;
-  if (alpha < bayer4(ivec2(gl_FragCoord.xy))) discard;
+  if (alpha < 0.004) discard;
   vec3 colour = c.rgb;
   if (e.kind == 1u || e.kind == 4u) {
     colour *= e.glow * (1.0 - 0.5 * r);  // emissive: hotter in the middle
-    out_color = vec4(colour, 1.0);
+    out_color = vec4(colour * alpha, alpha);
   } else {
     vec3 sun = frame.sun_direction.xyz;
     vec3 ambient = frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2;
     vec3 lit = colour * (frame.sun_color.rgb * (0.45 + 0.35 * max(sun.y, 0.0)) + ambient) + colour * e.glow;
-    out_color = vec4(apply_haze(lit, in_world), 1.0);
+    out_color = vec4(apply_haze(lit, in_world) * alpha, alpha);
   }
   out_object = 0u;
 }
