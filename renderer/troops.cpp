@@ -152,6 +152,13 @@ void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
   impostor.world_vertices = false;
   impostor.cull = VK_CULL_MODE_NONE;
   impostor_pipeline_ = Pipeline(context_.device(), impostor);
+
+  PipelineDesc blob = impostor;
+  blob.vertex_shader = "troop_blob.vert";
+  blob.fragment_shader = "troop_blob.frag";
+  blob.depth_write = false;
+  blob.blend = true;
+  blob_pipeline_ = Pipeline(context_.device(), blob);
 }
 
 void TroopPass::write_set(Slot& slot) {
@@ -325,6 +332,23 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
       stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * bin_count_[bin];
       stats_.per_lod[static_cast<size_t>(lod)] += bin_count_[bin];
       ++stats_.draws;
+    }
+  }
+  // Soft ground shadows under the figures drawn as meshes (troop_blob.*; faded out at night).
+  if (!options_.flat) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.handle());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+    for (int k = 0; k < scene::kFigureKinds; ++k) {
+      const bool rider = static_cast<scene::FigureKind>(k) == scene::FigureKind::Cavalry;
+      shaders::TroopPush blob{0, static_cast<std::uint32_t>(k), rider ? 2.4f : 1.75f, rider ? 0.55f : 0.3f, {}};
+      vkCmdPushConstants(cmd, blob_pipeline_.layout(), stages, 0, sizeof(blob), &blob);
+      for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
+        const auto bin = static_cast<size_t>(k * kLevels + lod);
+        if (bin_count_[bin] == 0) continue;
+        vkCmdDraw(cmd, 6, bin_count_[bin], 0, bin_first_[bin]);
+        stats_.triangles += 2ull * bin_count_[bin];
+        ++stats_.draws;
+      }
     }
   }
   bool bound = false;

@@ -95,6 +95,7 @@ class TroopPass {
   std::array<std::array<glm::vec4, troops::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
   std::vector<Slot> slots_;
   Pipeline mesh_pipeline_, impostor_pipeline_;
+  Pipeline blob_pipeline_;  // near figures' soft ground shadows
 };
 
 }  // namespace renderer
