@@ -41,11 +41,10 @@ const vec3 kStubble = vec3(0.19, 0.165, 0.125);
 const vec3 kGreenCrop = vec3(0.10, 0.115, 0.068);
 const vec3 kRipeCrop = vec3(0.21, 0.175, 0.105);
 const vec3 kBalk = vec3(0.15, 0.14, 0.10);
-const vec3 kVillage = vec3(0.085, 0.08, 0.07);
 
 // Farmland: blocks of long narrow strips between paths, each block's strips along or across
 // it and a few degrees off the common grid, strips of varying width cut into plots of varying
-// length, here and there a village. `footprint`: metres one pixel spans; where a pixel spans
+// length. (Villages are the scenario's own, built as houses: none are painted in.) `footprint`: metres one pixel spans; where a pixel spans
 // several strips they blend into their mean instead of shimmering. No loops, no textures.
 vec3 field_colour(vec2 xz, float footprint) {
   const float c = cos(0.35), s = sin(0.35);
@@ -92,15 +91,7 @@ vec3 field_colour(vec2 xz, float footprint) {
   colour = mix(colour, mix(block_mean, kBalk, 0.05), smoothstep(0.3, 1.0, footprint / width));
   vec3 plain = mix(mix(mix(kPloughed, kStubble, 0.5), crop, season.x), kBalk, 0.05);
   colour = mix(colour, plain, smoothstep(0.05, 0.2, footprint / kBlock.y));
-  // One block in four holds a village, a dark clump of roofs, yards and trees with a ragged
-  // edge along the plots around it; far off, a smudge.
-  vec2 centre = (vec2(float((hb >> 17) & 63u), float((hb >> 23) & 63u)) / 63.0 - 0.5) * kBlock * 0.5;
-  float radius = (30.0 + 40.0 * float((hb >> 4) & 15u) / 15.0) * (0.7 + 0.5 * float(hp & 255u) / 255.0);
-  vec2 from_centre = local - centre;
-  float village = (1.0 - smoothstep(radius * radius, (radius + footprint) * (radius + footprint), dot(from_centre, from_centre))) *
-                  step(float(hb >> 29), 1.5);
-  village *= 0.9 - 0.6 * smoothstep(0.2, 0.8, footprint / radius);
-  return mix(colour, kVillage * (0.85 + 0.3 * float(hs >> 24) / 255.0), village);
+  return colour;
 }
 
 void main() {
