@@ -63,6 +63,13 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   ground_ = upload_static(world_.ground.mesh);
   water_ = upload_static(world_.water);
   structures_ = upload_static(world_.structures);
+  scene::Mesh camps;
+  for (const scene::Mesh& camp : world_.camps) {
+    const auto first = static_cast<std::uint32_t>(camps.indices.size());
+    camps.append(camp);
+    camp_ranges_.push_back({first, static_cast<std::uint32_t>(camps.indices.size()) - first});
+  }
+  camps_ = upload_static(camps);
   shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
@@ -209,6 +216,19 @@ void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
   stats_.triangles += mesh.index_count / 3;
 }
 
+void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) {
+  if (camps_.index_count == 0 || !options_.world) return;
+  const VkDeviceSize offset = 0;
+  const VkBuffer vb = camps_.vertices.handle();
+  vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+  vkCmdBindIndexBuffer(cmd, camps_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+  for (std::size_t i = 0; i < camp_ranges_.size(); ++i) {
+    if (i < snapshot.camp_present.size() && !snapshot.camp_present[i]) continue;
+    vkCmdDrawIndexed(cmd, camp_ranges_[i].count, 1, camp_ranges_[i].first, 0, 0);
+    stats_.triangles += camp_ranges_[i].count / 3;
+  }
+}
+
 void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
                             const std::vector<std::uint8_t>& shadowed) {
   const scene::TerrainChunks& terrain = world_.ground;
@@ -238,7 +258,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   stats_ = {};
 
   auto start = Clock::now();
-  const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot, camera.position);
+  const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot, camera.position, /*with_camps=*/false);
   // Where on the ground a shadow can fall this frame: the structures' and what stands today.
   scene::CasterHeights casters = world_.static_casters;
   if (world_.heightfield) scene::add_casters(casters, world_.ground, *world_.heightfield, dynamic.solids);
@@ -274,6 +294,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
     draw(c, structures_);
     draw(c, slot.dynamic_solids);
+    draw_camps(c, snapshot);
   });
   stats_.shadow_triangles = stats_.triangles - before_shadows;
   stats_.triangles = before_shadows;
@@ -302,6 +323,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
+  draw_camps(cmd, snapshot);
   const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, glm::vec3(uniforms.sun_direction))
                                                             : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height), shadowed);

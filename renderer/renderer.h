@@ -98,7 +98,8 @@ class Renderer {
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
   void draw(VkCommandBuffer cmd, const GpuMesh& mesh);
-  // The terrain's chunks in view, each at the level of detail its distance allows.
+  // The camps occupied in this snapshot, from camps_.
+  void draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot);
   // The terrain chunks in view at their level of detail: those a shadow can reach
   // (`shadowed`, per chunk) with the world pipeline, the rest without the shadow lookup.
   void draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
@@ -113,6 +114,8 @@ class Renderer {
   FrameStats stats_;
 
   GpuMesh ground_, water_, structures_;
+  GpuMesh camps_;  // every camp, built once, uploaded once; drawn while occupied
+  std::vector<scene::IndexRange> camp_ranges_;  // per scenario camp: its indices in camps_
   std::array<FrameSlot, kFramesInFlight> slots_;
 
   VkDescriptorSetLayout scene_layout_ = VK_NULL_HANDLE;

@@ -85,11 +85,13 @@ World build_world(const Scenario& scenario) {
     add_road(world.structures, scenario, *ground, road, world.objects.add(ObjectKind::Road, label(road.name, road.id), road.id));
   // What never moves casts from known places; rings, camps and engines are added per frame.
   add_casters(world.static_casters, world.ground, *ground, world.structures);
+  for (const Mesh& camp : world.camps) add_casters(world.static_casters, world.ground, *ground, camp);  // occupied or not
   world.heightfield = ground;
   return world;
 }
 
-DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot, std::optional<glm::vec3> eye) {
+DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot, std::optional<glm::vec3> eye,
+                            bool with_camps) {
   DynamicMeshes out;
   std::shared_ptr<const Heightfield> ground = scenario.ground;
   if (!ground) ground = std::make_shared<const Heightfield>(build_heightfield(scenario));
@@ -98,7 +100,7 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     add_siege_ring(out.solids, *ground, scenario.siege_rings[i], built,
                    world.objects.id_of(ObjectKind::SiegeRing, scenario.siege_rings[i].id));
   }
-  for (size_t i = 0; i < scenario.camps.size() && i < world.camps.size(); ++i)
+  for (size_t i = 0; with_camps && i < scenario.camps.size() && i < world.camps.size(); ++i)
     if (i >= snapshot.camp_present.size() || snapshot.camp_present[i]) out.solids.append(world.camps[i]);
   for (size_t i = 0; i < scenario.engines.size(); ++i) {
     const SiegeEngine& e = scenario.engines[i];

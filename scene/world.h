@@ -72,8 +72,10 @@ struct DynamicMeshes {
 World build_world(const Scenario& scenario);
 // `eye`: where the camera is, for the engines' levels of detail; without it every engine is
 // drawn at level 0.
+// `with_camps`: false for a renderer that keeps World::camps in GPU memory and draws the
+// occupied ones itself.
 DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot,
-                            std::optional<glm::vec3> eye = std::nullopt);
+                            std::optional<glm::vec3> eye = std::nullopt, bool with_camps = true);
 
 // The builders behind them, one file each.
 Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std::uint32_t object);
