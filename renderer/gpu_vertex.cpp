@@ -10,8 +10,11 @@ namespace renderer {
 namespace {
 constexpr float kSnorm10 = 511.0f;
 
+// Rounds half away from zero like lround, without the library call or a branch on the sign:
+// this runs for every vertex of every per-frame mesh.
 std::uint32_t pack_snorm10(float v) {
-  const auto q = static_cast<std::int32_t>(std::lround(std::clamp(v, -1.0f, 1.0f) * kSnorm10));
+  const float s = std::min(std::max(v, -1.0f), 1.0f) * kSnorm10;
+  const auto q = static_cast<std::int32_t>(s + std::copysign(0.5f, s));
   return static_cast<std::uint32_t>(q) & 0x3ffu;
 }
 
@@ -23,9 +26,9 @@ float unpack_snorm10(std::uint32_t bits) {
 }  // namespace
 
 std::uint32_t pack_normal(glm::vec3 normal) {
-  const float length = glm::length(normal);
-  if (!(length > 0.0f) || !std::isfinite(length)) return 0;
-  const glm::vec3 n = normal / length;
+  const float length2 = glm::dot(normal, normal);
+  if (!(length2 > 0.0f) || !std::isfinite(length2)) return 0;
+  const glm::vec3 n = normal * (1.0f / std::sqrt(length2));
   return pack_snorm10(n.x) | pack_snorm10(n.y) << 10 | pack_snorm10(n.z) << 20;
 }
 
