@@ -16,6 +16,7 @@
 #include "app/core/film_plan.h"
 #include "app/render_args.h"
 #include "renderer/context.h"
+#include "renderer/gpu_vertex.h"
 #include "renderer/image_io.h"
 #include "renderer/renderer.h"
 #include "scene/clock.h"
@@ -105,6 +106,17 @@ int run_render(const RenderArgs& args) {
   for (const scene::Mesh& m : world.camps) camp_triangles += m.triangle_count();
   std::printf("  static world: ground %zu triangles at full detail, structures %zu, water %zu, camps %zu\n",
               world.ground.full_triangles(), world.structures.triangle_count(), world.water.triangle_count(), camp_triangles);
+  // What upload_static puts on the GPU for them: packed vertices (renderer/gpu_vertex.h) and indices.
+  std::size_t static_vertices = 0, static_indices = 0;
+  for (const scene::Mesh* m : {&world.ground.mesh, &world.structures, &world.water}) {
+    static_vertices += m->vertices.size();
+    static_indices += m->indices.size();
+  }
+  constexpr double kMiB = 1024.0 * 1024.0;
+  std::printf("  static world buffers: %zu vertices %.1f MiB (%.1f MiB as scene::Vertex), indices %.1f MiB\n", static_vertices,
+              static_cast<double>(static_vertices * sizeof(renderer::GpuVertex)) / kMiB,
+              static_cast<double>(static_vertices * sizeof(scene::Vertex)) / kMiB,
+              static_cast<double>(static_indices * sizeof(std::uint32_t)) / kMiB);
   if (context.validation_errors() > 0) {
     std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", context.validation_errors());
     return 3;

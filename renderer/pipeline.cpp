@@ -3,8 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "renderer/gpu_vertex.h"
 #include "renderer/vk_check.h"
-#include "scene/mesh.h"
 #include "shaders/embedded.h"
 
 namespace renderer {
@@ -49,19 +49,16 @@ Pipeline::Pipeline(VkDevice device, const PipelineDesc& desc) : device_(device) 
   stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT, vs, "main", constants};
   stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_FRAGMENT_BIT, fs, "main", constants};
 
-  const VkVertexInputBindingDescription binding{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX};
-  const VkVertexInputAttributeDescription attributes[] = {
-      {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
-      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
-      {2, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(scene::Vertex, color)},
-      {3, 0, VK_FORMAT_R32_UINT, offsetof(scene::Vertex, object)},
-  };
+  const VkVertexInputBindingDescription binding = gpu_vertex_binding();
+  const auto attributes = gpu_vertex_attributes();
   VkPipelineVertexInputStateCreateInfo vertex_input{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
   if (desc.world_vertices) {
     vertex_input.vertexBindingDescriptionCount = 1;
     vertex_input.pVertexBindingDescriptions = &binding;
-    vertex_input.vertexAttributeDescriptionCount = 4;
-    vertex_input.pVertexAttributeDescriptions = attributes;
+    // Location 0 alone where the vertex shader reads nothing else: attributes it does not
+    // consume would be fetched for nothing (and the validation layers warn).
+    vertex_input.vertexAttributeDescriptionCount = desc.position_only ? 1 : static_cast<std::uint32_t>(attributes.size());
+    vertex_input.pVertexAttributeDescriptions = attributes.data();
   }
   VkPipelineInputAssemblyStateCreateInfo assembly{VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO};
   assembly.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;

@@ -12,7 +12,8 @@ namespace renderer {
 struct PipelineDesc {
   std::string_view vertex_shader;    // e.g. "world.vert"
   std::string_view fragment_shader;  // e.g. "world.frag"
-  bool world_vertices = false;       // scene::Vertex as vertex input; otherwise none (fullscreen)
+  bool world_vertices = false;       // GpuVertex (gpu_vertex.h) as vertex input; otherwise none (fullscreen)
+  bool position_only = false;        // with world_vertices: only location 0, for shaders that read nothing else
   std::vector<VkFormat> color_formats;
   VkFormat depth_format = VK_FORMAT_UNDEFINED;
   bool depth_test = false;

@@ -5,6 +5,7 @@
 
 #include "renderer/atmosphere.h"
 #include "renderer/descriptors.h"
+#include "renderer/gpu_vertex.h"
 #include "renderer/vk_check.h"
 
 namespace renderer {
@@ -102,11 +103,12 @@ Renderer::~Renderer() {
 
 Renderer::GpuMesh Renderer::upload_static(const scene::Mesh& mesh) {
   GpuMesh gpu;
+  require_gpu_vertex_support(context_.physical_device());
   if (mesh.empty()) return gpu;
-  const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(scene::Vertex);
+  const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(GpuVertex);
   const VkDeviceSize ibytes = mesh.indices.size() * sizeof(std::uint32_t);
   Buffer staging(context_, vbytes + ibytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
-  std::memcpy(staging.mapped(), mesh.vertices.data(), vbytes);
+  pack_vertices(mesh.vertices, static_cast<GpuVertex*>(staging.mapped()));
   std::memcpy(static_cast<char*>(staging.mapped()) + vbytes, mesh.indices.data(), ibytes);
   gpu.vertices = Buffer(context_, vbytes, kVertexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
   gpu.indices = Buffer(context_, ibytes, kIndexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
@@ -124,11 +126,11 @@ Renderer::GpuMesh Renderer::upload_static(const scene::Mesh& mesh) {
 void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
   gpu.index_count = static_cast<std::uint32_t>(mesh.indices.size());
   if (mesh.empty()) return;
-  const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(scene::Vertex);
+  const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(GpuVertex);
   const VkDeviceSize ibytes = mesh.indices.size() * sizeof(std::uint32_t);
   if (!gpu.vertices || gpu.vertices.size() < vbytes) gpu.vertices = Buffer(context_, vbytes * 3 / 2, kVertexUsage, kHostMemory);
   if (!gpu.indices || gpu.indices.size() < ibytes) gpu.indices = Buffer(context_, ibytes * 3 / 2, kIndexUsage, kHostMemory);
-  std::memcpy(gpu.vertices.mapped(), mesh.vertices.data(), vbytes);
+  pack_vertices(mesh.vertices, static_cast<GpuVertex*>(gpu.vertices.mapped()));
   std::memcpy(gpu.indices.mapped(), mesh.indices.data(), ibytes);
 }
 

@@ -43,6 +43,7 @@ ShadowMap::ShadowMap(Context& context)
   desc.vertex_shader = "shadow.vert";
   desc.fragment_shader = "shadow.frag";
   desc.world_vertices = true;
+  desc.position_only = true;  // shadow.vert reads the position alone
   desc.depth_format = kShadowFormat;
   desc.depth_test = desc.depth_write = true;
   desc.depth_compare = VK_COMPARE_OP_LESS_OR_EQUAL;

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "renderer/descriptors.h"
+#include "renderer/gpu_vertex.h"
 #include "renderer/target.h"
 #include "renderer/vk_check.h"
 #include "shaders/shared.h"
@@ -117,10 +118,10 @@ void TroopPass::upload_meshes() {
       all.indices.insert(all.indices.end(), mesh.indices.begin(), mesh.indices.end());
     }
   }
-  const VkDeviceSize vbytes = all.vertices.size() * sizeof(scene::Vertex);
+  const VkDeviceSize vbytes = all.vertices.size() * sizeof(GpuVertex);
   const VkDeviceSize ibytes = all.indices.size() * sizeof(std::uint32_t);
   Buffer staging(context_, vbytes + ibytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
-  std::memcpy(staging.mapped(), all.vertices.data(), vbytes);
+  pack_vertices(all.vertices, static_cast<GpuVertex*>(staging.mapped()));
   std::memcpy(static_cast<char*>(staging.mapped()) + vbytes, all.indices.data(), ibytes);
   vertices_ = Buffer(context_, vbytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                      VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);

@@ -8,7 +8,7 @@
 
 namespace scene {
 
-// Layout shared with shaders/world.vert (location 0..3); 32 bytes.
+// The CPU building format, 32 bytes; uploads pack it into renderer/gpu_vertex.h's GpuVertex.
 struct Vertex {
   glm::vec3 position;
   glm::vec3 normal;
