@@ -1,6 +1,8 @@
 // Assembles the world's meshes and registers an object id for everything in it.
 #include "scene/world.h"
 
+#include <algorithm>
+
 #include "scene/mesh_lod.h"
 #include "scene/models.h"
 #include "scene/projectiles.h"
@@ -14,6 +16,21 @@ const Wall* find_wall(const Scenario& scenario, const std::string& id) {
   for (const Wall& w : scenario.walls)
     if (w.id == id) return &w;
   return nullptr;
+}
+
+// The first damage whose span covers the gate or tower: it is drawn per snapshot in that
+// damage's state; -1: it stands as built.
+int damage_at_gate(const Scenario& scenario, const Gate& gate) {
+  for (size_t i = 0; i < scenario.damages.size(); ++i)
+    if (const Wall* wall = find_wall(scenario, scenario.damages[i].wall); wall && damage_covers_gate(*wall, scenario.damages[i], gate))
+      return static_cast<int>(i);
+  return -1;
+}
+int damage_at_tower(const Scenario& scenario, const Tower& tower) {
+  for (size_t i = 0; i < scenario.damages.size(); ++i)
+    if (const Wall* wall = find_wall(scenario, scenario.damages[i].wall); wall && damage_covers_tower(*wall, scenario.damages[i], tower))
+      return static_cast<int>(i);
+  return -1;
 }
 }  // namespace
 
@@ -38,11 +55,16 @@ World build_world(const Scenario& scenario) {
       if (d.wall == wall.id) cuts.push_back(damage_span(wall, d));
     add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id), cuts);
   }
+  // A gate or tower in a damaged segment keeps its id but is drawn per frame, in the damage's state.
   for (const Gate& gate : scenario.gates)
-    if (const Wall* wall = find_wall(scenario, gate.wall))
-      add_gate(world.structures, *ground, *wall, gate, world.objects.add(ObjectKind::Gate, label(gate.name, gate.id), gate.id));
-  for (const Tower& tower : scenario.towers)
-    add_tower(world.structures, *ground, tower, world.objects.add(ObjectKind::Tower, label(tower.name, tower.id), tower.id));
+    if (const Wall* wall = find_wall(scenario, gate.wall)) {
+      const std::uint32_t id = world.objects.add(ObjectKind::Gate, label(gate.name, gate.id), gate.id);
+      if (damage_at_gate(scenario, gate) < 0) add_gate(world.structures, *ground, *wall, gate, id);
+    }
+  for (const Tower& tower : scenario.towers) {
+    const std::uint32_t id = world.objects.add(ObjectKind::Tower, label(tower.name, tower.id), tower.id);
+    if (damage_at_tower(scenario, tower) < 0) add_tower(world.structures, *ground, tower, id);
+  }
   for (size_t i = 0; i < scenario.settlements.size(); ++i) {
     const Settlement& s = scenario.settlements[i];
     add_settlement(world.structures, scenario, *ground, s, static_cast<std::uint32_t>(i + 1),
@@ -140,17 +162,34 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     const float built = i < snapshot.earthwork_construction.size() ? snapshot.earthwork_construction[i] : 1.0f;
     add_earthwork(out.solids, *ground, e, built, world.objects.id_of(ObjectKind::Earthwork, e.id));
   }
+  const auto damage_state = [&](size_t i) { return i < snapshot.wall_damage.size() ? snapshot.wall_damage[i] : 0.0f; };
   for (size_t i = 0; i < scenario.damages.size(); ++i) {
     const WallDamage& d = scenario.damages[i];
     const Wall* wall = find_wall(scenario, d.wall);
     if (!wall) continue;
-    const float state = i < snapshot.wall_damage.size() ? snapshot.wall_damage[i] : 0.0f;
+    float state = damage_state(i);
+    // A gate forced within this segment: the wall beside it is scarred, never gapped, and its
+    // passage stays clear for the broken-open gatehouse.
+    glm::vec2 opening{0};
+    for (const Gate& gate : scenario.gates)
+      if (d.length <= kGateForcedMaxLength && damage_at_gate(scenario, gate) == static_cast<int>(i)) {
+        state = std::min(state, 0.6f);
+        if (damage_state(i) >= 0.5f) opening = gate_site(*wall, gate).passage;
+      }
     const ObjectInfo* rubble = nullptr;
     for (const ObjectInfo& o : world.objects.objects())
       if (o.kind == ObjectKind::Earthwork && o.entity == d.id && o.name.rfind("Rubble: ", 0) == 0) rubble = &o;
     add_wall_damage(out.solids, *ground, *wall, d, state, static_cast<std::uint32_t>(i + 1),
-                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0);
+                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0, opening);
   }
+  for (const Gate& gate : scenario.gates)
+    if (const int i = damage_at_gate(scenario, gate); i >= 0)
+      if (const Wall* wall = find_wall(scenario, gate.wall))
+        add_gate(out.solids, *ground, *wall, gate, world.objects.id_of(ObjectKind::Gate, gate.id), damage_state(static_cast<size_t>(i)),
+                 scenario.damages[static_cast<size_t>(i)].length > kGateForcedMaxLength);
+  for (const Tower& tower : scenario.towers)
+    if (const int i = damage_at_tower(scenario, tower); i >= 0)
+      add_tower(out.solids, *ground, tower, world.objects.id_of(ObjectKind::Tower, tower.id), damage_state(static_cast<size_t>(i)));
   for (const LadderPose& ladder : ladders_at(scenario, snapshot))
     add_ladder(out.solids, ladder.foot, ladder.top, world.objects.id_of(ObjectKind::Ladder, scenario.units[ladder.unit].id));
   for (size_t i = 0; i < scenario.lakes.size(); ++i) {

@@ -87,12 +87,44 @@ void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, floa
 void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts = {});
 // The arc-length interval of the wall that a damage record covers.
 glm::vec2 damage_span(const Wall& wall, const WallDamage& damage);
+// A 马面 bastion: its centre, its foot on the wall's line, the wall's direction there and the
+// foot's arc length along the wall. One whose foot lies in a damage span is part of that
+// segment: add_wall leaves it out and add_wall_damage draws it in the segment's state.
+struct Bastion {
+  glm::vec2 centre{0}, foot{0}, along{1, 0};
+  float s = 0;
+};
+std::vector<Bastion> bastions_of(const Wall& wall);
+// A breached bastion, tower or gatehouse stands no higher than this fraction of its height.
+inline constexpr float kBastionStubFraction = 0.3f;
+// A damage covering a gate no longer than this is the gate forced: the gatehouse stands,
+// broken open and burnt, and the wall beside it is scarred but not gapped. A longer one is a
+// breach of the wall that takes the gatehouse down with it.
+inline constexpr float kGateForcedMaxLength = 60.0f;
+// Whether a damage's span covers the gate (its snapped point) or the tower (near the wall's
+// line): then build_world leaves it out and build_dynamic draws it in the damage's state.
+bool damage_covers_gate(const Wall& wall, const WallDamage& damage, const Gate& gate);
+bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower& tower);
 // A damaged segment: 0 intact, (0,1) scarred with merlons missing and fallen facing, 1 breached
-// (broken stubs, a gap and a rubble ramp, the rubble under `rubble_object`).
+// (broken stubs, a gap and a rubble ramp, the rubble under `rubble_object`), its bastions with it.
+// `opening`: an arc-length interval left clear below 1 (a forced gate's passage).
 void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
-                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object);
-void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object);
-void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object);
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening = {0, 0});
+// Where a gate stands on its wall: the snapped point, the wall's direction, its arc length and
+// the arc-length interval of its passage.
+struct GateSite {
+  glm::vec2 at{0}, dir{1, 0};
+  float s = 0;
+  glm::vec2 passage{0};
+};
+GateSite gate_site(const Wall& wall, const Gate& gate);
+// `taken` (a covering damage's state): 0 as built; forced (scorched, the leaves broken open
+// from 0.5, half the hall's roof fallen in from 0.9); with `wall_breached` at 1, fallen to stubs.
+void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object, float taken = 0,
+              bool wall_breached = false);
+float tower_size(const Tower& tower);  // across, metres
+// `state`: of the damage the tower stands in, as for a bastion.
+void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object, float state = 0);
 void add_settlement(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& settlement,
                     std::uint32_t salt, std::uint32_t object);
 // The models a camp's dwellings (tents or gers, by its kind) and banners are placed from;

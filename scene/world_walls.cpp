@@ -139,26 +139,122 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
   }
 }
 
+
+constexpr glm::vec3 kScar{0.09f, 0.075f, 0.06f};      // fresh earth core and soot-darkened brick
+constexpr glm::vec3 kCharred{0.03f, 0.026f, 0.024f};  // burnt timber
+constexpr glm::vec3 kRubble{0.17f, 0.14f, 0.11f};
+constexpr glm::vec2 kBastionSize{14.0f, 11.0f};  // along the wall, out from it
+constexpr float kGateWidth = 26.0f, kGateOpening = 7.0f, kGateDoorHeight = 6.0f;
+
+glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
+
+void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size, float height, float yaw, std::uint32_t object) {
+  mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw, pack_color(kRubble), object);
+}
+
+// The nearest point of the wall's explicit path to `p`: where, the path's direction there,
+// its arc length, and how far `p` is from it.
+struct WallPoint {
+  glm::vec2 at{0}, dir{1, 0};
+  float s = 0, distance = 1e30f;
+};
+WallPoint nearest_on_wall(const Wall& wall, glm::vec2 p) {
+  const std::vector<glm::vec2> path = explicit_path(wall.points, wall.closed);
+  WallPoint out;
+  float along = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i) {
+    float t;
+    const float d = segment_distance(p, path[i], path[i + 1], &t);
+    const float len = glm::length(path[i + 1] - path[i]);
+    if (d < out.distance && len > 1e-4f)
+      out = {path[i] + (path[i + 1] - path[i]) * t, (path[i + 1] - path[i]) / len, along + t * len, d};
+    along += len;
+  }
+  return out;
+}
+
+bool within(glm::vec2 span, float s) { return s >= span.x && s <= span.y; }
+
+// One bastion in the state of its wall segment: intact as built; damaged with its facing
+// scarred and its outer half slumped; breached fallen to a stub in its own rubble.
+void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Bastion& b, float state, std::uint32_t salt,
+                 std::uint32_t object, std::uint32_t rubble_object) {
+  const float g = ground.height(b.centre), yaw = yaw_of(b.along);
+  const glm::vec2 out = glm::normalize(b.centre - b.foot);
+  if (state <= 0) {
+    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw,
+                 pack_color(kWallFace), object);
+    return;
+  }
+  const std::uint32_t face = pack_color(scarred(state));
+  const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(b.s), salt + 53);
+  if (state >= 0.999f) {
+    const float stub = wall.height * kBastionStubFraction;
+    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x * 0.9f, stub + kSink, kBastionSize.y * 0.8f), yaw,
+                 face, object);
+    for (int k = 0; k < 3; ++k)  // its fill spilled out in front
+      rubble_heap(mesh, ground, b.centre + out * (kBastionSize.y * 0.5f + 2.0f) + b.along * (static_cast<float>(k - 1) * 5.0f),
+                  6.0f, stub * 0.6f, static_cast<float>((h >> (k * 4)) & 15), rubble_object);
+    return;
+  }
+  // The inner half stands; the outer half has slumped as its facing fell away.
+  const float slump = wall.height * (1.0f - 0.3f * state);
+  const glm::vec2 inner = b.centre - out * (kBastionSize.y * 0.25f), outer = b.centre + out * (kBastionSize.y * 0.25f);
+  mesh.add_box(glm::vec3(inner.x, g - kSink, inner.y), glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y * 0.5f), yaw, face, object);
+  mesh.add_box(glm::vec3(outer.x, g - kSink, outer.y), glm::vec3(kBastionSize.x * 0.92f, slump + kSink, kBastionSize.y * 0.5f), yaw, face,
+               object);
+  rubble_heap(mesh, ground, b.centre + out * (kBastionSize.y * 0.5f + 3.0f), 6.0f + 2.0f * state, 1.0f + 2.0f * state,
+              static_cast<float>(h & 15), rubble_object);
+}
+
 }  // namespace
 
 glm::vec2 damage_span(const Wall& wall, const WallDamage& damage) {
+  const float centre = nearest_on_wall(wall, damage.position).s;
+  float total = 0;
   const std::vector<glm::vec2> path = explicit_path(wall.points, wall.closed);
-  float best = 1e30f, along = 0, centre = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i) total += glm::length(path[i + 1] - path[i]);
+  return {std::max(centre - damage.length * 0.5f, 0.0f), std::min(centre + damage.length * 0.5f, total)};
+}
+
+std::vector<Bastion> bastions_of(const Wall& wall) {
+  std::vector<Bastion> out;
+  if (wall.bastion_spacing <= 0 || !wall.closed || wall.points.size() < 3) return out;
+  const float sign = outward_sign(wall), half = wall.thickness * 0.5f;
+  const std::vector<glm::vec2> path = explicit_path(wall.points, true);
+  float along = 0;
   for (size_t i = 0; i + 1 < path.size(); ++i) {
-    float t;
-    const float d = segment_distance(damage.position, path[i], path[i + 1], &t);
-    const float len = glm::length(path[i + 1] - path[i]);
-    if (d < best) best = d, centre = along + t * len;
+    const glm::vec2 seg = path[i + 1] - path[i];
+    const float len = glm::length(seg);
+    const int count = static_cast<int>(std::floor(len / wall.bastion_spacing));
+    if (count >= 1) {
+      const glm::vec2 dir = seg / len;
+      const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
+      const float step = len / static_cast<float>(count + 1);
+      for (int k = 1; k <= count; ++k) {
+        const glm::vec2 foot = path[i] + dir * (step * static_cast<float>(k));
+        out.push_back({foot + outward * (half + 5.0f), foot, dir, along + step * static_cast<float>(k)});
+      }
+    }
     along += len;
   }
-  return {std::max(centre - damage.length * 0.5f, 0.0f), std::min(centre + damage.length * 0.5f, along)};
+  return out;
+}
+
+bool damage_covers_gate(const Wall& wall, const WallDamage& damage, const Gate& gate) {
+  return damage.wall == wall.id && gate.wall == wall.id && within(damage_span(wall, damage), nearest_on_wall(wall, gate.position).s);
+}
+
+bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower& tower) {
+  if (damage.wall != wall.id) return false;
+  const WallPoint w = nearest_on_wall(wall, tower.position);
+  return w.distance <= wall.thickness * 0.5f + tower_size(tower) && within(damage_span(wall, damage), w.s);
 }
 
 void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts) {
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
-  const float half = wall.thickness * 0.5f;
   WallLook look{pack_color(kWallFace), pack_color(kWalkway)};
   if (cuts.empty()) {
     look.start_cap = look.end_cap = !wall.closed;
@@ -179,49 +275,43 @@ void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint
     }
   }
 
-  // 马面 bastions: solid platforms projecting from the outer face at intervals.
-  if (wall.bastion_spacing > 0 && wall.closed) {
-    const std::vector<glm::vec2> path = explicit_path(wall.points, true);
-    for (size_t i = 0; i + 1 < path.size(); ++i) {
-      const glm::vec2 seg = path[i + 1] - path[i];
-      const float len = glm::length(seg);
-      const int count = static_cast<int>(std::floor(len / wall.bastion_spacing));
-      if (count < 1) continue;
-      const glm::vec2 dir = seg / len;
-      const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
-      const float step = len / (count + 1);
-      for (int k = 1; k <= count; ++k) {
-        const glm::vec2 p = path[i] + dir * (step * k) + outward * (half + 5.0f);
-        const float g = ground.height(p);
-        mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(14.0f, wall.height + kSink, 11.0f), yaw_of(dir), look.face, object);
-      }
-    }
+  // 马面 bastions: solid platforms projecting from the outer face at intervals. One whose
+  // foot lies in a damaged segment is drawn with that segment, in its state of the moment.
+  for (const Bastion& bastion : bastions_of(wall)) {
+    const bool cut = std::any_of(cuts.begin(), cuts.end(), [&](glm::vec2 c) { return within(c, bastion.s); });
+    if (!cut) add_bastion(mesh, ground, wall, bastion, 0, 0, object, object);
   }
 }
 
 void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
-                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object) {
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening) {
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> all = stations_along(ground, wall.points, wall.closed, sign);
   const glm::vec2 span = damage_span(wall, damage);
   state = glm::clamp(state, 0.0f, 1.0f);
+  // The bastions standing on this segment share its fate (add_wall left them out).
+  for (const Bastion& bastion : bastions_of(wall))
+    if (within(span, bastion.s)) add_bastion(mesh, ground, wall, bastion, state, salt, wall_object, rubble_object);
   // Scarred facing: darker and browner as the damage grows.
-  WallLook look{pack_color(glm::mix(kWallFace, glm::vec3(0.09f, 0.075f, 0.06f), state * 0.8f)), pack_color(kWalkway)};
+  WallLook look{pack_color(scarred(state)), pack_color(kWalkway)};
   look.merlons_kept = 1.0f - std::min(state * 1.6f, 1.0f);
-  const std::uint32_t rubble = pack_color(glm::vec3(0.17f, 0.14f, 0.11f));
-  const auto rubble_heap = [&](glm::vec2 p, float size, float height, float yaw) {
-    mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw, rubble, rubble_object);
-  };
+  const std::uint32_t rubble = pack_color(kRubble);
+  const auto heap = [&](glm::vec2 p, float size, float height, float yaw) { rubble_heap(mesh, ground, p, size, height, yaw, rubble_object); };
 
   if (state < 0.999f) {
-    add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, span.y, sign), look, salt, wall_object);
+    if (opening.y > opening.x) {  // a forced gate's passage runs through here: leave it clear
+      if (opening.x - span.x > 0.5f) add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, opening.x, sign), look, salt, wall_object);
+      if (span.y - opening.y > 0.5f) add_wall_body(mesh, wall, sign, span_of(ground, all, opening.y, span.y, sign), look, salt, wall_object);
+    } else {
+      add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, span.y, sign), look, salt, wall_object);
+    }
     // Fallen facing at the foot of the outer face.
     const int heaps = static_cast<int>(state * damage.length / 8.0f);
     for (int k = 0; k < heaps; ++k) {
       const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 17);
       const Station s = span_of(ground, all, span.x + (span.y - span.x) * (static_cast<float>(h & 0xFF) / 256.0f), span.y, sign).front();
-      rubble_heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)), 5.0f + static_cast<float>((h >> 12) & 3),
+      heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)), 5.0f + static_cast<float>((h >> 12) & 3),
                   1.0f + 2.0f * state, static_cast<float>(h >> 16));
     }
     return;
@@ -265,42 +355,89 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   for (int k = 0; k < 6; ++k) {  // loose blocks at the stubs' feet
     const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 31);
     const float side = (k & 1) ? 1.0f : -1.0f;
-    rubble_heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f, static_cast<float>(h >> 8));
+    heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f, static_cast<float>(h >> 8));
   }
 }
 
-void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object) {
+GateSite gate_site(const Wall& wall, const Gate& gate) {
+  const WallPoint w = nearest_on_wall(wall, gate.position);
+  return {w.at, w.dir, w.s, glm::vec2(w.s - kGateOpening * 0.5f, w.s + kGateOpening * 0.5f)};
+}
+
+void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object, float taken,
+              bool wall_breached) {
   if (wall.points.size() < 2) return;
-  // Snap to the nearest point of the wall and take its direction there.
-  const std::vector<glm::vec2> path = explicit_path(wall.points, wall.closed);
-  float best = 1e30f;
-  glm::vec2 at{0}, dir{1, 0};
-  for (size_t i = 0; i + 1 < path.size(); ++i) {
-    float t;
-    const float d = segment_distance(gate.position, path[i], path[i + 1], &t);
-    if (d < best) {
-      best = d;
-      at = path[i] + (path[i + 1] - path[i]) * t;
-      dir = glm::normalize(path[i + 1] - path[i]);
-    }
-  }
+  const GateSite site = gate_site(wall, gate);
+  const glm::vec2 at = site.at, dir = site.dir;
   const glm::vec2 outward = glm::normalize(left_of(dir) * outward_sign(wall));
   const float g = ground.height(at);
   const float yaw = yaw_of(dir);
   const float depth = wall.thickness + 4.0f;
-  // The gate block, the tower hall on top with its roof, and the dark doorway outside.
-  mesh.add_box(glm::vec3(at.x, g - kSink, at.y), glm::vec3(26.0f, wall.height + kSink + 0.5f, depth), yaw,
-               pack_color(kWallFace), object);
-  const float hall_y = g + wall.height + 0.5f;
-  mesh.add_box(glm::vec3(at.x, hall_y, at.y), glm::vec3(18.0f, 6.0f, depth - 4.0f), yaw, pack_color(kTimber), object);
-  mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw,
-                   pack_color(kRoofTiles), object);
-  const glm::vec2 face = at + outward * (depth * 0.5f + 0.05f);
-  const glm::vec2 half_w = dir * 3.0f;
-  const glm::vec3 n3(outward.x, 0, outward.y);
-  mesh.add_quad_facing(glm::vec3(face.x - half_w.x, g, face.y - half_w.y), glm::vec3(face.x + half_w.x, g, face.y + half_w.y),
-                  glm::vec3(face.x + half_w.x, g + 6.0f, face.y + half_w.y), glm::vec3(face.x - half_w.x, g + 6.0f, face.y - half_w.y),
-                  n3, pack_color(kGateDoor), object);
+  taken = glm::clamp(taken, 0.0f, 1.0f);
+  // A breach of the wall that takes the gate with it: the gatehouse falls like the wall.
+  if (wall_breached && taken >= 0.999f) {
+    const float stub = wall.height * kBastionStubFraction;
+    for (float side : {-1.0f, 1.0f}) {
+      const glm::vec2 p = at + dir * side * (kGateWidth * 0.3f);
+      mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(kGateWidth * 0.35f, stub + kSink, depth * 0.9f), yaw, pack_color(scarred(1)), object);
+      rubble_heap(mesh, ground, p + outward * (depth * 0.5f + 3.0f), 8.0f, stub * 0.6f, yaw + side, object);
+    }
+  } else {
+    // Forced, not razed: scorched by the fire set at the doors, the leaves broken open once
+    // the taking is half done, and the hall burnt with half its roof fallen in at the end.
+    const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
+    const bool open = burn >= 0.5f, collapsed = burn >= 0.9f;
+    const std::uint32_t face = pack_color(glm::mix(kWallFace, kScar, burn * 0.5f));
+    const float block_h = wall.height + kSink + 0.5f;
+    if (!open) {
+      mesh.add_box(glm::vec3(at.x, g - kSink, at.y), glm::vec3(kGateWidth, block_h, depth), yaw, face, object);
+    } else {  // two piers and a lintel round the passage, which now shows through
+      const float pier = (kGateWidth - kGateOpening) * 0.5f;
+      for (float side : {-1.0f, 1.0f}) {
+        const glm::vec2 p = at + dir * side * (kGateOpening * 0.5f + pier * 0.5f);
+        mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(pier, block_h, depth), yaw, face, object);
+      }
+      mesh.add_box(glm::vec3(at.x, g + kGateDoorHeight, at.y), glm::vec3(kGateOpening, block_h - kSink - kGateDoorHeight, depth), yaw, face,
+                   object, true);
+      // One leaf hangs swung back against the passage, the other lies burnt in front.
+      const glm::vec2 hung = at + dir * (kGateOpening * 0.5f - 0.3f) + outward * (depth * 0.5f - 2.0f);
+      mesh.add_box(glm::vec3(hung.x, g, hung.y), glm::vec3(0.35f, kGateDoorHeight - 0.8f, kGateOpening * 0.45f), yaw, pack_color(kCharred),
+                   object);
+      const glm::vec2 fallen = at - dir * 1.2f + outward * (depth * 0.5f + 3.2f);
+      mesh.add_box(glm::vec3(fallen.x, g, fallen.y), glm::vec3(kGateOpening * 0.5f, 0.35f, kGateDoorHeight - 0.8f), yaw + 0.35f,
+                   pack_color(kCharred), object);
+    }
+    const glm::vec2 face_at = at + outward * (depth * 0.5f + 0.05f);
+    const glm::vec3 n3(outward.x, 0, outward.y);
+    const auto on_face = [&](float from, float to, float y0, float y1, glm::vec3 colour) {
+      const glm::vec2 a = face_at + dir * from, b = face_at + dir * to;
+      mesh.add_quad_facing(glm::vec3(a.x, g + y0, a.y), glm::vec3(b.x, g + y0, b.y), glm::vec3(b.x, g + y1, b.y), glm::vec3(a.x, g + y1, a.y),
+                           n3, pack_color(colour), object);
+    };
+    if (!open) on_face(-kGateOpening * 0.5f + 0.5f, kGateOpening * 0.5f - 0.5f, 0, kGateDoorHeight, kGateDoor);
+    // Soot over the doorway, darker as the fire took hold.
+    if (burn > 0) on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height, glm::mix(kWallFace, kCharred, burn));
+    const float hall_y = g + wall.height + 0.5f;
+    const std::uint32_t hall = pack_color(glm::mix(kTimber, kCharred, burn));
+    if (!collapsed) {
+      mesh.add_box(glm::vec3(at.x, hall_y, at.y), glm::vec3(18.0f, 6.0f, depth - 4.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw, pack_color(kRoofTiles), object);
+    } else {
+      // One bay stands under its roof; the other has burnt down onto the gate's top.
+      const glm::vec2 standing = at - dir * 4.5f, fallen = at + dir * 4.5f;
+      mesh.add_box(glm::vec3(standing.x, hall_y, standing.y), glm::vec3(9.0f, 6.0f, depth - 4.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(standing.x - dir.x * 1.25f, hall_y + 6.0f, standing.y - dir.y * 1.25f), glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw,
+                       pack_color(kRoofTiles), object);
+      mesh.add_box(glm::vec3(fallen.x, hall_y, fallen.y), glm::vec3(8.0f, 1.6f, depth - 5.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, depth - 3.0f), 1.6f, yaw + 0.12f, pack_color(kRoofTiles),
+                       object);
+      for (int k = 0; k < 3; ++k) {  // charred beams sticking out of the fallen roof
+        const glm::vec2 p = fallen + dir * (static_cast<float>(k - 1) * 2.5f);
+        mesh.add_box(glm::vec3(p.x, hall_y + 1.6f + 0.4f * static_cast<float>(k), p.y), glm::vec3(0.5f, 0.5f, depth - 6.0f),
+                     yaw + 0.25f * static_cast<float>(k - 1), pack_color(kCharred), object);
+      }
+    }
+  }
 
   if (gate.barbican) {  // 瓮城: a walled enclosure in front of the gate
     Wall barbican = wall;
@@ -316,14 +453,25 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
   }
 }
 
-void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object) {
+float tower_size(const Tower& tower) { return tower.kind == TowerKind::Watch ? 6.0f : 15.0f; }
+
+void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object, float state) {
   const float g = ground.height(tower.position);
-  const float size = tower.kind == TowerKind::Watch ? 6.0f : 15.0f;
+  const float size = tower_size(tower);
+  state = glm::clamp(state, 0.0f, 1.0f);
   const glm::vec3 base(tower.position.x, g - kSink, tower.position.y);
-  mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0, pack_color(kWallFace), object);
+  if (state >= 0.999f) {  // fallen with the wall: a stub in its rubble
+    const float stub = tower.height * kBastionStubFraction;
+    mesh.add_box(base, glm::vec3(size * 0.85f, stub + kSink, size * 0.85f), 0, pack_color(scarred(1)), object);
+    rubble_heap(mesh, ground, tower.position + glm::vec2(size * 0.6f, 0), size * 0.6f, stub * 0.6f, 0.4f, object);
+    rubble_heap(mesh, ground, tower.position - glm::vec2(0, size * 0.6f), size * 0.5f, stub * 0.5f, 1.1f, object);
+    return;
+  }
+  mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0, pack_color(scarred(state)), object);
   const glm::vec3 top(tower.position.x, g + tower.height, tower.position.y);
-  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0, pack_color(kTimber), object);
-  mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0, pack_color(kRoofTiles), object);
+  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0, pack_color(glm::mix(kTimber, kCharred, state)), object);
+  // The pavilion's roof goes once the damage is more than half done.
+  if (state < 0.5f) mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0, pack_color(kRoofTiles), object);
 }
 
 }  // namespace scene
