@@ -53,7 +53,8 @@ World build_world(const Scenario& scenario) {
     std::vector<glm::vec2> cuts;  // damaged segments are drawn per frame, in their state
     for (const WallDamage& d : scenario.damages)
       if (d.wall == wall.id) cuts.push_back(damage_span(wall, d));
-    add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id), cuts);
+    add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id), cuts,
+             gate_stations(scenario, wall));
   }
   // A gate or tower in a damaged segment keeps its id but is drawn per frame, in the damage's state.
   for (const Gate& gate : scenario.gates)
@@ -180,7 +181,7 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     for (const ObjectInfo& o : world.objects.objects())
       if (o.kind == ObjectKind::Earthwork && o.entity == d.id && o.name.rfind("Rubble: ", 0) == 0) rubble = &o;
     add_wall_damage(out.solids, *ground, *wall, d, state, static_cast<std::uint32_t>(i + 1),
-                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0, opening);
+                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0, opening, gate_stations(scenario, *wall));
   }
   for (const Gate& gate : scenario.gates)
     if (const int i = damage_at_gate(scenario, gate); i >= 0)

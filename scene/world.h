@@ -84,7 +84,9 @@ void add_moat_water(Mesh& mesh, const Scenario& scenario, const Moat& moat, cons
 void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, float level, std::uint32_t object);
 // `cuts`: arc-length intervals [from, to] along the wall's path left out (damaged segments,
 // which add_wall_damage draws in their state of the moment).
-void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts = {});
+// `gates`: gate_stations of this wall; no bastion stands in front of a gate or its barbican.
+void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts = {},
+              const std::vector<glm::vec2>& gates = {});
 // The arc-length interval of the wall that a damage record covers.
 glm::vec2 damage_span(const Wall& wall, const WallDamage& damage);
 // A 马面 bastion: its centre, its foot on the wall's line, the wall's direction there and the
@@ -94,7 +96,10 @@ struct Bastion {
   glm::vec2 centre{0}, foot{0}, along{1, 0};
   float s = 0;
 };
-std::vector<Bastion> bastions_of(const Wall& wall);
+// Where a wall's gates stand: per gate on it, (arc length along the wall, how far either side
+// of it a bastion may not stand: the gatehouse's half width, or the barbican's).
+std::vector<glm::vec2> gate_stations(const Scenario& scenario, const Wall& wall);
+std::vector<Bastion> bastions_of(const Wall& wall, const std::vector<glm::vec2>& gates = {});
 // A breached bastion, tower or gatehouse stands no higher than this fraction of its height.
 inline constexpr float kBastionStubFraction = 0.3f;
 // A damage covering a gate no longer than this is the gate forced: the gatehouse stands,
@@ -109,7 +114,8 @@ bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower
 // (broken stubs, a gap and a rubble ramp, the rubble under `rubble_object`), its bastions with it.
 // `opening`: an arc-length interval left clear below 1 (a forced gate's passage).
 void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
-                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening = {0, 0});
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening = {0, 0},
+                     const std::vector<glm::vec2>& gates = {});
 // Where a gate stands on its wall: the snapped point, the wall's direction, its arc length and
 // the arc-length interval of its passage.
 struct GateSite {

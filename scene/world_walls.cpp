@@ -145,6 +145,7 @@ constexpr glm::vec3 kCharred{0.03f, 0.026f, 0.024f};  // burnt timber
 constexpr glm::vec3 kRubble{0.17f, 0.14f, 0.11f};
 constexpr glm::vec2 kBastionSize{14.0f, 11.0f};  // along the wall, out from it
 constexpr float kGateWidth = 26.0f, kGateOpening = 7.0f, kGateDoorHeight = 6.0f;
+constexpr float kBarbicanHalfWidth = 34.0f;  // along the wall, either side of the gate
 
 glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
 
@@ -217,7 +218,15 @@ glm::vec2 damage_span(const Wall& wall, const WallDamage& damage) {
   return {std::max(centre - damage.length * 0.5f, 0.0f), std::min(centre + damage.length * 0.5f, total)};
 }
 
-std::vector<Bastion> bastions_of(const Wall& wall) {
+std::vector<glm::vec2> gate_stations(const Scenario& scenario, const Wall& wall) {
+  std::vector<glm::vec2> out;
+  for (const Gate& gate : scenario.gates)
+    if (gate.wall == wall.id)
+      out.push_back({nearest_on_wall(wall, gate.position).s, (gate.barbican ? kBarbicanHalfWidth : kGateWidth * 0.5f) + kBastionSize.x * 0.5f + 4.0f});
+  return out;
+}
+
+std::vector<Bastion> bastions_of(const Wall& wall, const std::vector<glm::vec2>& gates) {
   std::vector<Bastion> out;
   if (wall.bastion_spacing <= 0 || !wall.closed || wall.points.size() < 3) return out;
   const float sign = outward_sign(wall), half = wall.thickness * 0.5f;
@@ -233,7 +242,9 @@ std::vector<Bastion> bastions_of(const Wall& wall) {
       const float step = len / static_cast<float>(count + 1);
       for (int k = 1; k <= count; ++k) {
         const glm::vec2 foot = path[i] + dir * (step * static_cast<float>(k));
-        out.push_back({foot + outward * (half + 5.0f), foot, dir, along + step * static_cast<float>(k)});
+        const float s = along + step * static_cast<float>(k);
+        if (std::any_of(gates.begin(), gates.end(), [&](glm::vec2 g) { return std::abs(s - g.x) < g.y; })) continue;
+        out.push_back({foot + outward * (half + 5.0f), foot, dir, s});
       }
     }
     along += len;
@@ -251,7 +262,8 @@ bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower
   return w.distance <= wall.thickness * 0.5f + tower_size(tower) && within(damage_span(wall, damage), w.s);
 }
 
-void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts) {
+void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts,
+              const std::vector<glm::vec2>& gates) {
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
@@ -277,21 +289,22 @@ void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint
 
   // 马面 bastions: solid platforms projecting from the outer face at intervals. One whose
   // foot lies in a damaged segment is drawn with that segment, in its state of the moment.
-  for (const Bastion& bastion : bastions_of(wall)) {
+  for (const Bastion& bastion : bastions_of(wall, gates)) {
     const bool cut = std::any_of(cuts.begin(), cuts.end(), [&](glm::vec2 c) { return within(c, bastion.s); });
     if (!cut) add_bastion(mesh, ground, wall, bastion, 0, 0, object, object);
   }
 }
 
 void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
-                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening) {
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening,
+                     const std::vector<glm::vec2>& gates) {
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> all = stations_along(ground, wall.points, wall.closed, sign);
   const glm::vec2 span = damage_span(wall, damage);
   state = glm::clamp(state, 0.0f, 1.0f);
   // The bastions standing on this segment share its fate (add_wall left them out).
-  for (const Bastion& bastion : bastions_of(wall))
+  for (const Bastion& bastion : bastions_of(wall, gates))
     if (within(span, bastion.s)) add_bastion(mesh, ground, wall, bastion, state, salt, wall_object, rubble_object);
   // Scarred facing: darker and browner as the damage grows.
   WallLook look{pack_color(scarred(state)), pack_color(kWalkway)};
@@ -445,7 +458,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     barbican.bastion_spacing = 0;
     barbican.thickness = wall.thickness * 0.7f;
     barbican.height = wall.height * 0.9f;
-    const float reach = 45.0f, width = 34.0f;
+    const float reach = 45.0f, width = kBarbicanHalfWidth;
     const glm::vec2 base = at + outward * (wall.thickness * 0.5f);
     barbican.points = {base - dir * width, base - dir * width + outward * reach, base + dir * width + outward * reach,
                        base + dir * width};

@@ -243,3 +243,25 @@ TEST_CASE("wall damage: Caizhou's south gate is open once taken, shut before, th
   (void)scene::build_dynamic(s, world, at(s, "1234-01-01"));
   CHECK(same(after.solids, scene::build_dynamic(s, world, at(s, "1234-02-09T12:00")).solids));
 }
+
+TEST_CASE("wall damage: no bastion stands in front of a gate or its barbican", "[damage][world]") {
+  for (const char* name : {"caizhou.json", "taiyuan.json"}) {
+    const scene::Scenario& s = scenario(name);
+    int gates = 0, in_front_without_rule = 0;
+    for (const scene::Wall& wall : s.walls) {
+      const std::vector<glm::vec2> stations = scene::gate_stations(s, wall);
+      gates += static_cast<int>(stations.size());
+      const auto blocked = [&](const scene::Bastion& b) {
+        return std::any_of(stations.begin(), stations.end(), [&](glm::vec2 g) { return std::abs(b.s - g.x) < g.y; });
+      };
+      for (const scene::Bastion& b : scene::bastions_of(wall)) in_front_without_rule += blocked(b);
+      for (const scene::Bastion& b : scene::bastions_of(wall, stations)) {
+        INFO(name << " wall " << wall.id << " bastion at " << b.s);
+        CHECK_FALSE(blocked(b));
+      }
+    }
+    INFO(name);
+    CHECK(gates >= 4);
+    if (std::string(name) == "caizhou.json") CHECK(in_front_without_rule >= 1);  // the south gate's, before the rule
+  }
+}
