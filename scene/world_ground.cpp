@@ -13,6 +13,7 @@ namespace {
 // Linear albedos. Open plain is drawn as farmland plots by the shader (vertex alpha).
 constexpr glm::vec3 kGrass{0.15f, 0.15f, 0.08f};
 constexpr glm::vec3 kMud{0.10f, 0.085f, 0.06f};
+constexpr glm::vec3 kSand{0.27f, 0.235f, 0.17f};  // the dry upper banks of a channel, above the water
 constexpr glm::vec3 kBareSlope{0.22f, 0.18f, 0.13f};
 constexpr glm::vec3 kHillScrub{0.10f, 0.12f, 0.06f};
 constexpr glm::vec3 kTrodden{0.13f, 0.105f, 0.08f};
@@ -53,9 +54,12 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
       const float slope = glm::clamp((1.0f - n.y) * 8.0f, 0.0f, 1.0f);
       colour = glm::mix(colour, kBareSlope, slope);
       farmland *= 1.0f - slope;
-      const float wet = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
-      colour = glm::mix(colour, kMud, wet);
-      farmland *= 1.0f - wet;
+      // A channel's sides: pale sand from the lip down to the water (River::water_level, 1.5 m
+      // below the plain by default), dark mud below it, where the water or a drained bed is.
+      const float bank = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
+      const float under = glm::clamp(-carved - 1.4f, 0.0f, 1.0f);
+      colour = glm::mix(glm::mix(colour, kSand, bank * 0.8f), kMud, under);
+      farmland *= 1.0f - bank;
       const glm::vec2 inside = glm::min(xz - ground.min, ground.max - xz);
       const float edge = smoothstep(kEdgeFade, 0.0f, std::min(inside.x, inside.y));
       colour = glm::mix(colour, kGrass, edge);
