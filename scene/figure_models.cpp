@@ -14,6 +14,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include "scene/assimp_mesh.h"
 #include "scene/models.h"
 #include "scene/soldier_meshes.h"
 
@@ -23,23 +24,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 64u << 20;   // a figure, not a city
 constexpr std::size_t kMaxTriangles = 200'000;
-
-glm::vec4 unpack(std::uint32_t c) {
-  return glm::vec4(static_cast<float>(c & 0xFF), static_cast<float>((c >> 8) & 0xFF), static_cast<float>((c >> 16) & 0xFF),
-                   static_cast<float>(c >> 24)) /
-         255.0f;
-}
-
-glm::vec3 material_colour(const aiMaterial* material) {
-  if (!material) return glm::vec3(1);
-  aiColor4D c(1, 1, 1, 1);
-  if (material->Get(AI_MATKEY_BASE_COLOR, c) == aiReturn_SUCCESS) return {c.r, c.g, c.b};
-  aiColor3D d(1, 1, 1);
-  if (material->Get(AI_MATKEY_COLOR_DIFFUSE, d) == aiReturn_SUCCESS) return {d.r, d.g, d.b};
-  return glm::vec3(1);
-}
-
-bool finite(glm::vec3 v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
 
 // Colour classes by material name; the order is the exporter's material order.
 constexpr const char* kClassNames[3] = {"albedo", "faction", "banner"};
@@ -83,34 +67,9 @@ struct FigureReader {
   }
 
   void read_mesh(const aiMesh& m, const aiMatrix4x4& world, const aiMatrix3x3& normal_matrix, int part) {
-    if (!m.HasPositions() || !m.HasFaces() || !(m.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) return;
     if (part < 0) part = std::max(0, part_code_of(m.mName.C_Str()));
     const aiMaterial* material = m.mMaterialIndex < ai.mNumMaterials ? ai.mMaterials[m.mMaterialIndex] : nullptr;
-    const glm::vec3 base = material_colour(material);
-    const float alpha = kClassAlpha[class_of_material(material)];
-    const auto first = static_cast<std::uint32_t>(mesh.vertices.size());
-    for (unsigned v = 0; v < m.mNumVertices; ++v) {
-      const aiVector3D p = world * m.mVertices[v];
-      const aiVector3D n = m.HasNormals() ? normal_matrix * m.mNormals[v] : aiVector3D(0, 1, 0);
-      glm::vec3 colour = base;
-      if (m.HasVertexColors(0)) colour *= glm::vec3(m.mColors[0][v].r, m.mColors[0][v].g, m.mColors[0][v].b);
-      glm::vec3 normal(n.x, n.y, n.z);
-      const float len = glm::length(normal);
-      normal = std::isfinite(len) && len > 1e-6f ? normal / len : glm::vec3(0, 1, 0);
-      mesh.vertices.push_back({glm::vec3(p.x, p.y, p.z), normal, pack_color(colour, alpha), static_cast<std::uint32_t>(part)});
-    }
-    for (unsigned f = 0; f < m.mNumFaces; ++f) {
-      const aiFace& face = m.mFaces[f];
-      if (face.mNumIndices != 3) continue;  // points and lines
-      bool good = true;
-      for (unsigned k = 0; k < 3; ++k)
-        good = good && face.mIndices[k] < m.mNumVertices && finite(mesh.vertices[first + face.mIndices[k]].position);
-      if (!good) {
-        ++skipped;
-        continue;
-      }
-      for (unsigned k = 0; k < 3; ++k) mesh.indices.push_back(first + face.mIndices[k]);
-    }
+    append_assimp_mesh(mesh, ai, m, world, normal_matrix, kClassAlpha[class_of_material(material)], static_cast<std::uint32_t>(part), skipped);
   }
 };
 
@@ -213,7 +172,7 @@ std::string save_figure_glb(const Mesh& mesh, const std::filesystem::path& file)
           const Vertex& v = mesh.vertices[used[i]];
           m->mVertices[i] = aiVector3D(v.position.x, v.position.y, v.position.z);
           m->mNormals[i] = aiVector3D(v.normal.x, v.normal.y, v.normal.z);
-          const glm::vec4 colour = unpack(v.color);
+          const glm::vec4 colour = unpack_color(v.color);
           m->mColors[0][i] = aiColor4D(colour.r, colour.g, colour.b, 1.0f);  // the class is the material
         }
         m->mNumFaces = static_cast<unsigned>(triangles.size());

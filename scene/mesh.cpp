@@ -10,6 +10,12 @@ std::uint32_t pack_color(glm::vec3 c, float alpha) {
   return byte(c.r) | byte(c.g) << 8 | byte(c.b) << 16 | byte(alpha) << 24;
 }
 
+glm::vec4 unpack_color(std::uint32_t c) {
+  return glm::vec4(static_cast<float>(c & 0xFF), static_cast<float>((c >> 8) & 0xFF), static_cast<float>((c >> 16) & 0xFF),
+                   static_cast<float>(c >> 24)) /
+         255.0f;
+}
+
 void Mesh::append(const Mesh& other) {
   const auto base = static_cast<std::uint32_t>(vertices.size());
   vertices.insert(vertices.end(), other.vertices.begin(), other.vertices.end());

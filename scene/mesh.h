@@ -18,6 +18,8 @@ struct Vertex {
 static_assert(sizeof(Vertex) == 32);
 
 std::uint32_t pack_color(glm::vec3 linear_rgb, float farmland = 0.0f);
+// The four channels pack_color wrote, each 0..1.
+glm::vec4 unpack_color(std::uint32_t rgba8);
 
 struct Mesh {
   std::vector<Vertex> vertices;

@@ -15,6 +15,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include "scene/assimp_mesh.h"
 #include "scene/mesh_lod.h"
 #include "scene/projectiles.h"
 #include "scene/world.h"
@@ -26,57 +27,12 @@ namespace {
 constexpr std::uintmax_t kMaxFileBytes = 256u << 20;  // a prop, not a city
 constexpr std::size_t kMaxTriangles = 2'000'000;
 
-glm::vec4 unpack(std::uint32_t c) {
-  return glm::vec4(static_cast<float>(c & 0xFF), static_cast<float>((c >> 8) & 0xFF), static_cast<float>((c >> 16) & 0xFF),
-                   static_cast<float>(c >> 24)) /
-         255.0f;
-}
-
-glm::vec3 material_colour(const aiMaterial* material) {
-  if (!material) return glm::vec3(1);
-  aiColor4D c(1, 1, 1, 1);
-  if (material->Get(AI_MATKEY_BASE_COLOR, c) == aiReturn_SUCCESS) return {c.r, c.g, c.b};
-  aiColor3D d(1, 1, 1);
-  if (material->Get(AI_MATKEY_COLOR_DIFFUSE, d) == aiReturn_SUCCESS) return {d.r, d.g, d.b};
-  return glm::vec3(1);
-}
-
-bool finite(glm::vec3 v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
-
 ModelLoadResult read_scene(const aiScene& ai, const std::string& name) {
   ModelLoadResult out;
   std::size_t skipped = 0;
   for (unsigned m = 0; m < ai.mNumMeshes; ++m) {
-    const aiMesh* mesh = ai.mMeshes[m];
-    if (!mesh || !mesh->HasPositions() || !mesh->HasFaces() || !(mesh->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
-    const glm::vec3 base = material_colour(mesh->mMaterialIndex < ai.mNumMaterials ? ai.mMaterials[mesh->mMaterialIndex] : nullptr);
-    const auto first = static_cast<std::uint32_t>(out.mesh.vertices.size());
-    for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
-      const aiVector3D p = mesh->mVertices[v];
-      const aiVector3D n = mesh->HasNormals() ? mesh->mNormals[v] : aiVector3D(0, 1, 0);
-      glm::vec3 colour = base;
-      if (mesh->HasVertexColors(0)) {
-        const aiColor4D c = mesh->mColors[0][v];
-        colour *= glm::vec3(c.r, c.g, c.b);
-      }
-      glm::vec3 normal(n.x, n.y, n.z);
-      const float len = glm::length(normal);
-      normal = std::isfinite(len) && len > 1e-6f ? normal / len : glm::vec3(0, 1, 0);
-      // Alpha 0: a prop is never farmland.
-      out.mesh.vertices.push_back({glm::vec3(p.x, p.y, p.z), normal, pack_color(colour, 0.0f), 0});
-    }
-    for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
-      const aiFace& face = mesh->mFaces[f];
-      if (face.mNumIndices != 3) continue;  // points and lines
-      bool good = true;
-      for (unsigned k = 0; k < 3; ++k)
-        good = good && face.mIndices[k] < mesh->mNumVertices && finite(out.mesh.vertices[first + face.mIndices[k]].position);
-      if (!good) {
-        ++skipped;
-        continue;
-      }
-      for (unsigned k = 0; k < 3; ++k) out.mesh.indices.push_back(first + face.mIndices[k]);
-    }
+    // The importer pre-transformed the nodes: identity here. Alpha 0: a prop is never farmland.
+    if (ai.mMeshes[m]) append_assimp_mesh(out.mesh, ai, *ai.mMeshes[m], aiMatrix4x4(), aiMatrix3x3(), 0.0f, 0, skipped);
     if (out.mesh.triangle_count() > kMaxTriangles) {
       out.mesh = {};
       out.warning = name + ": more than " + std::to_string(kMaxTriangles) + " triangles, too heavy for a prop";
@@ -178,7 +134,7 @@ std::string save_model_glb(const Mesh& mesh, const std::filesystem::path& file) 
       const Vertex& v = mesh.vertices[i];
       m.mVertices[i] = aiVector3D(v.position.x, v.position.y, v.position.z);
       m.mNormals[i] = aiVector3D(v.normal.x, v.normal.y, v.normal.z);
-      const glm::vec4 c = unpack(v.color);
+      const glm::vec4 c = unpack_color(v.color);
       m.mColors[0][i] = aiColor4D(c.r, c.g, c.b, 1.0f);
     }
     m.mNumFaces = static_cast<unsigned>(mesh.triangle_count());
@@ -216,7 +172,7 @@ void place_model(Mesh& out, const Mesh& model, glm::vec3 base, glm::vec2 forward
     if (faction_colour && (v.color & 0x00FFFFFFu) == (kFactionColourKey & 0x00FFFFFFu))
       w.color = faction_colour;
     else if (tinted)
-      w.color = pack_color(glm::vec3(unpack(v.color)) * tint, unpack(v.color).a);
+      w.color = pack_color(glm::vec3(unpack_color(v.color)) * tint, unpack_color(v.color).a);
     w.object = object;
     out.vertices.push_back(w);
   }

@@ -80,11 +80,11 @@ Vertex mean_vertex(const std::vector<Vertex>& grid, int nx, std::pair<int, int> 
   for (int z = zr.first; z <= zr.second; ++z)
     for (int x = xr.first; x <= xr.second; ++x, ++n) {
       const Vertex& v = grid[static_cast<size_t>(z) * nx + x];
-      for (int c = 0; c < 4; ++c) colour[c] += static_cast<float>(v.color >> (8 * c) & 0xFFu);
+      colour += unpack_color(v.color);
       normal += v.normal;
     }
   Vertex out = grid[static_cast<size_t>(zr.first) * nx + xr.first];
-  colour /= static_cast<float>(n) * 255.0f;
+  colour /= static_cast<float>(n);
   out.color = pack_color(glm::vec3(colour), colour.a);
   out.normal = glm::normalize(normal);
   return out;

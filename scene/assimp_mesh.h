@@ -1,0 +1,21 @@
+// One Assimp mesh into a scene::Mesh, for the prop reader (models.cpp) and the figure reader
+// (figure_models.cpp). Internal to scene/: it names Assimp types.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include <assimp/scene.h>
+
+#include "scene/mesh.h"
+
+namespace scene {
+
+// Appends `m`'s triangles: positions through `world`, normals through `normal_matrix` and
+// renormalised, colour = vertex colour x the material's base (or diffuse) colour with alpha
+// `alpha`, `object` on every vertex. Points and lines are dropped; a triangle with an index out
+// of range or a position that is not finite is left out and counted in `skipped`.
+void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiMatrix4x4& world, const aiMatrix3x3& normal_matrix,
+                        float alpha, std::uint32_t object, std::size_t& skipped);
+
+}  // namespace scene
