@@ -1,8 +1,12 @@
 #include "scene/assimp_mesh.h"
 
 #include <cmath>
+#include <exception>
+#include <system_error>
 
+#include <assimp/Importer.hpp>
 #include <assimp/material.h>
+#include <assimp/postprocess.h>
 
 namespace scene {
 
@@ -47,6 +51,39 @@ void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiM
     }
     for (unsigned k = 0; k < 3; ++k) out.indices.push_back(first + face.mIndices[k]);
   }
+}
+
+ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t max_bytes, unsigned flags,
+                             const std::function<void(const aiScene&, ModelLoadResult&)>& read) {
+  ModelLoadResult out;
+  const std::string name = file.string();
+  try {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      out.warning = name + ": no such model file";
+      return out;
+    }
+    const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+    if (ec || bytes == 0 || bytes > max_bytes) {
+      out.warning = name + (bytes == 0 ? ": empty file" : ": unreadable or too large a model file");
+      return out;
+    }
+    Assimp::Importer importer;
+    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+    const aiScene* ai = importer.ReadFile(name, flags);
+    if (!ai || (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !ai->mRootNode) {
+      out.warning = name + ": cannot read the model: " + (importer.GetErrorString()[0] ? importer.GetErrorString() : "unknown format");
+      return out;
+    }
+    read(*ai, out);
+  } catch (const std::exception& e) {
+    out = {};
+    out.warning = name + ": cannot read the model: " + e.what();
+  } catch (...) {
+    out = {};
+    out.warning = name + ": cannot read the model";
+  }
+  return out;
 }
 
 }  // namespace scene

@@ -4,10 +4,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 
 #include <assimp/scene.h>
 
 #include "scene/mesh.h"
+#include "scene/models.h"
 
 namespace scene {
 
@@ -17,5 +20,11 @@ namespace scene {
 // of range or a position that is not finite is left out and counted in `skipped`.
 void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiMatrix4x4& world, const aiMatrix3x3& normal_matrix,
                         float alpha, std::uint32_t object, std::size_t& skipped);
+
+// Reads `file` with Assimp (`flags`: its post-processing steps; points and lines removed)
+// and hands the scene to `read`. Never throws: a missing, empty or larger than `max_bytes`
+// file, one Assimp cannot read, or an exception gives an empty mesh and a warning naming it.
+ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t max_bytes, unsigned flags,
+                             const std::function<void(const aiScene&, ModelLoadResult&)>& read);
 
 }  // namespace scene

@@ -5,11 +5,9 @@
 #include <cmath>
 #include <exception>
 #include <memory>
-#include <system_error>
 #include <vector>
 
 #include <assimp/Exporter.hpp>
-#include <assimp/Importer.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
@@ -76,30 +74,12 @@ struct FigureReader {
 }  // namespace
 
 ModelLoadResult load_figure_model(const std::filesystem::path& file) {
-  ModelLoadResult out;
+  // No vertex joining or pre-transforming: the node tree names the parts.
+  const unsigned flags = aiProcess_Triangulate | aiProcess_GenNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
   const std::string name = file.string();
-  try {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-      out.warning = name + ": no such model file";
-      return out;
-    }
-    const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
-    if (ec || bytes == 0 || bytes > kMaxFileBytes) {
-      out.warning = name + (bytes == 0 ? ": empty file" : ": unreadable or too large a model file");
-      return out;
-    }
-    Assimp::Importer importer;
-    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    // No vertex joining or pre-transforming: the node tree names the parts.
-    const aiScene* ai = importer.ReadFile(
-        name, aiProcess_Triangulate | aiProcess_GenNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure);
-    if (!ai || (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !ai->mRootNode) {
-      out.warning = name + ": cannot read the model: " + (importer.GetErrorString()[0] ? importer.GetErrorString() : "unknown format");
-      return out;
-    }
-    FigureReader reader{*ai, out.mesh};
-    reader.read(ai->mRootNode, aiMatrix4x4(), -1, 0);
+  return import_model(file, kMaxFileBytes, flags, [&](const aiScene& ai, ModelLoadResult& out) {
+    FigureReader reader{ai, out.mesh};
+    reader.read(ai.mRootNode, aiMatrix4x4(), -1, 0);
     if (out.mesh.triangle_count() > kMaxTriangles) {
       out.mesh = {};
       out.warning = name + ": more than " + std::to_string(kMaxTriangles) + " triangles";
@@ -109,14 +89,7 @@ ModelLoadResult load_figure_model(const std::filesystem::path& file) {
     } else if (reader.skipped) {
       out.warning = name + ": " + std::to_string(reader.skipped) + " bad triangles left out";
     }
-  } catch (const std::exception& e) {
-    out = {};
-    out.warning = name + ": cannot read the model: " + e.what();
-  } catch (...) {
-    out = {};
-    out.warning = name + ": cannot read the model";
-  }
-  return out;
+  });
 }
 
 std::string save_figure_glb(const Mesh& mesh, const std::filesystem::path& file) {

@@ -10,7 +10,6 @@
 #include <system_error>
 
 #include <assimp/Exporter.hpp>
-#include <assimp/Importer.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
@@ -60,36 +59,10 @@ Bounds mesh_bounds(const Mesh& mesh) {
 }
 
 ModelLoadResult load_model(const std::filesystem::path& file, const ModelLoadOptions& options) {
-  ModelLoadResult out;
-  const std::string name = file.string();
-  try {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-      out.warning = name + ": no such model file";
-      return out;
-    }
-    const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
-    if (ec || bytes == 0 || bytes > kMaxFileBytes) {
-      out.warning = name + (bytes == 0 ? ": empty file" : ": unreadable or too large a model file");
-      return out;
-    }
-    Assimp::Importer importer;
-    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    const aiScene* ai = importer.ReadFile(name, aiProcess_Triangulate | aiProcess_PreTransformVertices | aiProcess_GenNormals |
-                                                    aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
-                                                    aiProcess_FindDegenerates | aiProcess_ValidateDataStructure);
-    if (!ai || (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !ai->mRootNode) {
-      out.warning = name + ": cannot read the model: " + (importer.GetErrorString()[0] ? importer.GetErrorString() : "unknown format");
-      return out;
-    }
-    out = read_scene(*ai, name);
-  } catch (const std::exception& e) {
-    out = {};
-    out.warning = name + ": cannot read the model: " + e.what();
-  } catch (...) {
-    out = {};
-    out.warning = name + ": cannot read the model";
-  }
+  const unsigned flags = aiProcess_Triangulate | aiProcess_PreTransformVertices | aiProcess_GenNormals | aiProcess_JoinIdenticalVertices |
+                         aiProcess_SortByPType | aiProcess_FindDegenerates | aiProcess_ValidateDataStructure;
+  ModelLoadResult out =
+      import_model(file, kMaxFileBytes, flags, [&](const aiScene& ai, ModelLoadResult& result) { result = read_scene(ai, file.string()); });
   if (out.mesh.empty()) return out;
 
   Bounds b = mesh_bounds(out.mesh);
