@@ -208,22 +208,23 @@ void Renderer::create_pipelines() {
   tonemap_pipeline_ = Pipeline(device, tonemap);
 }
 
-void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
-  if (mesh.index_count == 0 || !options_.world) return;
+void Renderer::bind(VkCommandBuffer cmd, const GpuMesh& mesh) {
   const VkDeviceSize offset = 0;
   const VkBuffer vb = mesh.vertices.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
   vkCmdBindIndexBuffer(cmd, mesh.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+}
+
+void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
+  if (mesh.index_count == 0 || !options_.world) return;
+  bind(cmd, mesh);
   vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
   stats_.triangles += mesh.index_count / 3;
 }
 
 void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) {
   if (camps_.index_count == 0 || !options_.world) return;
-  const VkDeviceSize offset = 0;
-  const VkBuffer vb = camps_.vertices.handle();
-  vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-  vkCmdBindIndexBuffer(cmd, camps_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+  bind(cmd, camps_);
   for (std::size_t i = 0; i < camp_ranges_.size(); ++i) {
     if (i < snapshot.camp_present.size() && !snapshot.camp_present[i]) continue;
     vkCmdDrawIndexed(cmd, camp_ranges_[i].count, 1, camp_ranges_[i].first, 0, 0);
@@ -235,10 +236,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
                             const std::vector<std::uint8_t>& shadowed) {
   const scene::TerrainChunks& terrain = world_.ground;
   if (ground_.index_count == 0 || !options_.world) return;
-  const VkDeviceSize offset = 0;
-  const VkBuffer vb = ground_.vertices.handle();
-  vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-  vkCmdBindIndexBuffer(cmd, ground_.indices.handle(), 0, VK_INDEX_TYPE_UINT32);
+  bind(cmd, ground_);
   for (const std::uint8_t pass : {1, 0}) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pass ? world_pipeline_.handle() : unshadowed_ground_pipeline_.handle());
     for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {

@@ -97,6 +97,7 @@ class Renderer {
 
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
+  void bind(VkCommandBuffer cmd, const GpuMesh& mesh);  // its vertex and index buffers
   void draw(VkCommandBuffer cmd, const GpuMesh& mesh);
   // The camps occupied in this snapshot, from camps_.
   void draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot);
