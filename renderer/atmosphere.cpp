@@ -4,7 +4,7 @@
 
 #include <glm/gtc/matrix_inverse.hpp>
 
-#include "scene/calendar.h"
+#include "scene/model/calendar.h"
 
 namespace renderer {
 

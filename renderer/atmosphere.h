@@ -1,8 +1,8 @@
 // Sun and sky colours for the moment of the snapshot, and the per-frame uniforms.
 #pragma once
 
-#include "scene/camera.h"
-#include "scene/snapshot.h"
+#include "scene/model/camera.h"
+#include "scene/model/snapshot.h"
 #include "shaders/shared.h"
 
 namespace renderer {

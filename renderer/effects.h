@@ -9,9 +9,9 @@
 #include "renderer/context.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
-#include "scene/projectiles.h"
-#include "scene/scenario.h"
-#include "scene/snapshot.h"
+#include "scene/sim/projectiles.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
 
 namespace renderer {
 

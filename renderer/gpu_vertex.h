@@ -10,7 +10,7 @@
 #include <glm/glm.hpp>
 #include <vulkan/vulkan.h>
 
-#include "scene/mesh.h"
+#include "scene/mesh/mesh.h"
 
 namespace renderer {
 

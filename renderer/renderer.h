@@ -16,10 +16,10 @@
 #include "renderer/shadows.h"
 #include "renderer/target.h"
 #include "renderer/troops.h"
-#include "scene/camera.h"
-#include "scene/scenario.h"
-#include "scene/snapshot.h"
-#include "scene/world.h"
+#include "scene/model/camera.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
+#include "scene/world/world.h"
 
 namespace renderer {
 

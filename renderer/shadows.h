@@ -8,7 +8,7 @@
 
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
-#include "scene/camera.h"
+#include "scene/model/camera.h"
 
 namespace renderer {
 

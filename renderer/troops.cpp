@@ -1,6 +1,6 @@
 #include "renderer/troops.h"
 
-#include "scene/hash.h"
+#include "scene/model/hash.h"
 
 #include <algorithm>
 #include <chrono>

@@ -13,11 +13,11 @@
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/troops_config.h"
-#include "scene/camera.h"
-#include "scene/scenario.h"
-#include "scene/snapshot.h"
-#include "scene/soldier_meshes.h"
-#include "scene/world.h"
+#include "scene/model/camera.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
+#include "scene/figures/soldier_meshes.h"
+#include "scene/world/world.h"
 
 namespace renderer {
 

@@ -9,10 +9,11 @@
 #include <string>
 #include <utility>
 
-#include "scene/mesh_lod.h"
-#include "scene/models.h"
-#include "scene/soldier_meshes.h"
-#include "scene/world.h"
+#include "scene/mesh/mesh_lod.h"
+#include "scene/figures/figure_file.h"
+#include "scene/mesh/model_file.h"
+#include "scene/figures/soldier_meshes.h"
+#include "scene/world/world.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "scene/camera.h"
+#include "scene/model/camera.h"
 
 namespace app {
 

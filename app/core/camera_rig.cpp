@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "scene/shot.h"
+#include "scene/sim/shot.h"
+#include "scene/model/heightfield.h"
 
 namespace app {
 

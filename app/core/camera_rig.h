@@ -7,9 +7,9 @@
 
 #include <glm/glm.hpp>
 
-#include "scene/camera.h"
-#include "scene/scenario.h"
-#include "scene/snapshot.h"
+#include "scene/model/camera.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
 
 namespace app {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scene/scenario.h"
+#include "scene/model/scenario.h"
 
 namespace app {
 

@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "scene/scenario.h"
+#include "scene/model/scenario.h"
 
 namespace app {
 

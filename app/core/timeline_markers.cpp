@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "scene/clock.h"
+#include "scene/model/clock.h"
 
 namespace app {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "scene/scenario.h"
+#include "scene/model/scenario.h"
 
 namespace app {
 

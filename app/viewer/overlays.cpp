@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "app/captions.h"
+#include "app/overlay/captions.h"
 #include "app/viewer/timeline.h"
-#include "scene/clock.h"
+#include "scene/model/clock.h"
+#include "scene/model/heightfield.h"
 
 namespace app {
 

@@ -8,8 +8,9 @@
 
 #include "app/core/actions.h"
 #include "app/viewer/timeline.h"
-#include "scene/clock.h"
-#include "scene/geometry2d.h"
+#include "scene/model/clock.h"
+#include "scene/model/geometry2d.h"
+#include "scene/model/heightfield.h"
 
 namespace app {
 

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "scene/clock.h"
-#include "scene/shot.h"
+#include "scene/model/clock.h"
+#include "scene/sim/shot.h"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_vulkan.h>
 
-#include "app/imgui_vulkan.h"
+#include "app/overlay/imgui_vulkan.h"
 #include "renderer/vk_check.h"
 
 namespace app {

@@ -8,10 +8,10 @@
 
 #include <vulkan/vulkan.h>
 
-#include "app/fonts.h"
+#include "app/overlay/fonts.h"
 #include "renderer/context.h"
 #include "renderer/swapchain.h"
-#include "scene/scenario.h"
+#include "scene/model/scenario.h"
 
 struct GLFWwindow;
 

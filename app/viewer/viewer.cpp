@@ -13,8 +13,8 @@
 #include "app/viewer/panels.h"
 #include "app/viewer/timeline.h"
 #include "renderer/vk_check.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 #include "app/viewer/viewer.h"
 #include "renderer/image_io.h"
 #include "renderer/vk_check.h"
-#include "scene/clock.h"
+#include "scene/model/clock.h"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "app/viewer/viewer.h"
-#include "scene/clock.h"
+#include "scene/model/clock.h"
 
 namespace app {
 

@@ -12,9 +12,9 @@
 #include "app/core/playback.h"
 #include "app/core/timeline_markers.h"
 #include "app/viewer/ui_layer.h"
-#include "scene/objects.h"
-#include "scene/scenario.h"
-#include "scene/snapshot.h"
+#include "scene/world/objects.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
 
 namespace app {
 

@@ -17,7 +17,8 @@
 
 #include <time.h>
 
-#include "scene/evaluate.h"
+#include "scene/sim/evaluate.h"
+#include "scene/model/heightfield.h"
 
 using namespace scene;
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "scene/load.h"
+#include "scene/load/load.h"
 
 namespace test {
 

@@ -11,7 +11,7 @@
 
 #include "renderer/context.h"
 #include "renderer/renderer.h"
-#include "scene/scenario.h"
+#include "scene/model/scenario.h"
 
 namespace test {
 

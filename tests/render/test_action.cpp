@@ -4,11 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
-#include "scene/calendar.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/projectiles.h"
-#include "scene/world.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/sim/projectiles.h"
+#include "scene/world/world.h"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include "render_fixture.h"
 #include "renderer/image_compare.h"
 #include "renderer/image_io.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/shot.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/sim/shot.h"
 
 namespace {
 

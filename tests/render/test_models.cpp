@@ -5,11 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
-#include "scene/calendar.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/models.h"
-#include "scene/world.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/mesh/model_file.h"
+#include "scene/world/world.h"
 
 namespace {
 

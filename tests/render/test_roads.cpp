@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/geometry2d.h"
-#include "scene/world.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/model/geometry2d.h"
+#include "scene/world/world.h"
 
 namespace {
 
@@ -89,7 +89,7 @@ TEST_CASE("Taiyuan: the roads lie where their paths say, over the hills too", "[
   CHECK(t.checked > 150);
   INFO(t.misses);
   // At this small size (about 3 m a pixel) the hill chunks draw a coarse level of detail that
-  // can bulge more than the 1 m a road rises to clear it (world_roads.cpp, kMaxLodLift): a
+  // can bulge more than the 1 m a road rises to clear it (scene/world/roads.cpp, kMaxLodLift): a
   // few centre-line points on the Western Hills' and eastern hills' slopes may be hidden.
   CHECK(t.on_road >= t.checked * 99 / 100);
   CHECK(t.beside_checked > 100);

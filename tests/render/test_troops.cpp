@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "render_fixture.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
-#include "scene/calendar.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/geometry2d.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/model/geometry2d.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "scene/load.h"
+#include "scene/load/load.h"
 
 namespace load_test {
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "scene/calendar.h"
+#include "scene/model/calendar.h"
 
 using namespace scene;
 

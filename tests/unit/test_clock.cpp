@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "scene/clock.h"
-#include "scene/scenario.h"
+#include "scene/model/clock.h"
+#include "scene/model/scenario.h"
 #include "test_scenarios.h"
 
 using namespace scene;

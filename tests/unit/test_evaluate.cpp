@@ -2,8 +2,9 @@
 
 #include <cstring>
 
-#include "scene/clock.h"
-#include "scene/evaluate.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/model/heightfield.h"
 #include "test_scenarios.h"
 
 using namespace scene;

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "scene/formation.h"
+#include "scene/sim/formation.h"
 
 using namespace scene;
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/core/film_plan.h"
-#include "scene/clock.h"
+#include "scene/model/clock.h"
 #include "test_scenarios.h"
 
 using namespace app;

@@ -10,12 +10,13 @@
 #include <set>
 #include <string>
 
-#include "scene/calendar.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/geometry2d.h"
-#include "scene/load.h"
-#include "scene/world.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/model/geometry2d.h"
+#include "scene/load/load.h"
+#include "scene/model/wall_path.h"
+#include "scene/sim/ladders.h"
 
 using namespace scene;
 

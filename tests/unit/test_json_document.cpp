@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "scene/json_document.h"
+#include "scene/load/json_document.h"
 
 using scene::parse_json;
 

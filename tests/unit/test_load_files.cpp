@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include "load_test_support.h"
-#include "scene/json_document.h"
-#include "scene/load_entities.h"
+#include "scene/load/json_document.h"
+#include "scene/load/load_entities.h"
 
 namespace fs = std::filesystem;
 using namespace load_test;
@@ -176,7 +176,7 @@ TEST_CASE("schema: every key the loader allows anywhere is in the schema, and no
   // brace initialisers such as IdTable sources{"source", "sources"}).
   std::string code;
   for (const char* file : {"load.cpp", "load_world.cpp", "load_story.cpp", "load_reader.cpp", "load_reader.h"})
-    code += read_file(std::string(SIEGE_SOURCE_DIR) + "/scene/" + file);
+    code += read_file(std::string(SIEGE_SOURCE_DIR) + "/scene/load/" + file);
   const std::regex list(R"re([^A-Za-z0-9_]\{\s*("[a-z_$]+"(\s*,\s*"[a-z_$]+")*)\s*\})re");
   const std::regex word(R"re("([a-z_$]+)")re");
   std::set<std::string> loader_keys;

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "scene/clock.h"
-#include "scene/evaluate.h"
-#include "scene/load.h"
-#include "scene/projectiles.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/load/load.h"
+#include "scene/sim/projectiles.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 #include "test_scenarios.h"
 
-#include "scene/calendar.h"
+#include "scene/model/calendar.h"
 
 namespace test_scenarios {
 

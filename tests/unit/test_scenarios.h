@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "scene/scenario.h"
+#include "scene/model/scenario.h"
 
 namespace test_scenarios {
 

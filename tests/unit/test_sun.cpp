@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "scene/sun.h"
+#include "scene/sim/sun.h"
 #include "test_scenarios.h"
 
 using namespace scene;

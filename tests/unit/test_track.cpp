@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "scene/scenario.h"
-#include "scene/track.h"
+#include "scene/model/scenario.h"
+#include "scene/model/track.h"
 
 using namespace scene;
 

@@ -12,8 +12,8 @@
 #include "app/core/playback.h"
 #include "app/core/script.h"
 #include "app/core/timeline_markers.h"
-#include "scene/clock.h"
-#include "scene/evaluate.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
 #include "test_scenarios.h"
 
 TEST_CASE("playback: play, speed presets, reverse, and a stop at the end", "[viewer-logic]") {

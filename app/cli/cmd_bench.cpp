@@ -1,0 +1,284 @@
+// siege bench: headless frames of the Caizhou scenario along fixed camera paths, at 1k, 10k,
+// 50k and 100k soldiers, with the troop pass's figures and side-by-side ratios measured in
+// the same run. A benchmark, not a test: it prints figures and never fails on them.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.h"
+#include "app/core/load_or_report.h"
+#include "renderer/context.h"
+#include "renderer/image_compare.h"
+#include "renderer/image_io.h"
+#include "renderer/renderer.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/load/load.h"
+
+namespace app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+
+struct BenchArgs {
+  std::string scenario = "assets/scenarios/caizhou.json";
+  std::string counts = "1000,10000,50000,100000";
+  int frames = 6;
+  bool json = false;
+  bool quick = false;  // skip the slow baselines (per-unit draws, LOD off) above 10k
+  std::string images;  // if set: write the fast path's frames here, to look at what was timed
+};
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const double i = p * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<size_t>(std::floor(i));
+  const size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (i - static_cast<double>(lo));
+}
+
+// One configuration's frames.
+struct Series {
+  std::vector<double> frame_ms, evaluate_ms, upload_ms, record_ms, render_ms, readback_ms;
+  std::uint64_t soldiers = 0, drawn = 0, triangles = 0, troop_triangles = 0;
+  std::vector<renderer::RgbaImage> images;
+  nlohmann::json summary() const {
+    const auto p50 = [](const std::vector<double>& v) { return percentile(v, 0.5); };
+    const double n = frame_ms.empty() ? 1.0 : static_cast<double>(frame_ms.size());
+    return {{"frame_ms_p50", p50(frame_ms)},
+            {"frame_ms_p95", percentile(frame_ms, 0.95)},
+            {"evaluate_ms_p50", p50(evaluate_ms)},
+            {"upload_ms_p50", p50(upload_ms)},
+            {"record_ms_p50", p50(record_ms)},
+            {"render_ms_p50", p50(render_ms)},
+            {"readback_ms_p50", p50(readback_ms)},
+            {"soldiers", static_cast<double>(soldiers) / n},
+            {"soldiers_drawn", static_cast<double>(drawn) / n},
+            {"triangles", static_cast<double>(triangles) / n},
+            {"troop_triangles", static_cast<double>(troop_triangles) / n}};
+  }
+};
+
+struct Frame {
+  double t = 0;
+  scene::Camera camera;
+};
+
+// The army's centre and radius at one instant (soldiers' positions).
+void army_bounds(const scene::Snapshot& snap, glm::vec3& centre, float& radius) {
+  glm::vec3 sum(0);
+  for (const scene::Soldier& s : snap.soldiers) sum += s.position;
+  centre = snap.soldiers.empty() ? glm::vec3(0) : sum / static_cast<float>(snap.soldiers.size());
+  std::vector<float> d;
+  d.reserve(snap.soldiers.size());
+  for (const scene::Soldier& s : snap.soldiers) d.push_back(glm::length(glm::vec2(s.position.x - centre.x, s.position.z - centre.z)));
+  radius = d.empty() ? 100.0f : std::max(100.0f, static_cast<float>(percentile({d.begin(), d.end()}, 0.98)));
+}
+
+int run_bench(const BenchArgs& args) {
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege bench");
+  if (!loaded) return 1;
+  const scene::Scenario& base = *loaded;
+
+  // The instant with the most men at 1:1: the start of the phase with the largest army.
+  double t0 = 0;
+  size_t most = 0;
+  for (int p = 0; p < static_cast<int>(base.phases.size()); ++p) {
+    const double t = scene::phase_start_s(base, p) + 0.5 * base.phases[static_cast<size_t>(p)].duration_s;
+    const size_t n = scene::evaluate(base, t).soldiers.size();
+    if (n > most) {
+      most = n;
+      t0 = t;
+    }
+  }
+
+  std::vector<std::uint32_t> counts;
+  for (size_t pos = 0; pos < args.counts.size();) {
+    const size_t comma = args.counts.find(',', pos);
+    counts.push_back(static_cast<std::uint32_t>(std::stoul(args.counts.substr(pos, comma - pos))));
+    pos = comma == std::string::npos ? args.counts.size() : comma + 1;
+  }
+
+  renderer::Context context(renderer::ContextOptions::from_environment());
+  const VkExtent2D extent{1280, 720};
+  const float aspect = 1280.0f / 720.0f;
+  nlohmann::json report;
+  report["device"] = context.describe();
+  report["scenario"] = base.id;
+  report["resolution"] = "1280x720";
+  report["presentation_s"] = t0;
+  report["men_at_1to1"] = most;
+  report["frames_per_series"] = args.frames;
+  report["runs"] = nlohmann::json::array();
+
+  for (const std::uint32_t target : counts) {
+    scene::Scenario scenario = base;
+    scenario.settings.soldiers_per_figure = static_cast<float>(most) / static_cast<float>(target);
+    renderer::Renderer r(context, scenario);
+
+    // Camera path: a quarter orbit around the army, framing all of it.
+    const scene::Snapshot first = scene::evaluate(scenario, t0);
+    glm::vec3 centre;
+    float radius = 0;
+    army_bounds(first, centre, radius);
+    std::vector<Frame> frames;
+    for (int i = 0; i < args.frames; ++i) {
+      const float a = 0.6f + 1.5708f * static_cast<float>(i) / static_cast<float>(std::max(args.frames - 1, 1));
+      Frame f;
+      f.t = t0 + 0.1 * i;
+      f.camera.fov_deg = 50;
+      const float distance = radius / std::sin(glm::radians(f.camera.fov_deg * 0.5f)) * 0.75f;
+      f.camera.position = centre + glm::vec3(std::cos(a) * distance * 0.8f, distance * 0.6f, std::sin(a) * distance * 0.8f);
+      f.camera.target = centre;
+      f.camera.near_m = 2;
+      frames.push_back(f);
+    }
+    // The quarter view: the same cameras narrowed until a quarter of the army is in view.
+    std::vector<Frame> quarter = frames;
+    for (Frame& f : quarter) {
+      float lo = 2, hi = f.camera.fov_deg;
+      const auto total = static_cast<double>(first.soldiers.size());
+      for (int it = 0; it < 18; ++it) {
+        f.camera.fov_deg = 0.5f * (lo + hi);
+        const double seen = renderer::TroopPass::count_visible(first, f.camera, aspect) / std::max(total, 1.0);
+        (seen > 0.25 ? hi : lo) = f.camera.fov_deg;
+      }
+    }
+
+    const auto run_series = [&](const std::vector<Frame>& path, renderer::TroopOptions troop, bool world, bool keep) {
+      r.troops().options() = troop;
+      r.options().world = world;
+      Series s;
+      // One warm-up frame: pipelines, first-touch of buffers.
+      r.render(scene::evaluate(scenario, path.front().t), path.front().camera, extent, false);
+      for (const Frame& f : path) {
+        const auto start = Clock::now();
+        const scene::Snapshot snap = scene::evaluate(scenario, f.t);
+        const double evaluate_ms = ms_since(start);
+        renderer::FrameImage image = r.render(snap, f.camera, extent, false);
+        s.frame_ms.push_back(ms_since(start));
+        const renderer::FrameStats& st = r.last_stats();
+        s.evaluate_ms.push_back(evaluate_ms);
+        s.upload_ms.push_back(st.build_ms + st.troops_ms);
+        s.record_ms.push_back(st.record_ms - st.troops_ms);
+        s.render_ms.push_back(st.gpu_ms);
+        s.readback_ms.push_back(st.readback_ms);
+        s.soldiers += snap.soldiers.size();
+        s.drawn += st.soldiers_drawn;
+        s.triangles += st.triangles;
+        s.troop_triangles += st.troop_triangles;
+        if (keep) s.images.push_back({image.width, image.height, std::move(image.rgba)});
+      }
+      r.troops().options() = {};
+      r.options().world = true;
+      return s;
+    };
+
+    const bool slow_ok = !args.quick || target <= 10000;
+    const Series fast = run_series(frames, {}, true, true);
+    if (!args.images.empty()) {
+      std::filesystem::create_directories(args.images);
+      for (size_t i = 0; i < fast.images.size(); ++i) {
+        const auto& im = fast.images[i];
+        char name[64];
+        std::snprintf(name, sizeof name, "bench_%u_%02zu.png", target, i);
+        renderer::write_png_rgb(std::filesystem::path(args.images) / name, im.width, im.height, im.pixels);
+      }
+    }
+    nlohmann::json run;
+    run["soldiers_target"] = target;
+    run["soldiers_per_figure"] = scenario.settings.soldiers_per_figure;
+    run["fast"] = fast.summary();
+    const double fast_p50 = percentile(fast.frame_ms, 0.5);
+    if (slow_ok) {
+      renderer::TroopOptions naive;
+      naive.per_unit_draws = true;
+      const Series per_unit = run_series(frames, naive, true, false);
+      run["per_unit_full_detail"] = per_unit.summary();
+      run["ratio_fast_vs_per_unit"] = percentile(per_unit.frame_ms, 0.5) / fast_p50;
+      renderer::TroopOptions no_lod;
+      no_lod.lod = false;
+      const Series lod_off = run_series(frames, no_lod, true, true);
+      double psnr_min = 1e9;
+      for (size_t i = 0; i < lod_off.images.size() && i < fast.images.size(); ++i)
+        psnr_min = std::min(psnr_min, renderer::compare(fast.images[i], lod_off.images[i]).psnr_db);
+      run["lod_off"] = lod_off.summary();
+      run["ratio_lod_on_vs_off"] = percentile(lod_off.frame_ms, 0.5) / fast_p50;
+      run["psnr_lod_on_vs_off_db_min"] = std::isinf(psnr_min) ? 99.0 : psnr_min;
+    }
+    const Series q = run_series(quarter, {}, true, false);
+    run["quarter_view"] = q.summary();
+    run["quarter_fov_deg"] = quarter.front().camera.fov_deg;
+    run["ratio_quarter_vs_all"] = percentile(q.frame_ms, 0.5) / fast_p50;
+    renderer::TroopOptions flat;
+    flat.flat = true;
+    const Series minimal = run_series(frames, flat, false, false);
+    run["minimal_flat_troops_only"] = minimal.summary();
+    run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
+    report["runs"].push_back(run);
+
+    if (!args.json) {
+      const nlohmann::json& f = run["fast"];
+      std::printf("\n== %u soldiers (ratio %.3f men per figure; %.0f in the snapshot) ==\n", target,
+                  scenario.settings.soldiers_per_figure, f["soldiers"].get<double>());
+      std::printf("  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f)\n",
+                  f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
+                  f["triangles"].get<double>(), f["troop_triangles"].get<double>());
+      std::printf("    per stage p50: evaluate %.1f | upload %.1f | record %.1f | render %.1f | readback %.1f ms\n",
+                  f["evaluate_ms_p50"].get<double>(), f["upload_ms_p50"].get<double>(), f["record_ms_p50"].get<double>(),
+                  f["render_ms_p50"].get<double>(), f["readback_ms_p50"].get<double>());
+      for (const char* key : {"per_unit_full_detail", "lod_off", "quarter_view", "minimal_flat_troops_only"}) {
+        if (!run.contains(key)) continue;
+        const nlohmann::json& s = run[key];
+        std::printf("  %-16s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f\n", key, s["frame_ms_p50"].get<double>(),
+                    s["frame_ms_p95"].get<double>(), s["soldiers_drawn"].get<double>(), s["triangles"].get<double>());
+      }
+      if (run.contains("ratio_fast_vs_per_unit"))
+        std::printf("  ratios: per-unit/fast %.2fx (goal >= 3) | LOD off/on %.2fx at PSNR %.1f dB (goal >= 3x, >= 30 dB)\n",
+                    run["ratio_fast_vs_per_unit"].get<double>(), run["ratio_lod_on_vs_off"].get<double>(),
+                    run["psnr_lod_on_vs_off_db_min"].get<double>());
+      std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n", run["ratio_quarter_vs_all"].get<double>(),
+                  run["quarter_fov_deg"].get<double>(), run["ratio_whole_vs_minimal"].get<double>());
+      std::fflush(stdout);
+    }
+  }
+  if (args.json) std::printf("%s\n", report.dump(2).c_str());
+  if (context.validation_errors() > 0) {
+    std::fprintf(stderr, "siege bench: %u Vulkan validation error(s)\n", context.validation_errors());
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<BenchArgs>();
+  CLI::App* cmd = app.add_subcommand("bench", "Benchmark the troop pass: frame times and ratios at 1k..100k soldiers");
+  cmd->add_option("scenario", args->scenario, "Scenario file")->capture_default_str();
+  cmd->add_option("--counts", args->counts, "Soldier counts, comma-separated")->capture_default_str();
+  cmd->add_option("--frames", args->frames, "Frames per camera path")->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print the figures as one JSON object");
+  cmd->add_flag("--quick", args->quick, "Skip the slow baselines above 10k soldiers");
+  cmd->add_option("--images", args->images, "Write the fast path's frames to this folder as PNGs");
+  cmd->callback([args, &exit_code] {
+    try {
+      exit_code = run_bench(*args);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "siege bench: %s\n", e.what());
+      exit_code = 1;
+    }
+  });
+}
+
+}  // namespace app

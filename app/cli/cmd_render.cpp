@@ -1,0 +1,208 @@
+// siege render: a frame of a scenario, headless, to a PNG (and its ID matte on request); with a
+// film output (.mp4/.mov/.mkv or a frame pattern) the film path in render_film.cpp.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/overlay/caption_pass.h"
+#include "app/cli/commands.h"
+#include "app/core/load_or_report.h"
+#include "app/film/output_files.h"
+#include "app/core/film_plan.h"
+#include "app/film/render_args.h"
+#include "renderer/context.h"
+#include "renderer/gpu_vertex.h"
+#include "renderer/image_io.h"
+#include "renderer/renderer.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/load/load.h"
+#include "scene/sim/shot.h"
+
+namespace app {
+
+namespace {
+
+int run_render(const RenderArgs& args) {
+  std::uint32_t width = 0, height = 0;
+  if (!parse_size(args.size, width, height)) {
+    std::fprintf(stderr, "siege render: --size \"%s\" is not WIDTHxHEIGHT with each side 16..8192 (e.g. 1280x720)\n", args.size.c_str());
+    return 2;
+  }
+  if (!args.aov.empty() && args.aov != "id") {
+    std::fprintf(stderr, "siege render: --aov \"%s\" is not known; the one AOV so far is \"id\"\n", args.aov.c_str());
+    return 2;
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege render");
+  if (!loaded) return 1;
+  const scene::Scenario& scenario = *loaded;
+
+  std::string error;
+  const std::optional<double> t = scene::resolve_time(scenario, args.time, &error);
+  if (!t) {
+    std::fprintf(stderr, "siege render: --time: %s\n", error.c_str());
+    return 2;
+  }
+  const scene::Snapshot snapshot = scene::evaluate(scenario, *t);
+
+  scene::Camera camera;
+  if (!args.camera.empty()) {
+    if (!scene::parse_camera(args.camera.c_str(), camera)) {
+      std::fprintf(stderr, "siege render: --camera \"%s\" is not \"x,y,z:tx,ty,tz[:fov]\" (metres; fov in degrees, 1..170)\n", args.camera.c_str());
+      return 2;
+    }
+  } else {
+    const scene::Shot* shot = args.shot.empty() ? scenario.overview_shot() : scenario.shot(args.shot);
+    if (!shot) {
+      std::string ids;
+      for (const scene::Shot& s : scenario.shots) ids += (ids.empty() ? "" : ", ") + s.id;
+      std::fprintf(stderr, "siege render: --shot \"%s\" is not a shot of %s; its shots are: %s\n", args.shot.c_str(),
+                   args.scenario.c_str(), ids.c_str());
+      return 2;
+    }
+    camera = scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
+  }
+  const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+  renderer::ContextOptions options = renderer::ContextOptions::from_environment();
+  if (args.validation) options.validation = true;
+  if (!args.device.empty()) options.device = args.device;
+  renderer::Context context(options);
+  renderer::Renderer renderer(context, scenario);
+  renderer.options().exposure = args.exposure;
+  std::unique_ptr<CaptionPass> captions;
+  if (captions_wanted(args)) {
+    captions = std::make_unique<CaptionPass>(context, scenario, height, args.legend);
+    renderer.options().overlay = [&](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
+      captions->record(cmd, target, s);
+    };
+  }
+  const bool with_ids = args.aov == "id";
+  const renderer::FrameImage frame = renderer.render(snapshot, camera, {width, height}, with_ids);
+  const renderer::FrameStats stats = renderer.last_stats();
+
+  const std::filesystem::path out = args.out;
+  renderer::write_png_rgb(out, frame.width, frame.height, frame.rgba);
+  if (with_ids) {
+    std::filesystem::path stem = out.parent_path() / out.stem();
+    renderer::write_id_png(stem.string() + ".id.png", frame.width, frame.height, frame.ids);
+    write_id_legend(stem.string() + ".id.json", renderer.world().objects);
+  }
+  const scene::Phase& phase = scenario.phases[static_cast<size_t>(snapshot.phase)];
+  std::printf("wrote %s (%ux%u) — %s, %s, t=%.2f s\n", out.string().c_str(), width, height,
+              scene::format_day(snapshot.day, scenario.calendar).c_str(), phase.title.en.c_str(), snapshot.presentation_s);
+  std::printf("  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
+              static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
+              stats.readback_ms);
+  const scene::World& world = renderer.world();
+  std::size_t camp_triangles = 0;
+  for (const scene::Mesh& m : world.camps) camp_triangles += m.triangle_count();
+  std::printf("  static world: ground %zu triangles at full detail, structures %zu, water %zu, camps %zu\n",
+              world.ground.full_triangles(), world.structures.triangle_count(), world.water.triangle_count(), camp_triangles);
+  // What upload_static puts on the GPU for them: packed vertices (renderer/gpu_vertex.h) and indices.
+  std::size_t static_vertices = 0, static_indices = 0;
+  for (const scene::Mesh* m : {&world.ground.mesh, &world.structures, &world.water}) {
+    static_vertices += m->vertices.size();
+    static_indices += m->indices.size();
+  }
+  constexpr double kMiB = 1024.0 * 1024.0;
+  std::printf("  static world buffers: %zu vertices %.1f MiB (%.1f MiB as scene::Vertex), indices %.1f MiB\n", static_vertices,
+              static_cast<double>(static_vertices * sizeof(renderer::GpuVertex)) / kMiB,
+              static_cast<double>(static_vertices * sizeof(scene::Vertex)) / kMiB,
+              static_cast<double>(static_indices * sizeof(std::uint32_t)) / kMiB);
+  if (context.validation_errors() > 0) {
+    std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", context.validation_errors());
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool captions_wanted(const RenderArgs& args) {
+  return args.captions == "on" || (args.captions == "auto" && is_film_output(args.out));
+}
+
+void add_render_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RenderArgs>();
+  CLI::App* cmd = app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
+  // The last of a repeated option wins, so scripts can append to a user's arguments.
+  cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
+  cmd->add_option("-o,--out", args->out,
+                  "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422, .mkv), or a PNG sequence pattern "
+                  "(out/frame_%05d.png)")
+      ->capture_default_str();
+  cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
+  cmd->add_option("-t,--time", args->time, "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD")->capture_default_str();
+  cmd->add_option("--camera", args->camera,
+                  "x,y,z:tx,ty,tz[:fov] in metres, or (film) a shot id to see the whole film through (default: the "
+                  "overview for one frame, the director's shots for a film)");
+  cmd->add_option("--shot", args->shot,
+                  "One frame: a named shot instead of the overview. Film: render only these shots of the director's cut "
+                  "(\"3\", \"3-5\", or a shot id)");
+  cmd->add_option("--aov", args->aov, "Also write an AOV: \"id\" writes <stem>.id.png and <stem>.id.json");
+  cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
+  cmd->add_option("--exposure", args->exposure, "Exposure multiplier")->capture_default_str();
+  cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
+  cmd->add_option("--captions", args->captions, "Burn in captions and phase titles: on, off, auto (films on, single frames off)")
+      ->check(CLI::IsMember({"on", "off", "auto"}))
+      ->capture_default_str();
+  cmd->add_flag("--legend", args->legend, "With captions: also burn in the factions' legend");
+  // Film options.
+  cmd->add_option("--fps", args->fps, "Film: frames per second (24, 25, 30, 23.976, 30000/1001)")->capture_default_str();
+  cmd->add_option("--frames", args->frames, "Film: only these frames, 0-based (0-299,450)");
+  cmd->add_option("--phase", args->phase, "Film: only these phases (famine, 3, 3-5, baitian-famine)");
+  cmd->add_option("--duration", args->duration_s, "Film: length in seconds; the presentation is compressed into it");
+  cmd->add_option("--speed", args->speed, "Film: presentation seconds per film second (default 1)");
+  cmd->add_option("--ssaa", args->ssaa, "Film: supersampling factor 1-4 (renders N times larger, box-filters down)")
+      ->capture_default_str();
+  cmd->add_option("--codec", args->codec, "Film: h264 or prores (ProRes 422, in .mov); default: prores for .mov, else h264");
+  cmd->add_option("--also", args->also, "Film: also encode these videos from the same frames (caizhou.mp4; .mov is ProRes)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--crf", args->crf, "Film: H.264 quality, 0 (lossless) to 51")->capture_default_str();
+  cmd->add_option("--task", args->task, "Film: render farm slice K (0-based) of --chunks N; frames only, no encoding");
+  cmd->add_option("--chunks", args->chunks, "Film: number of farm slices");
+  cmd->add_option("--cache", args->cache, "Film: where a video's frames are kept while rendering (default <out>.frames)");
+  cmd->add_flag("--keep-frames", args->keep_frames, "Film: keep a video's PNG frames after encoding");
+  cmd->add_flag("--overwrite", args->overwrite, "Film: render frames again even if they exist");
+  cmd->add_option("--camera-out", args->camera_out, "Film: write every frame's camera to this JSON file");
+  cmd->add_flag("--dry-run", args->dry_run, "Film: check the arguments and print the plan, render nothing");
+  cmd->callback([args, cmd, &exit_code] {
+    try {
+      if (is_film_output(args->out)) {
+        if (cmd->count("--time")) {
+          std::fprintf(stderr, "siege render: --time picks one frame; a film covers its span (use --phase, --shot or --frames)\n");
+          exit_code = 2;
+          return;
+        }
+        exit_code = run_film(*args);
+        return;
+      }
+      for (const char* film_only : {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--also", "--crf", "--task",
+                                    "--chunks", "--cache", "--keep-frames", "--overwrite", "--camera-out", "--dry-run"}) {
+        if (cmd->count(film_only)) {
+          std::fprintf(stderr,
+                       "siege render: %s is for films; give --out a video (film.mp4, film.mov) or a frame pattern "
+                       "(out/frame_%%05d.png)\n",
+                       film_only);
+          exit_code = 2;
+          return;
+        }
+      }
+      exit_code = run_render(*args);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "siege render: %s\n", e.what());
+      exit_code = 1;
+    }
+  });
+}
+
+}  // namespace app

@@ -1,0 +1,29 @@
+// siege: the visualizer's one executable. Sub-commands live in app/cmd_*.cpp.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"siege: a real-time 3D visualizer of the sieges of Caizhou (1233-34) and Taiyuan (1125-26)"};
+  app.set_version_flag("--version", std::string("siege ") + SIEGE_VERSION);
+  app.require_subcommand(1);
+
+  int exit_code = 0;
+  app::add_render_command(app, exit_code);
+  app::add_check_command(app, exit_code);
+  app::add_view_command(app, exit_code);
+  app::add_bench_command(app, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "siege: %s\n", e.what());
+    return 1;
+  }
+  return exit_code;
+}

@@ -1,0 +1,32 @@
+// Captions as a documentary uses them, drawn with ImGui over a frame: title cards, quotes
+// with attribution, lower thirds (each phase opens with one giving its title and date in both
+// calendars), notes, and the factions' legend. The viewer and film export share this code, so
+// a lecture and a documentary show the same words in the same places.
+#pragma once
+
+#include <string>
+
+#include <glm/glm.hpp>
+#include <imgui.h>
+
+#include "app/overlay/fonts.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
+
+namespace app {
+
+struct CaptionLayout {
+  glm::vec2 viewport{1280, 720};
+  float bottom = 700;             // captions sit above this line (the timeline's top in the viewer)
+  float left = 60;                // where lower thirds start
+  bool hold_phase_title = false;  // keep the phase's lower third up (a lecturer paused on it)
+  float scale = 1;                // text and boxes grow with it (films larger than 720p)
+};
+
+void draw_captions(ImDrawList* draw, const scene::Scenario& scenario, const scene::Snapshot& snapshot, const Fonts& fonts,
+                   const CaptionLayout& layout);
+void draw_faction_legend(ImDrawList* draw, const scene::Scenario& scenario, const Fonts& fonts, const CaptionLayout& layout);
+// A faction's display colour (sRGB, opaque).
+ImU32 faction_colour(const scene::Scenario& scenario, const std::string& faction);
+
+}  // namespace app

@@ -1,0 +1,29 @@
+// What the loader derives from a validated scenario: the carved ground, from the heightmap
+// image where it names one.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "scene/load/height_image.h"
+#include "scene/load/load.h"
+#include "scene/model/heightfield.h"
+
+namespace scene {
+
+void finalize(Scenario& scenario) {
+  HeightImage image;
+  bool use_image = false;
+  if (scenario.terrain.heightmap) {
+    const std::filesystem::path path =
+        std::filesystem::path(scenario.file).parent_path() / scenario.terrain.heightmap->image;
+    std::string error;
+    use_image = read_height_image(path, image, error);
+    if (!use_image)
+      std::fprintf(stderr, "warning: %s: heightmap %s could not be read (%s); using the procedural terrain\n",
+                   scenario.file.c_str(), path.string().c_str(), error.c_str());
+  }
+  scenario.ground = std::make_shared<const Heightfield>(build_heightfield(scenario, use_image ? &image : nullptr));
+}
+
+}  // namespace scene

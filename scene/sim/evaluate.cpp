@@ -1,0 +1,140 @@
+// evaluate(scenario, t): the scenario at one presentation second, computed from nothing but
+// its arguments. No statics, no caches: scrubbing, exporting and testing all rely on the same
+// t giving the same Snapshot whatever was evaluated before.
+//
+// Choices worth knowing:
+// - Captions fade in and out over kCaptionFadeS seconds of playback (at most a quarter of
+//   their time on screen), so a fade looks the same however much history a phase compresses.
+//   An end that lies outside the scenario does not fade: a caption there from the start is
+//   fully visible on the first frame.
+// - The camera is the current shot's (scene/shot.h says which shot a moment uses and how far
+//   through it the moment is).
+#include "scene/sim/evaluate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "scene/model/clock.h"
+#include "scene/sim/formation.h"
+#include "scene/sim/shot.h"
+#include "scene/sim/sun.h"
+
+namespace scene {
+
+namespace {
+
+constexpr double kCaptionFadeS = 0.6;
+
+// Alpha of a caption at presentation second t: ramps at its ends, unless an end lies outside
+// the scenario.
+float caption_alpha(const Scenario& scenario, const Caption& caption, double t) {
+  const Day first = scenario.phases.front().start.day;
+  const Day last = scenario.phases.back().end.day;
+  const bool fades_in = caption.when.from > first;
+  const bool fades_out = caption.when.to < last;
+  const double from_s = presentation_at(scenario, caption.when.from);
+  const double to_s = presentation_at(scenario, caption.when.to);
+  const double fade = std::min(kCaptionFadeS, 0.25 * (to_s - from_s));
+  if (fade <= 0) return 1.0f;
+  double alpha = 1.0;
+  if (fades_in) alpha = std::min(alpha, (t - from_s) / fade);
+  if (fades_out) alpha = std::min(alpha, (to_s - t) / fade);
+  return static_cast<float>(std::clamp(alpha, 0.0, 1.0));
+}
+
+}  // namespace
+
+Snapshot evaluate(const Scenario& scenario, double presentation_s) {
+  Snapshot snap;
+  snap.presentation_s = presentation_s;
+  const Day day = day_at(scenario, presentation_s);
+  snap.day = day;
+  snap.phase = phase_at(scenario, presentation_s);
+  if (!scenario.phases.empty()) {
+    const double duration = scenario.phases[static_cast<size_t>(snap.phase)].duration_s;
+    const double local = presentation_s - phase_start_s(scenario, snap.phase);
+    snap.phase_progress = duration > 0 ? static_cast<float>(std::clamp(local / duration, 0.0, 1.0)) : 1.0f;
+  }
+  snap.hour = scenario.environment.hour.sample(day, 14.0f);
+  snap.sun_direction = sun_position(day, snap.hour, scenario.environment.latitude).direction;
+
+  // Units first, so the soldiers' storage is reserved once for all of them.
+  const size_t unit_count = scenario.units.size();
+  snap.units.resize(unit_count);
+  std::vector<UnitMotion> motions(unit_count);
+  size_t figures_bound = 0;
+  for (size_t i = 0; i < unit_count; ++i) {
+    const Unit& unit = scenario.units[i];
+    UnitSnapshot& u = snap.units[i];
+    u.strength = unit.strength.sample(day, 0.0f);
+    u.present = unit.available.contains(day) && u.strength > 0;
+    motions[i] = unit_motion(unit, day);
+    u.position = motions[i].position;
+    u.heading_deg = motions[i].heading_deg;
+    u.speed = motions[i].speed;
+    u.formation = unit.formation.sample(day, Formation::Block);
+    u.state = unit.state.sample(day, UnitState::Hold);
+    if (u.present) figures_bound += figure_count(unit, scenario.settings.soldiers_per_figure);
+  }
+  snap.soldiers.reserve(figures_bound);
+  for (size_t i = 0; i < unit_count; ++i) {
+    UnitSnapshot& u = snap.units[i];
+    u.first_soldier = static_cast<std::uint32_t>(snap.soldiers.size());
+    if (u.present) {
+      SoldierLayout layout;
+      layout.unit = &scenario.units[i];
+      layout.unit_index = static_cast<std::uint32_t>(i);
+      layout.day = day;
+      layout.presentation_s = presentation_s;
+      layout.motion = motions[i];
+      layout.strength = u.strength;
+      layout.soldiers_per_figure = scenario.settings.soldiers_per_figure;
+      layout.ground = scenario.ground.get();
+      layout.base_height = scenario.terrain.base_height;
+      append_soldiers(layout, snap.soldiers);
+    }
+    u.soldier_count = static_cast<std::uint32_t>(snap.soldiers.size()) - u.first_soldier;
+  }
+
+  snap.ring_construction.reserve(scenario.siege_rings.size());
+  for (const SiegeRing& ring : scenario.siege_rings)
+    snap.ring_construction.push_back(std::clamp(ring.construction.sample(day, 1.0f), 0.0f, 1.0f));
+  snap.earthwork_construction.reserve(scenario.earthworks.size());
+  for (const Earthwork& work : scenario.earthworks)
+    snap.earthwork_construction.push_back(std::clamp(work.construction.sample(day, 1.0f), 0.0f, 1.0f));
+  snap.wall_damage.reserve(scenario.damages.size());
+  for (const WallDamage& damage : scenario.damages)
+    snap.wall_damage.push_back(std::clamp(damage.damage.sample(day, 0.0f), 0.0f, 1.0f));
+  snap.lake_level.reserve(scenario.lakes.size());
+  snap.dam_breach.reserve(scenario.lakes.size());
+  for (const Lake& lake : scenario.lakes) {
+    snap.lake_level.push_back(lake.level.sample(day, 0.0f));
+    snap.dam_breach.push_back(lake.dam ? std::clamp(lake.dam->breach.sample(day, 0.0f), 0.0f, 1.0f) : 0.0f);
+  }
+  snap.fire_intensity.reserve(scenario.fires.size());
+  for (const Fire& fire : scenario.fires)
+    snap.fire_intensity.push_back(std::clamp(fire.intensity.sample(day, 0.0f), 0.0f, 1.0f));
+  snap.engine_present.reserve(scenario.engines.size());
+  snap.engine_position.reserve(scenario.engines.size());
+  for (const SiegeEngine& engine : scenario.engines) {
+    snap.engine_present.push_back(engine.available.contains(day));
+    snap.engine_position.push_back(engine.path.sample(day));
+  }
+  snap.camp_present.reserve(scenario.camps.size());
+  for (const Camp& camp : scenario.camps) snap.camp_present.push_back(camp.available.contains(day));
+
+  if (!scenario.phases.empty()) {
+    for (size_t i = 0; i < scenario.captions.size(); ++i) {
+      const Caption& caption = scenario.captions[i];
+      if (!caption.when.contains(day)) continue;
+      snap.captions.push_back({static_cast<std::uint32_t>(i), caption_alpha(scenario, caption, presentation_s)});
+    }
+  }
+
+  if (const Shot* shot = current_shot(scenario, scenario.phases.empty() ? -1 : snap.phase))
+    snap.camera = sample_shot(scenario, *shot, shot_progress(scenario, *shot, presentation_s, snap.phase_progress), snap.units);
+  return snap;
+}
+
+}  // namespace scene

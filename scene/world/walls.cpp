@@ -1,0 +1,461 @@
+// City walls from data: battered rammed-earth walls with a walkway and merlons, 马面
+// bastions at intervals, gate houses (with 瓮城 barbicans), and towers.
+#include <algorithm>
+#include <cmath>
+
+#include "scene/model/geometry2d.h"
+#include "scene/world/world.h"
+
+namespace scene {
+
+namespace {
+
+constexpr glm::vec3 kWallFace{0.155f, 0.145f, 0.13f};  // grey brick facing
+constexpr glm::vec3 kWalkway{0.12f, 0.11f, 0.095f};
+constexpr glm::vec3 kRoofTiles{0.06f, 0.06f, 0.07f};
+constexpr glm::vec3 kTimber{0.30f, 0.09f, 0.05f};
+constexpr glm::vec3 kGateDoor{0.05f, 0.03f, 0.02f};
+constexpr float kSink = 1.5f;  // walls start below the ground so uneven terrain shows no gap
+
+glm::vec2 left_of(glm::vec2 d) { return glm::vec2(-d.y, d.x); }
+float yaw_of(glm::vec2 d) { return std::atan2(-d.y, d.x); }
+
+// +1 when the left side of the wall's direction of travel is outside, -1 when it is inside.
+float outward_sign(const Wall& wall) {
+  if (!wall.closed || wall.points.size() < 3) return 1.0f;
+  const glm::vec2 a = wall.points[0], b = wall.points[1];
+  const glm::vec2 mid = (a + b) * 0.5f + glm::normalize(left_of(b - a)) * 0.5f;
+  return inside_polygon(mid, wall.points) ? -1.0f : 1.0f;
+}
+
+struct Station {
+  glm::vec2 p;
+  glm::vec2 out;  // outward offset direction, miter-scaled
+  float ground;
+  float s = 0;    // arc length along the wall's explicit path
+  float top = 0;  // height of the wall top above `ground` here
+};
+
+std::vector<Station> stations_along(const Heightfield& ground, const std::vector<glm::vec2>& points, bool closed,
+                                    float sign) {
+  const std::vector<glm::vec2> path = resample(explicit_path(points, closed), 25.0f);
+  std::vector<Station> out;
+  const size_t n = path.size();
+  float along = 0;
+  for (size_t i = 0; i < n; ++i) {
+    glm::vec2 d_prev, d_next;
+    if (closed) {
+      // The closing point repeats the first; wrap around it for the miter.
+      const glm::vec2 prev = i > 0 ? path[i - 1] : path[n - 2];
+      const glm::vec2 next = i + 1 < n ? path[i + 1] : path[1];
+      d_prev = glm::normalize(path[i] - prev);
+      d_next = glm::normalize(next - path[i]);
+    } else {
+      d_next = glm::normalize(i + 1 < n ? path[i + 1] - path[i] : path[i] - path[i - 1]);
+      d_prev = i > 0 ? glm::normalize(path[i] - path[i - 1]) : d_next;
+    }
+    const glm::vec2 n_prev = left_of(d_prev) * sign, n_next = left_of(d_next) * sign;
+    glm::vec2 miter = glm::normalize(n_prev + n_next);
+    const float cosine = glm::dot(miter, n_next);
+    miter /= std::max(cosine, 0.5f);
+    if (i > 0) along += glm::length(path[i] - path[i - 1]);
+    out.push_back({path[i], miter, ground.height(path[i]), along, 0});
+  }
+  return out;
+}
+
+// The stations of the arc-length interval [from, to], with interpolated ends.
+std::vector<Station> span_of(const Heightfield& ground, const std::vector<Station>& all, float from, float to, float sign) {
+  std::vector<Station> out;
+  const auto at = [&](float s) {
+    size_t i = 0;
+    while (i + 2 < all.size() && all[i + 1].s < s) ++i;
+    const Station& a = all[i];
+    const Station& b = all[i + 1];
+    const float t = glm::clamp((s - a.s) / std::max(b.s - a.s, 1e-3f), 0.0f, 1.0f);
+    const glm::vec2 p = glm::mix(a.p, b.p, t);
+    return Station{p, glm::normalize(left_of(b.p - a.p) * sign), ground.height(p), s, 0};
+  };
+  out.push_back(at(from));
+  for (const Station& st : all)
+    if (st.s > from + 0.5f && st.s < to - 0.5f) out.push_back(st);
+  out.push_back(at(to));
+  return out;
+}
+
+struct WallLook {
+  std::uint32_t face, walk;
+  bool start_cap = false, end_cap = false;
+  float merlons_kept = 1;  // fraction of merlons left standing (hashed per merlon)
+};
+
+std::uint32_t merlon_hash(std::uint32_t k, std::uint32_t salt) {
+  std::uint32_t h = k * 0x9E3779B1u ^ salt * 0x85EBCA77u;
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  h ^= h >> 12;
+  return h;
+}
+
+void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<Station>& st, const WallLook& look,
+                   std::uint32_t salt, std::uint32_t object) {
+  const float half = wall.thickness * 0.5f;
+  const float top_half = std::max(half - wall.batter * wall.height, half * 0.4f);
+  constexpr float kMerlonStep = 3.4f;
+  for (size_t i = 0; i + 1 < st.size(); ++i) {
+    const Station& a = st[i];
+    const Station& b = st[i + 1];
+    const auto at = [](const Station& s, float offset, float y) { return glm::vec3(s.p.x + s.out.x * offset, y, s.p.y + s.out.y * offset); };
+    const float ha = a.top > 0 ? a.top : wall.height, hb = b.top > 0 ? b.top : wall.height;
+    // A lower top (a broken stub) is also narrower: the batter continues up to it.
+    const float tha = half - (half - top_half) * ha / wall.height, thb = half - (half - top_half) * hb / wall.height;
+    const float ya0 = a.ground - kSink, yb0 = b.ground - kSink, ya1 = a.ground + ha, yb1 = b.ground + hb;
+    const glm::vec2 o2 = glm::normalize(a.out + b.out);
+    const glm::vec3 out(o2.x, 0, o2.y);
+    mesh.add_quad_facing(at(a, half, ya0), at(b, half, yb0), at(b, thb, yb1), at(a, tha, ya1), out, look.face, object);
+    mesh.add_quad_facing(at(a, -half, ya0), at(b, -half, yb0), at(b, -thb, yb1), at(a, -tha, ya1), -out, look.face, object);
+    mesh.add_quad_facing(at(a, tha, ya1), at(b, thb, yb1), at(b, -thb, yb1), at(a, -tha, ya1), glm::vec3(0, 1, 0), look.walk, object);
+    const glm::vec3 along(b.p.x - a.p.x, 0, b.p.y - a.p.y);
+    if (look.start_cap && i == 0)
+      mesh.add_quad_facing(at(a, half, ya0), at(a, -half, ya0), at(a, -tha, ya1), at(a, tha, ya1), -along, look.face, object);
+    if (look.end_cap && i + 2 == st.size())
+      mesh.add_quad_facing(at(b, half, yb0), at(b, -half, yb0), at(b, -thb, yb1), at(b, thb, yb1), along, look.face, object);
+
+    if (wall.crenellated && ha >= wall.height - 0.01f && hb >= wall.height - 0.01f) {
+      // Merlons along the outer parapet, at fixed arc lengths so a cut wall keeps its rhythm.
+      const float len = b.s - a.s;
+      if (len <= 1e-3f) continue;
+      const glm::vec2 dir = (b.p - a.p) / glm::length(b.p - a.p);
+      const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
+      for (float s = std::ceil((a.s - 1.6f) / kMerlonStep) * kMerlonStep + 1.6f; s < b.s; s += kMerlonStep) {
+        const std::uint32_t k = static_cast<std::uint32_t>(std::lround((s - 1.6f) / kMerlonStep));
+        if (look.merlons_kept < 1 && static_cast<float>(merlon_hash(k, salt) & 0xFFFF) / 65536.0f >= look.merlons_kept) continue;
+        const float t = (s - a.s) / len;
+        const glm::vec2 p = glm::mix(a.p, b.p, t) + outward * (top_half - 0.4f);
+        const float y = glm::mix(ya1, yb1, t);
+        mesh.add_box(glm::vec3(p.x, y, p.y), glm::vec3(1.7f, 1.7f, 0.8f), yaw_of(dir), look.face, object);
+      }
+    }
+  }
+}
+
+
+constexpr glm::vec3 kScar{0.09f, 0.075f, 0.06f};      // fresh earth core and soot-darkened brick
+constexpr glm::vec3 kCharred{0.03f, 0.026f, 0.024f};  // burnt timber
+constexpr glm::vec3 kRubble{0.17f, 0.14f, 0.11f};
+constexpr glm::vec2 kBastionSize{14.0f, 11.0f};  // along the wall, out from it
+constexpr float kGateWidth = 26.0f, kGateOpening = 7.0f, kGateDoorHeight = 6.0f;
+constexpr float kBarbicanHalfWidth = 34.0f;  // along the wall, either side of the gate
+
+glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
+
+void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size, float height, float yaw, std::uint32_t object) {
+  mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw, pack_color(kRubble), object);
+}
+
+bool within(glm::vec2 span, float s) { return s >= span.x && s <= span.y; }
+
+// One bastion in the state of its wall segment: intact as built; damaged with its facing
+// scarred and its outer half slumped; breached fallen to a stub in its own rubble.
+void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Bastion& b, float state, std::uint32_t salt,
+                 std::uint32_t object, std::uint32_t rubble_object) {
+  const float g = ground.height(b.centre), yaw = yaw_of(b.along);
+  const glm::vec2 out = glm::normalize(b.centre - b.foot);
+  if (state <= 0) {
+    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw,
+                 pack_color(kWallFace), object);
+    return;
+  }
+  const std::uint32_t face = pack_color(scarred(state));
+  const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(b.s), salt + 53);
+  if (state >= 0.999f) {
+    const float stub = wall.height * kBastionStubFraction;
+    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x * 0.9f, stub + kSink, kBastionSize.y * 0.8f), yaw,
+                 face, object);
+    for (int k = 0; k < 3; ++k)  // its fill spilled out in front
+      rubble_heap(mesh, ground, b.centre + out * (kBastionSize.y * 0.5f + 2.0f) + b.along * (static_cast<float>(k - 1) * 5.0f),
+                  6.0f, stub * 0.6f, static_cast<float>((h >> (k * 4)) & 15), rubble_object);
+    return;
+  }
+  // The inner half stands; the outer half has slumped as its facing fell away.
+  const float slump = wall.height * (1.0f - 0.3f * state);
+  const glm::vec2 inner = b.centre - out * (kBastionSize.y * 0.25f), outer = b.centre + out * (kBastionSize.y * 0.25f);
+  mesh.add_box(glm::vec3(inner.x, g - kSink, inner.y), glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y * 0.5f), yaw, face, object);
+  mesh.add_box(glm::vec3(outer.x, g - kSink, outer.y), glm::vec3(kBastionSize.x * 0.92f, slump + kSink, kBastionSize.y * 0.5f), yaw, face,
+               object);
+  rubble_heap(mesh, ground, b.centre + out * (kBastionSize.y * 0.5f + 3.0f), 6.0f + 2.0f * state, 1.0f + 2.0f * state,
+              static_cast<float>(h & 15), rubble_object);
+}
+
+}  // namespace
+
+std::vector<glm::vec2> gate_stations(const Scenario& scenario, const Wall& wall) {
+  std::vector<glm::vec2> out;
+  for (const Gate& gate : scenario.gates)
+    if (gate.wall == wall.id)
+      out.push_back({nearest_on_wall(wall, gate.position).s, (gate.barbican ? kBarbicanHalfWidth : kGateWidth * 0.5f) + kBastionSize.x * 0.5f + 4.0f});
+  return out;
+}
+
+std::vector<Bastion> bastions_of(const Wall& wall, const std::vector<glm::vec2>& gates) {
+  std::vector<Bastion> out;
+  if (wall.bastion_spacing <= 0 || !wall.closed || wall.points.size() < 3) return out;
+  const float sign = outward_sign(wall), half = wall.thickness * 0.5f;
+  const std::vector<glm::vec2> path = explicit_path(wall.points, true);
+  float along = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i) {
+    const glm::vec2 seg = path[i + 1] - path[i];
+    const float len = glm::length(seg);
+    const int count = static_cast<int>(std::floor(len / wall.bastion_spacing));
+    if (count >= 1) {
+      const glm::vec2 dir = seg / len;
+      const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
+      const float step = len / static_cast<float>(count + 1);
+      for (int k = 1; k <= count; ++k) {
+        const glm::vec2 foot = path[i] + dir * (step * static_cast<float>(k));
+        const float s = along + step * static_cast<float>(k);
+        if (std::any_of(gates.begin(), gates.end(), [&](glm::vec2 g) { return std::abs(s - g.x) < g.y; })) continue;
+        out.push_back({foot + outward * (half + 5.0f), foot, dir, s});
+      }
+    }
+    along += len;
+  }
+  return out;
+}
+
+bool damage_covers_gate(const Wall& wall, const WallDamage& damage, const Gate& gate) {
+  return damage.wall == wall.id && gate.wall == wall.id && within(damage_span(wall, damage), nearest_on_wall(wall, gate.position).s);
+}
+
+bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower& tower) {
+  if (damage.wall != wall.id) return false;
+  const WallPoint w = nearest_on_wall(wall, tower.position);
+  return w.distance <= wall.thickness * 0.5f + tower_size(tower) && within(damage_span(wall, damage), w.s);
+}
+
+void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts,
+              const std::vector<glm::vec2>& gates) {
+  if (wall.points.size() < 2) return;
+  const float sign = outward_sign(wall);
+  const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
+  WallLook look{pack_color(kWallFace), pack_color(kWalkway)};
+  if (cuts.empty()) {
+    look.start_cap = look.end_cap = !wall.closed;
+    add_wall_body(mesh, wall, sign, st, look, 0, object);
+  } else {
+    // The wall between the damaged segments, which build_dynamic draws in their current state.
+    std::sort(cuts.begin(), cuts.end(), [](glm::vec2 a, glm::vec2 b) { return a.x < b.x; });
+    float from = 0;
+    const float total = st.back().s;
+    for (size_t i = 0; i <= cuts.size(); ++i) {
+      const float to = i < cuts.size() ? cuts[i].x : total;
+      if (to - from > 0.5f) {
+        look.start_cap = !(wall.closed && from <= 0) && !(i > 0);  // a damaged span draws its own ends
+        look.end_cap = !(wall.closed && to >= total) && i == cuts.size();
+        add_wall_body(mesh, wall, sign, span_of(ground, st, from, to, sign), look, 0, object);
+      }
+      if (i < cuts.size()) from = std::max(from, cuts[i].y);
+    }
+  }
+
+  // 马面 bastions: solid platforms projecting from the outer face at intervals. One whose
+  // foot lies in a damaged segment is drawn with that segment, in its state of the moment.
+  for (const Bastion& bastion : bastions_of(wall, gates)) {
+    const bool cut = std::any_of(cuts.begin(), cuts.end(), [&](glm::vec2 c) { return within(c, bastion.s); });
+    if (!cut) add_bastion(mesh, ground, wall, bastion, 0, 0, object, object);
+  }
+}
+
+void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening,
+                     const std::vector<glm::vec2>& gates) {
+  if (wall.points.size() < 2) return;
+  const float sign = outward_sign(wall);
+  const std::vector<Station> all = stations_along(ground, wall.points, wall.closed, sign);
+  const glm::vec2 span = damage_span(wall, damage);
+  state = glm::clamp(state, 0.0f, 1.0f);
+  // The bastions standing on this segment share its fate (add_wall left them out).
+  for (const Bastion& bastion : bastions_of(wall, gates))
+    if (within(span, bastion.s)) add_bastion(mesh, ground, wall, bastion, state, salt, wall_object, rubble_object);
+  // Scarred facing: darker and browner as the damage grows.
+  WallLook look{pack_color(scarred(state)), pack_color(kWalkway)};
+  look.merlons_kept = 1.0f - std::min(state * 1.6f, 1.0f);
+  const std::uint32_t rubble = pack_color(kRubble);
+  const auto heap = [&](glm::vec2 p, float size, float height, float yaw) { rubble_heap(mesh, ground, p, size, height, yaw, rubble_object); };
+
+  if (state < 0.999f) {
+    if (opening.y > opening.x) {  // a forced gate's passage runs through here: leave it clear
+      if (opening.x - span.x > 0.5f) add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, opening.x, sign), look, salt, wall_object);
+      if (span.y - opening.y > 0.5f) add_wall_body(mesh, wall, sign, span_of(ground, all, opening.y, span.y, sign), look, salt, wall_object);
+    } else {
+      add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, span.y, sign), look, salt, wall_object);
+    }
+    // Fallen facing at the foot of the outer face.
+    const int heaps = static_cast<int>(state * damage.length / 8.0f);
+    for (int k = 0; k < heaps; ++k) {
+      const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 17);
+      const Station s = span_of(ground, all, span.x + (span.y - span.x) * (static_cast<float>(h & 0xFF) / 256.0f), span.y, sign).front();
+      heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)), 5.0f + static_cast<float>((h >> 12) & 3),
+                  1.0f + 2.0f * state, static_cast<float>(h >> 16));
+    }
+    return;
+  }
+  // Breached: broken stubs sloping down to a gap, and a rubble ramp across it.
+  const float length = span.y - span.x, stub = std::min(length * 0.2f, 12.0f);
+  std::vector<Station> left = span_of(ground, all, span.x, span.x + stub, sign), right = span_of(ground, all, span.y - stub, span.y, sign);
+  left.front().top = wall.height * 0.999f;
+  left.back().top = wall.height * 0.35f;
+  right.front().top = wall.height * 0.35f;
+  right.back().top = wall.height * 0.999f;
+  for (Station& s : left) if (s.top == 0) s.top = wall.height * 0.7f;
+  for (Station& s : right) if (s.top == 0) s.top = wall.height * 0.7f;
+  look.merlons_kept = 0;
+  look.end_cap = true;
+  add_wall_body(mesh, wall, sign, left, look, salt, wall_object);
+  look.start_cap = true, look.end_cap = false;
+  add_wall_body(mesh, wall, sign, right, look, salt, wall_object);
+  // The ramp: a mound across the middle of the gap, longer on the outside where it fell.
+  const Station mid = span_of(ground, all, (span.x + span.y) * 0.5f, span.y, sign).front();
+  const glm::vec2 dir = left_of(mid.out) * -sign;  // along the wall
+  const float yaw = yaw_of(dir), gap = length - 2 * stub;
+  const float crest = std::min(4.0f, wall.height * 0.35f);
+  const glm::vec2 out2 = glm::normalize(mid.out);
+  const float reach_out = wall.thickness + 14.0f, reach_in = wall.thickness * 0.5f + 6.0f;
+  const glm::vec2 half_w = dir * (gap * 0.3f);
+  const float g = mid.ground;
+  const glm::vec3 c0(mid.p.x, g + crest, mid.p.y);
+  const glm::vec2 o = mid.p + out2 * reach_out, n = mid.p - out2 * reach_in;
+  const auto v = [&](glm::vec2 p, float y) { return glm::vec3(p.x, y, p.y); };
+  const glm::vec3 cl = c0 - v(half_w, 0), cr = c0 + v(half_w, 0);
+  const glm::vec3 ol = v(o - half_w, g - 0.3f), orr = v(o + half_w, g - 0.3f), nl = v(n - half_w, g - 0.3f), nr = v(n + half_w, g - 0.3f);
+  // A prism lying across the wall line: two slopes and two flanks.
+  mesh.add_quad_facing(ol, orr, cr, cl, glm::vec3(out2.x, 1, out2.y), rubble, rubble_object);
+  mesh.add_quad_facing(nr, nl, cl, cr, glm::vec3(-out2.x, 1, -out2.y), rubble, rubble_object);
+  if (glm::dot(glm::cross(nr - orr, cr - orr), glm::vec3(dir.x, 0, dir.y)) >= 0) mesh.add_triangle(orr, nr, cr, rubble, rubble_object);
+  else mesh.add_triangle(orr, cr, nr, rubble, rubble_object);
+  if (glm::dot(glm::cross(ol - nl, cl - nl), glm::vec3(-dir.x, 0, -dir.y)) >= 0) mesh.add_triangle(nl, ol, cl, rubble, rubble_object);
+  else mesh.add_triangle(nl, cl, ol, rubble, rubble_object);
+  (void)yaw;
+  for (int k = 0; k < 6; ++k) {  // loose blocks at the stubs' feet
+    const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 31);
+    const float side = (k & 1) ? 1.0f : -1.0f;
+    heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f, static_cast<float>(h >> 8));
+  }
+}
+
+GateSite gate_site(const Wall& wall, const Gate& gate) {
+  const WallPoint w = nearest_on_wall(wall, gate.position);
+  return {w.at, w.dir, w.s, glm::vec2(w.s - kGateOpening * 0.5f, w.s + kGateOpening * 0.5f)};
+}
+
+void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object, float taken,
+              bool wall_breached) {
+  if (wall.points.size() < 2) return;
+  const GateSite site = gate_site(wall, gate);
+  const glm::vec2 at = site.at, dir = site.dir;
+  const glm::vec2 outward = glm::normalize(left_of(dir) * outward_sign(wall));
+  const float g = ground.height(at);
+  const float yaw = yaw_of(dir);
+  const float depth = wall.thickness + 4.0f;
+  taken = glm::clamp(taken, 0.0f, 1.0f);
+  // A breach of the wall that takes the gate with it: the gatehouse falls like the wall.
+  if (wall_breached && taken >= 0.999f) {
+    const float stub = wall.height * kBastionStubFraction;
+    for (float side : {-1.0f, 1.0f}) {
+      const glm::vec2 p = at + dir * side * (kGateWidth * 0.3f);
+      mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(kGateWidth * 0.35f, stub + kSink, depth * 0.9f), yaw, pack_color(scarred(1)), object);
+      rubble_heap(mesh, ground, p + outward * (depth * 0.5f + 3.0f), 8.0f, stub * 0.6f, yaw + side, object);
+    }
+  } else {
+    // Forced, not razed: scorched by the fire set at the doors, the leaves broken open once
+    // the taking is half done, and the hall burnt with half its roof fallen in at the end.
+    const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
+    const bool open = burn >= 0.5f, collapsed = burn >= 0.9f;
+    const std::uint32_t face = pack_color(glm::mix(kWallFace, kScar, burn * 0.5f));
+    const float block_h = wall.height + kSink + 0.5f;
+    if (!open) {
+      mesh.add_box(glm::vec3(at.x, g - kSink, at.y), glm::vec3(kGateWidth, block_h, depth), yaw, face, object);
+    } else {  // two piers and a lintel round the passage, which now shows through
+      const float pier = (kGateWidth - kGateOpening) * 0.5f;
+      for (float side : {-1.0f, 1.0f}) {
+        const glm::vec2 p = at + dir * side * (kGateOpening * 0.5f + pier * 0.5f);
+        mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(pier, block_h, depth), yaw, face, object);
+      }
+      mesh.add_box(glm::vec3(at.x, g + kGateDoorHeight, at.y), glm::vec3(kGateOpening, block_h - kSink - kGateDoorHeight, depth), yaw, face,
+                   object, true);
+      // One leaf hangs swung back against the passage, the other lies burnt in front.
+      const glm::vec2 hung = at + dir * (kGateOpening * 0.5f - 0.3f) + outward * (depth * 0.5f - 2.0f);
+      mesh.add_box(glm::vec3(hung.x, g, hung.y), glm::vec3(0.35f, kGateDoorHeight - 0.8f, kGateOpening * 0.45f), yaw, pack_color(kCharred),
+                   object);
+      const glm::vec2 fallen = at - dir * 1.2f + outward * (depth * 0.5f + 3.2f);
+      mesh.add_box(glm::vec3(fallen.x, g, fallen.y), glm::vec3(kGateOpening * 0.5f, 0.35f, kGateDoorHeight - 0.8f), yaw + 0.35f,
+                   pack_color(kCharred), object);
+    }
+    const glm::vec2 face_at = at + outward * (depth * 0.5f + 0.05f);
+    const glm::vec3 n3(outward.x, 0, outward.y);
+    const auto on_face = [&](float from, float to, float y0, float y1, glm::vec3 colour) {
+      const glm::vec2 a = face_at + dir * from, b = face_at + dir * to;
+      mesh.add_quad_facing(glm::vec3(a.x, g + y0, a.y), glm::vec3(b.x, g + y0, b.y), glm::vec3(b.x, g + y1, b.y), glm::vec3(a.x, g + y1, a.y),
+                           n3, pack_color(colour), object);
+    };
+    if (!open) on_face(-kGateOpening * 0.5f + 0.5f, kGateOpening * 0.5f - 0.5f, 0, kGateDoorHeight, kGateDoor);
+    // Soot over the doorway, darker as the fire took hold.
+    if (burn > 0) on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height, glm::mix(kWallFace, kCharred, burn));
+    const float hall_y = g + wall.height + 0.5f;
+    const std::uint32_t hall = pack_color(glm::mix(kTimber, kCharred, burn));
+    if (!collapsed) {
+      mesh.add_box(glm::vec3(at.x, hall_y, at.y), glm::vec3(18.0f, 6.0f, depth - 4.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw, pack_color(kRoofTiles), object);
+    } else {
+      // One bay stands under its roof; the other has burnt down onto the gate's top.
+      const glm::vec2 standing = at - dir * 4.5f, fallen = at + dir * 4.5f;
+      mesh.add_box(glm::vec3(standing.x, hall_y, standing.y), glm::vec3(9.0f, 6.0f, depth - 4.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(standing.x - dir.x * 1.25f, hall_y + 6.0f, standing.y - dir.y * 1.25f), glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw,
+                       pack_color(kRoofTiles), object);
+      mesh.add_box(glm::vec3(fallen.x, hall_y, fallen.y), glm::vec3(8.0f, 1.6f, depth - 5.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, depth - 3.0f), 1.6f, yaw + 0.12f, pack_color(kRoofTiles),
+                       object);
+      for (int k = 0; k < 3; ++k) {  // charred beams sticking out of the fallen roof
+        const glm::vec2 p = fallen + dir * (static_cast<float>(k - 1) * 2.5f);
+        mesh.add_box(glm::vec3(p.x, hall_y + 1.6f + 0.4f * static_cast<float>(k), p.y), glm::vec3(0.5f, 0.5f, depth - 6.0f),
+                     yaw + 0.25f * static_cast<float>(k - 1), pack_color(kCharred), object);
+      }
+    }
+  }
+
+  if (gate.barbican) {  // 瓮城: a walled enclosure in front of the gate
+    Wall barbican = wall;
+    barbican.closed = false;
+    barbican.bastion_spacing = 0;
+    barbican.thickness = wall.thickness * 0.7f;
+    barbican.height = wall.height * 0.9f;
+    const float reach = 45.0f, width = kBarbicanHalfWidth;
+    const glm::vec2 base = at + outward * (wall.thickness * 0.5f);
+    barbican.points = {base - dir * width, base - dir * width + outward * reach, base + dir * width + outward * reach,
+                       base + dir * width};
+    add_wall(mesh, ground, barbican, object);
+  }
+}
+
+float tower_size(const Tower& tower) { return tower.kind == TowerKind::Watch ? 6.0f : 15.0f; }
+
+void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object, float state) {
+  const float g = ground.height(tower.position);
+  const float size = tower_size(tower);
+  state = glm::clamp(state, 0.0f, 1.0f);
+  const glm::vec3 base(tower.position.x, g - kSink, tower.position.y);
+  if (state >= 0.999f) {  // fallen with the wall: a stub in its rubble
+    const float stub = tower.height * kBastionStubFraction;
+    mesh.add_box(base, glm::vec3(size * 0.85f, stub + kSink, size * 0.85f), 0, pack_color(scarred(1)), object);
+    rubble_heap(mesh, ground, tower.position + glm::vec2(size * 0.6f, 0), size * 0.6f, stub * 0.6f, 0.4f, object);
+    rubble_heap(mesh, ground, tower.position - glm::vec2(0, size * 0.6f), size * 0.5f, stub * 0.5f, 1.1f, object);
+    return;
+  }
+  mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0, pack_color(scarred(state)), object);
+  const glm::vec3 top(tower.position.x, g + tower.height, tower.position.y);
+  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0, pack_color(glm::mix(kTimber, kCharred, state)), object);
+  // The pavilion's roof goes once the damage is more than half done.
+  if (state < 0.5f) mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0, pack_color(kRoofTiles), object);
+}
+
+}  // namespace scene
