@@ -5,6 +5,7 @@
 
 #include "scene/model/geometry2d.h"
 #include "scene/model/scenario.h"
+#include "scene/model/hash.h"
 
 namespace scene {
 
@@ -13,13 +14,7 @@ namespace {
 // Deterministic lattice hash -> [0, 1): value noise must not depend on any global RNG so
 // that every machine builds the same ground.
 float lattice(int x, int z, std::uint32_t seed) {
-  std::uint32_t h = seed * 0x9E3779B9u ^ static_cast<std::uint32_t>(x) * 0x85EBCA6Bu ^
-                    static_cast<std::uint32_t>(z) * 0xC2B2AE35u;
-  h ^= h >> 16;
-  h *= 0x7FEB352Du;
-  h ^= h >> 15;
-  h *= 0x846CA68Bu;
-  h ^= h >> 16;
+  const std::uint32_t h = hash32(seed, static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(z));
   return static_cast<float>(h & 0xFFFFFF) / static_cast<float>(0x1000000);
 }
 

@@ -12,6 +12,7 @@
 #include "scene/model/heightfield.h"
 #include "scene/model/wall_path.h"
 #include "scene/sim/formation.h"
+#include "scene/model/hash.h"
 
 namespace scene {
 
@@ -24,15 +25,6 @@ constexpr float kLadderSpacing = 4.5f; // ladders at least this far apart along 
 constexpr float kFootOut = 0.28f;      // foot out from the wall's base, per metre of wall height
 constexpr float kAboveParapet = 1.0f;   // the top stands this far above the walkway, against the merlons
 constexpr float kShoulder = 1.45f;     // carried at this height
-
-std::uint32_t mix(std::uint32_t a, std::uint32_t b) {
-  std::uint32_t h = a * 0x9E3779B1u ^ (b + 0x632BE5ABu) * 0x85EBCA77u;
-  h ^= h >> 15;
-  h *= 0x2C1B3C6Du;
-  h ^= h >> 13;
-  return h;
-}
-float unit_float(std::uint32_t h) { return static_cast<float>(h >> 8) * (1.0f / 16777216.0f); }
 
 glm::vec2 left_of(glm::vec2 d) { return {-d.y, d.x}; }
 
@@ -159,7 +151,7 @@ std::vector<LadderPose> against_wall(const Scenario& s, Day day, std::uint32_t u
     const float span = std::max(to - from, kLadderSpacing * static_cast<float>(n));
     const float first = opposite.s + 0.5f * (from + to) - 0.5f * span;
     for (int i = 0; i < n; ++i) {
-      const std::uint32_t h = mix(u, static_cast<std::uint32_t>(i));
+      const std::uint32_t h = hash32(u, static_cast<std::uint32_t>(i));
       float along = first + span * (static_cast<float>(i) + 0.5f) / static_cast<float>(n) + (unit_float(h) - 0.5f) * 0.6f;
       if (wall.closed) along = std::fmod(std::fmod(along, total) + total, total);
       const WallPoint w = point_along(wall, along);
@@ -219,7 +211,7 @@ void ladders_of(const Scenario& s, Day day, std::uint32_t u, const Footprint& fp
       for (std::size_t i = 0; i < leaning.size() && lying; ++i) {
         // Thrown down: it lies from its foot along the wall, swung out from the face a little.
         LadderPose& pose = leaning[i];
-        const std::uint32_t h = mix(u, static_cast<std::uint32_t>(i) + 7919u);
+        const std::uint32_t h = hash32(u, static_cast<std::uint32_t>(i) + 7919u);
         const glm::vec2 f2(pose.foot.x, pose.foot.z), t2(pose.top.x, pose.top.z);
         const glm::vec2 normal = glm::normalize(f2 - t2);
         const glm::vec2 along = left_of(normal) * ((h & 1) ? 1.0f : -1.0f);
@@ -250,7 +242,7 @@ void ladders_of(const Scenario& s, Day day, std::uint32_t u, const Footprint& fp
   }
   for (std::size_t i = 0; i < bearers.size(); ++i) {
     const glm::vec2 p = bearers[i];
-    const std::uint32_t h = mix(u, static_cast<std::uint32_t>(i));
+    const std::uint32_t h = hash32(u, static_cast<std::uint32_t>(i));
     LadderPose pose;
     pose.unit = u;
     if (lying) {

@@ -6,21 +6,11 @@
 #include "scene/model/clock.h"
 #include "scene/model/color.h"
 #include "scene/model/heightfield.h"
+#include "scene/model/hash.h"
 
 namespace scene {
 
 namespace {
-
-std::uint32_t hash(std::uint32_t a, std::uint32_t b, std::uint32_t c = 0) {
-  std::uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u) * 0x85EBCA77u ^ (c + 0x2545F491u) * 0xC2B2AE3Du;
-  h ^= h >> 15;
-  h *= 0x2C1B3C6Du;
-  h ^= h >> 12;
-  h *= 0x297A2D39u;
-  h ^= h >> 15;
-  return h;
-}
-float unit_float(std::uint32_t h) { return static_cast<float>(h >> 8) * (1.0f / 16777216.0f); }
 
 float height_at(const Scenario& s, glm::vec2 xz) { return s.ground ? s.ground->height(xz) : s.terrain.base_height; }
 
@@ -48,7 +38,7 @@ double VolleySchedule::release_s(std::int64_t k) const {
   if (rate <= 0) return 1e300;
   const auto k32 = static_cast<std::uint32_t>(k);
   // Shot k leaves at (k + 0.5 + jitter) / rate seconds into the phase: evenly paced, never in step.
-  return (static_cast<double>(k) + 0.5 + 0.35 * (unit_float(hash(engine, k32, 1)) - 0.5)) / rate;
+  return (static_cast<double>(k) + 0.5 + 0.35 * (unit_float(hash32(engine, k32, 1)) - 0.5)) / rate;
 }
 
 VolleySchedule volley_schedule(const Scenario& scenario, const Snapshot& snap, std::size_t e) {
@@ -91,8 +81,8 @@ std::vector<Projectile> projectiles_at(const Scenario& scenario, const Snapshot&
       const double release = schedule.release_s(k);
       const double age = local - release;
       if (age < 0 || age > flight + kDustSeconds) continue;
-      const float angle = 6.2831853f * unit_float(hash(e32, k32, 2));
-      const float r = 35.0f * std::sqrt(unit_float(hash(e32, k32, 3)));
+      const float angle = 6.2831853f * unit_float(hash32(e32, k32, 2));
+      const float r = 35.0f * std::sqrt(unit_float(hash32(e32, k32, 3)));
       const glm::vec2 hit = target + r * glm::vec2(std::cos(angle), std::sin(angle));
       Projectile p;
       p.engine = e32;
@@ -178,7 +168,7 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
     } else {
       const float a = p.since_impact / static_cast<float>(kDustSeconds);
       for (std::uint32_t i = 0; i < 7; ++i) {
-        const std::uint32_t h = hash(p.engine * 7919u + p.shot, i, 9);
+        const std::uint32_t h = hash32(p.engine * 7919u + p.shot, i, 9);
         const float angle = 6.2831853f * unit_float(h);
         const float spread = (4.0f + 14.0f * a) * (0.4f + 0.6f * unit_float(h >> 3));
         const glm::vec3 pos = p.to + glm::vec3(std::cos(angle) * spread, 2.0f + 10.0f * a * unit_float(h >> 5), std::sin(angle) * spread);
@@ -216,7 +206,7 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
       if (age < 0 || age > kFlightS) continue;
       const float s = static_cast<float>(age / kFlightS);
       for (std::uint32_t i = 0; i < 16; ++i) {
-        const std::uint32_t h = hash(a32 * 131u + static_cast<std::uint32_t>(v), i, 21);
+        const std::uint32_t h = hash32(a32 * 131u + static_cast<std::uint32_t>(v), i, 21);
         const glm::vec2 jitter_from = 25.0f * (glm::vec2(unit_float(h), unit_float(h >> 4)) - 0.5f);
         const glm::vec2 jitter_to = 45.0f * (glm::vec2(unit_float(h >> 8), unit_float(h >> 12)) - 0.5f);
         const glm::vec2 f2 = us.position + jitter_from, t2 = to2 + jitter_to;
@@ -235,7 +225,7 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
     const auto f32 = static_cast<std::uint32_t>(f);
     const int flames = std::clamp(static_cast<int>(std::ceil(intensity * fire.radius / 4.0f)), 2, 48);
     for (int i = 0; i < flames; ++i) {
-      const std::uint32_t h = hash(f32, static_cast<std::uint32_t>(i), 31);
+      const std::uint32_t h = hash32(f32, static_cast<std::uint32_t>(i), 31);
       const float angle = 6.2831853f * unit_float(h);
       const float r = fire.radius * std::sqrt(unit_float(h >> 7));
       const glm::vec2 xz = fire.position + r * glm::vec2(std::cos(angle), std::sin(angle));
@@ -249,7 +239,7 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
     const int puffs = std::clamp(static_cast<int>(std::ceil(intensity * 90.0f)), 6, 90);
     constexpr float kSmokeLife = 7.0f;
     for (int i = 0; i < puffs; ++i) {
-      const std::uint32_t h = hash(f32, static_cast<std::uint32_t>(i), 47);
+      const std::uint32_t h = hash32(f32, static_cast<std::uint32_t>(i), 47);
       const float cycle = t / kSmokeLife + unit_float(h);
       const float age = cycle - std::floor(cycle);
       const float angle = 6.2831853f * unit_float(h >> 5);

@@ -5,6 +5,7 @@
 
 #include "scene/model/geometry2d.h"
 #include "scene/world/world.h"
+#include "scene/model/hash.h"
 
 namespace scene {
 
@@ -16,14 +17,6 @@ constexpr glm::vec3 kThatch{0.22f, 0.17f, 0.09f};
 constexpr glm::vec3 kLacquer{0.28f, 0.06f, 0.04f};
 constexpr float kLot = 16.0f;          // metres per house lot on the city grid
 constexpr int kBlock = 6;              // lots per block; the sixth row/column is a street
-
-std::uint32_t lot_hash(int x, int z, std::uint32_t salt) {
-  std::uint32_t h = static_cast<std::uint32_t>(x) * 0x8DA6B343u ^ static_cast<std::uint32_t>(z) * 0xD8163841u ^ salt * 0xCB1AB31Fu;
-  h ^= h >> 16;
-  h *= 0x7FEB352Du;
-  h ^= h >> 15;
-  return h;
-}
 
 // A pitched roof (two slopes and two gables) over a rectangle, ridge along the local x axis.
 void add_gable_roof(Mesh& mesh, glm::vec3 base, glm::vec2 size, float rise, float yaw, std::uint32_t colour, std::uint32_t object) {
@@ -60,7 +53,7 @@ void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& g
       const glm::vec2 p = (glm::vec2(gx, gz) + 0.5f) * kLot;
       if (glm::length(p - s.center) > s.radius) continue;
       if (!clear_ground(scenario, p, 6.0f)) continue;
-      lots.push_back({p, lot_hash(gx, gz, salt)});
+      lots.push_back({p, hash32(static_cast<std::uint32_t>(gx), static_cast<std::uint32_t>(gz), salt)});
     }
   }
   std::sort(lots.begin(), lots.end(), [](const Lot& a, const Lot& b) { return a.order < b.order; });
@@ -100,7 +93,7 @@ void add_palace(Mesh& mesh, const Heightfield& ground, const Settlement& s, std:
 void add_village(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& s,
                  std::uint32_t salt, std::uint32_t object) {
   for (int i = 0, placed = 0; placed < s.houses && i < s.houses * 8; ++i) {
-    const std::uint32_t h = lot_hash(i, 7, salt);
+    const std::uint32_t h = hash32(static_cast<std::uint32_t>(i), 7u, salt);
     const float angle = static_cast<float>(h & 0xFFFF) / 65536.0f * 6.2831853f;
     const float dist = std::sqrt(static_cast<float>((h >> 16) & 0xFFFF) / 65536.0f) * s.radius;
     const glm::vec2 p = s.center + glm::vec2(std::cos(angle), std::sin(angle)) * dist;

@@ -8,6 +8,7 @@
 #include "scene/mesh/model_file.h"
 #include "scene/sim/projectiles.h"
 #include "scene/world/world.h"
+#include "scene/model/hash.h"
 
 namespace scene {
 
@@ -28,13 +29,7 @@ constexpr glm::vec2 kTentSize{6.0f, 4.0f};
 constexpr float kTentHeight = 2.6f;
 constexpr float kBannerHeight = 9.0f;
 
-std::uint32_t hash(std::uint32_t a, std::uint32_t b) {
-  std::uint32_t h = a * 0x8DA6B343u ^ b * 0xD8163841u;
-  h ^= h >> 16;
-  h *= 0x7FEB352Du;
-  h ^= h >> 15;
-  return h;
-}
+// 16 bits of a hash (at the bottom) as a float in [0, 1).
 float unit(std::uint32_t h) { return static_cast<float>(h & 0xFFFF) / 65536.0f; }
 
 void facing_quad(Mesh& mesh, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 facing, std::uint32_t colour,
@@ -141,7 +136,7 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
   for (int iz = -reach; iz <= reach; ++iz)
     for (int ix = -reach; ix <= reach; ++ix) {
       if (ix == 0 || iz == 0) continue;  // the lanes
-      const std::uint32_t h = hash(static_cast<std::uint32_t>(ix + 1000), static_cast<std::uint32_t>(iz + 1000) ^ salt);
+      const std::uint32_t h = hash32(static_cast<std::uint32_t>(ix + 1000), static_cast<std::uint32_t>(iz + 1000) ^ salt);
       glm::vec2 p = camp.center + glm::vec2(ix, iz) * pitch;
       if (camp.kind == CampKind::Gers) p += glm::vec2(unit(h) - 0.5f, unit(h >> 16) - 0.5f) * (pitch * 0.5f);  // nomads: loose rows
       if (glm::length(p - camp.center) > inner - 6.0f || !clear_ground(scenario, p, 6.0f)) continue;
@@ -150,13 +145,13 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
   // Keep `tents` of them, packed around the commander's tent (an army camps close), the
   // edge of the cluster ragged by a hashed jitter.
   const auto rank = [&](glm::vec2 p) {
-    const std::uint32_t h = hash(static_cast<std::uint32_t>(p.x * 7 + 50000), static_cast<std::uint32_t>(p.y * 13 + 50000) ^ salt);
+    const std::uint32_t h = hash32(static_cast<std::uint32_t>(p.x * 7 + 50000), static_cast<std::uint32_t>(p.y * 13 + 50000) ^ salt);
     return glm::length(p - camp.center) * (0.8f + 0.4f * unit(h));
   };
   std::sort(lots.begin(), lots.end(), [&](glm::vec2 a, glm::vec2 b) { return rank(a) < rank(b); });
   lots.resize(std::min(lots.size(), static_cast<size_t>(std::max(camp.tents, 0))));
   for (size_t i = 0; i < lots.size(); ++i) {
-    const std::uint32_t h = hash(static_cast<std::uint32_t>(i), salt);
+    const std::uint32_t h = hash32(static_cast<std::uint32_t>(i), salt);
     const glm::vec3 base = on_ground(lots[i]);
     if (camp.kind == CampKind::Gers)
       ger(base, 3.2f + unit(h) * 1.2f, kFelt * (0.9f + 0.2f * unit(h >> 8)), kFeltRoof);
@@ -187,7 +182,7 @@ void add_camp(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
       if (!clear_ground(scenario, a, 4) || !clear_ground(scenario, b, 4)) continue;
       for (int k = 0; k <= 30; ++k) {
         const glm::vec2 p = glm::mix(a, b, static_cast<float>(k) / 30.0f) + glm::vec2(0, (k & 1) ? 1.8f : -1.8f);
-        const std::uint32_t h = hash(static_cast<std::uint32_t>(k + 100 * line), salt + 5);
+        const std::uint32_t h = hash32(static_cast<std::uint32_t>(k + 100 * line), salt + 5);
         mesh.add_box(on_ground(p) + glm::vec3(0, 0.8f, 0), glm::vec3(0.7f, 0.9f, 2.2f), 0,
                      pack_color(kHorse * (0.7f + 0.9f * unit(h))), object);
       }

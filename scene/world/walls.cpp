@@ -5,6 +5,7 @@
 
 #include "scene/model/geometry2d.h"
 #include "scene/world/world.h"
+#include "scene/model/hash.h"
 
 namespace scene {
 
@@ -89,14 +90,6 @@ struct WallLook {
   float merlons_kept = 1;  // fraction of merlons left standing (hashed per merlon)
 };
 
-std::uint32_t merlon_hash(std::uint32_t k, std::uint32_t salt) {
-  std::uint32_t h = k * 0x9E3779B1u ^ salt * 0x85EBCA77u;
-  h ^= h >> 15;
-  h *= 0x2C1B3C6Du;
-  h ^= h >> 12;
-  return h;
-}
-
 void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<Station>& st, const WallLook& look,
                    std::uint32_t salt, std::uint32_t object) {
   const float half = wall.thickness * 0.5f;
@@ -129,7 +122,7 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
       const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
       for (float s = std::ceil((a.s - 1.6f) / kMerlonStep) * kMerlonStep + 1.6f; s < b.s; s += kMerlonStep) {
         const std::uint32_t k = static_cast<std::uint32_t>(std::lround((s - 1.6f) / kMerlonStep));
-        if (look.merlons_kept < 1 && static_cast<float>(merlon_hash(k, salt) & 0xFFFF) / 65536.0f >= look.merlons_kept) continue;
+        if (look.merlons_kept < 1 && static_cast<float>(hash32(k, salt) & 0xFFFF) / 65536.0f >= look.merlons_kept) continue;
         const float t = (s - a.s) / len;
         const glm::vec2 p = glm::mix(a.p, b.p, t) + outward * (top_half - 0.4f);
         const float y = glm::mix(ya1, yb1, t);
@@ -167,7 +160,7 @@ void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const 
     return;
   }
   const std::uint32_t face = pack_color(scarred(state));
-  const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(b.s), salt + 53);
+  const std::uint32_t h = hash32(static_cast<std::uint32_t>(b.s), salt + 53);
   if (state >= 0.999f) {
     const float stub = wall.height * kBastionStubFraction;
     mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x * 0.9f, stub + kSink, kBastionSize.y * 0.8f), yaw,
@@ -293,7 +286,7 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
     // Fallen facing at the foot of the outer face.
     const int heaps = static_cast<int>(state * damage.length / 8.0f);
     for (int k = 0; k < heaps; ++k) {
-      const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 17);
+      const std::uint32_t h = hash32(static_cast<std::uint32_t>(k), salt + 17);
       const Station s = span_of(ground, all, span.x + (span.y - span.x) * (static_cast<float>(h & 0xFF) / 256.0f), span.y, sign).front();
       heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)), 5.0f + static_cast<float>((h >> 12) & 3),
                   1.0f + 2.0f * state, static_cast<float>(h >> 16));
@@ -337,7 +330,7 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   else mesh.add_triangle(nl, cl, ol, rubble, rubble_object);
   (void)yaw;
   for (int k = 0; k < 6; ++k) {  // loose blocks at the stubs' feet
-    const std::uint32_t h = merlon_hash(static_cast<std::uint32_t>(k), salt + 31);
+    const std::uint32_t h = hash32(static_cast<std::uint32_t>(k), salt + 31);
     const float side = (k & 1) ? 1.0f : -1.0f;
     heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f, static_cast<float>(h >> 8));
   }
