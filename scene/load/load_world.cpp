@@ -140,220 +140,226 @@ void read_terrain(Reader& r, const Node& node, Terrain& terrain) {
   r.provenance(o, false);  // the model keeps no provenance for the ground; still check the ids
 }
 
+namespace {
+
+void read_river(Reader& r, const Node& node, Ids& ids, River& river) {
+  const Object o = r.object(node, "a river", {"id", "name", "points", "width", "depth", "bank_width", "water_level", "sources", "notes"});
+  if (!o) return;
+  river.id = r.id(o, ids.rivers);
+  r.set(r.text(o.get("name")), river.name);
+  r.set(r.polyline(o.require("points"), 2, "a line"), river.points);
+  r.set(r.number(o.get("width"), positive()), river.width);
+  r.set(r.number(o.get("depth"), positive(kMaxHeight)), river.depth);
+  r.set(r.number(o.get("bank_width"), non_negative()), river.bank_width);
+  r.set(r.number(o.get("water_level"), rules::range(-kMaxHeight, kMaxHeight)), river.water_level);
+  river.provenance = r.provenance(o, false);
+}
+
+void read_lake(Reader& r, const Node& node, Ids& ids, Lake& lake) {
+  const Object o = r.object(node, "a lake", {"id", "name", "outline", "bed_depth", "level", "dam", "sources", "notes"});
+  if (!o) return;
+  lake.id = r.id(o, ids.lakes);
+  r.set(r.text(o.get("name")), lake.name);
+  r.set(r.polyline(o.require("outline"), 3, "a polygon"), lake.outline);
+  r.set(r.number(o.get("bed_depth"), positive(kMaxHeight)), lake.bed_depth);
+  const Node level = o.get("level");
+  r.set(r.track<float>(level, [&](const Node& n) { return to_float(r.number(n, rules::range(-kMaxHeight, kMaxHeight))); }),
+        lake.level);
+  for (const auto& key : lake.level.keys)
+    if (key.v > 0.5f || key.v < -lake.bed_depth - 0.5f) {
+      r.warning(level.pointer, "water level " + metres(key.v) + " is outside 0 (brim) .. -bed_depth (dry)");
+      break;
+    }
+  if (const Node dam = o.get("dam")) read_dam(r, dam, lake.dam.emplace());
+  lake.provenance = r.provenance(o, false);
+}
+
+void read_wall(Reader& r, const Node& node, Ids& ids, Wall& wall) {
+  const Object o = r.object(node, "a wall", {"id", "name", "kind", "points", "closed", "height", "thickness", "batter",
+                                             "crenellated", "bastion_spacing", "sources", "notes"});
+  if (!o) return;
+  wall.id = r.id(o, ids.walls);
+  r.set(r.text(o.get("name")), wall.name);
+  r.set(r.enumeration<WallKind>(o.get("kind"), {{"city", WallKind::CityWall},
+                                                {"inner", WallKind::InnerWall},
+                                                {"outer_low", WallKind::OuterLowWall}}),
+        wall.kind);
+  r.set(r.boolean(o.get("closed")), wall.closed);
+  r.set(r.polyline(o.require("points"), wall.closed ? 3 : 2, wall.closed ? "a closed outline" : "a line"), wall.points);
+  r.set(r.number(o.get("height"), positive(kMaxHeight)), wall.height);
+  r.set(r.number(o.get("thickness"), positive(1000)), wall.thickness);
+  r.set(r.number(o.get("batter"), non_negative(1)), wall.batter);
+  r.set(r.boolean(o.get("crenellated")), wall.crenellated);
+  r.set(r.number(o.get("bastion_spacing"), non_negative()), wall.bastion_spacing);
+  wall.provenance = r.provenance(o, false);
+}
+
+void read_gate(Reader& r, const Node& node, Ids& ids, Gate& gate) {
+  const Object o = r.object(node, "a gate", {"id", "name", "wall", "position", "barbican", "sources", "notes"});
+  if (!o) return;
+  gate.id = r.id(o, ids.gates);
+  r.set(r.text(o.get("name")), gate.name);
+  r.set(r.reference(o.require("wall"), ids.walls), gate.wall);
+  r.set(r.point(o.require("position")), gate.position);
+  r.set(r.boolean(o.get("barbican")), gate.barbican);
+  gate.provenance = r.provenance(o, false);
+}
+
+void read_tower(Reader& r, const Node& node, Ids& ids, Tower& tower) {
+  const Object o = r.object(node, "a tower", {"id", "name", "kind", "position", "height", "sources", "notes"});
+  if (!o) return;
+  tower.id = r.id(o, ids.towers);
+  r.set(r.text(o.get("name")), tower.name);
+  r.set(r.enumeration<TowerKind>(o.get("kind"), {{"corner", TowerKind::Corner},
+                                                 {"watch", TowerKind::Watch},
+                                                 {"gate", TowerKind::Gate}}),
+        tower.kind);
+  r.set(r.point(o.require("position")), tower.position);
+  r.set(r.number(o.get("height"), positive(kMaxHeight)), tower.height);
+  tower.provenance = r.provenance(o, false);
+}
+
+void read_moat(Reader& r, const Node& node, Ids& ids, Moat& moat) {
+  const Object o = r.object(node, "a moat", {"id", "around", "offset", "width", "depth", "sources", "notes"});
+  if (!o) return;
+  moat.id = r.id(o, ids.moats);
+  r.set(r.reference(o.require("around"), ids.walls), moat.around);
+  r.set(r.number(o.get("offset"), non_negative()), moat.offset);
+  r.set(r.number(o.get("width"), positive()), moat.width);
+  r.set(r.number(o.get("depth"), positive(kMaxHeight)), moat.depth);
+  moat.provenance = r.provenance(o, false);
+}
+
+void read_damage(Reader& r, const Node& node, Ids& ids, WallDamage& damage) {
+  const Object o = r.object(node, "a wall damage", {"id", "name", "wall", "position", "length", "damage", "sources", "notes"});
+  if (!o) return;
+  damage.id = r.id(o, ids.damages);
+  r.set(r.text(o.get("name")), damage.name);
+  r.set(r.reference(o.require("wall"), ids.walls), damage.wall);
+  r.set(r.point(o.require("position")), damage.position);
+  r.set(r.number(o.get("length"), positive()), damage.length);
+  r.set(r.track<float>(o.require("damage"), read_fraction(r)), damage.damage);
+  damage.provenance = r.provenance(o, false);
+}
+
+void read_siege_ring(Reader& r, const Node& node, Ids& ids, SiegeRing& ring) {
+  const Object o = r.object(node, "a siege ring", {"id", "name", "faction", "points", "closed", "height", "thickness",
+                                                   "ditch_width", "ditch_depth", "watch_post_spacing", "construction",
+                                                   "sources", "notes"});
+  if (!o) return;
+  ring.id = r.id(o, ids.siege_rings);
+  r.set(r.text(o.get("name")), ring.name);
+  r.set(r.reference(o.require("faction"), ids.factions), ring.faction);
+  r.set(r.boolean(o.get("closed")), ring.closed);
+  r.set(r.polyline(o.require("points"), ring.closed ? 3 : 2, ring.closed ? "a closed outline" : "a line"), ring.points);
+  r.set(r.number(o.get("height"), positive(kMaxHeight)), ring.height);
+  r.set(r.number(o.get("thickness"), positive(1000)), ring.thickness);
+  r.set(r.number(o.get("ditch_width"), non_negative(1000)), ring.ditch_width);
+  r.set(r.number(o.get("ditch_depth"), non_negative(kMaxHeight)), ring.ditch_depth);
+  r.set(r.number(o.get("watch_post_spacing"), non_negative()), ring.watch_post_spacing);
+  r.set(r.track<float>(o.get("construction"), read_fraction(r)), ring.construction);
+  ring.provenance = r.provenance(o, false);
+}
+
+void read_earthwork(Reader& r, const Node& node, Ids& ids, Earthwork& work) {
+  const Object o = r.object(node, "an earthwork", {"id", "name", "kind", "faction", "points", "construction", "sources", "notes"});
+  if (!o) return;
+  work.id = r.id(o, ids.earthworks);
+  r.set(r.text(o.get("name")), work.name);
+  r.set(r.enumeration<EarthworkKind>(o.get("kind"), {{"mine", EarthworkKind::Mine},
+                                                     {"countermine", EarthworkKind::Countermine},
+                                                     {"retrenchment", EarthworkKind::Retrenchment}}),
+        work.kind);
+  r.set(r.reference(o.require("faction"), ids.factions), work.faction);
+  r.set(r.polyline(o.require("points"), 2, "a line"), work.points);
+  r.set(r.track<float>(o.get("construction"), read_fraction(r)), work.construction);
+  work.provenance = r.provenance(o, false);
+}
+
+void read_settlement(Reader& r, const Node& node, Ids& ids, Settlement& settlement) {
+  const Object o = r.object(node, "a settlement", {"id", "name", "kind", "center", "radius", "houses", "sources", "notes"});
+  if (!o) return;
+  settlement.id = r.id(o, ids.settlements);
+  r.set(r.text(o.get("name")), settlement.name);
+  r.set(r.enumeration<SettlementKind>(o.get("kind"), {{"city_quarter", SettlementKind::CityQuarter},
+                                                      {"village", SettlementKind::Village},
+                                                      {"palace", SettlementKind::Palace}}),
+        settlement.kind);
+  r.set(r.point(o.require("center")), settlement.center);
+  r.set(r.number(o.get("radius"), positive(100'000)), settlement.radius);
+  r.set(r.number(o.get("houses"), rules::integer(0, 100'000)), settlement.houses);
+  settlement.provenance = r.provenance(o, false);
+}
+
+void read_road(Reader& r, const Node& node, Ids& ids, Road& road) {
+  const Object o = r.object(node, "a road", {"id", "name", "kind", "width", "gate", "path", "sources", "notes"});
+  if (!o) return;
+  road.id = r.id(o, ids.roads);
+  r.set(r.text(o.get("name")), road.name);
+  r.set(r.enumeration<RoadKind>(o.get("kind"), {{"road", RoadKind::Road},
+                                                {"track", RoadKind::Track},
+                                                {"causeway", RoadKind::Causeway}}),
+        road.kind);
+  road.width = default_road_width(road.kind);
+  r.set(r.number(o.get("width"), positive(200)), road.width);
+  r.set(r.reference(o.get("gate"), ids.gates), road.gate);
+  r.set(r.polyline(o.require("path"), 2, "a line"), road.path);
+  // No source gives a road map: a road must say what it rests on (usually "reconstruction").
+  road.provenance = r.provenance(o, true);
+}
+
+void read_camp(Reader& r, const Node& node, Ids& ids, Camp& camp) {
+  const Object o = r.object(node, "a camp", {"id", "name", "faction", "kind", "center", "radius", "tents", "available",
+                                             "model", "sources", "notes"});
+  if (!o) return;
+  camp.id = r.id(o, ids.camps);
+  r.set(r.text(o.get("name")), camp.name);
+  r.set(r.reference(o.require("faction"), ids.factions), camp.faction);
+  r.set(r.enumeration<CampKind>(o.get("kind"), {{"gers", CampKind::Gers},
+                                                {"tents", CampKind::Tents},
+                                                {"stockade", CampKind::Stockade}}),
+        camp.kind);
+  r.set(r.point(o.require("center")), camp.center);
+  r.set(r.number(o.get("radius"), positive(100'000)), camp.radius);
+  r.set(r.number(o.get("tents"), rules::integer(0, 100'000)), camp.tents);
+  r.set(r.interval(o.get("available")), camp.available);
+  read_model_path(r, o.get("model"), camp.model);
+  camp.provenance = r.provenance(o, false);
+}
+
+void read_place(Reader& r, const Node& node, Ids& ids, Place& place) {
+  const Object o = r.object(node, "a place", {"id", "name", "kind", "position", "sources", "notes"});
+  if (!o) return;
+  place.id = r.id(o, ids.places);
+  r.set(r.text(o.require("name")), place.name);
+  r.set(r.enumeration<PlaceKind>(o.get("kind"), {{"city", PlaceKind::City},
+                                                 {"river", PlaceKind::River},
+                                                 {"lake", PlaceKind::Lake},
+                                                 {"camp", PlaceKind::Camp},
+                                                 {"landmark", PlaceKind::Landmark},
+                                                 {"region", PlaceKind::Region}}),
+        place.kind);
+  r.set(r.point(o.require("position")), place.position);
+  place.provenance = r.provenance(o, true);
+}
+
+}  // namespace
+
+// The world's arrays, each element read by its own function above.
 void read_world(Reader& r, const Object& root, Ids& ids, Scenario& s) {
-  r.for_each(root.get("rivers"), "rivers", 0, [&](const Node& node) {
-    River& river = s.rivers.emplace_back();
-    const Object o = r.object(node, "a river", {"id", "name", "points", "width", "depth", "bank_width", "water_level", "sources", "notes"});
-    if (!o) return;
-    river.id = r.id(o, ids.rivers);
-    r.set(r.text(o.get("name")), river.name);
-    r.set(r.polyline(o.require("points"), 2, "a line"), river.points);
-    r.set(r.number(o.get("width"), positive()), river.width);
-    r.set(r.number(o.get("depth"), positive(kMaxHeight)), river.depth);
-    r.set(r.number(o.get("bank_width"), non_negative()), river.bank_width);
-    r.set(r.number(o.get("water_level"), rules::range(-kMaxHeight, kMaxHeight)), river.water_level);
-    river.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("lakes"), "lakes", 0, [&](const Node& node) {
-    Lake& lake = s.lakes.emplace_back();
-    const Object o = r.object(node, "a lake", {"id", "name", "outline", "bed_depth", "level", "dam", "sources", "notes"});
-    if (!o) return;
-    lake.id = r.id(o, ids.lakes);
-    r.set(r.text(o.get("name")), lake.name);
-    r.set(r.polyline(o.require("outline"), 3, "a polygon"), lake.outline);
-    r.set(r.number(o.get("bed_depth"), positive(kMaxHeight)), lake.bed_depth);
-    const Node level = o.get("level");
-    r.set(r.track<float>(level, [&](const Node& n) { return to_float(r.number(n, rules::range(-kMaxHeight, kMaxHeight))); }),
-          lake.level);
-    for (const auto& key : lake.level.keys)
-      if (key.v > 0.5f || key.v < -lake.bed_depth - 0.5f) {
-        r.warning(level.pointer, "water level " + metres(key.v) + " is outside 0 (brim) .. -bed_depth (dry)");
-        break;
-      }
-    if (const Node dam = o.get("dam")) read_dam(r, dam, lake.dam.emplace());
-    lake.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("walls"), "walls", 0, [&](const Node& node) {
-    Wall& wall = s.walls.emplace_back();
-    const Object o = r.object(node, "a wall", {"id", "name", "kind", "points", "closed", "height", "thickness", "batter",
-                                               "crenellated", "bastion_spacing", "sources", "notes"});
-    if (!o) return;
-    wall.id = r.id(o, ids.walls);
-    r.set(r.text(o.get("name")), wall.name);
-    r.set(r.enumeration<WallKind>(o.get("kind"), {{"city", WallKind::CityWall},
-                                                  {"inner", WallKind::InnerWall},
-                                                  {"outer_low", WallKind::OuterLowWall}}),
-          wall.kind);
-    r.set(r.boolean(o.get("closed")), wall.closed);
-    r.set(r.polyline(o.require("points"), wall.closed ? 3 : 2, wall.closed ? "a closed outline" : "a line"), wall.points);
-    r.set(r.number(o.get("height"), positive(kMaxHeight)), wall.height);
-    r.set(r.number(o.get("thickness"), positive(1000)), wall.thickness);
-    r.set(r.number(o.get("batter"), non_negative(1)), wall.batter);
-    r.set(r.boolean(o.get("crenellated")), wall.crenellated);
-    r.set(r.number(o.get("bastion_spacing"), non_negative()), wall.bastion_spacing);
-    wall.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("gates"), "gates", 0, [&](const Node& node) {
-    Gate& gate = s.gates.emplace_back();
-    const Object o = r.object(node, "a gate", {"id", "name", "wall", "position", "barbican", "sources", "notes"});
-    if (!o) return;
-    gate.id = r.id(o, ids.gates);
-    r.set(r.text(o.get("name")), gate.name);
-    r.set(r.reference(o.require("wall"), ids.walls), gate.wall);
-    r.set(r.point(o.require("position")), gate.position);
-    r.set(r.boolean(o.get("barbican")), gate.barbican);
-    gate.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("towers"), "towers", 0, [&](const Node& node) {
-    Tower& tower = s.towers.emplace_back();
-    const Object o = r.object(node, "a tower", {"id", "name", "kind", "position", "height", "sources", "notes"});
-    if (!o) return;
-    tower.id = r.id(o, ids.towers);
-    r.set(r.text(o.get("name")), tower.name);
-    r.set(r.enumeration<TowerKind>(o.get("kind"), {{"corner", TowerKind::Corner},
-                                                   {"watch", TowerKind::Watch},
-                                                   {"gate", TowerKind::Gate}}),
-          tower.kind);
-    r.set(r.point(o.require("position")), tower.position);
-    r.set(r.number(o.get("height"), positive(kMaxHeight)), tower.height);
-    tower.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("moats"), "moats", 0, [&](const Node& node) {
-    Moat& moat = s.moats.emplace_back();
-    const Object o = r.object(node, "a moat", {"id", "around", "offset", "width", "depth", "sources", "notes"});
-    if (!o) return;
-    moat.id = r.id(o, ids.moats);
-    r.set(r.reference(o.require("around"), ids.walls), moat.around);
-    r.set(r.number(o.get("offset"), non_negative()), moat.offset);
-    r.set(r.number(o.get("width"), positive()), moat.width);
-    r.set(r.number(o.get("depth"), positive(kMaxHeight)), moat.depth);
-    moat.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("damages"), "damages", 0, [&](const Node& node) {
-    WallDamage& damage = s.damages.emplace_back();
-    const Object o = r.object(node, "a wall damage", {"id", "name", "wall", "position", "length", "damage", "sources", "notes"});
-    if (!o) return;
-    damage.id = r.id(o, ids.damages);
-    r.set(r.text(o.get("name")), damage.name);
-    r.set(r.reference(o.require("wall"), ids.walls), damage.wall);
-    r.set(r.point(o.require("position")), damage.position);
-    r.set(r.number(o.get("length"), positive()), damage.length);
-    r.set(r.track<float>(o.require("damage"), read_fraction(r)), damage.damage);
-    damage.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("siege_rings"), "siege rings", 0, [&](const Node& node) {
-    SiegeRing& ring = s.siege_rings.emplace_back();
-    const Object o = r.object(node, "a siege ring", {"id", "name", "faction", "points", "closed", "height", "thickness",
-                                                     "ditch_width", "ditch_depth", "watch_post_spacing", "construction",
-                                                     "sources", "notes"});
-    if (!o) return;
-    ring.id = r.id(o, ids.siege_rings);
-    r.set(r.text(o.get("name")), ring.name);
-    r.set(r.reference(o.require("faction"), ids.factions), ring.faction);
-    r.set(r.boolean(o.get("closed")), ring.closed);
-    r.set(r.polyline(o.require("points"), ring.closed ? 3 : 2, ring.closed ? "a closed outline" : "a line"), ring.points);
-    r.set(r.number(o.get("height"), positive(kMaxHeight)), ring.height);
-    r.set(r.number(o.get("thickness"), positive(1000)), ring.thickness);
-    r.set(r.number(o.get("ditch_width"), non_negative(1000)), ring.ditch_width);
-    r.set(r.number(o.get("ditch_depth"), non_negative(kMaxHeight)), ring.ditch_depth);
-    r.set(r.number(o.get("watch_post_spacing"), non_negative()), ring.watch_post_spacing);
-    r.set(r.track<float>(o.get("construction"), read_fraction(r)), ring.construction);
-    ring.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("earthworks"), "earthworks", 0, [&](const Node& node) {
-    Earthwork& work = s.earthworks.emplace_back();
-    const Object o = r.object(node, "an earthwork", {"id", "name", "kind", "faction", "points", "construction", "sources", "notes"});
-    if (!o) return;
-    work.id = r.id(o, ids.earthworks);
-    r.set(r.text(o.get("name")), work.name);
-    r.set(r.enumeration<EarthworkKind>(o.get("kind"), {{"mine", EarthworkKind::Mine},
-                                                       {"countermine", EarthworkKind::Countermine},
-                                                       {"retrenchment", EarthworkKind::Retrenchment}}),
-          work.kind);
-    r.set(r.reference(o.require("faction"), ids.factions), work.faction);
-    r.set(r.polyline(o.require("points"), 2, "a line"), work.points);
-    r.set(r.track<float>(o.get("construction"), read_fraction(r)), work.construction);
-    work.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("settlements"), "settlements", 0, [&](const Node& node) {
-    Settlement& settlement = s.settlements.emplace_back();
-    const Object o = r.object(node, "a settlement", {"id", "name", "kind", "center", "radius", "houses", "sources", "notes"});
-    if (!o) return;
-    settlement.id = r.id(o, ids.settlements);
-    r.set(r.text(o.get("name")), settlement.name);
-    r.set(r.enumeration<SettlementKind>(o.get("kind"), {{"city_quarter", SettlementKind::CityQuarter},
-                                                        {"village", SettlementKind::Village},
-                                                        {"palace", SettlementKind::Palace}}),
-          settlement.kind);
-    r.set(r.point(o.require("center")), settlement.center);
-    r.set(r.number(o.get("radius"), positive(100'000)), settlement.radius);
-    r.set(r.number(o.get("houses"), rules::integer(0, 100'000)), settlement.houses);
-    settlement.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("roads"), "roads", 0, [&](const Node& node) {
-    Road& road = s.roads.emplace_back();
-    const Object o = r.object(node, "a road", {"id", "name", "kind", "width", "gate", "path", "sources", "notes"});
-    if (!o) return;
-    road.id = r.id(o, ids.roads);
-    r.set(r.text(o.get("name")), road.name);
-    r.set(r.enumeration<RoadKind>(o.get("kind"), {{"road", RoadKind::Road},
-                                                  {"track", RoadKind::Track},
-                                                  {"causeway", RoadKind::Causeway}}),
-          road.kind);
-    road.width = default_road_width(road.kind);
-    r.set(r.number(o.get("width"), positive(200)), road.width);
-    r.set(r.reference(o.get("gate"), ids.gates), road.gate);
-    r.set(r.polyline(o.require("path"), 2, "a line"), road.path);
-    // No source gives a road map: a road must say what it rests on (usually "reconstruction").
-    road.provenance = r.provenance(o, true);
-  });
-
-  r.for_each(root.get("camps"), "camps", 0, [&](const Node& node) {
-    Camp& camp = s.camps.emplace_back();
-    const Object o = r.object(node, "a camp", {"id", "name", "faction", "kind", "center", "radius", "tents", "available",
-                                               "model", "sources", "notes"});
-    if (!o) return;
-    camp.id = r.id(o, ids.camps);
-    r.set(r.text(o.get("name")), camp.name);
-    r.set(r.reference(o.require("faction"), ids.factions), camp.faction);
-    r.set(r.enumeration<CampKind>(o.get("kind"), {{"gers", CampKind::Gers},
-                                                  {"tents", CampKind::Tents},
-                                                  {"stockade", CampKind::Stockade}}),
-          camp.kind);
-    r.set(r.point(o.require("center")), camp.center);
-    r.set(r.number(o.get("radius"), positive(100'000)), camp.radius);
-    r.set(r.number(o.get("tents"), rules::integer(0, 100'000)), camp.tents);
-    r.set(r.interval(o.get("available")), camp.available);
-    read_model_path(r, o.get("model"), camp.model);
-    camp.provenance = r.provenance(o, false);
-  });
-
-  r.for_each(root.get("places"), "places", 0, [&](const Node& node) {
-    Place& place = s.places.emplace_back();
-    const Object o = r.object(node, "a place", {"id", "name", "kind", "position", "sources", "notes"});
-    if (!o) return;
-    place.id = r.id(o, ids.places);
-    r.set(r.text(o.require("name")), place.name);
-    r.set(r.enumeration<PlaceKind>(o.get("kind"), {{"city", PlaceKind::City},
-                                                   {"river", PlaceKind::River},
-                                                   {"lake", PlaceKind::Lake},
-                                                   {"camp", PlaceKind::Camp},
-                                                   {"landmark", PlaceKind::Landmark},
-                                                   {"region", PlaceKind::Region}}),
-          place.kind);
-    r.set(r.point(o.require("position")), place.position);
-    place.provenance = r.provenance(o, true);
-  });
+  r.for_each(root.get("rivers"), "rivers", 0, [&](const Node& n) { read_river(r, n, ids, s.rivers.emplace_back()); });
+  r.for_each(root.get("lakes"), "lakes", 0, [&](const Node& n) { read_lake(r, n, ids, s.lakes.emplace_back()); });
+  r.for_each(root.get("walls"), "walls", 0, [&](const Node& n) { read_wall(r, n, ids, s.walls.emplace_back()); });
+  r.for_each(root.get("gates"), "gates", 0, [&](const Node& n) { read_gate(r, n, ids, s.gates.emplace_back()); });
+  r.for_each(root.get("towers"), "towers", 0, [&](const Node& n) { read_tower(r, n, ids, s.towers.emplace_back()); });
+  r.for_each(root.get("moats"), "moats", 0, [&](const Node& n) { read_moat(r, n, ids, s.moats.emplace_back()); });
+  r.for_each(root.get("damages"), "damages", 0, [&](const Node& n) { read_damage(r, n, ids, s.damages.emplace_back()); });
+  r.for_each(root.get("siege_rings"), "siege rings", 0, [&](const Node& n) { read_siege_ring(r, n, ids, s.siege_rings.emplace_back()); });
+  r.for_each(root.get("earthworks"), "earthworks", 0, [&](const Node& n) { read_earthwork(r, n, ids, s.earthworks.emplace_back()); });
+  r.for_each(root.get("settlements"), "settlements", 0, [&](const Node& n) { read_settlement(r, n, ids, s.settlements.emplace_back()); });
+  r.for_each(root.get("roads"), "roads", 0, [&](const Node& n) { read_road(r, n, ids, s.roads.emplace_back()); });
+  r.for_each(root.get("camps"), "camps", 0, [&](const Node& n) { read_camp(r, n, ids, s.camps.emplace_back()); });
+  r.for_each(root.get("places"), "places", 0, [&](const Node& n) { read_place(r, n, ids, s.places.emplace_back()); });
 }
 
 }  // namespace scene::loader
