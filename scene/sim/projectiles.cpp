@@ -148,16 +148,13 @@ ArmPose trebuchet_arm(const Scenario& scenario, const Snapshot& snap, std::size_
   return pose;
 }
 
-void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<Particle>& out) {
-  const auto t = static_cast<float>(snap.presentation_s);
-  const PhaseClock clock = phase_clock(scenario, snap);
+namespace {
 
-  // Stones, their trails and the dust they raise.
+// Stones, their trails and the dust they raise.
+void append_stones(const Scenario& scenario, const Snapshot& snap, std::vector<Particle>& out) {
   for (const Projectile& p : projectiles_at(scenario, snap)) {
     if (p.progress <= 1.0f) {
       out.push_back({p.position, 1.6f, pack_color({0.05f, 0.045f, 0.04f}, 1.0f), 2, 0.0f, 0.0f});
-      const float apex = p.position.y;  // only for the trail's spacing
-      (void)apex;
       for (int i = 1; i <= 3; ++i) {
         const float s = std::max(0.0f, p.progress - 0.025f * static_cast<float>(i));
         const float span = std::max(40.0f, 0.28f * glm::length(glm::vec2(p.to.x - p.from.x, p.to.z - p.from.z)));
@@ -176,10 +173,11 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
       }
     }
   }
+}
 
-  // Fire arrows: archers in the field shoot volleys at the nearest enemy within range that
-  // is assaulting (or, when they assault, at any enemy).
-  const double local = snap.presentation_s - clock.start_s;
+// Fire arrows: archers in the field shoot volleys at the nearest enemy within range that
+// is assaulting (or, when they assault, at any enemy).
+void append_fire_arrows(const Scenario& scenario, const Snapshot& snap, double local, std::vector<Particle>& out) {
   for (size_t a = 0; a < scenario.units.size() && a < snap.units.size(); ++a) {
     const Unit& unit = scenario.units[a];
     const UnitSnapshot& us = snap.units[a];
@@ -216,8 +214,10 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
       }
     }
   }
+}
 
-  // Flames and smoke over every burning fire, fading with its intensity track.
+// Flames and smoke over every burning fire, fading with its intensity track.
+void append_fires(const Scenario& scenario, const Snapshot& snap, float t, std::vector<Particle>& out) {
   for (size_t f = 0; f < scenario.fires.size() && f < snap.fire_intensity.size(); ++f) {
     const float intensity = snap.fire_intensity[f];
     if (intensity < 0.01f) continue;
@@ -251,6 +251,14 @@ void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<
                      0, 0.0f, unit_float(h >> 17)});
     }
   }
+}
+
+}  // namespace
+
+void append_effects(const Scenario& scenario, const Snapshot& snap, std::vector<Particle>& out) {
+  append_stones(scenario, snap, out);
+  append_fire_arrows(scenario, snap, snap.presentation_s - phase_clock(scenario, snap).start_s, out);
+  append_fires(scenario, snap, static_cast<float>(snap.presentation_s), out);
 }
 
 }  // namespace scene

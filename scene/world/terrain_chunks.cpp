@@ -98,6 +98,121 @@ std::size_t TerrainChunks::full_triangles() const {
   return n;
 }
 
+namespace {
+
+// What every chunk's build reads (the ground and its weights) and appends to (the mesh, the
+// index list, the chunks).
+struct ChunkBuilder {
+  const Heightfield& ground;
+  std::vector<float> weight;       // per grid sample: kWetWeight under carved water, else 1
+  std::vector<float> unit_weight;  // all 1: a wet chunk's lowered levels are measured unweighted
+  TerrainChunks& out;
+  std::vector<std::uint32_t>& indices;
+
+  std::uint32_t grid(int x, int z) const { return static_cast<std::uint32_t>(z * ground.nx + x); }
+
+  // Each level's worst height error (never less than the finer level's); a wet chunk's coarse
+  // levels get their lowered corner heights in `lowered_levels`.
+  std::array<float, TerrainChunk::kLevels> level_errors(bool wet, int cx, int x_hi, int cz, int z_hi,
+                                                       std::array<std::vector<float>, TerrainChunk::kLevels>& lowered_levels) const {
+    std::array<float, TerrainChunk::kLevels> error{};
+    for (int k = 1; k < TerrainChunk::kLevels; ++k) {
+      const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
+      float e = 0;
+      if (wet) {
+        lowered_levels[k] = lowest_within_step(ground, xs, zs);
+        const std::vector<float>& h = lowered_levels[k];
+        e = level_error(ground, unit_weight, xs, zs, [&](size_t i, size_t j) { return h[j * xs.size() + i]; });
+      } else {
+        e = level_error(ground, weight, xs, zs, [&](size_t i, size_t j) { return ground.at(xs[i], zs[j]); });
+      }
+      error[k] = std::max(error[k - 1], e);
+    }
+    return error;
+  }
+
+  // One chunk of kTerrainChunkCells cells from (cx, cz): its levels, skirts and bounds.
+  void add_chunk(int cx, int cz) {
+    const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1), z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
+    TerrainChunk chunk;
+    float lo = 1e30f, hi = -1e30f;
+    for (int z = cz; z <= z_hi; ++z)
+      for (int x = cx; x <= x_hi; ++x) lo = std::min(lo, ground.at(x, z)), hi = std::max(hi, ground.at(x, z));
+    for (int z = cz; z <= z_hi && !chunk.wet; ++z)
+      for (int x = cx; x <= x_hi; ++x)
+        if (weight[grid(x, z)] > 1) {
+          chunk.wet = true;
+          break;
+        }
+    // Wet chunks' coarse levels are lowered (lowest_within_step): their own corner heights.
+    std::array<std::vector<float>, TerrainChunk::kLevels> lowered_levels;
+    const std::array<float, TerrainChunk::kLevels> error = level_errors(chunk.wet, cx, x_hi, cz, z_hi, lowered_levels);
+    // Deep enough to hide a crack beside any neighbour's level (a lowered level may sit
+    // anywhere between the chunk's lowest and highest ground).
+    const float skirt = (chunk.wet ? hi - lo : std::min(error.back(), hi - lo)) + 1.0f;
+
+    // This chunk's own lowered copies of its border vertices.
+    std::vector<std::uint32_t> lowered(static_cast<size_t>(x_hi - cx + 1) * (z_hi - cz + 1), 0);
+    const auto low = [&](int x, int z) -> std::uint32_t& { return lowered[static_cast<size_t>(z - cz) * (x_hi - cx + 1) + (x - cx)]; };
+    for (int z = cz; z <= z_hi; ++z)
+      for (int x = cx; x <= x_hi; ++x)
+        if (x == cx || x == x_hi || z == cz || z == z_hi) {
+          Vertex v = out.mesh.vertices[grid(x, z)];
+          v.position.y -= skirt;
+          low(x, z) = static_cast<std::uint32_t>(out.mesh.vertices.size());
+          out.mesh.vertices.push_back(v);
+        }
+
+    for (int k = 0; k < TerrainChunk::kLevels; ++k) {
+      const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
+      // The level's corners: the full grid's vertices, or a wet level's own lowered copies.
+      std::vector<std::uint32_t> corner(xs.size() * zs.size());
+      for (size_t j = 0; j < zs.size(); ++j)
+        for (size_t i = 0; i < xs.size(); ++i) {
+          std::uint32_t& c = corner[j * xs.size() + i];
+          c = grid(xs[i], zs[j]);
+          if (lowered_levels[k].empty()) continue;
+          Vertex v = mean_vertex(out.mesh.vertices, ground.nx, step_window(xs, i), step_window(zs, j));
+          v.position = glm::vec3(out.mesh.vertices[c].position.x, lowered_levels[k][j * xs.size() + i], out.mesh.vertices[c].position.z);
+          c = static_cast<std::uint32_t>(out.mesh.vertices.size());
+          out.mesh.vertices.push_back(v);
+        }
+      const auto at = [&](size_t i, size_t j) { return corner[j * xs.size() + i]; };
+      const auto first = static_cast<std::uint32_t>(indices.size());
+      for (size_t j = 0; j + 1 < zs.size(); ++j)
+        for (size_t i = 0; i + 1 < xs.size(); ++i) {
+          const std::uint32_t v00 = at(i, j), v01 = at(i + 1, j);
+          const std::uint32_t v10 = at(i, j + 1), v11 = at(i + 1, j + 1);
+          indices.insert(indices.end(), {v00, v10, v01, v01, v10, v11});
+        }
+      // Skirts along the four borders, both windings so either side hides a crack.
+      // `point(s)`: the s-th corner along a border, as sample indices (i, j).
+      const auto skirt_edge = [&](auto point, size_t n) {
+        for (size_t s = 0; s + 1 < n; ++s) {
+          const auto [ia, ja] = point(s);
+          const auto [ib, jb] = point(s + 1);
+          const std::uint32_t a = at(ia, ja), b = at(ib, jb), la = low(xs[ia], zs[ja]), lb = low(xs[ib], zs[jb]);
+          indices.insert(indices.end(), {a, la, b, b, la, lb, a, b, la, b, lb, la});
+        }
+      };
+      const size_t last_i = xs.size() - 1, last_j = zs.size() - 1;
+      skirt_edge([&](size_t s) { return std::pair{s, size_t{0}}; }, xs.size());
+      skirt_edge([&](size_t s) { return std::pair{s, last_j}; }, xs.size());
+      skirt_edge([&](size_t s) { return std::pair{size_t{0}, s}; }, zs.size());
+      skirt_edge([&](size_t s) { return std::pair{last_i, s}; }, zs.size());
+      chunk.levels[k] = {first, static_cast<std::uint32_t>(indices.size()) - first};
+    }
+    const glm::vec2 a = ground.min + glm::vec2(cx, cz) * ground.cell_size();
+    const glm::vec2 b = ground.min + glm::vec2(x_hi, z_hi) * ground.cell_size();
+    chunk.min = glm::vec3(a.x, lo - skirt, a.y);
+    chunk.max = glm::vec3(b.x, hi, b.y);
+    out.chunks.push_back(chunk);
+    out.errors.push_back(error);
+  }
+};
+
+}  // namespace
+
 TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& ground, std::uint32_t object) {
   TerrainChunks out;
   out.mesh = build_ground_mesh(scenario, ground, object);
@@ -106,106 +221,15 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
   std::vector<std::uint32_t> indices(out.mesh.indices.begin() + static_cast<std::ptrdiff_t>(grid_indices), out.mesh.indices.end());
   out.horizon = {0, static_cast<std::uint32_t>(indices.size())};
   out.cell = std::max(ground.cell_size().x, ground.cell_size().y);
-  const auto grid = [&](int x, int z) { return static_cast<std::uint32_t>(z * ground.nx + x); };
-  std::vector<float> weight(ground.heights.size(), 1.0f);
-  const std::vector<float> unit_weight(ground.heights.size(), 1.0f);
+  ChunkBuilder builder{ground, std::vector<float>(ground.heights.size(), 1.0f), std::vector<float>(ground.heights.size(), 1.0f),
+                       out, indices};
   for (int z = 0; z < ground.nz; ++z)
     for (int x = 0; x < ground.nx; ++x) {
       const glm::vec2 xz = ground.min + glm::vec2(x, z) * ground.cell_size();
-      if (ground.at(x, z) < plain_height(scenario, xz) - 0.3f) weight[grid(x, z)] = kWetWeight;
+      if (ground.at(x, z) < plain_height(scenario, xz) - 0.3f) builder.weight[builder.grid(x, z)] = kWetWeight;
     }
-
-  for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells) {
-    for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) {
-      const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1), z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
-      TerrainChunk chunk;
-      float lo = 1e30f, hi = -1e30f;
-      for (int z = cz; z <= z_hi; ++z)
-        for (int x = cx; x <= x_hi; ++x) lo = std::min(lo, ground.at(x, z)), hi = std::max(hi, ground.at(x, z));
-      for (int z = cz; z <= z_hi && !chunk.wet; ++z)
-        for (int x = cx; x <= x_hi; ++x)
-          if (weight[grid(x, z)] > 1) {
-            chunk.wet = true;
-            break;
-          }
-      // Wet chunks' coarse levels are lowered (lowest_within_step): their own corner heights.
-      std::array<std::vector<float>, TerrainChunk::kLevels> lowered_levels;
-      std::array<float, TerrainChunk::kLevels> error{};
-      for (int k = 1; k < TerrainChunk::kLevels; ++k) {
-        const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
-        float e = 0;
-        if (chunk.wet) {
-          lowered_levels[k] = lowest_within_step(ground, xs, zs);
-          const std::vector<float>& h = lowered_levels[k];
-          e = level_error(ground, unit_weight, xs, zs, [&](size_t i, size_t j) { return h[j * xs.size() + i]; });
-        } else {
-          e = level_error(ground, weight, xs, zs, [&](size_t i, size_t j) { return ground.at(xs[i], zs[j]); });
-        }
-        error[k] = std::max(error[k - 1], e);
-      }
-      // Deep enough to hide a crack beside any neighbour's level (a lowered level may sit
-      // anywhere between the chunk's lowest and highest ground).
-      const float skirt = (chunk.wet ? hi - lo : std::min(error.back(), hi - lo)) + 1.0f;
-
-      // This chunk's own lowered copies of its border vertices.
-      std::vector<std::uint32_t> lowered(static_cast<size_t>(x_hi - cx + 1) * (z_hi - cz + 1), 0);
-      const auto low = [&](int x, int z) -> std::uint32_t& { return lowered[static_cast<size_t>(z - cz) * (x_hi - cx + 1) + (x - cx)]; };
-      for (int z = cz; z <= z_hi; ++z)
-        for (int x = cx; x <= x_hi; ++x)
-          if (x == cx || x == x_hi || z == cz || z == z_hi) {
-            Vertex v = out.mesh.vertices[grid(x, z)];
-            v.position.y -= skirt;
-            low(x, z) = static_cast<std::uint32_t>(out.mesh.vertices.size());
-            out.mesh.vertices.push_back(v);
-          }
-
-      for (int k = 0; k < TerrainChunk::kLevels; ++k) {
-        const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
-        // The level's corners: the full grid's vertices, or a wet level's own lowered copies.
-        std::vector<std::uint32_t> corner(xs.size() * zs.size());
-        for (size_t j = 0; j < zs.size(); ++j)
-          for (size_t i = 0; i < xs.size(); ++i) {
-            std::uint32_t& c = corner[j * xs.size() + i];
-            c = grid(xs[i], zs[j]);
-            if (lowered_levels[k].empty()) continue;
-            Vertex v = mean_vertex(out.mesh.vertices, ground.nx, step_window(xs, i), step_window(zs, j));
-            v.position = glm::vec3(out.mesh.vertices[c].position.x, lowered_levels[k][j * xs.size() + i], out.mesh.vertices[c].position.z);
-            c = static_cast<std::uint32_t>(out.mesh.vertices.size());
-            out.mesh.vertices.push_back(v);
-          }
-        const auto at = [&](size_t i, size_t j) { return corner[j * xs.size() + i]; };
-        const auto first = static_cast<std::uint32_t>(indices.size());
-        for (size_t j = 0; j + 1 < zs.size(); ++j)
-          for (size_t i = 0; i + 1 < xs.size(); ++i) {
-            const std::uint32_t v00 = at(i, j), v01 = at(i + 1, j);
-            const std::uint32_t v10 = at(i, j + 1), v11 = at(i + 1, j + 1);
-            indices.insert(indices.end(), {v00, v10, v01, v01, v10, v11});
-          }
-        // Skirts along the four borders, both windings so either side hides a crack.
-        // `point(s)`: the s-th corner along a border, as sample indices (i, j).
-        const auto skirt_edge = [&](auto point, size_t n) {
-          for (size_t s = 0; s + 1 < n; ++s) {
-            const auto [ia, ja] = point(s);
-            const auto [ib, jb] = point(s + 1);
-            const std::uint32_t a = at(ia, ja), b = at(ib, jb), la = low(xs[ia], zs[ja]), lb = low(xs[ib], zs[jb]);
-            indices.insert(indices.end(), {a, la, b, b, la, lb, a, b, la, b, lb, la});
-          }
-        };
-        const size_t last_i = xs.size() - 1, last_j = zs.size() - 1;
-        skirt_edge([&](size_t s) { return std::pair{s, size_t{0}}; }, xs.size());
-        skirt_edge([&](size_t s) { return std::pair{s, last_j}; }, xs.size());
-        skirt_edge([&](size_t s) { return std::pair{size_t{0}, s}; }, zs.size());
-        skirt_edge([&](size_t s) { return std::pair{last_i, s}; }, zs.size());
-        chunk.levels[k] = {first, static_cast<std::uint32_t>(indices.size()) - first};
-      }
-      const glm::vec2 a = ground.min + glm::vec2(cx, cz) * ground.cell_size();
-      const glm::vec2 b = ground.min + glm::vec2(x_hi, z_hi) * ground.cell_size();
-      chunk.min = glm::vec3(a.x, lo - skirt, a.y);
-      chunk.max = glm::vec3(b.x, hi, b.y);
-      out.chunks.push_back(chunk);
-      out.errors.push_back(error);
-    }
-  }
+  for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells)
+    for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) builder.add_chunk(cx, cz);
   out.mesh.indices = std::move(indices);
   out.origin = ground.min;
   out.chunk_size = ground.cell_size() * static_cast<float>(kTerrainChunkCells);
