@@ -43,6 +43,76 @@ float caption_alpha(const Scenario& scenario, const Caption& caption, double t) 
   return static_cast<float>(std::clamp(alpha, 0.0, 1.0));
 }
 
+// The units and their soldiers; the soldiers' storage is reserved once for all of them.
+void evaluate_units(const Scenario& scenario, Snapshot& snap) {
+  const size_t unit_count = scenario.units.size();
+  snap.units.resize(unit_count);
+  std::vector<UnitMotion> motions(unit_count);
+  size_t figures_bound = 0;
+  for (size_t i = 0; i < unit_count; ++i) {
+    const Unit& unit = scenario.units[i];
+    UnitSnapshot& u = snap.units[i];
+    u.strength = unit.strength.sample(snap.day, 0.0f);
+    u.present = unit.available.contains(snap.day) && u.strength > 0;
+    motions[i] = unit_motion(unit, snap.day);
+    u.position = motions[i].position;
+    u.heading_deg = motions[i].heading_deg;
+    u.speed = motions[i].speed;
+    u.formation = unit.formation.sample(snap.day, Formation::Block);
+    u.state = unit.state.sample(snap.day, UnitState::Hold);
+    if (u.present) figures_bound += figure_count(unit, scenario.settings.soldiers_per_figure);
+  }
+  snap.soldiers.reserve(figures_bound);
+  for (size_t i = 0; i < unit_count; ++i) {
+    UnitSnapshot& u = snap.units[i];
+    u.first_soldier = static_cast<std::uint32_t>(snap.soldiers.size());
+    if (u.present) {
+      SoldierLayout layout;
+      layout.unit = &scenario.units[i];
+      layout.unit_index = static_cast<std::uint32_t>(i);
+      layout.day = snap.day;
+      layout.presentation_s = snap.presentation_s;
+      layout.motion = motions[i];
+      layout.strength = u.strength;
+      layout.soldiers_per_figure = scenario.settings.soldiers_per_figure;
+      layout.ground = scenario.ground.get();
+      layout.base_height = scenario.terrain.base_height;
+      append_soldiers(layout, snap.soldiers);
+    }
+    u.soldier_count = static_cast<std::uint32_t>(snap.soldiers.size()) - u.first_soldier;
+  }
+}
+
+// The state of every wall, ring, earthwork, lake, fire, engine and camp on the snapshot's day.
+void evaluate_works(const Scenario& scenario, Snapshot& snap) {
+  snap.ring_construction.reserve(scenario.siege_rings.size());
+  for (const SiegeRing& ring : scenario.siege_rings)
+    snap.ring_construction.push_back(std::clamp(ring.construction.sample(snap.day, 1.0f), 0.0f, 1.0f));
+  snap.earthwork_construction.reserve(scenario.earthworks.size());
+  for (const Earthwork& work : scenario.earthworks)
+    snap.earthwork_construction.push_back(std::clamp(work.construction.sample(snap.day, 1.0f), 0.0f, 1.0f));
+  snap.wall_damage.reserve(scenario.damages.size());
+  for (const WallDamage& damage : scenario.damages)
+    snap.wall_damage.push_back(std::clamp(damage.damage.sample(snap.day, 0.0f), 0.0f, 1.0f));
+  snap.lake_level.reserve(scenario.lakes.size());
+  snap.dam_breach.reserve(scenario.lakes.size());
+  for (const Lake& lake : scenario.lakes) {
+    snap.lake_level.push_back(lake.level.sample(snap.day, 0.0f));
+    snap.dam_breach.push_back(lake.dam ? std::clamp(lake.dam->breach.sample(snap.day, 0.0f), 0.0f, 1.0f) : 0.0f);
+  }
+  snap.fire_intensity.reserve(scenario.fires.size());
+  for (const Fire& fire : scenario.fires)
+    snap.fire_intensity.push_back(std::clamp(fire.intensity.sample(snap.day, 0.0f), 0.0f, 1.0f));
+  snap.engine_present.reserve(scenario.engines.size());
+  snap.engine_position.reserve(scenario.engines.size());
+  for (const SiegeEngine& engine : scenario.engines) {
+    snap.engine_present.push_back(engine.available.contains(snap.day));
+    snap.engine_position.push_back(engine.path.sample(snap.day));
+  }
+  snap.camp_present.reserve(scenario.camps.size());
+  for (const Camp& camp : scenario.camps) snap.camp_present.push_back(camp.available.contains(snap.day));
+}
+
 }  // namespace
 
 Snapshot evaluate(const Scenario& scenario, double presentation_s) {
@@ -59,70 +129,8 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s) {
   snap.hour = scenario.environment.hour.sample(day, 14.0f);
   snap.sun_direction = sun_position(day, snap.hour, scenario.environment.latitude).direction;
 
-  // Units first, so the soldiers' storage is reserved once for all of them.
-  const size_t unit_count = scenario.units.size();
-  snap.units.resize(unit_count);
-  std::vector<UnitMotion> motions(unit_count);
-  size_t figures_bound = 0;
-  for (size_t i = 0; i < unit_count; ++i) {
-    const Unit& unit = scenario.units[i];
-    UnitSnapshot& u = snap.units[i];
-    u.strength = unit.strength.sample(day, 0.0f);
-    u.present = unit.available.contains(day) && u.strength > 0;
-    motions[i] = unit_motion(unit, day);
-    u.position = motions[i].position;
-    u.heading_deg = motions[i].heading_deg;
-    u.speed = motions[i].speed;
-    u.formation = unit.formation.sample(day, Formation::Block);
-    u.state = unit.state.sample(day, UnitState::Hold);
-    if (u.present) figures_bound += figure_count(unit, scenario.settings.soldiers_per_figure);
-  }
-  snap.soldiers.reserve(figures_bound);
-  for (size_t i = 0; i < unit_count; ++i) {
-    UnitSnapshot& u = snap.units[i];
-    u.first_soldier = static_cast<std::uint32_t>(snap.soldiers.size());
-    if (u.present) {
-      SoldierLayout layout;
-      layout.unit = &scenario.units[i];
-      layout.unit_index = static_cast<std::uint32_t>(i);
-      layout.day = day;
-      layout.presentation_s = presentation_s;
-      layout.motion = motions[i];
-      layout.strength = u.strength;
-      layout.soldiers_per_figure = scenario.settings.soldiers_per_figure;
-      layout.ground = scenario.ground.get();
-      layout.base_height = scenario.terrain.base_height;
-      append_soldiers(layout, snap.soldiers);
-    }
-    u.soldier_count = static_cast<std::uint32_t>(snap.soldiers.size()) - u.first_soldier;
-  }
-
-  snap.ring_construction.reserve(scenario.siege_rings.size());
-  for (const SiegeRing& ring : scenario.siege_rings)
-    snap.ring_construction.push_back(std::clamp(ring.construction.sample(day, 1.0f), 0.0f, 1.0f));
-  snap.earthwork_construction.reserve(scenario.earthworks.size());
-  for (const Earthwork& work : scenario.earthworks)
-    snap.earthwork_construction.push_back(std::clamp(work.construction.sample(day, 1.0f), 0.0f, 1.0f));
-  snap.wall_damage.reserve(scenario.damages.size());
-  for (const WallDamage& damage : scenario.damages)
-    snap.wall_damage.push_back(std::clamp(damage.damage.sample(day, 0.0f), 0.0f, 1.0f));
-  snap.lake_level.reserve(scenario.lakes.size());
-  snap.dam_breach.reserve(scenario.lakes.size());
-  for (const Lake& lake : scenario.lakes) {
-    snap.lake_level.push_back(lake.level.sample(day, 0.0f));
-    snap.dam_breach.push_back(lake.dam ? std::clamp(lake.dam->breach.sample(day, 0.0f), 0.0f, 1.0f) : 0.0f);
-  }
-  snap.fire_intensity.reserve(scenario.fires.size());
-  for (const Fire& fire : scenario.fires)
-    snap.fire_intensity.push_back(std::clamp(fire.intensity.sample(day, 0.0f), 0.0f, 1.0f));
-  snap.engine_present.reserve(scenario.engines.size());
-  snap.engine_position.reserve(scenario.engines.size());
-  for (const SiegeEngine& engine : scenario.engines) {
-    snap.engine_present.push_back(engine.available.contains(day));
-    snap.engine_position.push_back(engine.path.sample(day));
-  }
-  snap.camp_present.reserve(scenario.camps.size());
-  for (const Camp& camp : scenario.camps) snap.camp_present.push_back(camp.available.contains(day));
+  evaluate_units(scenario, snap);
+  evaluate_works(scenario, snap);
 
   if (!scenario.phases.empty()) {
     for (size_t i = 0; i < scenario.captions.size(); ++i) {

@@ -27,59 +27,45 @@ float smoothstep(float a, float b, float x) {
   return t * t * (3 - 2 * t);
 }
 
-}  // namespace
+// A ground vertex at grid sample (ix, iz): its colour by land (plain, hill, town, slope,
+// bank, riverbed, faded edge), its farmland share and its shading normal.
+Vertex ground_vertex(const Scenario& scenario, const Heightfield& ground, int ix, int iz, std::uint32_t object) {
+  const glm::vec2 xz = ground.min + glm::vec2(ix, iz) * ground.cell_size();
+  const float h = ground.at(ix, iz);
+  const glm::vec3 n = ground.normal(xz);
+  const float above_plain = h - scenario.terrain.base_height;
+  const float carved = h - plain_height(scenario, xz);
 
-Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std::uint32_t object) {
-  Mesh mesh;
-  mesh.vertices.reserve(static_cast<size_t>(ground.nx) * ground.nz);
-  const glm::vec2 cell = ground.cell_size();
-  for (int iz = 0; iz < ground.nz; ++iz) {
-    for (int ix = 0; ix < ground.nx; ++ix) {
-      const glm::vec2 xz = ground.min + glm::vec2(ix, iz) * cell;
-      const float h = ground.at(ix, iz);
-      const glm::vec3 n = ground.normal(xz);
-      const float above_plain = h - scenario.terrain.base_height;
-      const float carved = h - plain_height(scenario, xz);
-
-      glm::vec3 colour = kGrass;
-      float farmland = 1.0f;
-      const float hill = glm::clamp((above_plain - 25) / 60, 0.0f, 1.0f);
-      colour = glm::mix(colour, kHillScrub, hill);
-      farmland *= 1.0f - hill;
-      for (const Wall& wall : scenario.walls)  // inside the walls: streets and yards, not fields
-        if (wall.closed && inside_polygon(xz, wall.points)) {
-          colour = kTrodden;
-          farmland = 0;
-        }
-      const float slope = glm::clamp((1.0f - n.y) * 8.0f, 0.0f, 1.0f);
-      colour = glm::mix(colour, kBareSlope, slope);
-      farmland *= 1.0f - slope;
-      // A channel's sides: pale sand from the lip down to the water (River::water_level, 1.5 m
-      // below the plain by default), dark mud below it, where the water or a drained bed is.
-      const float bank = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
-      const float under = glm::clamp(-carved - 1.4f, 0.0f, 1.0f);
-      colour = glm::mix(glm::mix(colour, kSand, bank * 0.8f), kMud, under);
-      farmland *= 1.0f - bank;
-      const glm::vec2 inside = glm::min(xz - ground.min, ground.max - xz);
-      const float edge = smoothstep(kEdgeFade, 0.0f, std::min(inside.x, inside.y));
-      colour = glm::mix(colour, kGrass, edge);
-      farmland = glm::mix(farmland, 1.0f, edge);
-      const glm::vec3 shading_normal = glm::normalize(glm::mix(n, glm::vec3(0, 1, 0), edge));
-      mesh.vertices.push_back({glm::vec3(xz.x, h, xz.y), shading_normal, pack_color(colour, farmland), object});
+  glm::vec3 colour = kGrass;
+  float farmland = 1.0f;
+  const float hill = glm::clamp((above_plain - 25) / 60, 0.0f, 1.0f);
+  colour = glm::mix(colour, kHillScrub, hill);
+  farmland *= 1.0f - hill;
+  for (const Wall& wall : scenario.walls)  // inside the walls: streets and yards, not fields
+    if (wall.closed && inside_polygon(xz, wall.points)) {
+      colour = kTrodden;
+      farmland = 0;
     }
-  }
-  mesh.indices.reserve(static_cast<size_t>(ground.nx - 1) * (ground.nz - 1) * 6);
-  for (int iz = 0; iz + 1 < ground.nz; ++iz) {
-    for (int ix = 0; ix + 1 < ground.nx; ++ix) {
-      const auto i = static_cast<std::uint32_t>(iz * ground.nx + ix);
-      const auto nx = static_cast<std::uint32_t>(ground.nx);
-      // Counter-clockwise seen from above (+y) with +z pointing south.
-      mesh.indices.insert(mesh.indices.end(), {i, i + nx, i + 1, i + 1, i + nx, i + nx + 1});
-    }
-  }
+  const float slope = glm::clamp((1.0f - n.y) * 8.0f, 0.0f, 1.0f);
+  colour = glm::mix(colour, kBareSlope, slope);
+  farmland *= 1.0f - slope;
+  // A channel's sides: pale sand from the lip down to the water (River::water_level, 1.5 m
+  // below the plain by default), dark mud below it, where the water or a drained bed is.
+  const float bank = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
+  const float under = glm::clamp(-carved - 1.4f, 0.0f, 1.0f);
+  colour = glm::mix(glm::mix(colour, kSand, bank * 0.8f), kMud, under);
+  farmland *= 1.0f - bank;
+  const glm::vec2 inside = glm::min(xz - ground.min, ground.max - xz);
+  const float edge = smoothstep(kEdgeFade, 0.0f, std::min(inside.x, inside.y));
+  colour = glm::mix(colour, kGrass, edge);
+  farmland = glm::mix(farmland, 1.0f, edge);
+  const glm::vec3 shading_normal = glm::normalize(glm::mix(n, glm::vec3(0, 1, 0), edge));
+  return {glm::vec3(xz.x, h, xz.y), shading_normal, pack_color(colour, farmland), object};
+}
 
   // The skirt: each border vertex joined to a point far out along the same direction from
   // the centre, at the border's height.
+void add_skirt(Mesh& mesh, const Scenario& scenario, const Heightfield& ground) {
   const glm::vec2 centre = (ground.min + ground.max) * 0.5f;
   std::vector<std::uint32_t> border;
   for (int ix = 0; ix < ground.nx; ++ix) border.push_back(static_cast<std::uint32_t>(ix));
@@ -117,6 +103,26 @@ Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std:
     else
       mesh.indices.insert(mesh.indices.end(), {a, oa, b, b, oa, ob});
   }
+}
+
+}  // namespace
+
+Mesh build_ground_mesh(const Scenario& scenario, const Heightfield& ground, std::uint32_t object) {
+  Mesh mesh;
+  mesh.vertices.reserve(static_cast<size_t>(ground.nx) * ground.nz);
+  for (int iz = 0; iz < ground.nz; ++iz)
+    for (int ix = 0; ix < ground.nx; ++ix) mesh.vertices.push_back(ground_vertex(scenario, ground, ix, iz, object));
+  mesh.indices.reserve(static_cast<size_t>(ground.nx - 1) * (ground.nz - 1) * 6);
+  for (int iz = 0; iz + 1 < ground.nz; ++iz) {
+    for (int ix = 0; ix + 1 < ground.nx; ++ix) {
+      const auto i = static_cast<std::uint32_t>(iz * ground.nx + ix);
+      const auto nx = static_cast<std::uint32_t>(ground.nx);
+      // Counter-clockwise seen from above (+y) with +z pointing south.
+      mesh.indices.insert(mesh.indices.end(), {i, i + nx, i + 1, i + 1, i + nx, i + nx + 1});
+    }
+  }
+
+  add_skirt(mesh, scenario, ground);
   return mesh;
 }
 

@@ -116,6 +116,26 @@ std::vector<bool> wet_samples(const Scenario& scenario, const Heightfield& g, co
   return wet;
 }
 
+// Each sample's bridge deck height: every run of wet samples becomes a flat deck between the
+// dry samples either side; -1e30 where the road is not bridged.
+std::vector<float> deck_heights(const Heightfield& ground, const std::vector<glm::vec2>& line, const std::vector<bool>& wet) {
+  const size_t n = line.size();
+  std::vector<float> deck(n, -1e30f);
+  for (size_t i = 0; i < n;) {
+    if (!wet[i]) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && wet[end]) ++end;
+    const size_t first = i > 0 ? i - 1 : i, last = end < n ? end : n - 1;
+    const float y = std::max(road_ground(ground, line[first]), road_ground(ground, line[last])) + kDeckAbove;
+    for (size_t k = i; k < end; ++k) deck[k] = y;
+    i = end;
+  }
+  return deck;
+}
+
 }  // namespace
 
 std::vector<glm::vec2> road_centre_line(const Scenario& scenario, const Road& road) {
@@ -188,19 +208,7 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
 
   // Bridges: each run of wet samples becomes a flat deck between the dry samples either side.
   const std::vector<bool> wet = wet_samples(scenario, ground, line, sides, road.width * 0.5f);
-  std::vector<float> deck(n, -1e30f);  // deck height where bridged
-  for (size_t i = 0; i < n;) {
-    if (!wet[i]) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < n && wet[end]) ++end;
-    const size_t first = i > 0 ? i - 1 : i, last = end < n ? end : n - 1;
-    const float y = std::max(road_ground(ground, line[first]), road_ground(ground, line[last])) + kDeckAbove;
-    for (size_t k = i; k < end; ++k) deck[k] = y;
-    i = end;
-  }
+  const std::vector<float> deck = deck_heights(ground, line, wet);
   const auto bridged = [&](size_t i) { return deck[i] > -1e29f; };
 
   // Every sample's cross-section, then only the samples the ribbon's shape needs.
