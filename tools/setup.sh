@@ -7,9 +7,9 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libvulkan-dev vulkan-validationlayers mesa-vulkan-drivers glslc vulkan-tools
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libmeshoptimizer-dev
-  nlohmann-json3-dev libcli11-dev catch2 libpng-dev libstb-dev
+  nlohmann-json3-dev libcli11-dev catch2 libpng-dev
   fonts-noto-cjk ffmpeg xvfb xauth x11-utils
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   slurm-wlm munge
 )
 
