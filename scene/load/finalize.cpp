@@ -1,6 +1,5 @@
 // What the loader derives from a validated scenario: the carved ground, from the heightmap
 // image where it names one.
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,11 +16,9 @@ void finalize(Scenario& scenario) {
   if (scenario.terrain.heightmap) {
     const std::filesystem::path path =
         std::filesystem::path(scenario.file).parent_path() / scenario.terrain.heightmap->image;
+    // The loader has checked its header and warned, with the line, where it cannot be used.
     std::string error;
     use_image = read_height_image(path, image, error);
-    if (!use_image)
-      std::fprintf(stderr, "warning: %s: heightmap %s could not be read (%s); using the procedural terrain\n",
-                   scenario.file.c_str(), path.string().c_str(), error.c_str());
   }
   scenario.ground = std::make_shared<const Heightfield>(build_heightfield(scenario, use_image ? &image : nullptr));
 }

@@ -91,6 +91,8 @@ class Reader {
   void error(const std::string& pointer, std::string message);
   void error_at_key(const std::string& pointer, std::string message);
   void warning(const std::string& pointer, std::string message);
+  // The scenario file's name as given: files it names are read relative to its folder.
+  const std::string& file() const { return file_; }
   TextPosition position(const std::string& pointer) const { return document_.value_at(pointer); }
   std::string where(const std::string& pointer) const;  // "88:7"
   // Past this many, errors are counted but not kept: a person fixes the first ones first,

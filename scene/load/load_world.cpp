@@ -2,9 +2,13 @@
 // works, settlements, roads, camps and map labels.
 #include "scene/load/load_entities.h"
 
+#include <filesystem>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+
+#include "scene/load/height_image.h"
 
 namespace scene::loader {
 
@@ -67,6 +71,26 @@ void read_ridge(Reader& r, const Node& node, Ridge& ridge) {
   r.set(r.number(o.get("height"), positive(kMaxHeight)), ridge.height);
 }
 
+// The image's header, before anything reads its pixels: one declaring more than
+// kMaxHeightImageSide a side is refused (a small file may declare 40000 x 40000); one that is
+// missing or no PNG leaves the procedural relief, with a warning.
+void check_height_image(Reader& r, const Node& image, const std::string& relative) {
+  const std::filesystem::path path = std::filesystem::path(r.file()).parent_path() / relative;
+  int width = 0, height = 0;
+  std::string error;
+  if (!read_height_image_size(path, width, height, error)) {
+    r.warning(image.pointer, "heightmap " + path.string() + " could not be read (" + error + "); using the procedural terrain");
+    return;
+  }
+  if (width > kMaxHeightImageSide || height > kMaxHeightImageSide)
+    r.error(image.pointer, "heightmap " + in_quotes(relative) + " is " + std::to_string(width) + "x" + std::to_string(height) +
+                               " pixels; at most " + std::to_string(kMaxHeightImageSide) + "x" +
+                               std::to_string(kMaxHeightImageSide) + " are read (the ground has at most 2048 samples a side)");
+  else if (width < 2 || height < 2)
+    r.warning(image.pointer, "heightmap " + in_quotes(relative) + " is " + std::to_string(width) + "x" + std::to_string(height) +
+                                 " pixels, too small to give a relief; using the procedural terrain");
+}
+
 void read_heightmap(Reader& r, const Node& node, Heightmap& heightmap) {
   const Object o = r.object(node, "a heightmap {\"image\", \"min_height\", \"max_height\"}",
                             {"image", "min_height", "max_height"});
@@ -82,6 +106,7 @@ void read_heightmap(Reader& r, const Node& node, Heightmap& heightmap) {
     else
       heightmap.image = *path;
   }
+  if (!heightmap.image.empty()) check_height_image(r, image, heightmap.image);
   const Node min_node = o.get("min_height"), max_node = o.get("max_height");
   r.set(r.number(min_node, rules::range(-kMaxHeight, kMaxHeight)), heightmap.min_height);
   r.set(r.number(max_node, rules::range(-kMaxHeight, kMaxHeight)), heightmap.max_height);
