@@ -277,15 +277,28 @@ std::optional<Localized> Reader::text(const Node& node) {
   const Object o = object(node, "a text {\"en\": \"...\", \"zh\": \"...\"}", {"en", "zh"});
   if (!o) return std::nullopt;
   Localized out;
-  const auto en = string(o.require("en"));
+  const Node en_node = o.require("en");
+  const auto en = string(en_node);
   if (!en) return std::nullopt;
   out.en = *en;
+  bool ok = within_text_limit(en_node, out.en);
   if (const Node zh = o.get("zh")) {
     const auto value = string(zh, true);
     if (!value) return std::nullopt;
     out.zh = *value;
+    ok = within_text_limit(zh, out.zh) && ok;
   }
+  if (!ok) return std::nullopt;
   return out;
+}
+
+bool Reader::within_text_limit(const Node& node, const std::string& utf8) {
+  std::size_t characters = 0;
+  for (const char c : utf8) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  if (characters <= rules::kMaxTextCharacters) return true;
+  error(node.pointer, "a text of " + std::to_string(characters) + " characters; at most " + std::to_string(rules::kMaxTextCharacters) +
+                          " are allowed (split a long caption into several)");
+  return false;
 }
 
 std::optional<glm::vec3> Reader::colour(const Node& node) {

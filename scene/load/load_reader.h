@@ -39,6 +39,10 @@ struct NumberRule {
 
 namespace rules {
 inline constexpr double kCoordinateLimit = 1e6;  // metres from the city centre: far beyond any map
+// Characters in one language of a text (a name, a summary, a caption). The longest shipped
+// is under 300; a caption is read aloud in seconds, and ImGui draws a text in one 16-bit
+// index range, so a 20,000-character caption used to abort every frame it was in.
+inline constexpr std::size_t kMaxTextCharacters = 1000;
 NumberRule any_coordinate();
 NumberRule positive(double max = 1e6);      // > 0
 NumberRule non_negative(double max = 1e6);  // >= 0
@@ -122,6 +126,7 @@ class Reader {
   std::optional<glm::vec2> point(const Node& node);
   std::optional<glm::vec3> point3(const Node& node);
   std::optional<std::vector<glm::vec2>> polyline(const Node& node, std::size_t min_points, std::string_view shape);
+  // A text {"en", "zh"}, each language at most kMaxTextCharacters.
   std::optional<Localized> text(const Node& node);
   std::optional<glm::vec3> colour(const Node& node);  // linear RGB
   std::optional<Day> date(const Node& node);
@@ -154,6 +159,7 @@ class Reader {
 
  private:
   const JsonDocument& document_;
+  bool within_text_limit(const Node& node, const std::string& utf8);
   std::string file_;
   LoadResult& result_;
   std::vector<Reference> references_;

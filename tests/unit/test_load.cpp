@@ -361,3 +361,26 @@ TEST_CASE("load: a flood of errors is cut short, quickly", "[load]") {
   CHECK(r.errors.back().to_string() == "t.json: ... and 39500 more errors not shown; fix these and check again");
   CHECK(seconds < 5);
 }
+
+TEST_CASE("load: a text over 1,000 characters is an error at its line, in either language", "[load]") {
+  const std::string long_en(20'000, 'x');
+  std::string long_zh;
+  for (int i = 0; i < 1001; ++i) long_zh += "城";  // 1,001 characters, 3,003 bytes
+  const std::string at_limit(1000, 'y');
+  const auto captions = [](const std::string& en, const std::string& zh) {
+    return R"(  "captions": [{"id": "c", "text": {"en": ")" + en + R"(", "zh": ")" + zh + R"("}, "from": "1233-10-02", "to": "1233-10-05", "sources": ["record"]}],)";
+  };
+  const auto r = load(scenario({}, captions(long_en, long_zh)));
+  REQUIRE(r.errors.size() == 2);
+  CHECK(r.errors[0].line == kExtra);
+  CHECK(r.errors[0].pointer == "/captions/0/text/en");
+  CHECK_THAT(r.errors[0].message, Contains("20000 characters") && Contains("at most 1000"));
+  CHECK(r.errors[1].pointer == "/captions/0/text/zh");
+  CHECK_THAT(r.errors[1].message, Contains("1001 characters"));
+  // Exactly at the limit is fine, in characters rather than bytes.
+  std::string zh_at_limit;
+  for (int i = 0; i < 1000; ++i) zh_at_limit += "城";
+  const auto ok = load(scenario({}, captions(at_limit, zh_at_limit)));
+  INFO(Catch::Detail::stringify(errors(ok)));
+  CHECK(ok.errors.empty());
+}
