@@ -236,6 +236,48 @@ void read_story(Reader& r, const Object& root, Ids& ids, Scenario& s) {
   r.for_each(root.require("shots"), "shots", 1, [&](const Node& n) { read_shot(r, n, ids, s.shots.emplace_back()); });
 }
 
+namespace {
+
+// What a two-core machine draws at 1:1 (docs/BENCHMARK.md: 100,000 figures and the world in
+// about 0.1 s a frame): legal above these, but the viewer crawls and a film takes hours.
+constexpr double kFiguresPerUnitWarning = 1'000'000;
+constexpr double kFiguresWarning = 1'000'000;
+constexpr std::size_t kUnitsWarning = 1'000;
+
+void check_army_size(Reader& r, const Node& units, const Scenario& s) {
+  const double ratio = s.settings.soldiers_per_figure > 0 ? s.settings.soldiers_per_figure : 1.0;
+  const auto figures_of = [&](const Unit& unit) {
+    double strongest = 0;
+    for (const auto& key : unit.strength.keys) strongest = std::max(strongest, static_cast<double>(key.v));
+    return std::round(strongest / ratio);
+  };
+  const auto count = [](double n) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f", n);
+    return std::string(text);
+  };
+  double total = 0;
+  for (std::size_t i = 0; i < s.units.size(); ++i) {
+    const double figures = figures_of(s.units[i]);
+    total += figures;
+    if (figures > kFiguresPerUnitWarning)
+      r.warning(json_pointer_append(json_pointer_append(units.pointer, i), "strength"),
+                "unit " + in_quotes(s.units[i].id) + " is drawn as " + count(figures) + " figures; above " +
+                    count(kFiguresPerUnitWarning) + " this machine cannot draw it at an interactive rate " +
+                    "(100,000 figures take about 0.1 s a frame on two CPU cores): raise settings.soldiers_per_figure");
+  }
+  if (total > kFiguresWarning)
+    r.warning(units.pointer, "the units are drawn as " + count(total) + " figures at their strongest; above " +
+                                 count(kFiguresWarning) + " the viewer falls below a frame a second on two CPU cores: " +
+                                 "raise settings.soldiers_per_figure");
+  if (s.units.size() > kUnitsWarning)
+    r.warning(units.pointer, std::to_string(s.units.size()) + " units; above " + std::to_string(kUnitsWarning) +
+                                 " the viewer's unit list and the per-unit work of every frame grow unwieldy: " +
+                                 "merge small units into larger ones");
+}
+
+}  // namespace
+
 void check_story(Reader& r, const Object& root, Scenario& s) {
   const Node phases = root.get("phases");
   const auto phase_pointer = [&](std::size_t i, const char* key) {
@@ -305,6 +347,7 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
   const Node engines = root.get("engines");
   if (engines && engines.value->is_array() && engines.value->size() == s.engines.size())
     for (std::size_t i = 0; i < s.engines.size(); ++i) check_path(engines, i, s.engines[i].path);
+  if (units && units.value->is_array() && units.value->size() == s.units.size()) check_army_size(r, units, s);
 }
 
 }  // namespace scene::loader

@@ -384,3 +384,33 @@ TEST_CASE("load: a text over 1,000 characters is an error at its line, in either
   INFO(Catch::Detail::stringify(errors(ok)));
   CHECK(ok.errors.empty());
 }
+
+TEST_CASE("load: armies larger than the machine draws at 1:1 are warned about, with the figure and where", "[load]") {
+  const std::string huge =
+      R"([{"id": "horde", "name": {"en": "Horde"}, "faction": "mongol", "path": [100, 200], "strength": 10000000, "sources": ["record"]}])";
+  const auto r = load(scenario({{"units", huge}}));
+  INFO(Catch::Detail::stringify(errors(r)));
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.warnings.size() == 2);  // the unit, and the whole army
+  CHECK(r.warnings[0].line == kUnits);
+  CHECK(r.warnings[0].pointer == "/units");
+  CHECK_THAT(r.warnings[0].message, Contains("10000000 figures"));
+  CHECK(r.warnings[1].pointer == "/units/0/strength");
+  CHECK_THAT(r.warnings[1].message, Contains("horde") && Contains("10000000 figures") && Contains("soldiers_per_figure"));
+
+  // Ten soldiers a figure brings it to 1,000,000: no warning.
+  const auto thinned = load(scenario({{"units", huge}}, R"(  "settings": {"soldiers_per_figure": 10},)"));
+  CHECK(thinned.warnings.empty());
+
+  // 5,000 small units.
+  std::string many = "[";
+  for (int i = 0; i < 5000; ++i)
+    many += std::string(i ? "," : "") + R"({"id": "u)" + std::to_string(i) +
+            R"(", "name": {"en": "U"}, "faction": "jin", "path": [0, 0], "strength": 10, "sources": ["record"]})";
+  many += "]";
+  const auto crowd = load(scenario({{"units", many}}));
+  REQUIRE(crowd.errors.empty());
+  REQUIRE(crowd.warnings.size() == 1);
+  CHECK(crowd.warnings[0].line == kUnits);
+  CHECK_THAT(crowd.warnings[0].message, Contains("5000 units"));
+}
