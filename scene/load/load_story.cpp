@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scene/model/water.h"
+
 namespace scene::loader {
 
 namespace {
@@ -324,15 +326,18 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
     const glm::vec2 margin = (s.terrain.max - s.terrain.min) * 0.25f;
     return glm::any(glm::lessThan(p, s.terrain.min - margin)) || glm::any(glm::greaterThan(p, s.terrain.max + margin));
   };
+  // Where key k of item i's path stands in the file: the path itself when it is one point.
+  const auto path_key_pointer = [&](const Node& collection, std::size_t i, std::size_t k) {
+    const std::string item = json_pointer_append(json_pointer_append(collection.pointer, i), "path");
+    const nlohmann::json& element = (*collection.value)[i];
+    const auto found = element.is_object() ? element.find("path") : element.end();
+    const bool constant = found == element.end() || !found->is_object();
+    return constant ? item : json_pointer_append(json_pointer_append(json_pointer_append(item, "keys"), k), "v");
+  };
   const auto check_path = [&](const Node& collection, std::size_t i, const Track<glm::vec2>& path) {
     for (std::size_t k = 0; k < path.keys.size(); ++k) {
       if (!outside(path.keys[k].v)) continue;
-      const std::string item = json_pointer_append(json_pointer_append(collection.pointer, i), "path");
-      const nlohmann::json& element = (*collection.value)[i];
-      const auto found = element.is_object() ? element.find("path") : element.end();
-      const bool constant = found == element.end() || !found->is_object();
-      const std::string pointer =
-          constant ? item : json_pointer_append(json_pointer_append(json_pointer_append(item, "keys"), k), "v");
+      const std::string pointer = path_key_pointer(collection, i, k);
       char text[160];
       std::snprintf(text, sizeof text, "point [%g, %g] is far outside the terrain extent [%g, %g, %g, %g]",
                     path.keys[k].v.x, path.keys[k].v.y, s.terrain.min.x, s.terrain.min.y, s.terrain.max.x,
@@ -347,7 +352,23 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
   const Node engines = root.get("engines");
   if (engines && engines.value->is_array() && engines.value->size() == s.engines.size())
     for (std::size_t i = 0; i < s.engines.size(); ++i) check_path(engines, i, s.engines[i].path);
-  if (units && units.value->is_array() && units.value->size() == s.units.size()) check_army_size(r, units, s);
+  if (units && units.value->is_array() && units.value->size() == s.units.size()) {
+    check_army_size(r, units, s);
+    // A unit placed in water stands on the riverbed, under the surface: one warning a unit.
+    for (std::size_t i = 0; i < s.units.size(); ++i) {
+      const Unit& unit = s.units[i];
+      for (std::size_t k = 0; k < unit.path.keys.size(); ++k) {
+        const auto& key = unit.path.keys[k];
+        const Day day = std::isfinite(key.t) ? key.t : s.phases.empty() ? 0.0 : s.phases.front().start.day;
+        const std::string water = water_at(s, key.v, day);
+        if (water.empty()) continue;
+        r.warning(path_key_pointer(units, i, k), "unit " + in_quotes(unit.id) + " stands in " + water + " on " +
+                                                     iso(day, s.calendar) +
+                                                     ": its soldiers would stand on the bed, under the water; move it to the bank");
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace scene::loader

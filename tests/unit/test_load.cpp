@@ -414,3 +414,41 @@ TEST_CASE("load: armies larger than the machine draws at 1:1 are warned about, w
   CHECK(crowd.warnings[0].line == kUnits);
   CHECK_THAT(crowd.warnings[0].message, Contains("5000 units"));
 }
+
+TEST_CASE("load: a unit standing in a river, a full lake or a moat is warned about at its key", "[load]") {
+  const std::string world = R"(
+  "rivers": [{"id": "ru", "points": [[-3000, 500], [3000, 500]], "width": 80}],
+  "lakes": [{"id": "pond", "outline": [[1000, -1000], [1400, -1000], [1400, -600], [1000, -600]], "bed_depth": 4,
+             "level": {"keys": [{"t": "1233-10-01", "v": 0}, {"t": "1233-10-10", "v": -4}]}}],
+  "walls": [{"id": "city", "points": [[-300, -300], [300, -300], [300, 300], [-300, 300]], "thickness": 10}],
+  "moats": [{"id": "m", "around": "city", "offset": 15, "width": 30}],)";
+  const auto unit_at = [&](const std::string& path) {
+    return R"([{"id": "u", "name": {"en": "U"}, "faction": "jin", "path": )" + path + R"(, "strength": 100, "sources": ["record"]}])";
+  };
+  const auto warnings_for = [&](const std::string& path) {
+    const auto r = load(scenario({{"units", unit_at(path)}}, world));
+    INFO(Catch::Detail::stringify(errors(r)));
+    REQUIRE(r.errors.empty());
+    return r.warnings;
+  };
+  // In the river, on the first key: the path itself is the key.
+  auto w = warnings_for("[0, 510]");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].line == kUnits);
+  CHECK(w[0].pointer == "/units/0/path");
+  CHECK_THAT(w[0].message, Contains("river \"ru\"") && Contains("move it to the bank"));
+  // In the moat (15 + 5 = 20 to 50 m beyond the wall's line), at the second key.
+  w = warnings_for(R"({"keys": [{"t": "1233-10-01", "v": [0, -1500]}, {"t": "1233-10-05", "v": [0, -340]}]})");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].pointer == "/units/0/path/keys/1/v");
+  CHECK_THAT(w[0].message, Contains("moat of wall \"city\"") && Contains("1233-10-05"));
+  // In the lake while it is full; not once it has drained.
+  w = warnings_for(R"({"keys": [{"t": "1233-10-02", "v": [1200, -800]}]})");
+  REQUIRE(w.size() == 1);
+  CHECK_THAT(w[0].message, Contains("lake \"pond\""));
+  CHECK(warnings_for(R"({"keys": [{"t": "1233-10-20", "v": [1200, -800]}]})").empty());
+  // On the bank, inside the walls, beyond the moat: dry.
+  CHECK(warnings_for("[0, 600]").empty());
+  CHECK(warnings_for("[0, 0]").empty());
+  CHECK(warnings_for("[0, -370]").empty());
+}

@@ -118,6 +118,8 @@ TEST_CASE("load file: the shipped scenarios are valid", "[load]") {
     const auto r = scene::load_scenario(entry.path());
     INFO(Catch::Detail::stringify(errors(r)));
     CHECK(r.errors.empty());
+    // What siege check would warn a user about (units in water, armies too large, ...).
+    for (const auto& w : r.warnings) FAIL_CHECK(w.to_string());
   }
 }
 
