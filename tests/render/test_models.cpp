@@ -65,5 +65,34 @@ TEST_CASE("models: an engine with its own model shows where the scenario puts it
     if (e.id == "treb_n1") e.model = file.string();
   const scene::World world = scene::build_world(s);
   CHECK(world.models.warnings.empty());
+  // The crate, not the built-in trebuchet, is what is drawn for that engine: its own 12
+  // triangles, fitted to the trebuchet's footprint, and nothing else under the engine's id.
+  std::size_t index = 0;
+  while (s.engines[index].id != "treb_n1") ++index;
+  const scene::PropLods& lods = world.models.engine(s, index);
+  REQUIRE_FALSE(lods.empty());
+  CHECK(lods.front().triangle_count() == 12);
+  const std::uint32_t id = world.objects.id_of(scene::ObjectKind::SiegeEngine, "treb_n1");
+  REQUIRE(id != 0);
+  const auto day = scene::parse_day("1126-03-10", s.calendar);
+  REQUIRE(day);
+  const scene::Snapshot snapshot = scene::evaluate(s, scene::presentation_at(s, *day));
+  const scene::DynamicMeshes dynamic = scene::build_dynamic(s, world, snapshot);
+  std::size_t triangles = 0;
+  glm::vec3 lo(1e30f), hi(-1e30f);
+  for (std::size_t t = 0; t + 2 < dynamic.solids.indices.size(); t += 3) {
+    const scene::Vertex& v = dynamic.solids.vertices[dynamic.solids.indices[t]];
+    if (v.object != id) continue;
+    ++triangles;
+    for (int k = 0; k < 3; ++k) {
+      lo = glm::min(lo, dynamic.solids.vertices[dynamic.solids.indices[t + k]].position);
+      hi = glm::max(hi, dynamic.solids.vertices[dynamic.solids.indices[t + k]].position);
+    }
+  }
+  CHECK(triangles == 12);
+  // A cube stays a cube: as wide as deep, its height in the crate's 5 : 3 proportion.
+  const glm::vec3 size = hi - lo;
+  CHECK(size.x == Approx(size.z).epsilon(0.02));
+  CHECK(size.y == Approx(size.x * 5.0f / 3.0f).epsilon(0.02));
   check_engine_shows(s, "treb_n1", "1126-03-10");
 }
