@@ -87,13 +87,35 @@ TEST_CASE("dragging on the timeline scrubs, and going back is exact", "[viewer]"
                        {"events", {{{"frame", 2}, {"drag", {{20, 645}, {640, 645}}}, {"frames", 6}},
                                    {{"frame", 12}, {"screenshot", (dir / "middle.png").string()}, {"ui", false}},
                                    {{"frame", 13}, {"drag", {{640, 645}, {20, 645}}}, {"frames", 6}},
-                                   {{"frame", 22}, {"quit", true}}}}};
+                                   {{"frame", 21}, {"screenshot", (dir / "back.png").string()}, {"ui", false}},
+                                   // Then to a moment from the start and from later on, once the drag's
+                                   // camera ease (0.8 s, 24 frames) has settled.
+                                   {{"frame", 50}, {"seek", "famine"}},
+                                   {{"frame", 52}, {"screenshot", (dir / "famine_from_start.png").string()}, {"ui", false}},
+                                   {{"frame", 53}, {"seek", "1234-01-20"}},
+                                   {{"frame", 55}, {"seek", "famine"}},
+                                   {{"frame", 57}, {"screenshot", (dir / "famine_from_later.png").string()}, {"ui", false}},
+                                   {{"frame", 58}, {"quit", true}}}}};
   const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
   require_clean(s);
   REQUIRE(s.log.size() >= 3);
   const double middle = s.log[1]["t"];
   CHECK(middle > 0.3 * 250 / 2);  // somewhere in the middle of the story
-  CHECK(s.last()["t"].get<double>() < 5.0);
+  REQUIRE(s.log.size() >= 4);
+  CHECK(s.log[3]["t"].get<double>() < 5.0);  // dragged back to the start
+  // The same moment reached from before and from after is the same picture, pixel for pixel:
+  // nothing of the way there is remembered.
+  const renderer::RgbaImage before = renderer::read_png(dir / "famine_from_start.png");
+  const renderer::RgbaImage after = renderer::read_png(dir / "famine_from_later.png");
+  REQUIRE(before.width == 1280);
+  REQUIRE(after.width == before.width);
+  REQUIRE(after.height == before.height);
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < before.pixels.size(); ++i) differing += before.pixels[i] != after.pixels[i];
+  CHECK(differing == 0);
+  // And it is not a blank frame that would match anything.
+  const auto mean = mean_rgb(before, 0, 0, 1280, 720);
+  CHECK(mean[0] + mean[1] + mean[2] > 60);
 }
 
 TEST_CASE("B blanks the screen, F11 enters the clean presentation, Escape leaves", "[viewer]") {
