@@ -5,7 +5,9 @@
 #include <csetjmp>
 #include <cstdio>
 #include <stdexcept>
-#include <system_error>
+#include <string>
+
+#include "common/atomic_file.h"
 
 namespace renderer {
 
@@ -13,11 +15,13 @@ namespace {
 // One PNG writer for frames, mattes, screenshots and goldens: fixed, fast settings (zlib
 // level 2, the "up" filter) so the same pixels are the same bytes on every run, and a
 // film's frames do not take longer to write than to render.
-void write_rgb(const std::filesystem::path& path, std::uint32_t width, std::uint32_t height, const std::vector<std::uint8_t>& rgb) {
-  std::filesystem::path temp = path;
-  temp += ".partial";
-  FILE* file = std::fopen(temp.c_str(), "wb");
-  if (!file) throw std::runtime_error("cannot write " + path.string() + ": cannot create " + temp.string());
+bool write_png_file(const std::filesystem::path& file_path, std::uint32_t width, std::uint32_t height,
+                    const std::vector<std::uint8_t>& rgb, std::string* why) {
+  FILE* file = std::fopen(file_path.c_str(), "wb");
+  if (!file) {
+    *why = "cannot create " + file_path.string();
+    return false;
+  }
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
   volatile bool ok = png && info;
@@ -34,14 +38,15 @@ void write_rgb(const std::filesystem::path& path, std::uint32_t width, std::uint
   }
   png_destroy_write_struct(&png, &info);
   if (std::fclose(file) != 0) ok = false;
-  if (!ok) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    throw std::runtime_error("cannot write " + path.string() + " (disk full?)");
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
+  if (!ok) *why = "disk full?";
+  return ok;
+}
+
+// Beside `path` first, then renamed over it (common/atomic_file.h).
+void write_rgb(const std::filesystem::path& path, std::uint32_t width, std::uint32_t height, const std::vector<std::uint8_t>& rgb) {
+  std::string error;
+  const auto write = [&](const std::filesystem::path& temp, std::string* why) { return write_png_file(temp, width, height, rgb, why); };
+  if (!common::write_file_atomically_with(path, write, &error)) throw std::runtime_error(error);
 }
 }  // namespace
 

@@ -85,172 +85,210 @@ void army_bounds(const scene::Snapshot& snap, glm::vec3& centre, float& radius) 
   radius = d.empty() ? 100.0f : std::max(100.0f, static_cast<float>(percentile({d.begin(), d.end()}, 0.98)));
 }
 
+const VkExtent2D kExtent{1280, 720};
+const float kAspect = 1280.0f / 720.0f;
+
+// The instant with the most men at 1:1: the middle of the phase with the largest army.
+struct Busiest {
+  double t = 0;
+  size_t men = 0;
+};
+Busiest busiest_instant(const scene::Scenario& base) {
+  Busiest busiest;
+  for (int p = 0; p < static_cast<int>(base.phases.size()); ++p) {
+    const double t = scene::phase_start_s(base, p) + 0.5 * base.phases[static_cast<size_t>(p)].duration_s;
+    const size_t n = scene::evaluate(base, t).soldiers.size();
+    if (n > busiest.men) {
+      busiest.men = n;
+      busiest.t = t;
+    }
+  }
+  return busiest;
+}
+
+// --counts "1000,10000": the soldier counts to measure.
+std::vector<std::uint32_t> parse_counts(const std::string& text) {
+  std::vector<std::uint32_t> counts;
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t comma = text.find(',', pos);
+    counts.push_back(static_cast<std::uint32_t>(std::stoul(text.substr(pos, comma - pos))));
+    pos = comma == std::string::npos ? text.size() : comma + 1;
+  }
+  return counts;
+}
+
+// Camera path: a quarter orbit around the army, framing all of it.
+std::vector<Frame> orbit_path(const scene::Snapshot& first, double t0, int count) {
+  glm::vec3 centre;
+  float radius = 0;
+  army_bounds(first, centre, radius);
+  std::vector<Frame> frames;
+  for (int i = 0; i < count; ++i) {
+    const float a = 0.6f + 1.5708f * static_cast<float>(i) / static_cast<float>(std::max(count - 1, 1));
+    Frame f;
+    f.t = t0 + 0.1 * i;
+    f.camera.fov_deg = 50;
+    const float distance = radius / std::sin(glm::radians(f.camera.fov_deg * 0.5f)) * 0.75f;
+    f.camera.position = centre + glm::vec3(std::cos(a) * distance * 0.8f, distance * 0.6f, std::sin(a) * distance * 0.8f);
+    f.camera.target = centre;
+    f.camera.near_m = 2;
+    frames.push_back(f);
+  }
+  return frames;
+}
+
+// The quarter view: the same cameras narrowed until a quarter of the army is in view.
+std::vector<Frame> quarter_view(std::vector<Frame> quarter, const scene::Snapshot& first) {
+  for (Frame& f : quarter) {
+    float lo = 2, hi = f.camera.fov_deg;
+    const auto total = static_cast<double>(first.soldiers.size());
+    for (int it = 0; it < 18; ++it) {
+      f.camera.fov_deg = 0.5f * (lo + hi);
+      const double seen = renderer::TroopPass::count_visible(first, f.camera, kAspect) / std::max(total, 1.0);
+      (seen > 0.25 ? hi : lo) = f.camera.fov_deg;
+    }
+  }
+  return quarter;
+}
+
+// One configuration's frames along `path`, after one warm-up frame (pipelines, first touch of
+// buffers); the renderer's options are restored afterwards.
+Series run_series(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& path,
+                  renderer::TroopOptions troop, bool world, bool keep) {
+  r.troops().options() = troop;
+  r.options().world = world;
+  Series s;
+  r.render(scene::evaluate(scenario, path.front().t), path.front().camera, kExtent, false);
+  for (const Frame& f : path) {
+    const auto start = Clock::now();
+    const scene::Snapshot snap = scene::evaluate(scenario, f.t);
+    const double evaluate_ms = ms_since(start);
+    renderer::FrameImage image = r.render(snap, f.camera, kExtent, false);
+    s.frame_ms.push_back(ms_since(start));
+    const renderer::FrameStats& st = r.last_stats();
+    s.evaluate_ms.push_back(evaluate_ms);
+    s.upload_ms.push_back(st.build_ms + st.troops_ms);
+    s.record_ms.push_back(st.record_ms - st.troops_ms);
+    s.render_ms.push_back(st.gpu_ms);
+    s.readback_ms.push_back(st.readback_ms);
+    s.soldiers += snap.soldiers.size();
+    s.drawn += st.soldiers_drawn;
+    s.triangles += st.triangles;
+    s.troop_triangles += st.troop_triangles;
+    if (keep) s.images.push_back({image.width, image.height, std::move(image.rgba)});
+  }
+  r.troops().options() = {};
+  r.options().world = true;
+  return s;
+}
+
+// --images: the fast path's frames, to look at what was timed.
+void write_images(const std::string& folder, std::uint32_t target, const Series& fast) {
+  std::filesystem::create_directories(folder);
+  for (size_t i = 0; i < fast.images.size(); ++i) {
+    const auto& im = fast.images[i];
+    char name[64];
+    std::snprintf(name, sizeof name, "bench_%u_%02zu.png", target, i);
+    renderer::write_png_rgb(std::filesystem::path(folder) / name, im.width, im.height, im.pixels);
+  }
+}
+
+// The slow baselines beside the fast path: per-unit draws at full detail, and LOD off (with
+// how far its pictures are from the fast path's).
+void measure_baselines(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& frames,
+                       const Series& fast, nlohmann::json& run) {
+  const double fast_p50 = percentile(fast.frame_ms, 0.5);
+  renderer::TroopOptions naive;
+  naive.per_unit_draws = true;
+  const Series per_unit = run_series(r, scenario, frames, naive, true, false);
+  run["per_unit_full_detail"] = per_unit.summary();
+  run["ratio_fast_vs_per_unit"] = percentile(per_unit.frame_ms, 0.5) / fast_p50;
+  renderer::TroopOptions no_lod;
+  no_lod.lod = false;
+  const Series lod_off = run_series(r, scenario, frames, no_lod, true, true);
+  double psnr_min = 1e9;
+  for (size_t i = 0; i < lod_off.images.size() && i < fast.images.size(); ++i)
+    psnr_min = std::min(psnr_min, renderer::compare(fast.images[i], lod_off.images[i]).psnr_db);
+  run["lod_off"] = lod_off.summary();
+  run["ratio_lod_on_vs_off"] = percentile(lod_off.frame_ms, 0.5) / fast_p50;
+  run["psnr_lod_on_vs_off_db_min"] = std::isinf(psnr_min) ? 99.0 : psnr_min;
+}
+
+// One soldier count: the fast path, the baselines, the quarter view and the minimal frame.
+nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, const scene::Scenario& base, const Busiest& busiest,
+                             std::uint32_t target) {
+  scene::Scenario scenario = base;
+  scenario.settings.soldiers_per_figure = static_cast<float>(busiest.men) / static_cast<float>(target);
+  renderer::Renderer r(context, scenario);
+  const scene::Snapshot first = scene::evaluate(scenario, busiest.t);
+  const std::vector<Frame> frames = orbit_path(first, busiest.t, args.frames);
+  const std::vector<Frame> quarter = quarter_view(frames, first);
+
+  const Series fast = run_series(r, scenario, frames, {}, true, true);
+  if (!args.images.empty()) write_images(args.images, target, fast);
+  nlohmann::json run;
+  run["soldiers_target"] = target;
+  run["soldiers_per_figure"] = scenario.settings.soldiers_per_figure;
+  run["fast"] = fast.summary();
+  const double fast_p50 = percentile(fast.frame_ms, 0.5);
+  if (!args.quick || target <= 10000) measure_baselines(r, scenario, frames, fast, run);
+  const Series q = run_series(r, scenario, quarter, {}, true, false);
+  run["quarter_view"] = q.summary();
+  run["quarter_fov_deg"] = quarter.front().camera.fov_deg;
+  run["ratio_quarter_vs_all"] = percentile(q.frame_ms, 0.5) / fast_p50;
+  renderer::TroopOptions flat;
+  flat.flat = true;
+  const Series minimal = run_series(r, scenario, frames, flat, false, false);
+  run["minimal_flat_troops_only"] = minimal.summary();
+  run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
+  return run;
+}
+
+// One count's figures as text.
+void print_run(const nlohmann::json& run) {
+  const nlohmann::json& f = run["fast"];
+  std::printf("\n== %u soldiers (ratio %.3f men per figure; %.0f in the snapshot) ==\n", run["soldiers_target"].get<std::uint32_t>(),
+              run["soldiers_per_figure"].get<float>(), f["soldiers"].get<double>());
+  std::printf("  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f)\n",
+              f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
+              f["triangles"].get<double>(), f["troop_triangles"].get<double>());
+  std::printf("    per stage p50: evaluate %.1f | upload %.1f | record %.1f | render %.1f | readback %.1f ms\n",
+              f["evaluate_ms_p50"].get<double>(), f["upload_ms_p50"].get<double>(), f["record_ms_p50"].get<double>(),
+              f["render_ms_p50"].get<double>(), f["readback_ms_p50"].get<double>());
+  for (const char* key : {"per_unit_full_detail", "lod_off", "quarter_view", "minimal_flat_troops_only"}) {
+    if (!run.contains(key)) continue;
+    const nlohmann::json& s = run[key];
+    std::printf("  %-16s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f\n", key, s["frame_ms_p50"].get<double>(),
+                s["frame_ms_p95"].get<double>(), s["soldiers_drawn"].get<double>(), s["triangles"].get<double>());
+  }
+  if (run.contains("ratio_fast_vs_per_unit"))
+    std::printf("  ratios: per-unit/fast %.2fx (goal >= 3) | LOD off/on %.2fx at PSNR %.1f dB (goal >= 3x, >= 30 dB)\n",
+                run["ratio_fast_vs_per_unit"].get<double>(), run["ratio_lod_on_vs_off"].get<double>(),
+                run["psnr_lod_on_vs_off_db_min"].get<double>());
+  std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n", run["ratio_quarter_vs_all"].get<double>(),
+              run["quarter_fov_deg"].get<double>(), run["ratio_whole_vs_minimal"].get<double>());
+  std::fflush(stdout);
+}
+
 int run_bench(const BenchArgs& args) {
   const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege bench");
   if (!loaded) return 1;
   const scene::Scenario& base = *loaded;
-
-  // The instant with the most men at 1:1: the start of the phase with the largest army.
-  double t0 = 0;
-  size_t most = 0;
-  for (int p = 0; p < static_cast<int>(base.phases.size()); ++p) {
-    const double t = scene::phase_start_s(base, p) + 0.5 * base.phases[static_cast<size_t>(p)].duration_s;
-    const size_t n = scene::evaluate(base, t).soldiers.size();
-    if (n > most) {
-      most = n;
-      t0 = t;
-    }
-  }
-
-  std::vector<std::uint32_t> counts;
-  for (size_t pos = 0; pos < args.counts.size();) {
-    const size_t comma = args.counts.find(',', pos);
-    counts.push_back(static_cast<std::uint32_t>(std::stoul(args.counts.substr(pos, comma - pos))));
-    pos = comma == std::string::npos ? args.counts.size() : comma + 1;
-  }
+  const Busiest busiest = busiest_instant(base);
+  const std::vector<std::uint32_t> counts = parse_counts(args.counts);
 
   renderer::Context context(renderer::ContextOptions::from_environment());
-  const VkExtent2D extent{1280, 720};
-  const float aspect = 1280.0f / 720.0f;
   nlohmann::json report;
   report["device"] = context.describe();
   report["scenario"] = base.id;
   report["resolution"] = "1280x720";
-  report["presentation_s"] = t0;
-  report["men_at_1to1"] = most;
+  report["presentation_s"] = busiest.t;
+  report["men_at_1to1"] = busiest.men;
   report["frames_per_series"] = args.frames;
   report["runs"] = nlohmann::json::array();
-
   for (const std::uint32_t target : counts) {
-    scene::Scenario scenario = base;
-    scenario.settings.soldiers_per_figure = static_cast<float>(most) / static_cast<float>(target);
-    renderer::Renderer r(context, scenario);
-
-    // Camera path: a quarter orbit around the army, framing all of it.
-    const scene::Snapshot first = scene::evaluate(scenario, t0);
-    glm::vec3 centre;
-    float radius = 0;
-    army_bounds(first, centre, radius);
-    std::vector<Frame> frames;
-    for (int i = 0; i < args.frames; ++i) {
-      const float a = 0.6f + 1.5708f * static_cast<float>(i) / static_cast<float>(std::max(args.frames - 1, 1));
-      Frame f;
-      f.t = t0 + 0.1 * i;
-      f.camera.fov_deg = 50;
-      const float distance = radius / std::sin(glm::radians(f.camera.fov_deg * 0.5f)) * 0.75f;
-      f.camera.position = centre + glm::vec3(std::cos(a) * distance * 0.8f, distance * 0.6f, std::sin(a) * distance * 0.8f);
-      f.camera.target = centre;
-      f.camera.near_m = 2;
-      frames.push_back(f);
-    }
-    // The quarter view: the same cameras narrowed until a quarter of the army is in view.
-    std::vector<Frame> quarter = frames;
-    for (Frame& f : quarter) {
-      float lo = 2, hi = f.camera.fov_deg;
-      const auto total = static_cast<double>(first.soldiers.size());
-      for (int it = 0; it < 18; ++it) {
-        f.camera.fov_deg = 0.5f * (lo + hi);
-        const double seen = renderer::TroopPass::count_visible(first, f.camera, aspect) / std::max(total, 1.0);
-        (seen > 0.25 ? hi : lo) = f.camera.fov_deg;
-      }
-    }
-
-    const auto run_series = [&](const std::vector<Frame>& path, renderer::TroopOptions troop, bool world, bool keep) {
-      r.troops().options() = troop;
-      r.options().world = world;
-      Series s;
-      // One warm-up frame: pipelines, first-touch of buffers.
-      r.render(scene::evaluate(scenario, path.front().t), path.front().camera, extent, false);
-      for (const Frame& f : path) {
-        const auto start = Clock::now();
-        const scene::Snapshot snap = scene::evaluate(scenario, f.t);
-        const double evaluate_ms = ms_since(start);
-        renderer::FrameImage image = r.render(snap, f.camera, extent, false);
-        s.frame_ms.push_back(ms_since(start));
-        const renderer::FrameStats& st = r.last_stats();
-        s.evaluate_ms.push_back(evaluate_ms);
-        s.upload_ms.push_back(st.build_ms + st.troops_ms);
-        s.record_ms.push_back(st.record_ms - st.troops_ms);
-        s.render_ms.push_back(st.gpu_ms);
-        s.readback_ms.push_back(st.readback_ms);
-        s.soldiers += snap.soldiers.size();
-        s.drawn += st.soldiers_drawn;
-        s.triangles += st.triangles;
-        s.troop_triangles += st.troop_triangles;
-        if (keep) s.images.push_back({image.width, image.height, std::move(image.rgba)});
-      }
-      r.troops().options() = {};
-      r.options().world = true;
-      return s;
-    };
-
-    const bool slow_ok = !args.quick || target <= 10000;
-    const Series fast = run_series(frames, {}, true, true);
-    if (!args.images.empty()) {
-      std::filesystem::create_directories(args.images);
-      for (size_t i = 0; i < fast.images.size(); ++i) {
-        const auto& im = fast.images[i];
-        char name[64];
-        std::snprintf(name, sizeof name, "bench_%u_%02zu.png", target, i);
-        renderer::write_png_rgb(std::filesystem::path(args.images) / name, im.width, im.height, im.pixels);
-      }
-    }
-    nlohmann::json run;
-    run["soldiers_target"] = target;
-    run["soldiers_per_figure"] = scenario.settings.soldiers_per_figure;
-    run["fast"] = fast.summary();
-    const double fast_p50 = percentile(fast.frame_ms, 0.5);
-    if (slow_ok) {
-      renderer::TroopOptions naive;
-      naive.per_unit_draws = true;
-      const Series per_unit = run_series(frames, naive, true, false);
-      run["per_unit_full_detail"] = per_unit.summary();
-      run["ratio_fast_vs_per_unit"] = percentile(per_unit.frame_ms, 0.5) / fast_p50;
-      renderer::TroopOptions no_lod;
-      no_lod.lod = false;
-      const Series lod_off = run_series(frames, no_lod, true, true);
-      double psnr_min = 1e9;
-      for (size_t i = 0; i < lod_off.images.size() && i < fast.images.size(); ++i)
-        psnr_min = std::min(psnr_min, renderer::compare(fast.images[i], lod_off.images[i]).psnr_db);
-      run["lod_off"] = lod_off.summary();
-      run["ratio_lod_on_vs_off"] = percentile(lod_off.frame_ms, 0.5) / fast_p50;
-      run["psnr_lod_on_vs_off_db_min"] = std::isinf(psnr_min) ? 99.0 : psnr_min;
-    }
-    const Series q = run_series(quarter, {}, true, false);
-    run["quarter_view"] = q.summary();
-    run["quarter_fov_deg"] = quarter.front().camera.fov_deg;
-    run["ratio_quarter_vs_all"] = percentile(q.frame_ms, 0.5) / fast_p50;
-    renderer::TroopOptions flat;
-    flat.flat = true;
-    const Series minimal = run_series(frames, flat, false, false);
-    run["minimal_flat_troops_only"] = minimal.summary();
-    run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
-    report["runs"].push_back(run);
-
-    if (!args.json) {
-      const nlohmann::json& f = run["fast"];
-      std::printf("\n== %u soldiers (ratio %.3f men per figure; %.0f in the snapshot) ==\n", target,
-                  scenario.settings.soldiers_per_figure, f["soldiers"].get<double>());
-      std::printf("  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f)\n",
-                  f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
-                  f["triangles"].get<double>(), f["troop_triangles"].get<double>());
-      std::printf("    per stage p50: evaluate %.1f | upload %.1f | record %.1f | render %.1f | readback %.1f ms\n",
-                  f["evaluate_ms_p50"].get<double>(), f["upload_ms_p50"].get<double>(), f["record_ms_p50"].get<double>(),
-                  f["render_ms_p50"].get<double>(), f["readback_ms_p50"].get<double>());
-      for (const char* key : {"per_unit_full_detail", "lod_off", "quarter_view", "minimal_flat_troops_only"}) {
-        if (!run.contains(key)) continue;
-        const nlohmann::json& s = run[key];
-        std::printf("  %-16s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f\n", key, s["frame_ms_p50"].get<double>(),
-                    s["frame_ms_p95"].get<double>(), s["soldiers_drawn"].get<double>(), s["triangles"].get<double>());
-      }
-      if (run.contains("ratio_fast_vs_per_unit"))
-        std::printf("  ratios: per-unit/fast %.2fx (goal >= 3) | LOD off/on %.2fx at PSNR %.1f dB (goal >= 3x, >= 30 dB)\n",
-                    run["ratio_fast_vs_per_unit"].get<double>(), run["ratio_lod_on_vs_off"].get<double>(),
-                    run["psnr_lod_on_vs_off_db_min"].get<double>());
-      std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n", run["ratio_quarter_vs_all"].get<double>(),
-                  run["quarter_fov_deg"].get<double>(), run["ratio_whole_vs_minimal"].get<double>());
-      std::fflush(stdout);
-    }
+    report["runs"].push_back(measure_count(args, context, base, busiest, target));
+    if (!args.json) print_run(report["runs"].back());
   }
   if (args.json) std::printf("%s\n", report.dump(2).c_str());
   if (context.validation_errors() > 0) {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -28,80 +30,96 @@ namespace app {
 
 namespace {
 
-int run_render(const RenderArgs& args) {
-  std::uint32_t width = 0, height = 0;
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// --size and --aov, before anything is loaded. False (and a message) if either is wrong.
+bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_t& height) {
   if (!parse_size(args.size, width, height)) {
     std::fprintf(stderr, "siege render: --size \"%s\" is not WIDTHxHEIGHT with each side 16..8192 (e.g. 1280x720)\n", args.size.c_str());
-    return 2;
+    return false;
   }
   if (!args.aov.empty() && args.aov != "id") {
     std::fprintf(stderr, "siege render: --aov \"%s\" is not known; the one AOV so far is \"id\"\n", args.aov.c_str());
-    return 2;
+    return false;
   }
+  return true;
+}
 
-  const auto start = std::chrono::steady_clock::now();
-  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege render");
-  if (!loaded) return 1;
-  const scene::Scenario& scenario = *loaded;
-
+// --time: the scenario at that instant; nullopt (and a message) if it names none.
+std::optional<scene::Snapshot> snapshot_at(const RenderArgs& args, const scene::Scenario& scenario) {
   std::string error;
   const std::optional<double> t = scene::resolve_time(scenario, args.time, &error);
   if (!t) {
     std::fprintf(stderr, "siege render: --time: %s\n", error.c_str());
-    return 2;
+    return std::nullopt;
   }
-  const scene::Snapshot snapshot = scene::evaluate(scenario, *t);
+  return scene::evaluate(scenario, *t);
+}
 
+// --camera, else --shot, else the overview shot; nullopt (and a message) if neither is valid.
+std::optional<scene::Camera> camera_of(const RenderArgs& args, const scene::Scenario& scenario, const scene::Snapshot& snapshot) {
   scene::Camera camera;
   if (!args.camera.empty()) {
     if (!scene::parse_camera(args.camera.c_str(), camera)) {
       std::fprintf(stderr, "siege render: --camera \"%s\" is not \"x,y,z:tx,ty,tz[:fov]\" (metres; fov in degrees, 1..170)\n", args.camera.c_str());
-      return 2;
+      return std::nullopt;
     }
-  } else {
-    const scene::Shot* shot = args.shot.empty() ? scenario.overview_shot() : scenario.shot(args.shot);
-    if (!shot) {
-      std::string ids;
-      for (const scene::Shot& s : scenario.shots) ids += (ids.empty() ? "" : ", ") + s.id;
-      std::fprintf(stderr, "siege render: --shot \"%s\" is not a shot of %s; its shots are: %s\n", args.shot.c_str(),
-                   args.scenario.c_str(), ids.c_str());
-      return 2;
-    }
-    camera = scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
+    return camera;
   }
-  const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const scene::Shot* shot = args.shot.empty() ? scenario.overview_shot() : scenario.shot(args.shot);
+  if (!shot) {
+    std::string ids;
+    for (const scene::Shot& s : scenario.shots) ids += (ids.empty() ? "" : ", ") + s.id;
+    std::fprintf(stderr, "siege render: --shot \"%s\" is not a shot of %s; its shots are: %s\n", args.shot.c_str(),
+                 args.scenario.c_str(), ids.c_str());
+    return std::nullopt;
+  }
+  return scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
+}
 
+renderer::ContextOptions context_options(const RenderArgs& args) {
   renderer::ContextOptions options = renderer::ContextOptions::from_environment();
   if (args.validation) options.validation = true;
   if (!args.device.empty()) options.device = args.device;
-  renderer::Context context(options);
-  renderer::Renderer renderer(context, scenario);
-  renderer.options().exposure = args.exposure;
-  std::unique_ptr<CaptionPass> captions;
-  if (captions_wanted(args)) {
-    captions = std::make_unique<CaptionPass>(context, scenario, height, args.legend);
-    renderer.options().overlay = [&](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
-      captions->record(cmd, target, s);
-    };
-  }
-  const bool with_ids = args.aov == "id";
-  const renderer::FrameImage frame = renderer.render(snapshot, camera, {width, height}, with_ids);
-  const renderer::FrameStats stats = renderer.last_stats();
+  return options;
+}
 
-  const std::filesystem::path out = args.out;
+// --captions: burnt in through the renderer's overlay hook; null when not wanted.
+std::unique_ptr<CaptionPass> add_captions(const RenderArgs& args, renderer::Context& context, const scene::Scenario& scenario,
+                                          std::uint32_t height, renderer::Renderer& renderer) {
+  if (!captions_wanted(args)) return nullptr;
+  auto captions = std::make_unique<CaptionPass>(context, scenario, height, args.legend);
+  renderer.options().overlay = [pass = captions.get()](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
+    pass->record(cmd, target, s);
+  };
+  return captions;
+}
+
+// The PNG, and with --aov id its matte <stem>.id.png and legend <stem>.id.json.
+void write_frame_files(const std::filesystem::path& out, const renderer::FrameImage& frame, bool with_ids, const scene::World& world) {
   renderer::write_png_rgb(out, frame.width, frame.height, frame.rgba);
   if (with_ids) {
     std::filesystem::path stem = out.parent_path() / out.stem();
     renderer::write_id_png(stem.string() + ".id.png", frame.width, frame.height, frame.ids);
-    write_id_legend(stem.string() + ".id.json", renderer.world().objects);
+    write_id_legend(stem.string() + ".id.json", world.objects);
   }
+}
+
+// What was written, when it shows, and where the time went.
+void print_frame_report(const std::filesystem::path& out, std::uint32_t width, std::uint32_t height, const scene::Scenario& scenario,
+                        const scene::Snapshot& snapshot, const renderer::FrameStats& stats, double load_ms) {
   const scene::Phase& phase = scenario.phases[static_cast<size_t>(snapshot.phase)];
   std::printf("wrote %s (%ux%u) — %s, %s, t=%.2f s\n", out.string().c_str(), width, height,
               scene::format_day(snapshot.day, scenario.calendar).c_str(), phase.title.en.c_str(), snapshot.presentation_s);
   std::printf("  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
               static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
               stats.readback_ms);
-  const scene::World& world = renderer.world();
+}
+
+// The static world's size in triangles, and in GPU memory.
+void print_static_world(const scene::World& world) {
   std::size_t camp_triangles = 0;
   for (const scene::Mesh& m : world.camps) camp_triangles += m.triangle_count();
   std::printf("  static world: ground %zu triangles at full detail, structures %zu, water %zu, camps %zu\n",
@@ -117,6 +135,34 @@ int run_render(const RenderArgs& args) {
               static_cast<double>(static_vertices * sizeof(renderer::GpuVertex)) / kMiB,
               static_cast<double>(static_vertices * sizeof(scene::Vertex)) / kMiB,
               static_cast<double>(static_indices * sizeof(std::uint32_t)) / kMiB);
+}
+
+// One frame: arguments, the scene at --time through its camera, render, write, report.
+int run_render(const RenderArgs& args) {
+  std::uint32_t width = 0, height = 0;
+  if (!check_frame_args(args, width, height)) return 2;
+
+  const auto start = std::chrono::steady_clock::now();
+  const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege render");
+  if (!loaded) return 1;
+  const scene::Scenario& scenario = *loaded;
+  const std::optional<scene::Snapshot> snapshot = snapshot_at(args, scenario);
+  if (!snapshot) return 2;
+  const std::optional<scene::Camera> camera = camera_of(args, scenario, *snapshot);
+  if (!camera) return 2;
+  const double load_ms = ms_since(start);
+
+  renderer::Context context(context_options(args));
+  renderer::Renderer renderer(context, scenario);
+  renderer.options().exposure = args.exposure;
+  const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, height, renderer);
+  const bool with_ids = args.aov == "id";
+  const renderer::FrameImage frame = renderer.render(*snapshot, *camera, {width, height}, with_ids);
+  const renderer::FrameStats stats = renderer.last_stats();
+
+  write_frame_files(args.out, frame, with_ids, renderer.world());
+  print_frame_report(args.out, width, height, scenario, *snapshot, stats, load_ms);
+  print_static_world(renderer.world());
   if (context.validation_errors() > 0) {
     std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", context.validation_errors());
     return 3;

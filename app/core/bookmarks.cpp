@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_file.h"
+
 namespace app {
 
 namespace {
@@ -49,19 +51,7 @@ bool write_bookmarks(const std::filesystem::path& path, const Bookmarks& bookmar
       list.push_back({{"slot", i + 1}, {"position", vec(bookmarks[i]->position)}, {"target", vec(bookmarks[i]->target)}, {"fov", bookmarks[i]->fov_deg}});
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  std::filesystem::path temp = path;
-  temp += ".partial";
-  {
-    std::ofstream file(temp);
-    file << nlohmann::json{{"bookmarks", list}}.dump(2) << '\n';
-    if (!file) {
-      if (error) *error = "cannot write " + temp.string();
-      return false;
-    }
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec && error) *error = "cannot write " + path.string() + ": " + ec.message();
-  return !ec;
+  return common::write_file_atomically(path, nlohmann::json{{"bookmarks", list}}.dump(2) + "\n", error);
 }
 
 }  // namespace app

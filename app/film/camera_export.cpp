@@ -1,12 +1,11 @@
 #include "app/film/camera_export.h"
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
+
+#include "common/atomic_file.h"
 
 namespace app {
 
@@ -53,16 +52,9 @@ void write_camera_json(const std::string& path, const scene::Scenario& scenario,
                     {"near", round_to(c.near_m, 1e-6)}});
   }
   doc["frames"] = list;
-  std::filesystem::path temp = path;
-  temp += ".partial." + std::to_string(getpid());
-  {
-    std::ofstream file(temp);
-    file << doc.dump(1) << '\n';
-    if (!file) throw std::runtime_error("cannot write " + path);
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) throw std::runtime_error("cannot write " + path + ": " + ec.message());
+  std::string error;
+  if (!common::write_file_atomically(path, doc.dump(1) + "\n", &error, common::Temporary::PerProcess))
+    throw std::runtime_error(error);
 }
 
 }  // namespace app

@@ -1,29 +1,17 @@
 #include "app/film/output_files.h"
 
-#include <unistd.h>
-
-#include <fstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "common/atomic_file.h"
+
 namespace app {
 
 void write_text_atomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path temp = path;
-  temp += ".partial." + std::to_string(getpid());  // farm tasks may share a folder
-  {
-    std::ofstream file(temp, std::ios::binary);
-    file << text;
-    if (!file) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      throw std::runtime_error("cannot write " + path.string());
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
+  std::string error;
+  // Per process: farm tasks may share a folder.
+  if (!common::write_file_atomically(path, text, &error, common::Temporary::PerProcess)) throw std::runtime_error(error);
 }
 
 void write_id_legend(const std::filesystem::path& path, const scene::ObjectRegistry& objects) {

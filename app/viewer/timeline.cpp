@@ -145,19 +145,43 @@ void transport(ViewerState& state) {
   ImGui::TextDisabled("%.1f / %.0f s", playback.time(), playback.duration());
 }
 
-}  // namespace
+// Where the track's rows lie this frame: the date ruler, the phase bands, the shot list and
+// the markers, top to bottom (the slim strip has only the bands).
+struct Layout {
+  ImVec2 origin;
+  Axis axis;
+  float ruler_h, band_h, shot_h, marker_h;
+  float y_ruler, y_band, y_shots, y_markers;
+  float total_h;
+};
 
-float timeline_height(bool slim) { return slim ? kSlimHeight : kFullHeight; }
+Layout track_layout(const TimelineView& view, bool slim) {
+  Layout l;
+  l.origin = ImGui::GetCursorScreenPos();
+  l.ruler_h = slim ? 0 : 34;
+  l.band_h = slim ? 16 : 30;
+  l.shot_h = slim ? 0 : 16;
+  l.marker_h = slim ? 0 : 16;
+  l.axis = Axis{view.start, view.end, l.origin.x + 4, l.origin.x + ImGui::GetContentRegionAvail().x - 4};
+  l.y_ruler = l.origin.y;
+  l.y_band = l.y_ruler + l.ruler_h;
+  l.y_shots = l.y_band + l.band_h + 2;
+  l.y_markers = l.y_shots + l.shot_h + 2;
+  l.total_h = l.ruler_h + l.band_h + 2 + l.shot_h + 2 + l.marker_h;
+  return l;
+}
 
-void draw_timeline(ViewerState& state, bool slim) {
-  const scene::Scenario& s = state.scenario;
-  if (s.phases.empty()) return;
-  TimelineView& view = state.timeline;
-  const double duration = state.playback.duration();
-  if (view.end <= view.start) {
-    view.start = 0;
-    view.end = duration;
-  }
+// What the mouse is over on the track.
+struct Hover {
+  bool track = false;  // the track itself
+  ImVec2 mouse;
+  int phase = -1;
+  const scene::Shot* shot = nullptr;
+  const Marker* marker = nullptr;
+};
+
+// The window along the bottom, with the transport controls above the track when not slim.
+void begin_window(ViewerState& state, bool slim) {
   const float height = timeline_height(slim);
   ImGui::SetNextWindowPos(ImVec2(0, state.viewport.y - height));
   ImGui::SetNextWindowSize(ImVec2(state.viewport.x, height));
@@ -166,20 +190,14 @@ void draw_timeline(ViewerState& state, bool slim) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (!slim) transport(state);
+}
 
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float ruler_h = slim ? 0 : 34, band_h = slim ? 16 : 30, shot_h = slim ? 0 : 16, marker_h = slim ? 0 : 16;
-  Axis axis{view.start, view.end, origin.x + 4, origin.x + ImGui::GetContentRegionAvail().x - 4};
-  const float y_ruler = origin.y, y_band = y_ruler + ruler_h, y_shots = y_band + band_h + 2, y_markers = y_shots + shot_h + 2;
-  const float total_h = ruler_h + band_h + 2 + shot_h + 2 + marker_h;
-
-  ImGui::InvisibleButton("##track", ImVec2(axis.x1 - axis.x0 + 8, total_h));
-  const bool hovered = ImGui::IsItemHovered();
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  draw->PushClipRect(ImVec2(axis.x0, y_ruler), ImVec2(axis.x1, y_ruler + total_h), true);
-
-  // Phase bands, with how many days each spans: the time warp made visible.
+// Phase bands, with how many days each spans: the time warp made visible. Returns the phase
+// under the mouse, or -1.
+int draw_phase_bands(ImDrawList* draw, const ViewerState& state, const Layout& l, const Hover& hover, bool slim) {
+  const scene::Scenario& s = state.scenario;
+  const Axis& axis = l.axis;
+  const float y_band = l.y_band, band_h = l.band_h;
   int hovered_phase = -1;
   for (int i = 0; i < static_cast<int>(s.phases.size()); ++i) {
     const scene::Phase& p = s.phases[static_cast<size_t>(i)];
@@ -196,132 +214,196 @@ void draw_timeline(ViewerState& state, bool slim) {
       draw->AddText(ImVec2(a + 6, y_band + (band_h - ImGui::GetFontSize()) * 0.5f), IM_COL32(255, 255, 255, 235), label);
       draw->PopClipRect();
     }
-    if (hovered && mouse.x >= a && mouse.x < b && mouse.y >= y_band && mouse.y < y_band + band_h) hovered_phase = i;
+    const ImVec2 mouse = hover.mouse;
+    if (hover.track && mouse.x >= a && mouse.x < b && mouse.y >= y_band && mouse.y < y_band + band_h) hovered_phase = i;
   }
+  return hovered_phase;
+}
 
-  // The date ruler: Western dates at calendar boundaries, lunar dates where a phase has one.
-  if (!slim) {
-    float last_label_x = -1e9f;
-    for (int i = 0; i < static_cast<int>(s.phases.size()); ++i) {
-      const scene::Phase& p = s.phases[static_cast<size_t>(i)];
-      const float x = axis.x(scene::phase_start_s(s, i));
-      draw->AddLine(ImVec2(x, y_ruler + 10), ImVec2(x, y_band), IM_COL32(255, 210, 140, 200));
-      if (x - last_label_x > 58 && x >= axis.x0 - 1 && x < axis.x1) {
-        std::string text = (p.start.approximate ? "c. " : "") + short_date(p.start.day, s.calendar, 0) + " " +
-                           std::to_string(scene::civil_date(static_cast<std::int64_t>(p.start.day), s.calendar).year);
-        draw->AddText(ImVec2(x + 2, y_ruler), IM_COL32(255, 220, 160, 255), text.c_str());
-        if (!p.start.lunar.empty()) draw->AddText(ImVec2(x + 2, y_ruler + 16), IM_COL32(255, 200, 150, 200), p.start.lunar.c_str());
-        last_label_x = x + ImGui::CalcTextSize(text.c_str()).x;
-      }
-      draw_ruler_for_phase(draw, state, axis, i, y_ruler, last_label_x);
+// The date ruler: Western dates at calendar boundaries, lunar dates where a phase has one.
+void draw_date_ruler(ImDrawList* draw, const ViewerState& state, const Layout& l) {
+  const scene::Scenario& s = state.scenario;
+  const Axis& axis = l.axis;
+  const float y_ruler = l.y_ruler;
+  float last_label_x = -1e9f;
+  for (int i = 0; i < static_cast<int>(s.phases.size()); ++i) {
+    const scene::Phase& p = s.phases[static_cast<size_t>(i)];
+    const float x = axis.x(scene::phase_start_s(s, i));
+    draw->AddLine(ImVec2(x, y_ruler + 10), ImVec2(x, l.y_band), IM_COL32(255, 210, 140, 200));
+    if (x - last_label_x > 58 && x >= axis.x0 - 1 && x < axis.x1) {
+      std::string text = (p.start.approximate ? "c. " : "") + short_date(p.start.day, s.calendar, 0) + " " +
+                         std::to_string(scene::civil_date(static_cast<std::int64_t>(p.start.day), s.calendar).year);
+      draw->AddText(ImVec2(x + 2, y_ruler), IM_COL32(255, 220, 160, 255), text.c_str());
+      if (!p.start.lunar.empty()) draw->AddText(ImVec2(x + 2, y_ruler + 16), IM_COL32(255, 200, 150, 200), p.start.lunar.c_str());
+      last_label_x = x + ImGui::CalcTextSize(text.c_str()).x;
     }
+    draw_ruler_for_phase(draw, state, axis, i, y_ruler, last_label_x);
   }
+}
 
-  // The shot list: which of the scenario's shots the director's camera uses when.
+// The shot list: which of the scenario's shots the director's camera uses when. Returns the
+// shot under the mouse, or null.
+const scene::Shot* draw_shot_list(ImDrawList* draw, const ViewerState& state, const Layout& l, const Hover& hover) {
+  const scene::Scenario& s = state.scenario;
+  const Axis& axis = l.axis;
+  const float y_shots = l.y_shots, shot_h = l.shot_h;
+  const ImVec2 mouse = hover.mouse;
   const scene::Shot* hovered_shot = nullptr;
-  if (!slim) {
-    for (int i = 0; i < static_cast<int>(s.phases.size());) {
-      const scene::Shot* shot = scene::current_shot(s, i);
-      int j = i + 1;
-      while (j < static_cast<int>(s.phases.size()) && scene::current_shot(s, j) == shot) ++j;  // merge repeats
-      if (shot) {
-        const float a = axis.x(scene::phase_start_s(s, i)), b = axis.x(scene::phase_start_s(s, j - 1) + s.phases[static_cast<size_t>(j - 1)].duration_s);
-        const bool live = state.rig.mode() == CameraMode::Director && state.rig.shot().empty() && state.snapshot.phase >= i && state.snapshot.phase < j;
-        draw->AddRectFilled(ImVec2(a + 1, y_shots), ImVec2(b - 1, y_shots + shot_h), live ? IM_COL32(70, 80, 100, 255) : IM_COL32(48, 54, 66, 255), 2);
-        draw->PushClipRect(ImVec2(a + 3, y_shots), ImVec2(b - 3, y_shots + shot_h), true);
-        draw->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(a + 5, y_shots + 1), IM_COL32(200, 210, 230, 230), ("cam: " + shot->title.en).c_str());
-        draw->PopClipRect();
-        if (hovered && mouse.x >= a && mouse.x < b && mouse.y >= y_shots && mouse.y < y_shots + shot_h) hovered_shot = shot;
-      }
-      i = j;
+  for (int i = 0; i < static_cast<int>(s.phases.size());) {
+    const scene::Shot* shot = scene::current_shot(s, i);
+    int j = i + 1;
+    while (j < static_cast<int>(s.phases.size()) && scene::current_shot(s, j) == shot) ++j;  // merge repeats
+    if (shot) {
+      const float a = axis.x(scene::phase_start_s(s, i)), b = axis.x(scene::phase_start_s(s, j - 1) + s.phases[static_cast<size_t>(j - 1)].duration_s);
+      const bool live = state.rig.mode() == CameraMode::Director && state.rig.shot().empty() && state.snapshot.phase >= i && state.snapshot.phase < j;
+      draw->AddRectFilled(ImVec2(a + 1, y_shots), ImVec2(b - 1, y_shots + shot_h), live ? IM_COL32(70, 80, 100, 255) : IM_COL32(48, 54, 66, 255), 2);
+      draw->PushClipRect(ImVec2(a + 3, y_shots), ImVec2(b - 3, y_shots + shot_h), true);
+      draw->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(a + 5, y_shots + 1), IM_COL32(200, 210, 230, 230), ("cam: " + shot->title.en).c_str());
+      draw->PopClipRect();
+      if (hover.track && mouse.x >= a && mouse.x < b && mouse.y >= y_shots && mouse.y < y_shots + shot_h) hovered_shot = shot;
     }
+    i = j;
   }
+  return hovered_shot;
+}
 
-  // Markers: events, captions, keyframes; hover shows what and when, a click jumps there.
+// Markers: events, captions, keyframes. Returns the marker under the mouse (an event or a
+// caption before a keyframe), or null.
+const Marker* draw_markers(ImDrawList* draw, const ViewerState& state, const Layout& l, const Hover& hover) {
+  const Axis& axis = l.axis;
+  const float y_markers = l.y_markers;
+  const ImVec2 mouse = hover.mouse;
   const Marker* hovered_marker = nullptr;
-  if (!slim) {
-    for (const Marker& m : state.markers) {
-      const float x = axis.x(m.t);
-      if (x < axis.x0 || x > axis.x1) continue;
-      ImU32 c = m.kind == Marker::Kind::Event ? IM_COL32(255, 150, 60, 255)
-                : m.kind == Marker::Kind::Caption ? IM_COL32(120, 190, 255, 255) : IM_COL32(170, 170, 170, 110);
-      if (m.kind == Marker::Kind::Keyframe) {
-        draw->AddLine(ImVec2(x, y_markers + 8), ImVec2(x, y_markers + 14), c);
-      } else {
-        draw->AddTriangleFilled(ImVec2(x, y_markers + 1), ImVec2(x - 4, y_markers + 9), ImVec2(x + 4, y_markers + 9), c);
-      }
-      if (hovered && std::abs(mouse.x - x) <= 4 && mouse.y >= y_markers && mouse.y <= y_markers + marker_h &&
-          (!hovered_marker || m.kind != Marker::Kind::Keyframe))
-        hovered_marker = &m;
+  for (const Marker& m : state.markers) {
+    const float x = axis.x(m.t);
+    if (x < axis.x0 || x > axis.x1) continue;
+    ImU32 c = m.kind == Marker::Kind::Event ? IM_COL32(255, 150, 60, 255)
+              : m.kind == Marker::Kind::Caption ? IM_COL32(120, 190, 255, 255) : IM_COL32(170, 170, 170, 110);
+    if (m.kind == Marker::Kind::Keyframe) {
+      draw->AddLine(ImVec2(x, y_markers + 8), ImVec2(x, y_markers + 14), c);
+    } else {
+      draw->AddTriangleFilled(ImVec2(x, y_markers + 1), ImVec2(x - 4, y_markers + 9), ImVec2(x + 4, y_markers + 9), c);
     }
+    if (hover.track && std::abs(mouse.x - x) <= 4 && mouse.y >= y_markers && mouse.y <= y_markers + l.marker_h &&
+        (!hovered_marker || m.kind != Marker::Kind::Keyframe))
+      hovered_marker = &m;
   }
+  return hovered_marker;
+}
 
-  // The playhead.
-  const float px = axis.x(state.playback.time());
-  draw->AddLine(ImVec2(px, y_ruler), ImVec2(px, y_ruler + total_h), IM_COL32(255, 255, 255, 255), 2.0f);
-  draw->AddTriangleFilled(ImVec2(px - 6, y_band - 1), ImVec2(px + 6, y_band - 1), ImVec2(px, y_band + 7), IM_COL32(255, 255, 255, 255));
-  draw->PopClipRect();
+void draw_playhead(ImDrawList* draw, const ViewerState& state, const Layout& l) {
+  const float px = l.axis.x(state.playback.time());
+  draw->AddLine(ImVec2(px, l.y_ruler), ImVec2(px, l.y_ruler + l.total_h), IM_COL32(255, 255, 255, 255), 2.0f);
+  draw->AddTriangleFilled(ImVec2(px - 6, l.y_band - 1), ImVec2(px + 6, l.y_band - 1), ImVec2(px, l.y_band + 7), IM_COL32(255, 255, 255, 255));
+}
 
-  // Interaction: click a marker to jump; otherwise click or drag to seek (scrub); wheel zooms
-  // around the mouse, shift+wheel or middle-drag pans.
-  ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemActivated() && hovered_marker) {
-    state.playback.seek(hovered_marker->t);
-  } else if (ImGui::IsItemActivated() && hovered_shot) {
+// Click a marker to jump; click a shot to watch it; otherwise click or drag to seek (scrub).
+void seek(ViewerState& state, const Axis& axis, const Hover& hover) {
+  TimelineView& view = state.timeline;
+  if (ImGui::IsItemActivated() && hover.marker) {
+    state.playback.seek(hover.marker->t);
+  } else if (ImGui::IsItemActivated() && hover.shot) {
     state.rig.use_director();  // the shot list previews in the view: the director's camera at that moment
-    state.playback.seek(axis.t(mouse.x));
+    state.playback.seek(axis.t(hover.mouse.x));
   } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     view.scrubbing = true;
-    state.playback.seek(axis.t(std::clamp(mouse.x, axis.x0, axis.x1)));
+    state.playback.seek(axis.t(std::clamp(hover.mouse.x, axis.x0, axis.x1)));
   } else {
     view.scrubbing = false;
   }
+}
+
+// The wheel zooms around the mouse, shift+wheel or middle-drag pans; the view stays inside the
+// scenario.
+void zoom_and_pan(TimelineView& view, const Axis& axis, const Hover& hover, double duration) {
+  ImGuiIO& io = ImGui::GetIO();
   const double span = view.end - view.start;
-  if (hovered && io.MouseWheel != 0) {
+  if (hover.track && io.MouseWheel != 0) {
     if (io.KeyShift) {
       const double shift = -io.MouseWheel * span * 0.1;
       view.start += shift;
       view.end += shift;
     } else {
-      const double pivot = axis.t(mouse.x);
+      const double pivot = axis.t(hover.mouse.x);
       const double scale = std::pow(0.8, io.MouseWheel);
       const double new_span = std::clamp(span * scale, 2.0, duration);
       view.start = pivot - (pivot - view.start) * new_span / span;
       view.end = view.start + new_span;
     }
   }
-  if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+  if (hover.track && ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
     const double shift = -io.MouseDelta.x / (axis.x1 - axis.x0) * span;
     view.start += shift;
     view.end += shift;
   }
-  // Keep the view inside the scenario.
   const double visible = std::min(view.end - view.start, duration);
   view.start = std::clamp(view.start, 0.0, duration - visible);
   view.end = view.start + visible;
+}
 
-  if (hovered_marker) {
+// What is under the mouse: a marker's label and date, a shot's keys, or (when not scrubbing) the phase.
+void tooltip(const ViewerState& state, const Hover& hover) {
+  const scene::Scenario& s = state.scenario;
+  if (hover.marker) {
     ImGui::BeginTooltip();
-    ImGui::Text("%s", hovered_marker->label.c_str());
-    ImGui::TextDisabled("%s  ·  %.1f s — click to jump", scene::format_day(hovered_marker->day, s.calendar).c_str(), hovered_marker->t);
+    ImGui::Text("%s", hover.marker->label.c_str());
+    ImGui::TextDisabled("%s  ·  %.1f s — click to jump", scene::format_day(hover.marker->day, s.calendar).c_str(), hover.marker->t);
     ImGui::EndTooltip();
-  } else if (hovered_shot) {
+  } else if (hover.shot) {
     ImGui::BeginTooltip();
-    ImGui::Text("Shot: %s  %s", hovered_shot->title.en.c_str(), hovered_shot->title.zh.c_str());
-    ImGui::TextDisabled("%zu key(s), %s%s — click to watch it", hovered_shot->keys.size(),
-                        hovered_shot->interp == scene::Interp::Step ? "cuts" : "eased moves",
-                        hovered_shot->follow.empty() ? "" : (", tracking " + hovered_shot->follow).c_str());
+    ImGui::Text("Shot: %s  %s", hover.shot->title.en.c_str(), hover.shot->title.zh.c_str());
+    ImGui::TextDisabled("%zu key(s), %s%s — click to watch it", hover.shot->keys.size(),
+                        hover.shot->interp == scene::Interp::Step ? "cuts" : "eased moves",
+                        hover.shot->follow.empty() ? "" : (", tracking " + hover.shot->follow).c_str());
     ImGui::EndTooltip();
-  } else if (hovered_phase >= 0 && !view.scrubbing) {
-    phase_tooltip(state, hovered_phase);
+  } else if (hover.phase >= 0 && !state.timeline.scrubbing) {
+    phase_tooltip(state, hover.phase);
   }
-  if (slim) {
-    // In presentation mode the date and phase sit right above the strip.
-    const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
-    char text[512];
-    std::snprintf(text, sizeof(text), "%s   %s  %s", scene::format_day(state.snapshot.day, s.calendar).c_str(), p.title.en.c_str(), p.title.zh.c_str());
-    ImGui::GetForegroundDrawList()->AddText(ImVec2(origin.x + 6, origin.y - ImGui::GetFontSize() - 8), IM_COL32(255, 255, 255, 230), text);
+}
+
+// In presentation mode the date and phase sit right above the strip.
+void slim_caption(const ViewerState& state, ImVec2 origin) {
+  const scene::Scenario& s = state.scenario;
+  const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
+  char text[512];
+  std::snprintf(text, sizeof(text), "%s   %s  %s", scene::format_day(state.snapshot.day, s.calendar).c_str(), p.title.en.c_str(), p.title.zh.c_str());
+  ImGui::GetForegroundDrawList()->AddText(ImVec2(origin.x + 6, origin.y - ImGui::GetFontSize() - 8), IM_COL32(255, 255, 255, 230), text);
+}
+
+}  // namespace
+
+float timeline_height(bool slim) { return slim ? kSlimHeight : kFullHeight; }
+
+void draw_timeline(ViewerState& state, bool slim) {
+  if (state.scenario.phases.empty()) return;
+  TimelineView& view = state.timeline;
+  const double duration = state.playback.duration();
+  if (view.end <= view.start) {
+    view.start = 0;
+    view.end = duration;
   }
+  begin_window(state, slim);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const Layout l = track_layout(view, slim);
+  ImGui::InvisibleButton("##track", ImVec2(l.axis.x1 - l.axis.x0 + 8, l.total_h));
+  Hover hover;
+  hover.track = ImGui::IsItemHovered();
+  hover.mouse = ImGui::GetIO().MousePos;
+
+  draw->PushClipRect(ImVec2(l.axis.x0, l.y_ruler), ImVec2(l.axis.x1, l.y_ruler + l.total_h), true);
+  hover.phase = draw_phase_bands(draw, state, l, hover, slim);
+  if (!slim) {
+    draw_date_ruler(draw, state, l);
+    hover.shot = draw_shot_list(draw, state, l, hover);
+    hover.marker = draw_markers(draw, state, l, hover);
+  }
+  draw_playhead(draw, state, l);
+  draw->PopClipRect();
+
+  seek(state, l.axis, hover);  // the track is still ImGui's last item
+  zoom_and_pan(view, l.axis, hover, duration);
+  tooltip(state, hover);
+  if (slim) slim_caption(state, l.origin);
   ImGui::End();
 }
 

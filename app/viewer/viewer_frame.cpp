@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include "app/viewer/viewer.h"
 #include "renderer/image_io.h"
@@ -26,6 +27,106 @@ bool is_bgra(VkFormat format) {
   return format == VK_FORMAT_B8G8R8A8_UNORM || format == VK_FORMAT_B8G8R8A8_SRGB;
 }
 
+// The swapchain image to draw into; nullopt when the swapchain is out of date (it is rebuilt
+// next frame). A suboptimal one is drawn to, and rebuilt after.
+std::optional<std::uint32_t> acquire_image(VkDevice device, const renderer::Swapchain& swapchain, VkSemaphore acquired,
+                                           bool& swapchain_dirty) {
+  std::uint32_t index = 0;
+  const VkResult result = vkAcquireNextImageKHR(device, swapchain.handle(), UINT64_MAX, acquired, VK_NULL_HANDLE, &index);
+  if (result == VK_ERROR_OUT_OF_DATE_KHR) {
+    swapchain_dirty = true;
+    return std::nullopt;
+  }
+  if (result == VK_SUBOPTIMAL_KHR) swapchain_dirty = true;  // draw this one, rebuild after
+  else if (result != VK_SUCCESS) throw renderer::VulkanError("vkAcquireNextImageKHR", result);
+  return index;
+}
+
+void begin_commands(VkCommandBuffer cmd) {
+  VK_CHECK(vkResetCommandBuffer(cmd, 0));
+  VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
+}
+
+// A click: copies the object id under the window pixel into `pick`, read after the frame's
+// fence. Returns the pixel of the scene target it read.
+glm::ivec2 record_pick(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkExtent2D window, glm::ivec2 window_pixel,
+                       VkBuffer pick) {
+  // Window pixels to the scene target's, which may be smaller (render scale).
+  const glm::vec2 to_target = glm::vec2(target.extent.width, target.extent.height) / glm::vec2(window.width, window.height);
+  const glm::ivec2 p = glm::clamp(glm::ivec2(glm::vec2(window_pixel) * to_target), glm::ivec2(0),
+                                  glm::ivec2(target.extent.width - 1, target.extent.height - 1));
+  VkBufferImageCopy copy{};
+  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  copy.imageOffset = {p.x, p.y, 0};
+  copy.imageExtent = {1, 1, 1};
+  vkCmdCopyImageToBuffer(cmd, target.ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, pick, 1, &copy);
+  return p;
+}
+
+// The tonemapped scene scaled onto the swapchain image, which is left ready for the UI pass.
+void record_blit(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkImage image, VkExtent2D extent, bool linear) {
+  renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kAcquired, kBlitTarget);
+  VkImageBlit blit{};
+  blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  blit.srcOffsets[1] = {static_cast<int>(target.extent.width), static_cast<int>(target.extent.height), 1};
+  blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  blit.dstOffsets[1] = {static_cast<int>(extent.width), static_cast<int>(extent.height), 1};
+  vkCmdBlitImage(cmd, target.display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1,
+                 &blit, linear && target.extent.width != extent.width ? VK_FILTER_LINEAR : VK_FILTER_NEAREST);
+  renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kBlitTarget, kUiTarget);
+}
+
+// Shift+F12: copies the finished swapchain image, interface and all, into `buffer` (grown as
+// needed), read after the frame's fence; the image is left PRESENT_SRC.
+void record_ui_screenshot(VkCommandBuffer cmd, const renderer::Context& context, VkImage image, VkExtent2D extent,
+                          renderer::Buffer& buffer) {
+  const VkDeviceSize bytes = static_cast<VkDeviceSize>(extent.width) * extent.height * 4;
+  if (!buffer || buffer.size() < bytes)
+    buffer = renderer::Buffer(context, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                              VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+  renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kPresentable, kReadBack);
+  VkBufferImageCopy copy{};
+  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  copy.imageExtent = {extent.width, extent.height, 1};
+  vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer.handle(), 1, &copy);
+  renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kReadBack, {VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, 0});
+}
+
+// Waits for the acquired image before its first use (the blit), signals `finished` for present.
+void submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore acquired, VkSemaphore finished, VkFence fence) {
+  VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  wait.semaphore = acquired;
+  wait.stageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;  // the first use of the image is the blit
+  VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  signal.semaphore = finished;
+  signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+  VkCommandBufferSubmitInfo cmd_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
+  cmd_info.commandBuffer = cmd;
+  VkSubmitInfo2 info{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
+  info.waitSemaphoreInfoCount = 1;
+  info.pWaitSemaphoreInfos = &wait;
+  info.commandBufferInfoCount = 1;
+  info.pCommandBufferInfos = &cmd_info;
+  info.signalSemaphoreInfoCount = 1;
+  info.pSignalSemaphoreInfos = &signal;
+  VK_CHECK(vkQueueSubmit2(queue, 1, &info, fence));
+}
+
+// OUT_OF_DATE and SUBOPTIMAL are normal: the swapchain is rebuilt next frame.
+void present(VkQueue queue, VkSwapchainKHR swapchain, std::uint32_t index, VkSemaphore finished, bool& swapchain_dirty) {
+  VkPresentInfoKHR info{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
+  info.waitSemaphoreCount = 1;
+  info.pWaitSemaphores = &finished;
+  info.swapchainCount = 1;
+  info.pSwapchains = &swapchain;
+  info.pImageIndices = &index;
+  const VkResult presented = vkQueuePresentKHR(queue, &info);
+  if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) swapchain_dirty = true;
+  else if (presented != VK_SUCCESS) throw renderer::VulkanError("vkQueuePresentKHR", presented);
+}
+
 }  // namespace
 
 bool Viewer::draw_frame() {
@@ -41,65 +142,23 @@ bool Viewer::draw_frame() {
     rebuild_swapchain();
     return false;
   }
-
-  std::uint32_t index = 0;
-  const VkResult acquired = vkAcquireNextImageKHR(device, swapchain_->handle(), UINT64_MAX, slot.image_acquired, VK_NULL_HANDLE, &index);
-  if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
-    swapchain_dirty_ = true;
-    return false;
-  }
-  if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;  // draw this one, rebuild after
-  else if (acquired != VK_SUCCESS) throw renderer::VulkanError("vkAcquireNextImageKHR", acquired);
+  const std::optional<std::uint32_t> index = acquire_image(device, *swapchain_, slot.image_acquired, swapchain_dirty_);
+  if (!index) return false;
   VK_CHECK(vkResetFences(device, 1, &slot.fence));
 
   VkCommandBuffer cmd = slot.cmd;
-  VK_CHECK(vkResetCommandBuffer(cmd, 0));
-  VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-  VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
+  begin_commands(cmd);
   renderer_->record(cmd, slot_index, *target_, state_.snapshot, state_.camera);
-
   if (state_.pending_pick) {
-    // Window pixels to the scene target's, which may be smaller (render scale).
-    const glm::vec2 to_target = glm::vec2(target_->extent.width, target_->extent.height) /
-                                glm::vec2(swapchain_->extent().width, swapchain_->extent().height);
-    const glm::ivec2 p = glm::clamp(glm::ivec2(glm::vec2(*state_.pending_pick) * to_target), glm::ivec2(0),
-                                    glm::ivec2(target_->extent.width - 1, target_->extent.height - 1));
-    VkBufferImageCopy copy{};
-    copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    copy.imageOffset = {p.x, p.y, 0};
-    copy.imageExtent = {1, 1, 1};
-    vkCmdCopyImageToBuffer(cmd, target_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot.pick.handle(), 1, &copy);
-    slot.pick_pixel = p;
+    slot.pick_pixel = record_pick(cmd, *target_, swapchain_->extent(), *state_.pending_pick, slot.pick.handle());
     state_.pending_pick.reset();
   }
-
-  const renderer::SwapchainImage& image = swapchain_->images()[index];
+  const renderer::SwapchainImage& image = swapchain_->images()[*index];
   const VkExtent2D extent = swapchain_->extent();
-  renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kAcquired, kBlitTarget);
-  VkImageBlit blit{};
-  blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  blit.srcOffsets[1] = {static_cast<int>(target_->extent.width), static_cast<int>(target_->extent.height), 1};
-  blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  blit.dstOffsets[1] = {static_cast<int>(extent.width), static_cast<int>(extent.height), 1};
-  vkCmdBlitImage(cmd, target_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.image,
-                 VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit,
-                 linear_blit_ && target_->extent.width != extent.width ? VK_FILTER_LINEAR : VK_FILTER_NEAREST);
-  renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kBlitTarget, kUiTarget);
-  ui_->record(cmd, index, extent);  // leaves the image PRESENT_SRC
-
+  record_blit(cmd, *target_, image.image, extent, linear_blit_);
+  ui_->record(cmd, *index, extent);  // leaves the image PRESENT_SRC
   if (!state_.pending_ui_screenshot.empty() && swapchain_->can_read_back()) {
-    const VkDeviceSize bytes = static_cast<VkDeviceSize>(extent.width) * extent.height * 4;
-    if (!slot.screenshot || slot.screenshot.size() < bytes)
-      slot.screenshot = renderer::Buffer(*context_, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                         VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
-    renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kPresentable, kReadBack);
-    VkBufferImageCopy copy{};
-    copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    copy.imageExtent = {extent.width, extent.height, 1};
-    vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, slot.screenshot.handle(), 1, &copy);
-    renderer::transition(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, kReadBack,
-                         {VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, 0});
+    record_ui_screenshot(cmd, *context_, image.image, extent, slot.screenshot);
     slot.screenshot_path = std::exchange(state_.pending_ui_screenshot, {});
     slot.screenshot_extent = extent;
     slot.screenshot_bgra = is_bgra(swapchain_->format());
@@ -109,33 +168,8 @@ bool Viewer::draw_frame() {
   }
   VK_CHECK(vkEndCommandBuffer(cmd));
 
-  VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-  wait.semaphore = slot.image_acquired;
-  wait.stageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;  // the first use of the image is the blit
-  VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-  signal.semaphore = image.render_finished;
-  signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
-  VkCommandBufferSubmitInfo cmd_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
-  cmd_info.commandBuffer = cmd;
-  VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
-  submit.waitSemaphoreInfoCount = 1;
-  submit.pWaitSemaphoreInfos = &wait;
-  submit.commandBufferInfoCount = 1;
-  submit.pCommandBufferInfos = &cmd_info;
-  submit.signalSemaphoreInfoCount = 1;
-  submit.pSignalSemaphoreInfos = &signal;
-  VK_CHECK(vkQueueSubmit2(context_->queue(), 1, &submit, slot.fence));
-
-  VkPresentInfoKHR present{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
-  present.waitSemaphoreCount = 1;
-  present.pWaitSemaphores = &image.render_finished;
-  present.swapchainCount = 1;
-  const VkSwapchainKHR swapchain = swapchain_->handle();
-  present.pSwapchains = &swapchain;
-  present.pImageIndices = &index;
-  const VkResult presented = vkQueuePresentKHR(context_->queue(), &present);
-  if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;
-  else if (presented != VK_SUCCESS) throw renderer::VulkanError("vkQueuePresentKHR", presented);
+  submit(context_->queue(), cmd, slot.image_acquired, image.render_finished, slot.fence);
+  present(context_->queue(), swapchain_->handle(), *index, image.render_finished, swapchain_dirty_);
   ++frame_;
   return true;
 }

@@ -11,18 +11,19 @@ cd "$root" || exit 2
 
 # folder | project folders it may include (a prefix each) | outside headers it must not include
 rules=(
+  "common|common/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
   "scene/model|scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
   "scene/load|scene/load/ scene/model/|vulkan GLFW imgui assimp meshoptimizer"
   "scene/sim|scene/sim/ scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
   "scene/mesh|scene/mesh/ scene/model/|vulkan GLFW imgui nlohmann png.h"
   "scene/figures|scene/figures/ scene/mesh/ scene/model/|vulkan GLFW imgui nlohmann png.h"
   "scene/world|scene/world/ scene/mesh/ scene/sim/ scene/model/|vulkan GLFW imgui assimp nlohmann png.h"
-  "renderer|renderer/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp"
-  "app/core|app/core/ scene/load/ scene/sim/ scene/model/|vulkan GLFW imgui assimp"
-  "app/overlay|app/overlay/ renderer/ scene/|GLFW assimp"
-  "app/film|app/film/ app/overlay/ app/core/ renderer/ scene/|GLFW assimp"
-  "app/viewer|app/viewer/ app/overlay/ app/core/ renderer/ scene/|assimp"
-  "app/cli|app/ renderer/ scene/|assimp"
+  "renderer|renderer/ common/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp"
+  "app/core|app/core/ common/ scene/load/ scene/sim/ scene/model/|vulkan GLFW imgui assimp"
+  "app/overlay|app/overlay/ common/ renderer/ scene/|GLFW assimp"
+  "app/film|app/film/ common/ app/overlay/ app/core/ renderer/ scene/|GLFW assimp"
+  "app/viewer|app/viewer/ common/ app/overlay/ app/core/ renderer/ scene/|assimp"
+  "app/cli|app/ common/ renderer/ scene/|assimp"
 )
 
 offences=0
@@ -58,7 +59,7 @@ while read -r dir; do
     echo "rooms: $dir holds sources but has no rule here"
     offences=$((offences + 1))
   fi
-done < <(find scene renderer app -name '*.cpp' -printf '%h\n' | sort -u)
+done < <(find common scene renderer app -name '*.cpp' -printf '%h\n' | sort -u)
 
 if ((offences)); then
   echo "rooms: $offences offence(s)"

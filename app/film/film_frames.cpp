@@ -1,0 +1,191 @@
+// Step 4 of a film (film_steps.h): render the frames of this run that are not on disk yet
+// (so an interrupted export resumes), write them as PNGs on a thread of their own while the
+// next renders, then the cameras of every frame for --camera-out.
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "app/film/camera_export.h"
+#include "app/film/downsample.h"
+#include "app/film/film_steps.h"
+#include "app/film/frame_writer.h"
+#include "app/film/output_files.h"
+#include "app/film/progress.h"
+#include "app/film/stop_signal.h"
+#include "app/overlay/caption_pass.h"
+#include "renderer/context.h"
+#include "renderer/renderer.h"
+#include "scene/sim/evaluate.h"
+
+namespace fs = std::filesystem;
+
+namespace app::film {
+
+namespace {
+
+std::string id_path_of(const std::string& frame_path) {
+  // frame_00001.png -> frame_00001.id.png
+  const fs::path p(frame_path);
+  return (p.parent_path() / (p.stem().string() + ".id.png")).string();
+}
+
+// The frames of this run not on disk yet (with their id mattes, if wanted); all with --overwrite.
+std::vector<std::int64_t> frames_to_render(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan) {
+  std::vector<std::int64_t> todo;
+  for (const std::int64_t f : plan.mine) {
+    const std::string path = expand_frame_pattern(outputs.pattern, f);
+    std::error_code ec;
+    const bool done = fs::exists(path, ec) && (!outputs.with_ids || fs::exists(id_path_of(path), ec));
+    if (args.overwrite || !done) todo.push_back(f);
+  }
+  if (todo.size() < plan.mine.size())
+    std::fprintf(stderr, "siege render: %zu of %zu frames already there (resuming)\n", plan.mine.size() - todo.size(),
+                 plan.mine.size());
+  return todo;
+}
+
+// The GPU side, started by the first frame that needs it: a resumed export with every frame
+// there never starts Vulkan.
+struct FilmRenderer {
+  std::unique_ptr<renderer::Context> context;
+  std::unique_ptr<renderer::Renderer> renderer;
+  std::unique_ptr<CaptionPass> captions;  // burnt-in captions; uses the context above
+
+  void start(const RenderArgs& args, const FilmOutputs& outputs, const scene::Scenario& scenario) {
+    renderer::ContextOptions options = renderer::ContextOptions::from_environment();
+    if (args.validation) options.validation = true;
+    if (!args.device.empty()) options.device = args.device;
+    context = std::make_unique<renderer::Context>(options);
+    renderer = std::make_unique<renderer::Renderer>(*context, scenario);
+    renderer->options().exposure = args.exposure;
+    if (captions_wanted(args)) {
+      captions = std::make_unique<CaptionPass>(*context, scenario, outputs.height * outputs.ssaa, args.legend);
+      renderer->options().overlay = [this](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
+        captions->record(cmd, target, s);
+      };
+    }
+  }
+};
+
+// Where the time goes, for the summary.
+struct RenderTimes {
+  std::int64_t rendered = 0;
+  double evaluate_ms = 0, render_ms = 0, write_ms = 0;
+};
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Frame f rendered (and downsampled) at its time and camera: the writer's job for it.
+FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario,
+                      std::int64_t f, bool& legend_written, RenderTimes& times) {
+  auto t0 = std::chrono::steady_clock::now();
+  const scene::Snapshot snapshot = scene::evaluate(scenario, plan.timing.time_of(f));
+  const scene::Camera camera = camera_for(scenario, plan.camera, snapshot, nullptr);
+  times.evaluate_ms += ms_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  const std::uint32_t ssaa = outputs.ssaa;
+  renderer::FrameImage frame = gpu.renderer->render(snapshot, camera, {outputs.width * ssaa, outputs.height * ssaa}, outputs.with_ids);
+  times.render_ms += ms_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  if (ssaa > 1) {
+    frame.rgba = downsample(frame.rgba, frame.width, frame.height, ssaa);
+    if (outputs.with_ids) frame.ids = downsample_ids(frame.ids, frame.width, frame.height, ssaa);
+    frame.width /= ssaa;
+    frame.height /= ssaa;
+  }
+  const std::string path = expand_frame_pattern(outputs.pattern, f);
+  if (outputs.with_ids && !legend_written) {
+    write_id_legend(outputs.legend_path, gpu.renderer->world().objects);
+    legend_written = true;
+  }
+  FrameJob job{path, outputs.with_ids ? id_path_of(path) : std::string(), frame.width, frame.height, std::move(frame.rgba),
+               std::move(frame.ids)};
+  times.write_ms += ms_since(t0);  // downsampling; the PNG is written on the writer's thread meanwhile
+  return job;
+}
+
+// After the frames: validation errors (3) and an interruption (130) end the run; else a summary.
+int report_rendering(const FilmOutputs& outputs, const FilmRenderer& gpu, const Progress& progress, const RenderTimes& times,
+                     std::size_t todo) {
+  if (gpu.context && gpu.context->validation_errors() > 0) {
+    std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", gpu.context->validation_errors());
+    return 3;
+  }
+  if (stop_requested()) {
+    std::fprintf(stderr,
+                 "siege render: stopped after %lld of %zu frames (every finished frame is kept in %s).\n"
+                 "  Run the same command again to resume.\n",
+                 static_cast<long long>(times.rendered), todo, outputs.frames_dir.string().c_str());
+    return 130;
+  }
+  const std::int64_t rendered = times.rendered;
+  if (rendered > 0)
+    std::fprintf(stderr,
+                 "siege render: rendered %lld frames in %s (%.2f fps at %ux%u); per frame: evaluate %.0f ms, render %.0f ms, "
+                 "%swrite PNG %.0f ms (overlapped)\n",
+                 static_cast<long long>(rendered), format_duration(progress.elapsed_s()).c_str(), progress.rate(), outputs.width,
+                 outputs.height, times.evaluate_ms / rendered, times.render_ms / rendered, outputs.ssaa > 1 ? "downsample + " : "",
+                 times.write_ms / rendered);
+  return 0;
+}
+
+// --camera-out: the camera of every frame of this run, rendered now or before.
+void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario) {
+  std::vector<CameraRecord> cameras;
+  for (const std::int64_t f : plan.mine) {
+    const double t = plan.timing.time_of(f);
+    const scene::Snapshot snapshot = scene::evaluate(scenario, t);
+    CameraRecord record;
+    record.frame = f;
+    record.t = t;
+    record.camera = camera_for(scenario, plan.camera, snapshot, &record.shot);
+    cameras.push_back(record);
+  }
+  write_camera_json(args.camera_out, scenario, outputs.rate, outputs.width, outputs.height, cameras);
+  std::fprintf(stderr, "siege render: cameras of %zu frames written to %s\n", cameras.size(), args.camera_out.c_str());
+}
+
+// What this run leaves on disk, for a PNG sequence and for a farm slice.
+void report_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan) {
+  if (!outputs.video) {
+    std::printf("wrote %zu frames to %s (%ux%u, %s fps)\n", plan.mine.size(), args.out.c_str(), outputs.width, outputs.height,
+                outputs.rate.text().c_str());
+    std::fflush(stdout);
+  }
+  if (args.task >= 0)
+    std::printf("slice %d of %d done: %zu frames in %s; join with the same command without --task/--chunks\n", args.task,
+                args.chunks, plan.mine.size(), outputs.frames_dir.string().c_str());
+}
+
+}  // namespace
+
+int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario) {
+  install_stop_handler();
+  const std::vector<std::int64_t> todo = frames_to_render(args, outputs, plan);
+  FilmRenderer gpu;
+  bool legend_written = false;
+  Progress progress("rendering", static_cast<std::int64_t>(todo.size()));
+  RenderTimes times;
+  {
+    FrameWriter writer;  // PNGs are written while the next frame renders
+    for (const std::int64_t f : todo) {
+      if (stop_requested()) break;
+      if (!gpu.renderer) gpu.start(args, outputs, scenario);
+      writer.submit(render_frame(gpu, outputs, plan, scenario, f, legend_written, times));
+      ++times.rendered;
+      const std::string t = std::to_string(plan.timing.time_of(f));
+      progress.update(times.rendered, "frame " + std::to_string(f) + ", t=" + t.substr(0, t.find('.') + 3));
+    }
+    writer.drain();
+    progress.finish();
+    times.write_ms += writer.write_ms();
+  }
+  if (const int status = report_rendering(outputs, gpu, progress, times, todo.size()); status != 0) return status;
+  if (!args.camera_out.empty()) export_cameras(args, outputs, plan, scenario);
+  report_frames(args, outputs, plan);
+  return 0;
+}
+
+}  // namespace app::film
