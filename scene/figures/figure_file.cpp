@@ -78,7 +78,7 @@ ModelLoadResult load_figure_model(const std::filesystem::path& file) {
   // No vertex joining or pre-transforming: the node tree names the parts.
   const unsigned flags = aiProcess_Triangulate | aiProcess_GenNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
   const std::string name = file.string();
-  return import_model(file, kMaxFileBytes, flags, [&](const aiScene& ai, ModelLoadResult& out) {
+  return import_model(file, kMaxFileBytes, kMaxTriangles, flags, [&](const aiScene& ai, ModelLoadResult& out) {
     FigureReader reader{ai, out.mesh};
     reader.read(ai.mRootNode, aiMatrix4x4(), -1, 0);
     if (out.mesh.triangle_count() > kMaxTriangles) {

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "common/model_census.h"
 #include "scene/load/height_image.h"
 
 namespace scene::loader {
@@ -41,6 +42,23 @@ bool ends_with_png(std::string_view path) {
   return tail == ".png";
 }
 
+// A scenario's own model, examined by its description before anything reads it: over
+// kMaxPropTriangles is an error; missing or unreadable leaves the built-in prop, with a warning.
+void check_model_file(Reader& r, const Node& node, const std::string& relative) {
+  const std::filesystem::path path = std::filesystem::path(r.file()).parent_path() / relative;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    r.warning(node.pointer, "model " + path.string() + " is not there; the built-in prop is drawn instead");
+    return;
+  }
+  const common::ModelCensus census = common::count_model_triangles(path);
+  if (!census.error.empty())
+    r.warning(node.pointer, "model " + path.string() + " cannot be read (" + census.error + "); the built-in prop is drawn instead");
+  else if (census.counted && census.triangles > common::kMaxPropTriangles)
+    r.error(node.pointer, "model " + in_quotes(relative) + " has " + std::to_string(census.triangles) + " triangles; a prop may have at most " +
+                              std::to_string(common::kMaxPropTriangles));
+}
+
 }  // namespace
 
 void read_model_path(Reader& r, const Node& node, std::string& model) {
@@ -59,6 +77,7 @@ void read_model_path(Reader& r, const Node& node, std::string& model) {
                               in_quotes(*path));
   else
     model = *path;
+  if (!model.empty()) check_model_file(r, node, model);
 }
 
 namespace {

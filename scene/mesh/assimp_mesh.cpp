@@ -8,6 +8,8 @@
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 
+#include "common/model_census.h"
+
 namespace scene {
 
 namespace {
@@ -53,8 +55,8 @@ void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiM
   }
 }
 
-ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t max_bytes, unsigned flags,
-                             const std::function<void(const aiScene&, ModelLoadResult&)>& read) {
+ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t max_bytes, std::uint64_t max_triangles,
+                             unsigned flags, const std::function<void(const aiScene&, ModelLoadResult&)>& read) {
   ModelLoadResult out;
   const std::string name = file.string();
   try {
@@ -66,6 +68,13 @@ ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t m
     const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
     if (ec || bytes == 0 || bytes > max_bytes) {
       out.warning = name + (bytes == 0 ? ": empty file" : ": unreadable or too large a model file");
+      return out;
+    }
+    // Counted from the file's description first: a small file may describe millions.
+    const common::ModelCensus census = common::count_model_triangles(file);
+    if (census.counted && census.triangles > max_triangles) {
+      out.warning = name + ": " + std::to_string(census.triangles) + " triangles, more than the " +
+                    std::to_string(max_triangles) + " a model may have";
       return out;
     }
     Assimp::Importer importer;

@@ -23,8 +23,10 @@ void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiM
 
 // Reads `file` with Assimp (`flags`: its post-processing steps; points and lines removed)
 // and hands the scene to `read`. Never throws: a missing, empty or larger than `max_bytes`
-// file, one Assimp cannot read, or an exception gives an empty mesh and a warning naming it.
-ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t max_bytes, unsigned flags,
-                             const std::function<void(const aiScene&, ModelLoadResult&)>& read);
+// file, one whose description counts more than `max_triangles` (common/model_census.h:
+// refused before Assimp reads it), one Assimp cannot read, or an exception gives an empty
+// mesh and a warning naming it.
+ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t max_bytes, std::uint64_t max_triangles,
+                             unsigned flags, const std::function<void(const aiScene&, ModelLoadResult&)>& read);
 
 }  // namespace scene

@@ -14,6 +14,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include "common/model_census.h"
 #include "scene/mesh/assimp_mesh.h"
 
 namespace scene {
@@ -21,7 +22,7 @@ namespace scene {
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 256u << 20;  // a prop, not a city
-constexpr std::size_t kMaxTriangles = 2'000'000;
+constexpr std::size_t kMaxTriangles = common::kMaxPropTriangles;
 
 ModelLoadResult read_scene(const aiScene& ai, const std::string& name) {
   ModelLoadResult out;
@@ -59,7 +60,7 @@ ModelLoadResult load_model(const std::filesystem::path& file, const ModelLoadOpt
   const unsigned flags = aiProcess_Triangulate | aiProcess_PreTransformVertices | aiProcess_GenNormals | aiProcess_JoinIdenticalVertices |
                          aiProcess_SortByPType | aiProcess_FindDegenerates | aiProcess_ValidateDataStructure;
   ModelLoadResult out =
-      import_model(file, kMaxFileBytes, flags, [&](const aiScene& ai, ModelLoadResult& result) { result = read_scene(ai, file.string()); });
+      import_model(file, kMaxFileBytes, kMaxTriangles, flags, [&](const aiScene& ai, ModelLoadResult& result) { result = read_scene(ai, file.string()); });
   if (out.mesh.empty()) return out;
 
   Bounds b = mesh_bounds(out.mesh);

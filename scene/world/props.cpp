@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <utility>
 
 #include "scene/mesh/mesh_lod.h"
 #include "scene/mesh/model_file.h"
@@ -32,20 +35,30 @@ void warn(PropModels& models, std::string text) {
 }
 
 // A scenario's own model for a prop of kind `prop`, or empty with a warning.
-PropLods own_model(PropModels& models, const Scenario& scenario, const std::string& file, Prop prop, const std::string& owner) {
+// A scenario's own models, each file read once however many engines or camps use it (keyed
+// by path and the prop it stands in for, whose footprint it is fitted to).
+using ModelCache = std::map<std::pair<std::string, Prop>, std::optional<PropLods>>;
+
+PropLods own_model(PropModels& models, ModelCache& cache, const Scenario& scenario, const std::string& file, Prop prop,
+                   const std::string& owner) {
   if (file.empty()) return {};
   std::filesystem::path path(file);
   if (path.is_relative() && !scenario.file.empty()) path = std::filesystem::path(scenario.file).parent_path() / path;
+  const auto key = std::make_pair(path.lexically_normal().string(), prop);
+  if (const auto found = cache.find(key); found != cache.end()) return found->second.value_or(PropLods{});
   ModelLoadOptions options;
   options.normalize = true;
   options.fit_size = footprint(prop);
   ModelLoadResult r = load_model(path, options);
   if (!r.ok()) {
     warn(models, owner + ": " + r.warning + "; using the built-in " + prop_file_name(prop));
+    cache[key] = std::nullopt;
     return {};
   }
   if (!r.warning.empty()) warn(models, owner + ": " + r.warning);
-  return lods_of(r.mesh);
+  PropLods lods = lods_of(r.mesh);
+  cache[key] = lods;
+  return lods;
 }
 
 }  // namespace
@@ -81,10 +94,11 @@ PropModels load_prop_models(const Scenario& scenario) {
     }
     models.props[k] = lods_of(r.mesh);
   }
+  ModelCache cache;
   for (const SiegeEngine& e : scenario.engines)
-    models.engines.push_back(own_model(models, scenario, e.model, engine_prop(e.kind), "engine \"" + e.id + "\""));
+    models.engines.push_back(own_model(models, cache, scenario, e.model, engine_prop(e.kind), "engine \"" + e.id + "\""));
   for (const Camp& c : scenario.camps)
-    models.camps.push_back(own_model(models, scenario, c.model, c.kind == CampKind::Gers ? Prop::Ger : Prop::Tent,
+    models.camps.push_back(own_model(models, cache, scenario, c.model, c.kind == CampKind::Gers ? Prop::Ger : Prop::Tent,
                                      "camp \"" + c.id + "\""));
   return models;
 }

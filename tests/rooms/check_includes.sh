@@ -11,11 +11,11 @@ cd "$root" || exit 2
 
 # folder | project folders it may include (a prefix each) | outside headers it must not include
 rules=(
-  "common|common/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
+  "common|common/|vulkan GLFW imgui assimp meshoptimizer png.h"
   "scene/model|scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
-  "scene/load|scene/load/ scene/model/|vulkan GLFW imgui assimp meshoptimizer"
+  "scene/load|scene/load/ scene/model/ common/|vulkan GLFW imgui assimp meshoptimizer"
   "scene/sim|scene/sim/ scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
-  "scene/mesh|scene/mesh/ scene/model/|vulkan GLFW imgui nlohmann png.h"
+  "scene/mesh|scene/mesh/ scene/model/ common/|vulkan GLFW imgui nlohmann png.h"
   "scene/figures|scene/figures/ scene/mesh/ scene/model/|vulkan GLFW imgui nlohmann png.h"
   "scene/world|scene/world/ scene/mesh/ scene/sim/ scene/model/|vulkan GLFW imgui assimp nlohmann png.h"
   "renderer|renderer/ common/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp"

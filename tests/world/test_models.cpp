@@ -127,6 +127,9 @@ TEST_CASE("models: missing and broken files warn and fall back, never crash", "[
   scene::Scenario s = *loaded.scenario;
   REQUIRE_FALSE(s.engines.empty());
   s.engines[0].model = garbage.string();
+  // A second engine with the same file: the file is read once, and warned about once.
+  REQUIRE(s.engines.size() >= 2);
+  s.engines[1].model = garbage.string();
   const scene::PropModels models = scene::load_prop_models(s);
   REQUIRE(models.warnings.size() == 1);
   CHECK(models.warnings[0].find(s.engines[0].id) != std::string::npos);
@@ -199,7 +202,9 @@ TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative
   REQUIRE(good.scenario);
   CHECK(good.scenario->camps.at(0).model == "models/my_ger.glb");
   CHECK(good.scenario->engines.at(0).model == "props/Ram.FBX");
-  CHECK(good.warnings.empty());
+  // Neither file is there beside "t.json": each is a warning at its line (the built-in prop is drawn).
+  REQUIRE(good.warnings.size() == 2);
+  for (const auto& w : good.warnings) CHECK(w.message.find("is not there") != std::string::npos);
   for (const char* bad : {"/etc/passwd.obj", "C:/models/ram.glb", "ram.blend", ""}) {
     INFO(bad);
     const auto r = load_test::load(load_test::scenario(
@@ -240,4 +245,25 @@ TEST_CASE("models: engines far from the eye are drawn at a coarser level", "[mod
   const scene::DynamicMeshes far = scene::build_dynamic(s, world, snapshot, glm::vec3(0, 30000, 0));
   CHECK(near.solids.triangle_count() <= none.solids.triangle_count());
   CHECK(far.solids.triangle_count() < near.solids.triangle_count());
+}
+
+TEST_CASE("models: a file describing millions of triangles is refused before Assimp reads it", "[models]") {
+  // 300 bytes of glTF description claiming 5,000,000 triangles and no data behind them.
+  const fs::path bomb = temp_file("bomb.glb");
+  std::string json = R"({"asset": {"version": "2.0"}, "buffers": [{"byteLength": 64}],
+    "bufferViews": [{"buffer": 0, "byteLength": 64}],
+    "accessors": [{"bufferView": 0, "componentType": 5125, "count": 15000000, "type": "SCALAR"},
+                  {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3"}],
+    "meshes": [{"primitives": [{"attributes": {"POSITION": 1}, "indices": 0}]}], "nodes": [{"mesh": 0}]})";
+  while (json.size() % 4) json += ' ';
+  std::string bytes = "glTF";
+  const auto put32 = [&](std::uint32_t v) { for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<char>(v >> (8 * k))); };
+  put32(2);
+  put32(static_cast<std::uint32_t>(20 + json.size()));
+  put32(static_cast<std::uint32_t>(json.size()));
+  bytes += "JSON" + json;
+  std::ofstream(bomb, std::ios::binary) << bytes;
+  const scene::ModelLoadResult r = scene::load_model(bomb);
+  CHECK_FALSE(r.ok());
+  CHECK(r.warning.find("5000000 triangles") != std::string::npos);
 }
