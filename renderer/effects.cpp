@@ -29,23 +29,18 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
   // door of dots; depth is tested, not written, so particles do not cut each other.
   desc.depth_test = true;
   desc.blend = true;
-  desc.set_layouts = {scene_layout, layout_};
+  desc.set_layouts = {scene_layout, layout_.get()};
   pipeline_ = Pipeline(device, desc);
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
-    slot.set = allocate_set(device, pool_, layout_);
+    slot.set = allocate_set(device, pool_.get(), layout_.get());
     slot.particles = Buffer(context_, 4096 * sizeof(shaders::EffectInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     write_set(slot);
   }
 }
 
-EffectsPass::~EffectsPass() {
-  VkDevice device = context_.device();
-  vkDeviceWaitIdle(device);
-  vkDestroyDescriptorPool(device, pool_, nullptr);
-  vkDestroyDescriptorSetLayout(device, layout_, nullptr);
-}
+EffectsPass::~EffectsPass() { vkDeviceWaitIdle(context_.device()); }
 
 void EffectsPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo buffer{slot.particles.handle(), 0, VK_WHOLE_SIZE};

@@ -42,18 +42,13 @@ glm::mat4 impostor_view(glm::vec3 centre, glm::vec3 d, float half) {
 void TroopPass::bake_impostors() {
   VkDevice device = context_.device();
   // Set 0 of the bake: just the frame uniforms (the shaders here use nothing else of it).
-  const VkDescriptorSetLayout scene_layout =
+  const Unique<VkDescriptorSetLayout> scene_layout =
       create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   // Set 1: instances and units only. Lavapipe reads every descriptor of a bound set, so the
   // bake must not bind the frame slots' layout with its (still unwritten) atlas binding.
-  const VkDescriptorSetLayout troop_layout =
+  const Unique<VkDescriptorSetLayout> troop_layout =
       create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
                                  {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
-  struct LayoutOwner {
-    VkDevice device;
-    VkDescriptorSetLayout layout;
-    ~LayoutOwner() { vkDestroyDescriptorSetLayout(device, layout, nullptr); }
-  } owner{device, scene_layout}, troop_owner{device, troop_layout};
   constexpr std::uint32_t kElev = troops::kImpostorElevations;
   constexpr std::uint32_t kAz = troops::kImpostorAzimuths;
   const VkExtent2D extent{kAz * troops::kImpostorCell, scene::kFigureKinds * kElev * troops::kImpostorCell};
@@ -68,7 +63,7 @@ void TroopPass::bake_impostors() {
   desc.color_formats = {kAtlasFormat};
   desc.depth_format = kDepthFormat;
   desc.depth_test = desc.depth_write = true;
-  desc.set_layouts = {scene_layout, troop_layout};
+  desc.set_layouts = {scene_layout.get(), troop_layout.get()};
   desc.push_constant_bytes = sizeof(shaders::TroopPush);
   Pipeline pipeline(device, desc);
 
@@ -84,7 +79,7 @@ void TroopPass::bake_impostors() {
   const shaders::TroopUnit white{glm::vec4(1), glm::vec4(1), glm::uvec4(0)};
   std::memcpy(units.mapped(), &white, sizeof(white));
 
-  const VkDescriptorSet troop_set = allocate_set(device, pool_, troop_layout);
+  const VkDescriptorSet troop_set = allocate_set(device, pool_.get(), troop_layout.get());
   const VkDescriptorBufferInfo instance_info{instances.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo unit_info{units.handle(), 0, VK_WHOLE_SIZE};
   VkWriteDescriptorSet writes[2]{};
@@ -115,7 +110,7 @@ void TroopPass::bake_impostors() {
       uniforms.emplace_back(context_, sizeof(u), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
       std::memcpy(uniforms.back().mapped(), &u, sizeof(u));
       VkDescriptorSet& set = frame_sets[static_cast<size_t>(k) * kElev + e];
-      set = allocate_set(device, pool_, scene_layout);
+      set = allocate_set(device, pool_.get(), scene_layout.get());
       const VkDescriptorBufferInfo info{uniforms.back().handle(), 0, sizeof(u)};
       VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
       w.dstSet = set;

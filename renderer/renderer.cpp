@@ -74,32 +74,29 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
-  troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_, kFramesInFlight);
-  effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_, kFramesInFlight);
+  troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_.get(), kFramesInFlight);
+  effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_.get(), kFramesInFlight);
 
+  VkDevice device = context_.device();
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
   pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
   pool.queueFamilyIndex = context_.queue_family();
-  VK_CHECK(vkCreateCommandPool(context_.device(), &pool, nullptr, &command_pool_));
+  VkCommandPool command_pool;
+  VK_CHECK(vkCreateCommandPool(device, &pool, nullptr, &command_pool));
+  command_pool_ = Unique<VkCommandPool>(device, command_pool);
   VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-  alloc.commandPool = command_pool_;
+  alloc.commandPool = command_pool;
   alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
   alloc.commandBufferCount = 1;
-  VK_CHECK(vkAllocateCommandBuffers(context_.device(), &alloc, &command_buffer_));
-  VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-  VK_CHECK(vkCreateFence(context_.device(), &fence, nullptr, &fence_));
+  VK_CHECK(vkAllocateCommandBuffers(device, &alloc, &command_buffer_));
+  VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+  VkFence fence;
+  VK_CHECK(vkCreateFence(device, &fence_info, nullptr, &fence));
+  fence_ = Unique<VkFence>(device, fence);
 }
 
-Renderer::~Renderer() {
-  VkDevice device = context_.device();
-  vkDeviceWaitIdle(device);
-  vkDestroyFence(device, fence_, nullptr);
-  vkDestroyCommandPool(device, command_pool_, nullptr);
-  vkDestroySampler(device, sampler_, nullptr);
-  vkDestroyDescriptorPool(device, pool_, nullptr);
-  vkDestroyDescriptorSetLayout(device, scene_layout_, nullptr);
-  vkDestroyDescriptorSetLayout(device, tonemap_layout_, nullptr);
-}
+// The members own their objects; the GPU must be done with them first.
+Renderer::~Renderer() { vkDeviceWaitIdle(context_.device()); }
 
 Renderer::GpuMesh Renderer::upload_static(const scene::Mesh& mesh) {
   GpuMesh gpu;
@@ -149,8 +146,8 @@ void Renderer::create_descriptors() {
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
-    slot.scene_set = allocate_set(device, pool_, scene_layout_);
-    slot.tonemap_set = allocate_set(device, pool_, tonemap_layout_);
+    slot.scene_set = allocate_set(device, pool_.get(), scene_layout_.get());
+    slot.tonemap_set = allocate_set(device, pool_.get(), tonemap_layout_.get());
     const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
     VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
     write.dstSet = slot.scene_set;
@@ -179,7 +176,7 @@ void Renderer::create_pipelines() {
   world.depth_format = kDepthFormat;
   world.depth_test = world.depth_write = true;
   world.cull = VK_CULL_MODE_BACK_BIT;
-  world.set_layouts = {scene_layout_};
+  world.set_layouts = {scene_layout_.get()};
   world_pipeline_ = Pipeline(device, world);
   PipelineDesc unshadowed = world;
   unshadowed.constants = {0};
@@ -203,7 +200,7 @@ void Renderer::create_pipelines() {
   tonemap.vertex_shader = "fullscreen.vert";
   tonemap.fragment_shader = "tonemap.frag";
   tonemap.color_formats = {kDisplayFormat};
-  tonemap.set_layouts = {tonemap_layout_};
+  tonemap.set_layouts = {tonemap_layout_.get()};
   tonemap.push_constant_bytes = sizeof(float);
   tonemap_pipeline_ = Pipeline(device, tonemap);
 }
@@ -254,7 +251,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
 void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
                       const scene::Camera& camera) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
-  slot.retired.flush();  // the caller waited for this slot's fence: what it retired is free
+  slot.retired.clear();  // the caller waited for this slot's fence: what it retired is free
   stats_ = {};
 
   auto start = Clock::now();
@@ -281,7 +278,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   effects_->prepare(slot_index, snapshot, camera.position);
   stats_.troops_ms = ms_since(troops_start);
 
-  const VkDescriptorImageInfo hdr_info{sampler_, target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  const VkDescriptorImageInfo hdr_info{sampler_.get(), target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
   write.dstSet = slot.tonemap_set;
   write.descriptorCount = 1;
@@ -402,9 +399,9 @@ FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera
   VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
   submit.commandBufferInfoCount = 1;
   submit.pCommandBufferInfos = &cmd_info;
-  VK_CHECK(vkResetFences(context_.device(), 1, &fence_));
-  VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_));
-  VK_CHECK(vkWaitForFences(context_.device(), 1, &fence_, VK_TRUE, UINT64_MAX));
+  VK_CHECK(vkResetFences(context_.device(), 1, fence_.address()));
+  VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_.get()));
+  VK_CHECK(vkWaitForFences(context_.device(), 1, fence_.address(), VK_TRUE, UINT64_MAX));
   stats_.gpu_ms = ms_since(start);
 
   const auto read_start = Clock::now();

@@ -70,7 +70,7 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
-    slot.set = allocate_set(device, pool_, layout_);
+    slot.set = allocate_set(device, pool_.get(), layout_.get());
     slot.instances = Buffer(context_, 1024 * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     slot.units = Buffer(context_, std::max<std::size_t>(scenario.units.size(), 1) * sizeof(shaders::TroopUnit),
                         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
@@ -94,13 +94,7 @@ void TroopPass::fill_quads(Slot& slot) {
   }
 }
 
-TroopPass::~TroopPass() {
-  VkDevice device = context_.device();
-  vkDeviceWaitIdle(device);
-  vkDestroySampler(device, sampler_, nullptr);
-  vkDestroyDescriptorPool(device, pool_, nullptr);
-  vkDestroyDescriptorSetLayout(device, layout_, nullptr);
-}
+TroopPass::~TroopPass() { vkDeviceWaitIdle(context_.device()); }
 
 void TroopPass::upload_meshes() {
   // The figure files beside the props (assets/models/soldier_*.glb), each missing or broken
@@ -143,7 +137,7 @@ void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
   mesh.depth_format = kDepthFormat;
   mesh.depth_test = mesh.depth_write = true;
   mesh.cull = VK_CULL_MODE_BACK_BIT;
-  mesh.set_layouts = {scene_layout, layout_};
+  mesh.set_layouts = {scene_layout, layout_.get()};
   mesh.push_constant_bytes = sizeof(shaders::TroopPush);
   mesh_pipeline_ = Pipeline(context_.device(), mesh);
 
@@ -165,7 +159,7 @@ void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
 void TroopPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo instances{slot.instances.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo units{slot.units.handle(), 0, VK_WHOLE_SIZE};
-  const VkDescriptorImageInfo atlas{sampler_, atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  const VkDescriptorImageInfo atlas{sampler_.get(), atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   VkWriteDescriptorSet writes[3]{};
   for (int i = 0; i < 3; ++i) {
     writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;

@@ -13,6 +13,7 @@
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/troops_config.h"
+#include "renderer/unique_handle.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
@@ -87,9 +88,9 @@ class TroopPass {
   std::array<std::uint32_t, kBins> bin_first_{}, bin_count_{};
   std::vector<std::uint32_t> unit_draw_first_, unit_draw_count_;  // per_unit_draws mode
 
-  VkDescriptorSetLayout layout_ = VK_NULL_HANDLE;
-  VkDescriptorPool pool_ = VK_NULL_HANDLE;
-  VkSampler sampler_ = VK_NULL_HANDLE;
+  Unique<VkDescriptorSetLayout> layout_;
+  Unique<VkDescriptorPool> pool_;  // the frame slots' sets and the bake's
+  Unique<VkSampler> sampler_;
   Image atlas_;
   // Per kind and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
   std::array<std::array<glm::vec4, troops::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};

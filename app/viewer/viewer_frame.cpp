@@ -32,7 +32,7 @@ bool Viewer::draw_frame() {
   const std::uint32_t slot_index = frame_ % renderer::Renderer::kFramesInFlight;
   Slot& slot = slots_[slot_index];
   VkDevice device = context_->device();
-  VK_CHECK(vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX));
+  VK_CHECK(vkWaitForFences(device, 1, slot.fence.address(), VK_TRUE, UINT64_MAX));
   finish_slot(slot);
 
   const VkExtent2D window_size = window_->framebuffer_size();
@@ -43,14 +43,14 @@ bool Viewer::draw_frame() {
   }
 
   std::uint32_t index = 0;
-  const VkResult acquired = vkAcquireNextImageKHR(device, swapchain_->handle(), UINT64_MAX, slot.image_acquired, VK_NULL_HANDLE, &index);
+  const VkResult acquired = vkAcquireNextImageKHR(device, swapchain_->handle(), UINT64_MAX, slot.image_acquired.get(), VK_NULL_HANDLE, &index);
   if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
     swapchain_dirty_ = true;
     return false;
   }
   if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;  // draw this one, rebuild after
   else if (acquired != VK_SUCCESS) throw renderer::VulkanError("vkAcquireNextImageKHR", acquired);
-  VK_CHECK(vkResetFences(device, 1, &slot.fence));
+  VK_CHECK(vkResetFences(device, 1, slot.fence.address()));
 
   VkCommandBuffer cmd = slot.cmd;
   VK_CHECK(vkResetCommandBuffer(cmd, 0));
@@ -110,10 +110,10 @@ bool Viewer::draw_frame() {
   VK_CHECK(vkEndCommandBuffer(cmd));
 
   VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-  wait.semaphore = slot.image_acquired;
+  wait.semaphore = slot.image_acquired.get();
   wait.stageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;  // the first use of the image is the blit
   VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-  signal.semaphore = image.render_finished;
+  signal.semaphore = image.render_finished.get();
   signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
   VkCommandBufferSubmitInfo cmd_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
   cmd_info.commandBuffer = cmd;
@@ -124,11 +124,11 @@ bool Viewer::draw_frame() {
   submit.pCommandBufferInfos = &cmd_info;
   submit.signalSemaphoreInfoCount = 1;
   submit.pSignalSemaphoreInfos = &signal;
-  VK_CHECK(vkQueueSubmit2(context_->queue(), 1, &submit, slot.fence));
+  VK_CHECK(vkQueueSubmit2(context_->queue(), 1, &submit, slot.fence.get()));
 
   VkPresentInfoKHR present{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
   present.waitSemaphoreCount = 1;
-  present.pWaitSemaphores = &image.render_finished;
+  present.pWaitSemaphores = image.render_finished.address();
   present.swapchainCount = 1;
   const VkSwapchainKHR swapchain = swapchain_->handle();
   present.pSwapchains = &swapchain;
