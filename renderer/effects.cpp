@@ -1,6 +1,7 @@
 #include "renderer/effects.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "renderer/descriptors.h"
@@ -10,7 +11,14 @@
 
 namespace renderer {
 
+// Particles are copied to the GPU as they are.
 static_assert(sizeof(scene::Particle) == sizeof(shaders::EffectInstance));
+static_assert(offsetof(scene::Particle, position) == offsetof(shaders::EffectInstance, x));
+static_assert(offsetof(scene::Particle, size) == offsetof(shaders::EffectInstance, size));
+static_assert(offsetof(scene::Particle, colour) == offsetof(shaders::EffectInstance, colour));
+static_assert(offsetof(scene::Particle, kind) == offsetof(shaders::EffectInstance, kind));
+static_assert(offsetof(scene::Particle, glow) == offsetof(shaders::EffectInstance, glow));
+static_assert(offsetof(scene::Particle, seed) == offsetof(shaders::EffectInstance, seed));
 
 
 EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout,

@@ -201,7 +201,7 @@ void Renderer::create_pipelines() {
   tonemap.fragment_shader = "tonemap.frag";
   tonemap.color_formats = {kDisplayFormat};
   tonemap.set_layouts = {tonemap_layout_.get()};
-  tonemap.push_constant_bytes = sizeof(float);
+  tonemap.push_constant_bytes = sizeof(shaders::TonemapPush);
   tonemap_pipeline_ = Pipeline(device, tonemap);
 }
 
@@ -268,10 +268,11 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   shaders::FrameUniforms uniforms =
       frame_uniforms(snapshot, camera, aspect, scenario_.environment.haze, world_.sky, options_.exposure);
-  const ShadowFit shadow = ShadowMap::fit(glm::vec3(uniforms.sun_direction), camera, aspect, world_.casters_min, world_.casters_max);
+  const ShadowFit shadow = ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max);
   uniforms.shadow_view_proj = shadow.view_proj;
-  uniforms.shadow = glm::vec4(shadow.enabled ? 1.0f : 0.0f, shadow.texel_m, 0, 0);
-  uniforms.params.w = static_cast<float>(world_.terrain);  // the ground gets per-pixel detail
+  uniforms.shadow_enabled = shadow.enabled ? 1u : 0u;
+  uniforms.shadow_texel_m = shadow.texel_m;
+  uniforms.terrain_object = world_.terrain;  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
@@ -321,7 +322,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
-  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, glm::vec3(uniforms.sun_direction))
+  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
                                                             : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height), shadowed);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
@@ -352,8 +353,8 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   set_viewport(cmd, extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
-  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(float),
-                     &options_.exposure);
+  const shaders::TonemapPush push{options_.exposure};
+  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
   if (options_.overlay) options_.overlay(cmd, target, snapshot);

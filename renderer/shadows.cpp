@@ -8,6 +8,7 @@
 
 #include "renderer/context.h"
 #include "renderer/vk_check.h"
+#include "shaders/shared.h"
 
 namespace renderer {
 
@@ -48,7 +49,7 @@ ShadowMap::ShadowMap(Context& context)
   desc.depth_test = desc.depth_write = true;
   desc.depth_compare = VK_COMPARE_OP_LESS_OR_EQUAL;
   desc.cull = VK_CULL_MODE_NONE;  // thin walls and roofs cast from both sides
-  desc.push_constant_bytes = sizeof(glm::mat4);
+  desc.push_constant_bytes = sizeof(shaders::ShadowPush);
   pipeline_ = Pipeline(context.device(), desc);
 }
 
@@ -115,8 +116,8 @@ void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit, const std::fun
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
-    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                       sizeof(glm::mat4), &fit.view_proj);
+    const shaders::ShadowPush push{fit.view_proj};
+    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
     draw_casters(cmd);
   }
   vkCmdEndRendering(cmd);

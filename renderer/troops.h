@@ -19,6 +19,7 @@
 #include "scene/model/snapshot.h"
 #include "scene/figures/soldier_meshes.h"
 #include "scene/world/world.h"
+#include "shaders/shared.h"
 
 namespace renderer {
 
@@ -75,6 +76,14 @@ class TroopPass {
   void bake_impostors();  // renderer/impostors.cpp
   void write_set(Slot& slot);
   void fill_quads(Slot& slot);
+  // prepare()'s steps.
+  void write_units(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count);
+  void bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, size_t unit_count);
+  void write_instances(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count);
+  // draw()'s steps; `sets` are set 0 (the frame's) and 1 (the slot's).
+  void draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
+  void draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
+  void draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2], const Slot& slot);
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -93,7 +102,7 @@ class TroopPass {
   Unique<VkSampler> sampler_;
   Image atlas_;
   // Per kind and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
-  std::array<std::array<glm::vec4, troops::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
+  std::array<std::array<glm::vec4, shaders::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
   std::vector<Slot> slots_;
   Pipeline mesh_pipeline_, impostor_pipeline_;
   Pipeline blob_pipeline_;  // near figures' soft ground shadows
