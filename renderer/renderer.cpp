@@ -48,6 +48,28 @@ const ImageState kSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_
 const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
                              VK_ACCESS_2_TRANSFER_READ_BIT};
 
+// Clears the target's HDR, id and depth images and begins rendering into them.
+void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target) {
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kUndefined, kDepthTarget);
+  const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
+                                               colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = target.depth.view();
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
+  VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  pass.renderArea = {{0, 0}, target.extent};
+  pass.layerCount = 1;
+  pass.colorAttachmentCount = 2;
+  pass.pColorAttachments = colours;
+  pass.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &pass);
+}
+
 // Reading back from uncached (write-combined) memory is slow on discrete GPUs: prefer cached.
 Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
   try {
@@ -278,7 +300,22 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   troops_->prepare(slot_index, snapshot, camera, extent);
   effects_->prepare(slot_index, snapshot, camera.position);
   stats_.troops_ms = ms_since(troops_start);
+  write_tonemap_set(slot, target);
 
+  record_shadow_pass(cmd, slot, snapshot, shadow);
+  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
+                                                            : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
+  record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
+  record_tonemap_pass(cmd, slot, target);
+  if (options_.overlay) options_.overlay(cmd, target, snapshot);
+
+  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  stats_.record_ms = ms_since(start);
+}
+
+// The tonemap pass reads this frame's HDR image.
+void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
   const VkDescriptorImageInfo hdr_info{sampler_.get(), target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
   write.dstSet = slot.tonemap_set;
@@ -286,8 +323,10 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
   write.pImageInfo = &hdr_info;
   vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+}
 
-  // Shadow pass: what stands on the ground, seen from the sun.
+// What stands on the ground, seen from the sun; its triangles count apart.
+void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot, const ShadowFit& shadow) {
   const std::uint64_t before_shadows = stats_.triangles;
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
     draw(c, structures_);
@@ -296,35 +335,21 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   });
   stats_.shadow_triangles = stats_.triangles - before_shadows;
   stats_.triangles = before_shadows;
+}
 
-  // Scene pass: HDR radiance and object ids, reverse-Z depth.
-  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
-  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kUndefined, kDepthTarget);
-  const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
-                                               colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
-  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-  depth.imageView = target.depth.view();
-  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-  depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
-  VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  pass.renderArea = {{0, 0}, extent};
-  pass.layerCount = 1;
-  pass.colorAttachmentCount = 2;
-  pass.pColorAttachments = colours;
-  pass.pDepthAttachment = &depth;
-  vkCmdBeginRendering(cmd, &pass);
-  set_viewport(cmd, extent);
+// HDR radiance and object ids, reverse-Z depth: the world, the soldiers, the sky, the effects.
+void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
+                                 const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
+                                 const std::vector<std::uint8_t>& shadowed) {
+  FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  begin_scene_pass(cmd, target);
+  set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
-  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
-                                                            : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
-  draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height), shadowed);
+  draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height), shadowed);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
@@ -339,29 +364,26 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   // Smoke and dust last: blended over everything opaque, the sky included.
   if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
   vkCmdEndRendering(cmd);
+}
 
-  // Tonemap pass: HDR -> 8-bit display image.
+// HDR -> the 8-bit display image.
+void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target) {
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
   const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
   VkRenderingInfo post{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  post.renderArea = {{0, 0}, extent};
+  post.renderArea = {{0, 0}, target.extent};
   post.layerCount = 1;
   post.colorAttachmentCount = 1;
   post.pColorAttachments = &display;
   vkCmdBeginRendering(cmd, &post);
-  set_viewport(cmd, extent);
+  set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
   const shaders::TonemapPush push{options_.exposure};
   vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
-  if (options_.overlay) options_.overlay(cmd, target, snapshot);
-
-  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  stats_.record_ms = ms_since(start);
 }
 
 FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids) {

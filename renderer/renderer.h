@@ -107,6 +107,12 @@ class Renderer {
                     const std::vector<std::uint8_t>& shadowed);
   void create_descriptors();
   void create_pipelines();
+  // record()'s steps.
+  void write_tonemap_set(FrameSlot& slot, const RenderTarget& target);
+  void record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot, const ShadowFit& shadow);
+  void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target, const scene::Snapshot& snapshot,
+                         const scene::Camera& camera, const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed);
+  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target);
 
   Context& context_;
   const scene::Scenario& scenario_;
