@@ -111,8 +111,6 @@ class Unique {
   void reset() {
     if (handle_ != VK_NULL_HANDLE) Destroyer<Handle>::destroy(parent_, std::exchange(handle_, VK_NULL_HANDLE));
   }
-  // Gives the handle up without destroying it: the caller owns it now.
-  [[nodiscard]] Handle release() { return std::exchange(handle_, VK_NULL_HANDLE); }
 
  private:
   [[no_unique_address]] Parent parent_{};
