@@ -37,7 +37,8 @@ shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const sce
   u.view_proj = view_proj;
   u.inv_view_proj = glm::inverse(view_proj);
   // Animation time follows presentation time so an exported frame N is always the same.
-  u.camera_position = glm::vec4(camera.position, static_cast<float>(snapshot.presentation_s));
+  u.camera_position = camera.position;
+  u.time_s = static_cast<float>(snapshot.presentation_s);
 
   glm::vec3 sun = snapshot.sun_direction;
   if (glm::length(sun) < 1e-4f) sun = glm::vec3(0, 1, 0);
@@ -45,20 +46,26 @@ shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const sce
   const float elevation = sun.y;
   const float day = smoothstep(-0.12f, 0.08f, elevation);
   const float low = 1.0f - smoothstep(0.02f, 0.35f, elevation);  // reddening near the horizon
-  u.sun_direction = glm::vec4(sun, day);
+  u.sun_direction = sun;
+  u.daylight = day;
 
   const glm::vec3 noon_sun(1.35f, 1.28f, 1.18f), low_sun(1.2f, 0.62f, 0.26f);
-  u.sun_color = glm::vec4(glm::mix(noon_sun, low_sun, low) * smoothstep(-0.03f, 0.05f, elevation), 0);
+  u.sun_color = glm::mix(noon_sun, low_sun, low) * smoothstep(-0.03f, 0.05f, elevation);
   const glm::vec3 night_zenith(0.004f, 0.006f, 0.015f), night_horizon(0.012f, 0.014f, 0.025f);
   const glm::vec3 day_zenith(0.13f, 0.25f, 0.55f), day_horizon(0.55f, 0.62f, 0.70f), dusk_horizon(0.75f, 0.45f, 0.28f);
-  // The skies' w (unused by the sky) carry the season of the fields to the ground shader.
+  u.sky_zenith = glm::mix(night_zenith, day_zenith, day);
+  u.sky_horizon = glm::mix(night_horizon, glm::mix(day_horizon, dusk_horizon, low * day), day);
+  // The season of the fields, for the ground shader.
   const glm::vec2 season = crop_season(snapshot.day);
-  u.sky_zenith = glm::vec4(glm::mix(night_zenith, day_zenith, day), season.x);
-  u.sky_horizon = glm::vec4(glm::mix(night_horizon, glm::mix(day_horizon, dusk_horizon, low * day), day), season.y);
+  u.crop_cover = season.x;
+  u.crop_ripeness = season.y;
   // Autumn haze over the plain: visibility of some tens of kilometres.
   const glm::vec3 haze = glm::mix(night_horizon, glm::mix(glm::vec3(0.52f, 0.56f, 0.60f), dusk_horizon, low * 0.6f), day);
-  u.haze = glm::vec4(haze, 0.00004f * haze_multiplier);
-  u.params = glm::vec4(exposure, static_cast<float>(sky_object), 1.0f / 2500.0f, 0);
+  u.haze_colour = haze;
+  u.haze_density = 0.00004f * haze_multiplier;
+  u.exposure = exposure;
+  u.sky_object = sky_object;
+  u.haze_falloff = 1.0f / 2500.0f;
   return u;
 }
 

@@ -121,16 +121,7 @@ Context::Context(const ContextOptions& options) {
 }
 
 Context::~Context() {
-  if (device_) {
-    vkDeviceWaitIdle(device_);
-    vkDestroyCommandPool(device_, upload_pool_, nullptr);
-    vkDestroyDevice(device_, nullptr);
-  }
-  if (messenger_) {
-    auto destroy = reinterpret_cast<PFN_vkDestroyDebugUtilsMessengerEXT>(vkGetInstanceProcAddr(instance_, "vkDestroyDebugUtilsMessengerEXT"));
-    if (destroy) destroy(instance_, messenger_, nullptr);
-  }
-  if (instance_) vkDestroyInstance(instance_, nullptr);
+  if (device_) vkDeviceWaitIdle(device_.get());
 }
 
 VKAPI_ATTR VkBool32 VKAPI_CALL Context::on_message(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
@@ -141,7 +132,6 @@ VKAPI_ATTR VkBool32 VKAPI_CALL Context::on_message(VkDebugUtilsMessageSeverityFl
     ++self->errors_;
     std::fprintf(stderr, "vulkan validation error: %s\n", data->pMessage);
   } else if (severity & VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT) {
-    ++self->warnings_;
     std::fprintf(stderr, "vulkan validation warning: %s\n", data->pMessage);
   }
   return VK_FALSE;
@@ -183,18 +173,22 @@ void Context::create_instance(const ContextOptions& options) {
   info.ppEnabledLayerNames = layers.data();
   info.enabledExtensionCount = static_cast<std::uint32_t>(extensions.size());
   info.ppEnabledExtensionNames = extensions.data();
-  VK_CHECK(vkCreateInstance(&info, nullptr, &instance_));
+  VkInstance instance;
+  VK_CHECK(vkCreateInstance(&info, nullptr, &instance));
+  instance_ = Unique<VkInstance>(instance);
 
   if (validation) {
-    auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(vkGetInstanceProcAddr(instance_, "vkCreateDebugUtilsMessengerEXT"));
+    auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(vkGetInstanceProcAddr(instance, "vkCreateDebugUtilsMessengerEXT"));
     if (!create) throw VulkanError("vkGetInstanceProcAddr(vkCreateDebugUtilsMessengerEXT)", VK_ERROR_EXTENSION_NOT_PRESENT);
     messenger.pNext = nullptr;
-    VK_CHECK(create(instance_, &messenger, nullptr, &messenger_));
+    VkDebugUtilsMessengerEXT created;
+    VK_CHECK(create(instance, &messenger, nullptr, &created));
+    messenger_ = Unique<VkDebugUtilsMessengerEXT>(instance, created);
   }
 }
 
 void Context::pick_device(const ContextOptions& options) {
-  const std::vector<Candidate> found = candidates(instance_, options.device_extensions);
+  const std::vector<Candidate> found = candidates(instance_.get(), options.device_extensions);
   if (found.empty())
     throw std::runtime_error("no Vulkan 1.3 device with dynamic rendering and synchronization2 was found "
                              "(on Debian: apt-get install mesa-vulkan-drivers for the CPU driver, lavapipe)");
@@ -242,13 +236,17 @@ void Context::create_device(const ContextOptions& options) {
   info.pQueueCreateInfos = &queue;
   info.enabledExtensionCount = static_cast<std::uint32_t>(options.device_extensions.size());
   info.ppEnabledExtensionNames = options.device_extensions.data();
-  VK_CHECK(vkCreateDevice(physical_, &info, nullptr, &device_));
-  vkGetDeviceQueue(device_, queue_family_, 0, &queue_);
+  VkDevice device;
+  VK_CHECK(vkCreateDevice(physical_, &info, nullptr, &device));
+  device_ = Unique<VkDevice>(device);
+  vkGetDeviceQueue(device, queue_family_, 0, &queue_);
 
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
   pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
   pool.queueFamilyIndex = queue_family_;
-  VK_CHECK(vkCreateCommandPool(device_, &pool, nullptr, &upload_pool_));
+  VkCommandPool upload_pool;
+  VK_CHECK(vkCreateCommandPool(device, &pool, nullptr, &upload_pool));
+  upload_pool_ = Unique<VkCommandPool>(device, upload_pool);
 }
 
 std::string Context::describe() const {
@@ -264,43 +262,31 @@ std::uint32_t Context::memory_type(std::uint32_t type_bits, VkMemoryPropertyFlag
 }
 
 void Context::submit_and_wait(const std::function<void(VkCommandBuffer)>& record) {
+  VkDevice device = device_.get();
   VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-  alloc.commandPool = upload_pool_;
+  alloc.commandPool = upload_pool_.get();
   alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
   alloc.commandBufferCount = 1;
-  VkCommandBuffer cmd;
-  VK_CHECK(vkAllocateCommandBuffers(device_, &alloc, &cmd));
+  VkCommandBuffer allocated;
+  VK_CHECK(vkAllocateCommandBuffers(device, &alloc, &allocated));
+  const Unique<VkCommandBuffer> cmd({device, upload_pool_.get()}, allocated);
   VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-  VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
-  record(cmd);
-  VK_CHECK(vkEndCommandBuffer(cmd));
+  VK_CHECK(vkBeginCommandBuffer(cmd.get(), &begin));
+  record(cmd.get());
+  VK_CHECK(vkEndCommandBuffer(cmd.get()));
 
   VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-  VkFence fence;
-  VK_CHECK(vkCreateFence(device_, &fence_info, nullptr, &fence));
+  VkFence created;
+  VK_CHECK(vkCreateFence(device, &fence_info, nullptr, &created));
+  const Unique<VkFence> fence(device, created);
   VkCommandBufferSubmitInfo cmd_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
-  cmd_info.commandBuffer = cmd;
+  cmd_info.commandBuffer = cmd.get();
   VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
   submit.commandBufferInfoCount = 1;
   submit.pCommandBufferInfos = &cmd_info;
-  VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, fence));
-  VK_CHECK(vkWaitForFences(device_, 1, &fence, VK_TRUE, UINT64_MAX));
-  vkDestroyFence(device_, fence, nullptr);
-  vkFreeCommandBuffers(device_, upload_pool_, 1, &cmd);
-}
-
-std::vector<DeviceInfo> list_devices() {
-  VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
-  app.apiVersion = VK_API_VERSION_1_3;
-  VkInstanceCreateInfo info{VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};
-  info.pApplicationInfo = &app;
-  VkInstance instance;
-  VK_CHECK(vkCreateInstance(&info, nullptr, &instance));
-  std::vector<DeviceInfo> out;
-  for (const Candidate& c : candidates(instance, {})) out.push_back(c.info);
-  vkDestroyInstance(instance, nullptr);
-  return out;
+  VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, fence.get()));
+  VK_CHECK(vkWaitForFences(device, 1, fence.address(), VK_TRUE, UINT64_MAX));
 }
 
 }  // namespace renderer

@@ -8,6 +8,8 @@
 
 #include <vulkan/vulkan.h>
 
+#include "renderer/unique_handle.h"
+
 namespace renderer {
 
 struct ContextOptions {
@@ -40,9 +42,9 @@ class Context {
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
-  VkInstance instance() const { return instance_; }
+  VkInstance instance() const { return instance_.get(); }
   VkPhysicalDevice physical_device() const { return physical_; }
-  VkDevice device() const { return device_; }
+  VkDevice device() const { return device_.get(); }
   VkQueue queue() const { return queue_; }
   std::uint32_t queue_family() const { return queue_family_; }
   const DeviceInfo& info() const { return info_; }
@@ -54,8 +56,7 @@ class Context {
   void submit_and_wait(const std::function<void(VkCommandBuffer)>& record);
 
   std::uint32_t validation_errors() const { return errors_.load(); }
-  std::uint32_t validation_warnings() const { return warnings_.load(); }
-  bool validation_enabled() const { return messenger_ != VK_NULL_HANDLE; }
+  bool validation_enabled() const { return static_cast<bool>(messenger_); }
 
  private:
   static VKAPI_ATTR VkBool32 VKAPI_CALL on_message(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
@@ -65,20 +66,18 @@ class Context {
   void pick_device(const ContextOptions& options);
   void create_device(const ContextOptions& options);
 
-  VkInstance instance_ = VK_NULL_HANDLE;
-  VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
+  // Destroyed in reverse: the upload pool, the device, the messenger (which counts into
+  // errors_ until it goes), the instance.
+  std::atomic<std::uint32_t> errors_{0};
+  Unique<VkInstance> instance_;
+  Unique<VkDebugUtilsMessengerEXT> messenger_;
   VkPhysicalDevice physical_ = VK_NULL_HANDLE;
-  VkDevice device_ = VK_NULL_HANDLE;
+  Unique<VkDevice> device_;
   VkQueue queue_ = VK_NULL_HANDLE;
   std::uint32_t queue_family_ = 0;
-  VkCommandPool upload_pool_ = VK_NULL_HANDLE;
+  Unique<VkCommandPool> upload_pool_;
   VkPhysicalDeviceMemoryProperties memory_{};
   DeviceInfo info_;
-  std::atomic<std::uint32_t> errors_{0};
-  std::atomic<std::uint32_t> warnings_{0};
 };
-
-// All Vulkan 1.3 devices the loader sees that can run the renderer, best first.
-std::vector<DeviceInfo> list_devices();
 
 }  // namespace renderer

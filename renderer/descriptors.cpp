@@ -6,18 +6,18 @@
 
 namespace renderer {
 
-VkDescriptorSetLayout create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings) {
+Unique<VkDescriptorSetLayout> create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings) {
   const std::vector<VkDescriptorSetLayoutBinding> list(bindings);
   VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
   info.bindingCount = static_cast<std::uint32_t>(list.size());
   info.pBindings = list.data();
   VkDescriptorSetLayout layout;
   VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout));
-  return layout;
+  return {device, layout};
 }
 
-VkDescriptorPool create_descriptor_pool(VkDevice device, std::initializer_list<VkDescriptorPoolSize> sizes, std::uint32_t max_sets,
-                                        VkDescriptorPoolCreateFlags flags) {
+Unique<VkDescriptorPool> create_descriptor_pool(VkDevice device, std::initializer_list<VkDescriptorPoolSize> sizes,
+                                                std::uint32_t max_sets, VkDescriptorPoolCreateFlags flags) {
   const std::vector<VkDescriptorPoolSize> list(sizes);
   VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
   info.flags = flags;
@@ -26,7 +26,7 @@ VkDescriptorPool create_descriptor_pool(VkDevice device, std::initializer_list<V
   info.pPoolSizes = list.data();
   VkDescriptorPool pool;
   VK_CHECK(vkCreateDescriptorPool(device, &info, nullptr, &pool));
-  return pool;
+  return {device, pool};
 }
 
 VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {
@@ -39,13 +39,13 @@ VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescripto
   return set;
 }
 
-VkSampler create_nearest_sampler(VkDevice device) {
+Unique<VkSampler> create_nearest_sampler(VkDevice device) {
   VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   info.magFilter = info.minFilter = VK_FILTER_NEAREST;
   info.addressModeU = info.addressModeV = info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
   VkSampler sampler;
   VK_CHECK(vkCreateSampler(device, &info, nullptr, &sampler));
-  return sampler;
+  return {device, sampler};
 }
 
 }  // namespace renderer

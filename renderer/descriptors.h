@@ -7,12 +7,15 @@
 
 #include <vulkan/vulkan.h>
 
+#include "renderer/unique_handle.h"
+
 namespace renderer {
 
-VkDescriptorSetLayout create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings);
-VkDescriptorPool create_descriptor_pool(VkDevice device, std::initializer_list<VkDescriptorPoolSize> sizes, std::uint32_t max_sets,
-                                        VkDescriptorPoolCreateFlags flags = 0);
+Unique<VkDescriptorSetLayout> create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings);
+Unique<VkDescriptorPool> create_descriptor_pool(VkDevice device, std::initializer_list<VkDescriptorPoolSize> sizes,
+                                                std::uint32_t max_sets, VkDescriptorPoolCreateFlags flags = 0);
+// Freed with its pool.
 VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
-VkSampler create_nearest_sampler(VkDevice device);
+Unique<VkSampler> create_nearest_sampler(VkDevice device);
 
 }  // namespace renderer

@@ -1,6 +1,7 @@
 #include "renderer/effects.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "renderer/descriptors.h"
@@ -10,7 +11,14 @@
 
 namespace renderer {
 
+// Particles are copied to the GPU as they are.
 static_assert(sizeof(scene::Particle) == sizeof(shaders::EffectInstance));
+static_assert(offsetof(scene::Particle, position) == offsetof(shaders::EffectInstance, x));
+static_assert(offsetof(scene::Particle, size) == offsetof(shaders::EffectInstance, size));
+static_assert(offsetof(scene::Particle, colour) == offsetof(shaders::EffectInstance, colour));
+static_assert(offsetof(scene::Particle, kind) == offsetof(shaders::EffectInstance, kind));
+static_assert(offsetof(scene::Particle, glow) == offsetof(shaders::EffectInstance, glow));
+static_assert(offsetof(scene::Particle, seed) == offsetof(shaders::EffectInstance, seed));
 
 
 EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout,
@@ -29,23 +37,18 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
   // door of dots; depth is tested, not written, so particles do not cut each other.
   desc.depth_test = true;
   desc.blend = true;
-  desc.set_layouts = {scene_layout, layout_};
+  desc.set_layouts = {scene_layout, layout_.get()};
   pipeline_ = Pipeline(device, desc);
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
-    slot.set = allocate_set(device, pool_, layout_);
+    slot.set = allocate_set(device, pool_.get(), layout_.get());
     slot.particles = Buffer(context_, 4096 * sizeof(shaders::EffectInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     write_set(slot);
   }
 }
 
-EffectsPass::~EffectsPass() {
-  VkDevice device = context_.device();
-  vkDeviceWaitIdle(device);
-  vkDestroyDescriptorPool(device, pool_, nullptr);
-  vkDestroyDescriptorSetLayout(device, layout_, nullptr);
-}
+EffectsPass::~EffectsPass() { vkDeviceWaitIdle(context_.device()); }
 
 void EffectsPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo buffer{slot.particles.handle(), 0, VK_WHOLE_SIZE};

@@ -9,6 +9,7 @@
 #include "renderer/context.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
+#include "renderer/unique_handle.h"
 #include "scene/sim/projectiles.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
@@ -39,9 +40,9 @@ class EffectsPass {
   const scene::Scenario& scenario_;
   std::vector<scene::Particle> particles_;  // reused every frame
   std::uint32_t count_ = 0;
-  VkDescriptorSetLayout layout_ = VK_NULL_HANDLE;
-  VkDescriptorPool pool_ = VK_NULL_HANDLE;
-  std::vector<Slot> slots_;
+  Unique<VkDescriptorSetLayout> layout_;
+  Unique<VkDescriptorPool> pool_;
+  std::vector<Slot> slots_;  // sets from pool_
   Pipeline pipeline_;
 };
 

@@ -7,6 +7,8 @@
 
 #include <vulkan/vulkan.h>
 
+#include "renderer/unique_handle.h"
+
 namespace renderer {
 
 struct PipelineDesc {
@@ -34,20 +36,20 @@ class Pipeline {
  public:
   Pipeline() = default;
   Pipeline(VkDevice device, const PipelineDesc& desc);
-  ~Pipeline() { reset(); }
+  ~Pipeline() = default;
   Pipeline(Pipeline&& other) noexcept { *this = std::move(other); }
   Pipeline& operator=(Pipeline&& other) noexcept;
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
 
-  VkPipeline handle() const { return pipeline_; }
-  VkPipelineLayout layout() const { return layout_; }
+  VkPipeline handle() const { return pipeline_.get(); }
+  VkPipelineLayout layout() const { return layout_.get(); }
   void reset();
 
  private:
-  VkDevice device_ = VK_NULL_HANDLE;
-  VkPipeline pipeline_ = VK_NULL_HANDLE;
-  VkPipelineLayout layout_ = VK_NULL_HANDLE;
+  // Destroyed in reverse: the pipeline before its layout.
+  Unique<VkPipelineLayout> layout_;
+  Unique<VkPipeline> pipeline_;
 };
 
 }  // namespace renderer

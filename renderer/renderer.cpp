@@ -48,6 +48,28 @@ const ImageState kSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_
 const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
                              VK_ACCESS_2_TRANSFER_READ_BIT};
 
+// Clears the target's HDR, id and depth images and begins rendering into them.
+void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target) {
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kUndefined, kDepthTarget);
+  const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
+                                               colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = target.depth.view();
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
+  VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  pass.renderArea = {{0, 0}, target.extent};
+  pass.layerCount = 1;
+  pass.colorAttachmentCount = 2;
+  pass.pColorAttachments = colours;
+  pass.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &pass);
+}
+
 // Reading back from uncached (write-combined) memory is slow on discrete GPUs: prefer cached.
 Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
   try {
@@ -74,32 +96,29 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
-  troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_, kFramesInFlight);
-  effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_, kFramesInFlight);
+  troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_.get(), kFramesInFlight);
+  effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_.get(), kFramesInFlight);
 
+  VkDevice device = context_.device();
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
   pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
   pool.queueFamilyIndex = context_.queue_family();
-  VK_CHECK(vkCreateCommandPool(context_.device(), &pool, nullptr, &command_pool_));
+  VkCommandPool command_pool;
+  VK_CHECK(vkCreateCommandPool(device, &pool, nullptr, &command_pool));
+  command_pool_ = Unique<VkCommandPool>(device, command_pool);
   VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-  alloc.commandPool = command_pool_;
+  alloc.commandPool = command_pool;
   alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
   alloc.commandBufferCount = 1;
-  VK_CHECK(vkAllocateCommandBuffers(context_.device(), &alloc, &command_buffer_));
-  VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-  VK_CHECK(vkCreateFence(context_.device(), &fence, nullptr, &fence_));
+  VK_CHECK(vkAllocateCommandBuffers(device, &alloc, &command_buffer_));
+  VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+  VkFence fence;
+  VK_CHECK(vkCreateFence(device, &fence_info, nullptr, &fence));
+  fence_ = Unique<VkFence>(device, fence);
 }
 
-Renderer::~Renderer() {
-  VkDevice device = context_.device();
-  vkDeviceWaitIdle(device);
-  vkDestroyFence(device, fence_, nullptr);
-  vkDestroyCommandPool(device, command_pool_, nullptr);
-  vkDestroySampler(device, sampler_, nullptr);
-  vkDestroyDescriptorPool(device, pool_, nullptr);
-  vkDestroyDescriptorSetLayout(device, scene_layout_, nullptr);
-  vkDestroyDescriptorSetLayout(device, tonemap_layout_, nullptr);
-}
+// The members own their objects; the GPU must be done with them first.
+Renderer::~Renderer() { vkDeviceWaitIdle(context_.device()); }
 
 Renderer::GpuMesh Renderer::upload_static(const scene::Mesh& mesh) {
   GpuMesh gpu;
@@ -149,8 +168,8 @@ void Renderer::create_descriptors() {
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
-    slot.scene_set = allocate_set(device, pool_, scene_layout_);
-    slot.tonemap_set = allocate_set(device, pool_, tonemap_layout_);
+    slot.scene_set = allocate_set(device, pool_.get(), scene_layout_.get());
+    slot.tonemap_set = allocate_set(device, pool_.get(), tonemap_layout_.get());
     const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
     VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
     write.dstSet = slot.scene_set;
@@ -179,7 +198,7 @@ void Renderer::create_pipelines() {
   world.depth_format = kDepthFormat;
   world.depth_test = world.depth_write = true;
   world.cull = VK_CULL_MODE_BACK_BIT;
-  world.set_layouts = {scene_layout_};
+  world.set_layouts = {scene_layout_.get()};
   world_pipeline_ = Pipeline(device, world);
   PipelineDesc unshadowed = world;
   unshadowed.constants = {0};
@@ -203,8 +222,8 @@ void Renderer::create_pipelines() {
   tonemap.vertex_shader = "fullscreen.vert";
   tonemap.fragment_shader = "tonemap.frag";
   tonemap.color_formats = {kDisplayFormat};
-  tonemap.set_layouts = {tonemap_layout_};
-  tonemap.push_constant_bytes = sizeof(float);
+  tonemap.set_layouts = {tonemap_layout_.get()};
+  tonemap.push_constant_bytes = sizeof(shaders::TonemapPush);
   tonemap_pipeline_ = Pipeline(device, tonemap);
 }
 
@@ -254,7 +273,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
 void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
                       const scene::Camera& camera) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
-  slot.retired.flush();  // the caller waited for this slot's fence: what it retired is free
+  slot.retired.clear();  // the caller waited for this slot's fence: what it retired is free
   stats_ = {};
 
   auto start = Clock::now();
@@ -271,25 +290,43 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   shaders::FrameUniforms uniforms =
       frame_uniforms(snapshot, camera, aspect, scenario_.environment.haze, world_.sky, options_.exposure);
-  const ShadowFit shadow = ShadowMap::fit(glm::vec3(uniforms.sun_direction), camera, aspect, world_.casters_min, world_.casters_max);
+  const ShadowFit shadow = ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max);
   uniforms.shadow_view_proj = shadow.view_proj;
-  uniforms.shadow = glm::vec4(shadow.enabled ? 1.0f : 0.0f, shadow.texel_m, 0, 0);
-  uniforms.params.w = static_cast<float>(world_.terrain);  // the ground gets per-pixel detail
+  uniforms.shadow_enabled = shadow.enabled ? 1u : 0u;
+  uniforms.shadow_texel_m = shadow.texel_m;
+  uniforms.terrain_object = world_.terrain;  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
   effects_->prepare(slot_index, snapshot, camera.position);
   stats_.troops_ms = ms_since(troops_start);
+  write_tonemap_set(slot, target);
 
-  const VkDescriptorImageInfo hdr_info{sampler_, target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  record_shadow_pass(cmd, slot, snapshot, shadow);
+  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
+                                                            : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
+  record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
+  record_tonemap_pass(cmd, slot, target);
+  if (options_.overlay) options_.overlay(cmd, target, snapshot);
+
+  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  stats_.record_ms = ms_since(start);
+}
+
+// The tonemap pass reads this frame's HDR image.
+void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
+  const VkDescriptorImageInfo hdr_info{sampler_.get(), target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
   write.dstSet = slot.tonemap_set;
   write.descriptorCount = 1;
   write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
   write.pImageInfo = &hdr_info;
   vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+}
 
-  // Shadow pass: what stands on the ground, seen from the sun.
+// What stands on the ground, seen from the sun; its triangles count apart.
+void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot, const ShadowFit& shadow) {
   const std::uint64_t before_shadows = stats_.triangles;
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
     draw(c, structures_);
@@ -298,35 +335,21 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   });
   stats_.shadow_triangles = stats_.triangles - before_shadows;
   stats_.triangles = before_shadows;
+}
 
-  // Scene pass: HDR radiance and object ids, reverse-Z depth.
-  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
-  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kUndefined, kDepthTarget);
-  const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
-                                               colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
-  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-  depth.imageView = target.depth.view();
-  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-  depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
-  VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  pass.renderArea = {{0, 0}, extent};
-  pass.layerCount = 1;
-  pass.colorAttachmentCount = 2;
-  pass.pColorAttachments = colours;
-  pass.pDepthAttachment = &depth;
-  vkCmdBeginRendering(cmd, &pass);
-  set_viewport(cmd, extent);
+// HDR radiance and object ids, reverse-Z depth: the world, the soldiers, the sky, the effects.
+void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
+                                 const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
+                                 const std::vector<std::uint8_t>& shadowed) {
+  FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  begin_scene_pass(cmd, target);
+  set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
-  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, glm::vec3(uniforms.sun_direction))
-                                                            : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
-  draw_terrain(cmd, camera, uniforms.view_proj, glm::radians(camera.fov_deg) / static_cast<float>(extent.height), shadowed);
+  draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height), shadowed);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
@@ -341,29 +364,26 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   // Smoke and dust last: blended over everything opaque, the sky included.
   if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
   vkCmdEndRendering(cmd);
+}
 
-  // Tonemap pass: HDR -> 8-bit display image.
+// HDR -> the 8-bit display image.
+void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target) {
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
   const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
   VkRenderingInfo post{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  post.renderArea = {{0, 0}, extent};
+  post.renderArea = {{0, 0}, target.extent};
   post.layerCount = 1;
   post.colorAttachmentCount = 1;
   post.pColorAttachments = &display;
   vkCmdBeginRendering(cmd, &post);
-  set_viewport(cmd, extent);
+  set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
-  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(float),
-                     &options_.exposure);
+  const shaders::TonemapPush push{options_.exposure};
+  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
-  if (options_.overlay) options_.overlay(cmd, target, snapshot);
-
-  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  stats_.record_ms = ms_since(start);
 }
 
 FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids) {
@@ -402,9 +422,9 @@ FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera
   VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
   submit.commandBufferInfoCount = 1;
   submit.pCommandBufferInfos = &cmd_info;
-  VK_CHECK(vkResetFences(context_.device(), 1, &fence_));
-  VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_));
-  VK_CHECK(vkWaitForFences(context_.device(), 1, &fence_, VK_TRUE, UINT64_MAX));
+  VK_CHECK(vkResetFences(context_.device(), 1, fence_.address()));
+  VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_.get()));
+  VK_CHECK(vkWaitForFences(context_.device(), 1, fence_.address(), VK_TRUE, UINT64_MAX));
   stats_.gpu_ms = ms_since(start);
 
   const auto read_start = Clock::now();

@@ -9,13 +9,13 @@
 #include <vector>
 
 #include "renderer/context.h"
-#include "renderer/deletion_queue.h"
 #include "renderer/effects.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
 #include "renderer/target.h"
 #include "renderer/troops.h"
+#include "renderer/unique_handle.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
@@ -74,10 +74,10 @@ class Renderer {
   void record(VkCommandBuffer cmd, std::uint32_t slot, RenderTarget& target, const scene::Snapshot& snapshot,
               const scene::Camera& camera);
 
-  // Hands over something a frame may still be using (a replaced render target, a grown
-  // buffer): it is destroyed when `slot` is recorded again, by which time the caller has
-  // waited for that slot's fence and so for every frame submitted before it.
-  void retire(std::uint32_t slot, std::function<void()> deleter) { slots_[slot % kFramesInFlight].retired.push(std::move(deleter)); }
+  // Hands over the owner of something a frame may still be using (a replaced render target):
+  // it is kept until `slot` is recorded again, by which time the caller has waited for that
+  // slot's fence and so for every frame submitted before it.
+  void retire(std::uint32_t slot, std::shared_ptr<void> owner) { slots_[slot % kFramesInFlight].retired.push_back(std::move(owner)); }
 
   // Headless: renders one frame, waits, and reads it back.
   FrameImage render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids);
@@ -88,7 +88,7 @@ class Renderer {
     std::uint32_t index_count = 0;
   };
   struct FrameSlot {
-    DeletionQueue retired;  // destroyed when this slot is next recorded, after its fence
+    std::vector<std::shared_ptr<void>> retired;  // let go when this slot is next recorded, after its fence
     Buffer uniforms;
     GpuMesh dynamic_solids, dynamic_water;
     VkDescriptorSet scene_set = VK_NULL_HANDLE;
@@ -107,6 +107,12 @@ class Renderer {
                     const std::vector<std::uint8_t>& shadowed);
   void create_descriptors();
   void create_pipelines();
+  // record()'s steps.
+  void write_tonemap_set(FrameSlot& slot, const RenderTarget& target);
+  void record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot, const ShadowFit& shadow);
+  void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target, const scene::Snapshot& snapshot,
+                         const scene::Camera& camera, const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed);
+  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target);
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -119,10 +125,10 @@ class Renderer {
   std::vector<scene::IndexRange> camp_ranges_;  // per scenario camp: its indices in camps_
   std::array<FrameSlot, kFramesInFlight> slots_;
 
-  VkDescriptorSetLayout scene_layout_ = VK_NULL_HANDLE;
-  VkDescriptorSetLayout tonemap_layout_ = VK_NULL_HANDLE;
-  VkDescriptorPool pool_ = VK_NULL_HANDLE;
-  VkSampler sampler_ = VK_NULL_HANDLE;
+  Unique<VkDescriptorSetLayout> scene_layout_;
+  Unique<VkDescriptorSetLayout> tonemap_layout_;
+  Unique<VkDescriptorPool> pool_;  // the slots' sets
+  Unique<VkSampler> sampler_;
   ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
   Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
@@ -131,9 +137,9 @@ class Renderer {
 
   // Headless path: its own target, command buffer, fence and readback buffers.
   std::unique_ptr<RenderTarget> offscreen_;
-  VkCommandPool command_pool_ = VK_NULL_HANDLE;
-  VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;
-  VkFence fence_ = VK_NULL_HANDLE;
+  Unique<VkCommandPool> command_pool_;
+  VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;  // from command_pool_
+  Unique<VkFence> fence_;
   Buffer readback_rgba_, readback_ids_;
 };
 

@@ -6,28 +6,32 @@
 namespace renderer {
 
 Buffer::Buffer(const Context& context, VkDeviceSize size, VkBufferUsageFlags usage, VkMemoryPropertyFlags memory)
-    : device_(context.device()), size_(size) {
+    : size_(size) {
+  VkDevice device = context.device();
   VkBufferCreateInfo info{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
   info.size = size;
   info.usage = usage;
   info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
-  VK_CHECK(vkCreateBuffer(device_, &info, nullptr, &buffer_));
+  VkBuffer buffer;
+  VK_CHECK(vkCreateBuffer(device, &info, nullptr, &buffer));
+  buffer_ = Unique<VkBuffer>(device, buffer);
   VkMemoryRequirements req;
-  vkGetBufferMemoryRequirements(device_, buffer_, &req);
+  vkGetBufferMemoryRequirements(device, buffer, &req);
   VkMemoryAllocateInfo alloc{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
   alloc.allocationSize = req.size;
   alloc.memoryTypeIndex = context.memory_type(req.memoryTypeBits, memory);
-  VK_CHECK(vkAllocateMemory(device_, &alloc, nullptr, &memory_));
-  VK_CHECK(vkBindBufferMemory(device_, buffer_, memory_, 0));
-  if (memory & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) VK_CHECK(vkMapMemory(device_, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_));
+  VkDeviceMemory allocated;
+  VK_CHECK(vkAllocateMemory(device, &alloc, nullptr, &allocated));
+  memory_ = Unique<VkDeviceMemory>(device, allocated);
+  VK_CHECK(vkBindBufferMemory(device, buffer, allocated, 0));
+  if (memory & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) VK_CHECK(vkMapMemory(device, allocated, 0, VK_WHOLE_SIZE, 0, &mapped_));
 }
 
 Buffer& Buffer::operator=(Buffer&& other) noexcept {
   if (this != &other) {
     reset();
-    device_ = std::exchange(other.device_, VK_NULL_HANDLE);
-    buffer_ = std::exchange(other.buffer_, VK_NULL_HANDLE);
-    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
+    memory_ = std::move(other.memory_);
+    buffer_ = std::move(other.buffer_);
     size_ = std::exchange(other.size_, 0);
     mapped_ = std::exchange(other.mapped_, nullptr);
   }
@@ -35,18 +39,15 @@ Buffer& Buffer::operator=(Buffer&& other) noexcept {
 }
 
 void Buffer::reset() {
-  if (!device_) return;
-  if (buffer_) vkDestroyBuffer(device_, buffer_, nullptr);
-  if (memory_) vkFreeMemory(device_, memory_, nullptr);  // unmaps implicitly
-  device_ = VK_NULL_HANDLE;
-  buffer_ = VK_NULL_HANDLE;
-  memory_ = VK_NULL_HANDLE;
+  buffer_.reset();
+  memory_.reset();
   mapped_ = nullptr;
   size_ = 0;
 }
 
 Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect)
-    : device_(context.device()), format_(format), extent_(extent), aspect_(aspect) {
+    : format_(format), extent_(extent), aspect_(aspect) {
+  VkDevice device = context.device();
   VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
   info.imageType = VK_IMAGE_TYPE_2D;
   info.format = format;
@@ -57,29 +58,34 @@ Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImage
   info.tiling = VK_IMAGE_TILING_OPTIMAL;
   info.usage = usage;
   info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-  VK_CHECK(vkCreateImage(device_, &info, nullptr, &image_));
+  VkImage image;
+  VK_CHECK(vkCreateImage(device, &info, nullptr, &image));
+  image_ = Unique<VkImage>(device, image);
   VkMemoryRequirements req;
-  vkGetImageMemoryRequirements(device_, image_, &req);
+  vkGetImageMemoryRequirements(device, image, &req);
   VkMemoryAllocateInfo alloc{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
   alloc.allocationSize = req.size;
   alloc.memoryTypeIndex = context.memory_type(req.memoryTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-  VK_CHECK(vkAllocateMemory(device_, &alloc, nullptr, &memory_));
-  VK_CHECK(vkBindImageMemory(device_, image_, memory_, 0));
+  VkDeviceMemory allocated;
+  VK_CHECK(vkAllocateMemory(device, &alloc, nullptr, &allocated));
+  memory_ = Unique<VkDeviceMemory>(device, allocated);
+  VK_CHECK(vkBindImageMemory(device, image, allocated, 0));
   VkImageViewCreateInfo view{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
-  view.image = image_;
+  view.image = image;
   view.viewType = VK_IMAGE_VIEW_TYPE_2D;
   view.format = format;
   view.subresourceRange = {aspect, 0, 1, 0, 1};
-  VK_CHECK(vkCreateImageView(device_, &view, nullptr, &view_));
+  VkImageView created_view;
+  VK_CHECK(vkCreateImageView(device, &view, nullptr, &created_view));
+  view_ = Unique<VkImageView>(device, created_view);
 }
 
 Image& Image::operator=(Image&& other) noexcept {
   if (this != &other) {
     reset();
-    device_ = std::exchange(other.device_, VK_NULL_HANDLE);
-    image_ = std::exchange(other.image_, VK_NULL_HANDLE);
-    view_ = std::exchange(other.view_, VK_NULL_HANDLE);
-    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
+    memory_ = std::move(other.memory_);
+    image_ = std::move(other.image_);
+    view_ = std::move(other.view_);
     format_ = other.format_;
     extent_ = other.extent_;
     aspect_ = other.aspect_;
@@ -88,14 +94,9 @@ Image& Image::operator=(Image&& other) noexcept {
 }
 
 void Image::reset() {
-  if (!device_) return;
-  if (view_) vkDestroyImageView(device_, view_, nullptr);
-  if (image_) vkDestroyImage(device_, image_, nullptr);
-  if (memory_) vkFreeMemory(device_, memory_, nullptr);
-  device_ = VK_NULL_HANDLE;
-  image_ = VK_NULL_HANDLE;
-  view_ = VK_NULL_HANDLE;
-  memory_ = VK_NULL_HANDLE;
+  view_.reset();
+  image_.reset();
+  memory_.reset();
 }
 
 void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageState from, ImageState to) {

@@ -6,6 +6,8 @@
 
 #include <vulkan/vulkan.h>
 
+#include "renderer/unique_handle.h"
+
 namespace renderer {
 
 class Context;
@@ -24,16 +26,16 @@ class Buffer {
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
 
-  VkBuffer handle() const { return buffer_; }
+  VkBuffer handle() const { return buffer_.get(); }
   VkDeviceSize size() const { return size_; }
   void* mapped() const { return mapped_; }
-  explicit operator bool() const { return buffer_ != VK_NULL_HANDLE; }
+  explicit operator bool() const { return static_cast<bool>(buffer_); }
   void reset();
 
  private:
-  VkDevice device_ = VK_NULL_HANDLE;
-  VkBuffer buffer_ = VK_NULL_HANDLE;
-  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  // Destroyed in reverse: the buffer before its memory.
+  Unique<VkDeviceMemory> memory_;
+  Unique<VkBuffer> buffer_;
   VkDeviceSize size_ = 0;
   void* mapped_ = nullptr;
 };
@@ -48,19 +50,19 @@ class Image {
   Image(const Image&) = delete;
   Image& operator=(const Image&) = delete;
 
-  VkImage handle() const { return image_; }
-  VkImageView view() const { return view_; }
+  VkImage handle() const { return image_.get(); }
+  VkImageView view() const { return view_.get(); }
   VkFormat format() const { return format_; }
   VkExtent2D extent() const { return extent_; }
   VkImageAspectFlags aspect() const { return aspect_; }
-  explicit operator bool() const { return image_ != VK_NULL_HANDLE; }
+  explicit operator bool() const { return static_cast<bool>(image_); }
   void reset();
 
  private:
-  VkDevice device_ = VK_NULL_HANDLE;
-  VkImage image_ = VK_NULL_HANDLE;
-  VkImageView view_ = VK_NULL_HANDLE;
-  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  // Destroyed in reverse: the view, the image, then its memory.
+  Unique<VkDeviceMemory> memory_;
+  Unique<VkImage> image_;
+  Unique<VkImageView> view_;
   VkFormat format_ = VK_FORMAT_UNDEFINED;
   VkExtent2D extent_{};
   VkImageAspectFlags aspect_ = 0;

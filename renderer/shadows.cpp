@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <utility>
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "renderer/context.h"
 #include "renderer/vk_check.h"
+#include "shaders/shared.h"
 
 namespace renderer {
 
@@ -24,8 +24,7 @@ const ImageState kShadowRead{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELI
 }  // namespace
 
 ShadowMap::ShadowMap(Context& context)
-    : device_(context.device()),
-      depth_(context, {kSize, kSize}, kShadowFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+    : depth_(context, {kSize, kSize}, kShadowFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
              VK_IMAGE_ASPECT_DEPTH_BIT) {
   // Hardware PCF (a 2×2 bilinear compare) where the format filters linearly.
   VkFormatProperties props{};
@@ -37,7 +36,9 @@ ShadowMap::ShadowMap(Context& context)
   sampler.borderColor = VK_BORDER_COLOR_FLOAT_OPAQUE_WHITE;  // outside the map: lit
   sampler.compareEnable = VK_TRUE;
   sampler.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
-  VK_CHECK(vkCreateSampler(device_, &sampler, nullptr, &sampler_));
+  VkSampler created;
+  VK_CHECK(vkCreateSampler(context.device(), &sampler, nullptr, &created));
+  sampler_ = Unique<VkSampler>(context.device(), created);
 
   PipelineDesc desc;
   desc.vertex_shader = "shadow.vert";
@@ -48,23 +49,8 @@ ShadowMap::ShadowMap(Context& context)
   desc.depth_test = desc.depth_write = true;
   desc.depth_compare = VK_COMPARE_OP_LESS_OR_EQUAL;
   desc.cull = VK_CULL_MODE_NONE;  // thin walls and roofs cast from both sides
-  desc.push_constant_bytes = sizeof(glm::mat4);
-  pipeline_ = Pipeline(device_, desc);
-}
-
-ShadowMap::~ShadowMap() {
-  if (sampler_) vkDestroySampler(device_, sampler_, nullptr);
-}
-
-ShadowMap& ShadowMap::operator=(ShadowMap&& other) noexcept {
-  if (this != &other) {
-    if (sampler_) vkDestroySampler(device_, sampler_, nullptr);
-    device_ = other.device_;
-    depth_ = std::move(other.depth_);
-    sampler_ = std::exchange(other.sampler_, VK_NULL_HANDLE);
-    pipeline_ = std::move(other.pipeline_);
-  }
-  return *this;
+  desc.push_constant_bytes = sizeof(shaders::ShadowPush);
+  pipeline_ = Pipeline(context.device(), desc);
 }
 
 ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspect, glm::vec3 casters_min,
@@ -130,8 +116,8 @@ void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit, const std::fun
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
-    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                       sizeof(glm::mat4), &fit.view_proj);
+    const shaders::ShadowPush push{fit.view_proj};
+    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
     draw_casters(cmd);
   }
   vkCmdEndRendering(cmd);

@@ -8,6 +8,7 @@
 
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
+#include "renderer/unique_handle.h"
 #include "scene/model/camera.h"
 
 namespace renderer {
@@ -27,11 +28,6 @@ class ShadowMap {
 
   ShadowMap() = default;
   explicit ShadowMap(Context& context);
-  ~ShadowMap();
-  ShadowMap(ShadowMap&& other) noexcept { *this = std::move(other); }
-  ShadowMap& operator=(ShadowMap&& other) noexcept;
-  ShadowMap(const ShadowMap&) = delete;
-  ShadowMap& operator=(const ShadowMap&) = delete;
 
   // The light's projection: the sun's direction, the camera's frustum up to kDistance, and the
   // box around everything that casts shadows.
@@ -43,12 +39,11 @@ class ShadowMap {
   void record(VkCommandBuffer cmd, const ShadowFit& fit, const std::function<void(VkCommandBuffer)>& draw_casters);
 
   VkImageView view() const { return depth_.view(); }
-  VkSampler sampler() const { return sampler_; }
+  VkSampler sampler() const { return sampler_.get(); }
 
  private:
-  VkDevice device_ = VK_NULL_HANDLE;
   Image depth_;
-  VkSampler sampler_ = VK_NULL_HANDLE;
+  Unique<VkSampler> sampler_;
   Pipeline pipeline_;
 };
 

@@ -41,19 +41,6 @@ Swapchain::Swapchain(const Context& context, VkSurfaceKHR surface, bool vsync)
   if (!supported) throw VulkanError("vkGetPhysicalDeviceSurfaceSupportKHR (the chosen queue cannot present to this window)", VK_ERROR_INCOMPATIBLE_DISPLAY_KHR);
 }
 
-Swapchain::~Swapchain() {
-  destroy_images();
-  if (swapchain_) vkDestroySwapchainKHR(context_.device(), swapchain_, nullptr);
-}
-
-void Swapchain::destroy_images() {
-  for (SwapchainImage& image : images_) {
-    vkDestroyImageView(context_.device(), image.view, nullptr);
-    vkDestroySemaphore(context_.device(), image.render_finished, nullptr);
-  }
-  images_.clear();
-}
-
 bool Swapchain::rebuild(VkExtent2D wanted) {
   VkDevice device = context_.device();
   VkSurfaceCapabilitiesKHR caps;
@@ -86,20 +73,19 @@ bool Swapchain::rebuild(VkExtent2D wanted) {
   info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
   info.presentMode = choose_present_mode(context_.physical_device(), surface_, vsync_);
   info.clipped = VK_TRUE;
-  info.oldSwapchain = swapchain_;
+  info.oldSwapchain = swapchain_.get();
   VkSwapchainKHR created;
   VK_CHECK(vkCreateSwapchainKHR(device, &info, nullptr, &created));
-  destroy_images();
-  if (swapchain_) vkDestroySwapchainKHR(device, swapchain_, nullptr);
-  swapchain_ = created;
+  images_.clear();
+  swapchain_ = Unique<VkSwapchainKHR>(device, created);
   format_ = format.format;
   extent_ = extent;
   min_images_ = caps.minImageCount;
 
   std::uint32_t image_count = 0;
-  VK_CHECK(vkGetSwapchainImagesKHR(device, swapchain_, &image_count, nullptr));
+  VK_CHECK(vkGetSwapchainImagesKHR(device, created, &image_count, nullptr));
   std::vector<VkImage> images(image_count);
-  VK_CHECK(vkGetSwapchainImagesKHR(device, swapchain_, &image_count, images.data()));
+  VK_CHECK(vkGetSwapchainImagesKHR(device, created, &image_count, images.data()));
   for (VkImage image : images) {
     SwapchainImage entry;
     entry.image = image;
@@ -108,10 +94,14 @@ bool Swapchain::rebuild(VkExtent2D wanted) {
     view.viewType = VK_IMAGE_VIEW_TYPE_2D;
     view.format = format_;
     view.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-    VK_CHECK(vkCreateImageView(device, &view, nullptr, &entry.view));
+    VkImageView created_view;
+    VK_CHECK(vkCreateImageView(device, &view, nullptr, &created_view));
+    entry.view = Unique<VkImageView>(device, created_view);
     VkSemaphoreCreateInfo semaphore{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
-    VK_CHECK(vkCreateSemaphore(device, &semaphore, nullptr, &entry.render_finished));
-    images_.push_back(entry);
+    VkSemaphore created_semaphore;
+    VK_CHECK(vkCreateSemaphore(device, &semaphore, nullptr, &created_semaphore));
+    entry.render_finished = Unique<VkSemaphore>(device, created_semaphore);
+    images_.push_back(std::move(entry));
   }
   return true;
 }

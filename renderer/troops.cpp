@@ -18,6 +18,7 @@ namespace renderer {
 namespace {
 
 constexpr float kTau = 6.28318530718f;
+constexpr VkShaderStageFlags kPushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
 // Frustum planes (xyz normal, w offset; inside when dot(n, p) + w >= 0) of a reverse-Z,
 // infinite-far projection: left, right, bottom, top, near.
@@ -42,6 +43,24 @@ Frustum frustum_of(const glm::mat4& m) {
   return f;
 }
 
+// Gait 0..1 onto phases 1 .. kPhaseSteps - 1 (0 is standing still).
+constexpr float kPhaseScale = 62.999f;
+static_assert(kPhaseScale < shaders::kPhaseSteps - 1);
+
+// TroopInstance::packed (shaders/shared.h) for soldier `index` of unit `unit`. scene::Soldier's
+// pose has the shaders' codes for walking, running and fallen; some idle men in camp sit.
+std::uint32_t pack_instance(const scene::Soldier& s, std::uint32_t index, std::uint32_t unit, bool camp) {
+  constexpr float kStepsPerRadian = static_cast<float>(shaders::kHeadingSteps) / kTau;
+  const auto heading = static_cast<std::uint32_t>(static_cast<std::int32_t>(std::lround(s.heading * kStepsPerRadian))) &
+                       (shaders::kHeadingSteps - 1u);
+  std::uint32_t phase = 0;
+  if (s.pose != shaders::kPoseFallen && s.gait > 0.0f) phase = 1u + static_cast<std::uint32_t>(s.gait * kPhaseScale);
+  std::uint32_t pose = s.pose & shaders::kPoseMask;
+  if (camp && pose == shaders::kPoseWalk && phase == 0 &&
+      static_cast<float>(scene::mix32(index * 2654435761u) & 1023u) < troops::kCampSittingFraction * 1024.0f)
+    pose = shaders::kPoseSitting;
+  return heading | phase << shaders::kPhaseShift | pose << shaders::kPoseShift | unit << shaders::kUnitShift;
+}
 
 }  // namespace
 
@@ -56,7 +75,7 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
                                        {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
 
   // Frame slots, plus the bake's one troop set and its per-(kind, elevation) uniform sets.
-  const std::uint32_t bake_sets = scene::kFigureKinds * troops::kImpostorElevations;
+  const std::uint32_t bake_sets = shaders::kFigureKinds * shaders::kImpostorElevations;
   const std::uint32_t sets = frames + 1 + bake_sets;
   pool_ = create_descriptor_pool(device,
                                  {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * (frames + 1)},
@@ -70,7 +89,7 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
-    slot.set = allocate_set(device, pool_, layout_);
+    slot.set = allocate_set(device, pool_.get(), layout_.get());
     slot.instances = Buffer(context_, 1024 * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     slot.units = Buffer(context_, std::max<std::size_t>(scenario.units.size(), 1) * sizeof(shaders::TroopUnit),
                         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
@@ -94,13 +113,7 @@ void TroopPass::fill_quads(Slot& slot) {
   }
 }
 
-TroopPass::~TroopPass() {
-  VkDevice device = context_.device();
-  vkDeviceWaitIdle(device);
-  vkDestroySampler(device, sampler_, nullptr);
-  vkDestroyDescriptorPool(device, pool_, nullptr);
-  vkDestroyDescriptorSetLayout(device, layout_, nullptr);
-}
+TroopPass::~TroopPass() { vkDeviceWaitIdle(context_.device()); }
 
 void TroopPass::upload_meshes() {
   // The figure files beside the props (assets/models/soldier_*.glb), each missing or broken
@@ -143,7 +156,7 @@ void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
   mesh.depth_format = kDepthFormat;
   mesh.depth_test = mesh.depth_write = true;
   mesh.cull = VK_CULL_MODE_BACK_BIT;
-  mesh.set_layouts = {scene_layout, layout_};
+  mesh.set_layouts = {scene_layout, layout_.get()};
   mesh.push_constant_bytes = sizeof(shaders::TroopPush);
   mesh_pipeline_ = Pipeline(context_.device(), mesh);
 
@@ -165,7 +178,7 @@ void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
 void TroopPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo instances{slot.instances.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo units{slot.units.handle(), 0, VK_WHOLE_SIZE};
-  const VkDescriptorImageInfo atlas{sampler_, atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  const VkDescriptorImageInfo atlas{sampler_.get(), atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   VkWriteDescriptorSet writes[3]{};
   for (int i = 0; i < 3; ++i) {
     writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
@@ -195,31 +208,44 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
   stats_ = {};
   const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
   stats_.soldiers = soldier_count;
-
-  // Unit table: colours, object ids, states.
   const size_t unit_count = std::min(snapshot.units.size(), scenario_.units.size());
-  auto* units = static_cast<shaders::TroopUnit*>(slot.units.mapped());
-  for (size_t u = 0; u < unit_count; ++u) {
-    const scene::Faction* faction = scenario_.faction(scenario_.units[u].faction);
-    const glm::vec3 colour = faction ? faction->color : glm::vec3(0.5f);
-    const glm::vec3 banner = faction ? faction->banner : glm::vec3(0.8f);
-    units[u].colour = glm::vec4(colour, 1);
-    units[u].banner = glm::vec4(banner, 1);
-    units[u].info = glm::uvec4(unit_objects_[u], static_cast<std::uint32_t>(snapshot.units[u].state), 0, 0);
-  }
+  write_units(slot, snapshot, unit_count);
 
-  bool grown = false;
   const VkDeviceSize needed = std::max<VkDeviceSize>(soldier_count, 1) * sizeof(shaders::TroopInstance);
   if (slot.instances.size() < needed) {
     slot.instances = Buffer(context_, needed * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
-    grown = true;
-  }
-  if (grown) {
     write_set(slot);
     fill_quads(slot);
   }
   if (bin_of_.size() < soldier_count) bin_of_.resize(soldier_count);
 
+  bin_soldiers(snapshot, camera, extent, unit_count);
+  std::uint32_t offset = 0;
+  for (int b = 0; b < kBins; ++b) {
+    bin_first_[static_cast<size_t>(b)] = offset;
+    offset += bin_count_[static_cast<size_t>(b)];
+  }
+  stats_.drawn = offset;
+  write_instances(slot, snapshot, unit_count);
+  stats_.prepare_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The unit table: colours, object ids, states.
+void TroopPass::write_units(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count) {
+  auto* units = static_cast<shaders::TroopUnit*>(slot.units.mapped());
+  for (size_t u = 0; u < unit_count; ++u) {
+    const scene::Faction* faction = scenario_.faction(scenario_.units[u].faction);
+    units[u] = {.colour = faction ? faction->color : glm::vec3(0.5f),
+                .banner = faction ? faction->banner : glm::vec3(0.8f),
+                .object_id = unit_objects_[u],
+                .state = static_cast<std::uint32_t>(snapshot.units[u].state)};
+  }
+}
+
+// Pass 1: culls and bins each soldier (bin_of_: kind * kLevels + level; 255 = culled) and
+// counts the bins.
+void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, size_t unit_count) {
+  const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   const glm::mat4 view_proj = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera);
   const Frustum frustum = frustum_of(view_proj);
@@ -233,7 +259,6 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
   const bool cull = options_.cull && !options_.per_unit_draws;
   const bool lod = options_.lod && !options_.per_unit_draws;
 
-  // Pass 1: cull and bin (kind * kLevels + level); 255 = culled.
   bin_count_.fill(0);
   for (size_t u = 0; u < unit_count; ++u) {
     const scene::UnitSnapshot& us = snapshot.units[u];
@@ -247,7 +272,7 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
         continue;
       }
       int kind = unit_kind;
-      if (s.pose != 2 && (i - us.first_soldier) % scene::kStandardEvery == 0 && !options_.per_unit_draws)
+      if (s.pose != shaders::kPoseFallen && (i - us.first_soldier) % scene::kStandardEvery == 0 && !options_.per_unit_draws)
         kind = static_cast<int>(scene::FigureKind::Bearer);
       int level = 0;
       if (lod) {
@@ -259,14 +284,11 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
       ++bin_count_[static_cast<size_t>(bin)];
     }
   }
-  std::uint32_t offset = 0;
-  for (int b = 0; b < kBins; ++b) {
-    bin_first_[static_cast<size_t>(b)] = offset;
-    offset += bin_count_[static_cast<size_t>(b)];
-  }
-  stats_.drawn = offset;
+}
 
-  // Pass 2: write the instances, bin after bin, into mapped memory.
+// Pass 2: writes the instances, bin after bin, into the slot's mapped memory.
+void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count) {
+  const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
   auto* out = static_cast<shaders::TroopInstance*>(slot.instances.mapped());
   std::array<std::uint32_t, kBins> cursor = bin_first_;
   unit_draw_first_.assign(unit_count, 0);
@@ -280,40 +302,35 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
       const std::uint8_t bin = bin_of_[i];
       if (bin == 255) continue;
       const scene::Soldier& s = snapshot.soldiers[i];
-      const auto heading = static_cast<std::uint32_t>(static_cast<std::int32_t>(std::lround(s.heading * (512.0f / kTau)))) & 511u;
-      std::uint32_t phase = 0;
-      if (s.pose != 2 && s.gait > 0.0f) phase = 1u + static_cast<std::uint32_t>(s.gait * 62.999f);
-      std::uint32_t pose = s.pose & 3u;
-      if (camp && pose == 0 && phase == 0 &&
-          static_cast<float>(scene::mix32(i * 2654435761u) & 1023u) < troops::kCampSittingFraction * 1024.0f)
-        pose = 3;
-      shaders::TroopInstance& inst = out[cursor[bin]++];
-      inst.x = s.position.x;
-      inst.y = s.position.y;
-      inst.z = s.position.z;
-      inst.packed = heading | phase << 9 | pose << 15 | static_cast<std::uint32_t>(u) << 17;
+      out[cursor[bin]++] = {s.position.x, s.position.y, s.position.z, pack_instance(s, i, static_cast<std::uint32_t>(u), camp)};
     }
     unit_draw_count_[u] = end > us.first_soldier ? end - us.first_soldier : 0;
   }
-  stats_.prepare_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set) {
   Slot& slot = slots_[slot_index % slots_.size()];
   if (stats_.drawn == 0) return;
   const VkDescriptorSet sets[] = {scene_set, slot.set};
-  shaders::TroopPush push{options_.flat ? 1u : 0u, 0, 0, 0, {}};
-  const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+  draw_meshes(cmd, sets);
+  if (options_.per_unit_draws) return;
+  if (!options_.flat) draw_ground_shadows(cmd, sets);
+  draw_impostors(cmd, sets, slot);
+}
 
+// The LOD0 and LOD1 bins, one instanced draw each; or, as the baseline, a draw per unit with
+// its soldiers all at LOD0.
+void TroopPass::draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) {
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.layout(), 0, 2, sets, 0, nullptr);
   const VkDeviceSize zero = 0;
   const VkBuffer vb = vertices_.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
   vkCmdBindIndexBuffer(cmd, indices_.handle(), 0, VK_INDEX_TYPE_UINT32);
-  vkCmdPushConstants(cmd, mesh_pipeline_.layout(), stages, 0, sizeof(push), &push);
+  const shaders::TroopPush push{options_.flat ? shaders::kTroopFlat : 0u, 0, 0, 0, {}};
+  vkCmdPushConstants(cmd, mesh_pipeline_.layout(), kPushStages, 0, sizeof(push), &push);
 
-  if (options_.per_unit_draws) {  // the baseline: a draw per unit, its soldiers all at LOD0
+  if (options_.per_unit_draws) {
     for (size_t u = 0; u < unit_draw_count_.size(); ++u) {
       if (unit_draw_count_[u] == 0) continue;
       const MeshRange& mesh = meshes_[static_cast<size_t>(scene::figure_kind(scenario_.units[u].kind))][0];
@@ -335,23 +352,28 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
       ++stats_.draws;
     }
   }
-  // Soft ground shadows under the figures drawn as meshes (troop_blob.*; faded out at night).
-  if (!options_.flat) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.handle());
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.layout(), 0, 2, sets, 0, nullptr);
-    for (int k = 0; k < scene::kFigureKinds; ++k) {
-      const bool rider = static_cast<scene::FigureKind>(k) == scene::FigureKind::Cavalry;
-      shaders::TroopPush blob{0, static_cast<std::uint32_t>(k), rider ? 2.4f : 1.75f, rider ? 0.55f : 0.3f, {}};
-      vkCmdPushConstants(cmd, blob_pipeline_.layout(), stages, 0, sizeof(blob), &blob);
-      for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-        const auto bin = static_cast<size_t>(k * kLevels + lod);
-        if (bin_count_[bin] == 0) continue;
-        vkCmdDraw(cmd, 6, bin_count_[bin], 0, bin_first_[bin]);
-        stats_.triangles += 2ull * bin_count_[bin];
-        ++stats_.draws;
-      }
+}
+
+// Soft ground shadows under the figures drawn as meshes (troop_blob.*; faded out at night).
+void TroopPass::draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) {
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+  for (int k = 0; k < scene::kFigureKinds; ++k) {
+    const bool rider = static_cast<scene::FigureKind>(k) == scene::FigureKind::Cavalry;
+    const shaders::BlobPush blob{rider ? 2.4f : 1.75f, rider ? 0.55f : 0.3f};
+    vkCmdPushConstants(cmd, blob_pipeline_.layout(), kPushStages, 0, sizeof(blob), &blob);
+    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
+      const auto bin = static_cast<size_t>(k * kLevels + lod);
+      if (bin_count_[bin] == 0) continue;
+      vkCmdDraw(cmd, 6, bin_count_[bin], 0, bin_first_[bin]);
+      stats_.triangles += 2ull * bin_count_[bin];
+      ++stats_.draws;
     }
   }
+}
+
+// The impostor bins: near ones as quads, the farthest as one triangle each.
+void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2], const Slot& slot) {
   bool bound = false;
   for (int b = 0; b < 2 * scene::kFigureKinds; ++b) {
     const int k = b % scene::kFigureKinds;
@@ -365,12 +387,13 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
       bound = true;
     }
     const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(k));
+    shaders::TroopPush push{};
     push.kind = static_cast<std::uint32_t>(k);
-    push.mode = (options_.flat ? 1u : 0u) | (far ? 2u : 0u);
+    push.mode = (options_.flat ? shaders::kTroopFlat : 0u) | (far ? shaders::kTroopFarTriangle : 0u);
     push.half_size = frame.half_size;
     push.centre_height = frame.centre_height;
-    for (std::uint32_t e = 0; e < troops::kImpostorElevations; ++e) push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
-    vkCmdPushConstants(cmd, impostor_pipeline_.layout(), stages, 0, sizeof(push), &push);
+    for (std::uint32_t e = 0; e < shaders::kImpostorElevations; ++e) push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
+    vkCmdPushConstants(cmd, impostor_pipeline_.layout(), kPushStages, 0, sizeof(push), &push);
     // Not instanced: lavapipe pays its vertex pipeline's setup once per instance. Figures
     // under kFarPixels: one triangle each (3 vertices, no index), enclosing the quad.
     if (far) {

@@ -13,11 +13,13 @@
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/troops_config.h"
+#include "renderer/unique_handle.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
 #include "scene/figures/soldier_meshes.h"
 #include "scene/world/world.h"
+#include "shaders/shared.h"
 
 namespace renderer {
 
@@ -74,6 +76,14 @@ class TroopPass {
   void bake_impostors();  // renderer/impostors.cpp
   void write_set(Slot& slot);
   void fill_quads(Slot& slot);
+  // prepare()'s steps.
+  void write_units(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count);
+  void bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, size_t unit_count);
+  void write_instances(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count);
+  // draw()'s steps; `sets` are set 0 (the frame's) and 1 (the slot's).
+  void draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
+  void draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
+  void draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2], const Slot& slot);
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -87,12 +97,12 @@ class TroopPass {
   std::array<std::uint32_t, kBins> bin_first_{}, bin_count_{};
   std::vector<std::uint32_t> unit_draw_first_, unit_draw_count_;  // per_unit_draws mode
 
-  VkDescriptorSetLayout layout_ = VK_NULL_HANDLE;
-  VkDescriptorPool pool_ = VK_NULL_HANDLE;
-  VkSampler sampler_ = VK_NULL_HANDLE;
+  Unique<VkDescriptorSetLayout> layout_;
+  Unique<VkDescriptorPool> pool_;  // the frame slots' sets and the bake's
+  Unique<VkSampler> sampler_;
   Image atlas_;
   // Per kind and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
-  std::array<std::array<glm::vec4, troops::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
+  std::array<std::array<glm::vec4, shaders::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
   std::vector<Slot> slots_;
   Pipeline mesh_pipeline_, impostor_pipeline_;
   Pipeline blob_pipeline_;  // near figures' soft ground shadows

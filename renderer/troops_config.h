@@ -1,4 +1,5 @@
-// Tunables of the troop pass, one line each.
+// Tunables of the troop pass, one line each. The impostor atlas's grid is shared with the
+// shaders: shaders/shared.h.
 #pragma once
 
 #include <cstdint>
@@ -11,10 +12,6 @@ constexpr float kFarPixels = 4.0f;         // smaller than this: the impostor as
 constexpr float kFigureHeight = 1.8f;      // metres, for the on-screen size above
 constexpr float kCullRadius = 2.2f;        // metres: bounding sphere of a figure (a horse and lance)
 constexpr float kCullCentreHeight = 1.1f;  // metres above the feet
-constexpr std::uint32_t kImpostorCell = 64;       // pixels per baked view in the atlas
-constexpr std::uint32_t kImpostorAzimuths = 8;    // views around a figure (shaders/impostor.vert)
-constexpr std::uint32_t kImpostorElevations = 3;  // 10, 40 and 75 degrees above the horizon
-constexpr float kImpostorElevationDeg[kImpostorElevations] = {10.0f, 40.0f, 75.0f};
 constexpr float kCampSittingFraction = 0.5f;      // share of idle men in camp drawn sitting
 
 }  // namespace renderer::troops

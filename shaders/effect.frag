@@ -27,9 +27,9 @@ void main() {
     colour *= e.glow * (1.0 - 0.5 * r);  // emissive: hotter in the middle
     out_color = vec4(colour * alpha, alpha);
   } else {
-    vec3 sun = frame.sun_direction.xyz;
-    vec3 ambient = frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2;
-    vec3 lit = colour * (frame.sun_color.rgb * (0.45 + 0.35 * max(sun.y, 0.0)) + ambient) + colour * e.glow;
+    vec3 sun = frame.sun_direction;
+    vec3 ambient = frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2;
+    vec3 lit = colour * (frame.sun_color * (0.45 + 0.35 * max(sun.y, 0.0)) + ambient) + colour * e.glow;
     out_color = vec4(apply_haze(lit, in_world) * alpha, alpha);
   }
   out_object = 0u;

@@ -14,12 +14,12 @@ void main() {
   const vec2 corners[6] = vec2[](vec2(-1, -1), vec2(1, -1), vec2(1, 1), vec2(-1, -1), vec2(1, 1), vec2(-1, 1));
   vec2 corner = corners[gl_VertexIndex];
   vec3 centre = vec3(e.x, e.y, e.z);
-  vec3 to_cam = normalize(frame.camera_position.xyz - centre);
+  vec3 to_cam = normalize(frame.camera_position - centre);
   vec3 up = vec3(0, 1, 0) - to_cam * to_cam.y;
   up = dot(up, up) > 1e-6 ? normalize(up) : vec3(0, 0, -1);
   vec3 right = cross(up, to_cam);
   // Far away, keep every effect at least ~2 pixels wide so volleys stay visible.
-  float dist = length(frame.camera_position.xyz - centre);
+  float dist = length(frame.camera_position - centre);
   float size = max(e.size, dist * 0.0012);
   vec3 world = centre + (corner.x * right + corner.y * up) * size;
   out_uv = corner;

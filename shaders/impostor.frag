@@ -18,21 +18,22 @@ void main() {
   if (max(in_local.x, in_local.y) > 1.0) discard;  // a far figure's triangle outside its quad
   vec3 albedo;
   if (in_uv.x < 0.0) {
-    albedo = units[in_unit].colour.rgb * 0.55;
+    albedo = units[in_unit].colour * 0.55;
   } else {
     vec4 texel = texture(atlas, in_uv);
-    if (texel.a < 0.1) discard;
-    albedo = texel.a > 0.83 ? texel.rgb : (texel.a > 0.5 ? units[in_unit].colour.rgb : units[in_unit].banner.rgb) * texel.rgb;
+    if (texel.a < kAtlasEmptyBelow) discard;
+    albedo = texel.a > kAtlasAlbedoAbove ? texel.rgb
+                                          : (texel.a > kAtlasFactionAbove ? units[in_unit].colour : units[in_unit].banner) * texel.rgb;
   }
-  out_object = units[in_unit].info.x;
-  if ((pc.mode & 1u) != 0u) {
+  out_object = units[in_unit].object_id;
+  if ((pc.mode & kTroopFlat) != 0u) {
     out_color = vec4(albedo, 1.0);
     return;
   }
   vec3 n = normalize(in_normal);
-  vec3 sun = frame.sun_direction.xyz;
+  vec3 sun = frame.sun_direction;
   float diffuse = 0.35 + 0.4 * max(dot(n, sun), 0.0);
-  vec3 ambient = mix(frame.haze.rgb * 0.25, frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2, 0.75);
-  vec3 lit = albedo * (frame.sun_color.rgb * diffuse + ambient);
+  vec3 ambient = mix(frame.haze_colour * 0.25, frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2, 0.75);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
   out_color = vec4(apply_haze(lit, in_world), 1.0);
 }

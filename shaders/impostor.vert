@@ -15,14 +15,14 @@ layout(location = 2) out vec3 out_world;
 layout(location = 3) out vec3 out_normal;
 layout(location = 4) out vec2 out_local;    // position in the quad, 0..1 inside it
 
-const int kAzimuths = 8;
-const int kElevations = 3;
-const int kKinds = 7;
+const int kAzimuths = int(kImpostorAzimuths);
+const int kElevations = int(kImpostorElevations);
+const int kKinds = int(kFigureKinds);
 
 void main() {
-  // Far figures (pc.mode bit 1): one triangle (0,0) (2,0) (0,2) in quad units, which holds
-  // the quad; the fragment shader drops what lies outside it (out_local > 1).
-  bool triangle = (pc.mode & 2u) != 0u;
+  // Far figures (kTroopFarTriangle): one triangle (0,0) (2,0) (0,2) in quad units, which
+  // holds the quad; the fragment shader drops what lies outside it (out_local > 1).
+  bool triangle = (pc.mode & kTroopFarTriangle) != 0u;
   uint vid = uint(gl_VertexIndex);
   uint figure = triangle ? vid / 3u : vid >> 2;
   uint ci = triangle ? vid - figure * 3u : vid & 3u;
@@ -33,7 +33,7 @@ void main() {
   out_local = unit_corner;
   vec3 feet = vec3(inst.x, inst.y, inst.z);
   vec3 centre = feet + vec3(0.0, pc.centre_height, 0.0);
-  vec3 to_cam = normalize(frame.camera_position.xyz - centre);
+  vec3 to_cam = normalize(frame.camera_position - centre);
   vec3 up = vec3(0, 1, 0) - to_cam * to_cam.y;
   float heading = instance_heading(packed);
   up = dot(up, up) > 1e-6 ? normalize(up) : vec3(sin(heading), 0, -cos(heading));
@@ -45,7 +45,10 @@ void main() {
   float azimuth = atan(local.x, -local.y);
   int column = int(floor(azimuth / (kTau / float(kAzimuths)) + 0.5 + float(kAzimuths))) % kAzimuths;
   float elevation = degrees(asin(clamp(to_cam.y, -1.0, 1.0)));
-  int row = elevation < 25.0 ? 0 : (elevation < 57.5 ? 1 : 2);
+  // The nearest baked elevation: split halfway between them.
+  int row = elevation < 0.5 * (kImpostorElevation0Deg + kImpostorElevation1Deg)
+                ? 0
+                : (elevation < 0.5 * (kImpostorElevation1Deg + kImpostorElevation2Deg) ? 1 : 2);
   vec4 rect = pc.rect[row];
   vec2 corner = mix(rect.xy, rect.zw, unit_corner);
   row += int(pc.kind) * kElevations;
@@ -56,7 +59,7 @@ void main() {
   out_unit = instance_unit(packed);
   // Fallen figures far away: a short dark smear on the ground instead (drawn as lying).
   vec3 world = centre + (corner.x * right + corner.y * up) * pc.half_size;
-  if (instance_pose(packed) == 2u) {
+  if (instance_pose(packed) == kPoseFallen) {
     vec3 fwd = vec3(sin(heading), 0.0, -cos(heading));
     vec3 side = vec3(cos(heading), 0.0, sin(heading));
     vec2 q = unit_corner * 2.0 - 1.0;

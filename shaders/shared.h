@@ -1,63 +1,163 @@
-// Struct layouts shared by C++ and GLSL: one definition, checked by static_assert in C++.
+// Layouts and constants shared by C++ and GLSL: one definition each, checked in C++ by
+// static_assert on sizes and member offsets. Plain constants and structs only: scene/figures
+// includes it too (for the part codes and colour classes), so no Vulkan here.
 #ifndef SIEGE_SHADERS_SHARED_H
 #define SIEGE_SHADERS_SHARED_H
 
 #ifdef __cplusplus
+#include <cstddef>
 #include <cstdint>
 #include <glm/glm.hpp>
 namespace shaders {
 using mat4 = glm::mat4;
+using vec2 = glm::vec2;
+using vec3 = glm::vec3;
 using vec4 = glm::vec4;
 using uint = std::uint32_t;
 using uvec4 = glm::uvec4;
+#define SIEGE_SHARED_CONST inline constexpr
+#else
+#define SIEGE_SHARED_CONST const
 #endif
 
-// Per-frame constants (std140: only mat4 and vec4 members, so C++ and GLSL agree).
+// ---- Frame uniforms -----------------------------------------------------------------------
+
+// Per-frame constants (std140: each vec3 is followed by a scalar that fills its 16 bytes, so
+// C++ and GLSL agree on every offset).
 struct FrameUniforms {
   mat4 view_proj;
   mat4 inv_view_proj;
-  vec4 camera_position;  // xyz; w: animation time in seconds
-  vec4 sun_direction;    // xyz towards the sun; w: 1 by day, 0 at night
-  vec4 sun_color;        // rgb radiance of the sun
-  vec4 sky_zenith;       // rgb; w: share of the fields under a standing crop (the season)
-  vec4 sky_horizon;      // rgb; w: how ripe those crops are, 0 green to 1 golden
-  vec4 haze;             // rgb haze colour; w: density per metre
-  vec4 params;           // x: exposure; y: sky object id; z: haze height falloff per metre; w: terrain object id
-  mat4 shadow_view_proj; // world → sun shadow map clip space (depth 0 nearest the sun)
-  vec4 shadow;           // x: 1 if the sun casts shadows; y: metres per shadow texel; zw: unused
+  vec3 camera_position;
+  float time_s;               // animation time: presentation seconds
+  vec3 sun_direction;         // unit vector towards the sun
+  float daylight;             // 1 by day, 0 at night
+  vec3 sun_color;             // radiance of the sun
+  float pad0;
+  vec3 sky_zenith;
+  float crop_cover;           // share of the fields under a standing crop (the season)
+  vec3 sky_horizon;
+  float crop_ripeness;        // how ripe those crops are, 0 green to 1 golden
+  vec3 haze_colour;
+  float haze_density;         // per metre
+  float exposure;
+  uint sky_object;            // object id of the sky
+  float haze_falloff;         // haze height falloff per metre
+  uint terrain_object;        // object id of the ground
+  mat4 shadow_view_proj;      // world → sun shadow map clip space (depth 0 nearest the sun)
+  uint shadow_enabled;        // 1 if the sun casts shadows
+  float shadow_texel_m;       // metres per shadow texel
+  vec2 pad1;
 };
 
+// Push constants of the sun's shadow pass (renderer/shadows.cpp, shaders/shadow.vert).
+struct ShadowPush {
+  mat4 view_proj;  // world → shadow map clip space
+};
 
-// Troop pass (renderer/troops.cpp, shaders/troop.*, shaders/impostor.*): one per drawn
-// figure, read from a storage buffer by gl_InstanceIndex (firstInstance selects the bin).
+// Push constants of the tonemap pass (renderer/renderer.cpp, shaders/tonemap.frag).
+struct TonemapPush {
+  float exposure;
+};
+
+// ---- Soldier figures (scene/figures/soldier_meshes.h) -------------------------------------
+
+// Part codes in a figure vertex's object field: what swings in the walk and run cycle
+// (shaders/troop.vert), about the x axis through a pivot at a fixed height.
+SIEGE_SHARED_CONST uint kPartRigid = 0u;
+SIEGE_SHARED_CONST uint kPartLegA = 1u;   // human leg, swings with the phase (about the hip)
+SIEGE_SHARED_CONST uint kPartLegB = 2u;   // human leg, opposite phase
+SIEGE_SHARED_CONST uint kPartArmA = 3u;   // arm, about the shoulder
+SIEGE_SHARED_CONST uint kPartArmB = 4u;
+SIEGE_SHARED_CONST uint kPartHoofA = 5u;  // horse legs, diagonal pairs (trot), about the knee-high pivot
+SIEGE_SHARED_CONST uint kPartHoofB = 6u;
+SIEGE_SHARED_CONST uint kPartCount = 7u;
+SIEGE_SHARED_CONST float kHipPivot = 0.92f;       // metres above the feet
+SIEGE_SHARED_CONST float kShoulderPivot = 1.42f;
+SIEGE_SHARED_CONST float kHoofPivot = 0.95f;
+
+// Colour classes: a figure vertex colour's alpha says whose colour the part takes.
+SIEGE_SHARED_CONST float kClassAlbedoAlpha = 0.0f;   // its own albedo
+SIEGE_SHARED_CONST float kClassFactionAlpha = 1.0f;  // the faction colour (alpha 255) times its rgb
+SIEGE_SHARED_CONST float kClassBannerAlpha = 0.5f;   // the unit's banner colour (alpha 128) times its rgb
+SIEGE_SHARED_CONST float kClassFactionAbove = 0.75f;  // an alpha above this is faction
+SIEGE_SHARED_CONST float kClassBannerAbove = 0.25f;   // else above this, banner; else albedo
+
+SIEGE_SHARED_CONST uint kFigureKinds = 7u;  // scene::FigureKind: infantry ... standard-bearer
+
+// ---- Troop pass (renderer/troops.cpp, shaders/troop*, shaders/impostor*) ------------------
+
+// One per drawn figure, read from a storage buffer by gl_InstanceIndex (firstInstance selects
+// the bin).
 struct TroopInstance {
   float x;
   float y;
   float z;      // feet on the terrain
-  uint packed;  // bits 0-8 heading (512 steps clockwise from north), 9-14 gait phase
-                // (64 steps, 0 = standing still), 15-16 pose (0 walk, 1 run, 2 fallen,
-                // 3 sitting in camp), 17-31 unit index into the TroopUnit table
+  uint packed;  // heading, gait phase, pose and unit: the bit fields below
+};
+// TroopInstance::packed, from bit 0: heading (kHeadingSteps steps clockwise from north), gait
+// phase (kPhaseSteps steps, 0 = standing still), pose (kPose*), the unit's index into the
+// TroopUnit table (the rest).
+SIEGE_SHARED_CONST uint kHeadingSteps = 512u;
+SIEGE_SHARED_CONST uint kPhaseShift = 9u;
+SIEGE_SHARED_CONST uint kPhaseSteps = 64u;
+SIEGE_SHARED_CONST uint kPoseShift = 15u;
+SIEGE_SHARED_CONST uint kPoseMask = 3u;
+SIEGE_SHARED_CONST uint kUnitShift = 17u;
+SIEGE_SHARED_CONST uint kPoseWalk = 0u;
+SIEGE_SHARED_CONST uint kPoseRun = 1u;
+SIEGE_SHARED_CONST uint kPoseFallen = 2u;
+SIEGE_SHARED_CONST uint kPoseSitting = 3u;  // in camp
+
+// Per unit of the scenario, once per frame (std430).
+struct TroopUnit {
+  vec3 colour;  // faction colour (linear)
+  float pad0;
+  vec3 banner;  // the unit's banner colour
+  float pad1;
+  uint object_id;  // for the ID pass
+  uint state;      // scene::UnitState
+  uint pad2;
+  uint pad3;
 };
 
-// Per unit of the scenario, once per frame.
-struct TroopUnit {
-  vec4 colour;  // rgb faction colour (linear)
-  vec4 banner;  // rgb the unit's banner colour
-  uvec4 info;   // x: object id for the ID pass; y: UnitState; z, w: unused
-};
+// The impostor atlas: one kImpostorCell-pixel view per (azimuth column, kind * elevations +
+// elevation row), baked at the elevations below (degrees above the horizon).
+SIEGE_SHARED_CONST uint kImpostorCell = 64u;
+SIEGE_SHARED_CONST uint kImpostorAzimuths = 8u;
+SIEGE_SHARED_CONST uint kImpostorElevations = 3u;
+SIEGE_SHARED_CONST float kImpostorElevation0Deg = 10.0f;
+SIEGE_SHARED_CONST float kImpostorElevation1Deg = 40.0f;
+SIEGE_SHARED_CONST float kImpostorElevation2Deg = 75.0f;
+// An atlas texel's alpha holds the colour class too (0: nothing baked there).
+SIEGE_SHARED_CONST float kAtlasAlbedoAlpha = 1.0f;
+SIEGE_SHARED_CONST float kAtlasFactionAlpha = 2.0f / 3.0f;
+SIEGE_SHARED_CONST float kAtlasBannerAlpha = 1.0f / 3.0f;
+SIEGE_SHARED_CONST float kAtlasEmptyBelow = 0.1f;     // an alpha below this: empty
+SIEGE_SHARED_CONST float kAtlasAlbedoAbove = 0.83f;   // above this: albedo
+SIEGE_SHARED_CONST float kAtlasFactionAbove = 0.5f;   // else above this: faction; else banner
 
 // Push constants of the troop and impostor pipelines.
 struct TroopPush {
-  uint mode;            // bit 0: flat (the benchmark's minimal renderer), else lit; bit 1:
-                        // impostors as one triangle per figure (3 vertices) instead of a quad
+  uint mode;            // kTroopFlat | kTroopFarTriangle
   uint kind;            // figure kind: impostor atlas row block
   float half_size;      // impostor square half side, metres
   float centre_height;  // impostor centre above the feet, metres
-  vec4 rect[3];         // impostors, per elevation row: the kind's silhouette bounds over all
-                        // azimuths (x0, y0, x1, y1) in the baked square's [-1, 1] frame, y up
+  // Impostors, per elevation row: the kind's silhouette bounds over all azimuths (x0, y0, x1,
+  // y1) in the baked square's [-1, 1] frame, y up.
+  vec4 rect[kImpostorElevations];
+};
+SIEGE_SHARED_CONST uint kTroopFlat = 1u;         // flat colour (the benchmark's minimal renderer), else lit
+SIEGE_SHARED_CONST uint kTroopFarTriangle = 2u;  // impostors as one triangle per figure (3 vertices), not a quad
+
+// Push constants of the near figures' ground shadows (shaders/troop_blob.vert).
+struct BlobPush {
+  float figure_height;      // metres
+  float shadow_half_width;  // metres
 };
 
-// Effects pass: camera-facing billboards (smoke, fire, dust, stones, fire arrows).
+// ---- Effects pass ---------------------------------------------------------------------------
+
+// Camera-facing billboards (smoke, fire, dust, stones, fire arrows).
 struct EffectInstance {
   float x;
   float y;
@@ -70,12 +170,76 @@ struct EffectInstance {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(TroopInstance) == 16);
-static_assert(sizeof(TroopUnit) == 48);
-static_assert(sizeof(TroopPush) == 64);
-static_assert(sizeof(EffectInstance) == 32);
 static_assert(sizeof(FrameUniforms) == 3 * 64 + 8 * 16);
+static_assert(offsetof(FrameUniforms, view_proj) == 0);
+static_assert(offsetof(FrameUniforms, inv_view_proj) == 64);
+static_assert(offsetof(FrameUniforms, camera_position) == 128);
+static_assert(offsetof(FrameUniforms, time_s) == 140);
+static_assert(offsetof(FrameUniforms, sun_direction) == 144);
+static_assert(offsetof(FrameUniforms, daylight) == 156);
+static_assert(offsetof(FrameUniforms, sun_color) == 160);
+static_assert(offsetof(FrameUniforms, pad0) == 172);
+static_assert(offsetof(FrameUniforms, sky_zenith) == 176);
+static_assert(offsetof(FrameUniforms, crop_cover) == 188);
+static_assert(offsetof(FrameUniforms, sky_horizon) == 192);
+static_assert(offsetof(FrameUniforms, crop_ripeness) == 204);
+static_assert(offsetof(FrameUniforms, haze_colour) == 208);
+static_assert(offsetof(FrameUniforms, haze_density) == 220);
+static_assert(offsetof(FrameUniforms, exposure) == 224);
+static_assert(offsetof(FrameUniforms, sky_object) == 228);
+static_assert(offsetof(FrameUniforms, haze_falloff) == 232);
+static_assert(offsetof(FrameUniforms, terrain_object) == 236);
+static_assert(offsetof(FrameUniforms, shadow_view_proj) == 240);
+static_assert(offsetof(FrameUniforms, shadow_enabled) == 304);
+static_assert(offsetof(FrameUniforms, shadow_texel_m) == 308);
+static_assert(offsetof(FrameUniforms, pad1) == 312);
+
+static_assert(sizeof(ShadowPush) == 64);
+static_assert(offsetof(ShadowPush, view_proj) == 0);
+static_assert(sizeof(TonemapPush) == 4);
+static_assert(offsetof(TonemapPush, exposure) == 0);
+
+static_assert(sizeof(TroopInstance) == 16);
+static_assert(offsetof(TroopInstance, x) == 0);
+static_assert(offsetof(TroopInstance, y) == 4);
+static_assert(offsetof(TroopInstance, z) == 8);
+static_assert(offsetof(TroopInstance, packed) == 12);
+// The unit index keeps the bits above the pose's.
+static_assert((kHeadingSteps - 1u) < (1u << kPhaseShift) && (kPhaseSteps - 1u) << kPhaseShift < (1u << kPoseShift) &&
+              kPoseMask << kPoseShift < (1u << kUnitShift));
+
+static_assert(sizeof(TroopUnit) == 48);
+static_assert(offsetof(TroopUnit, colour) == 0);
+static_assert(offsetof(TroopUnit, pad0) == 12);
+static_assert(offsetof(TroopUnit, banner) == 16);
+static_assert(offsetof(TroopUnit, pad1) == 28);
+static_assert(offsetof(TroopUnit, object_id) == 32);
+static_assert(offsetof(TroopUnit, state) == 36);
+static_assert(offsetof(TroopUnit, pad2) == 40);
+static_assert(offsetof(TroopUnit, pad3) == 44);
+
+static_assert(sizeof(TroopPush) == 64);
+static_assert(offsetof(TroopPush, mode) == 0);
+static_assert(offsetof(TroopPush, kind) == 4);
+static_assert(offsetof(TroopPush, half_size) == 8);
+static_assert(offsetof(TroopPush, centre_height) == 12);
+static_assert(offsetof(TroopPush, rect) == 16);
+
+static_assert(sizeof(BlobPush) == 8);
+static_assert(offsetof(BlobPush, figure_height) == 0);
+static_assert(offsetof(BlobPush, shadow_half_width) == 4);
+
+static_assert(sizeof(EffectInstance) == 32);
+static_assert(offsetof(EffectInstance, x) == 0);
+static_assert(offsetof(EffectInstance, y) == 4);
+static_assert(offsetof(EffectInstance, z) == 8);
+static_assert(offsetof(EffectInstance, size) == 12);
+static_assert(offsetof(EffectInstance, colour) == 16);
+static_assert(offsetof(EffectInstance, kind) == 20);
+static_assert(offsetof(EffectInstance, glow) == 24);
+static_assert(offsetof(EffectInstance, seed) == 28);
 }  // namespace shaders
 #endif
 
+#undef SIEGE_SHARED_CONST
 #endif

@@ -1,8 +1,10 @@
 #version 460
+#extension GL_GOOGLE_include_directive : require
+#include "shaders/shared.h"
 // HDR scene radiance -> display-referred 8-bit sRGB, with a filmic curve and a tiny ordered
 // dither so skies do not band.
 layout(set = 0, binding = 0) uniform sampler2D hdr_image;
-layout(push_constant) uniform Params { float exposure; } params;
+layout(push_constant) uniform Push { TonemapPush params; };
 
 layout(location = 0) in vec2 in_uv;
 layout(location = 0) out vec4 out_color;

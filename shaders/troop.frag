@@ -13,16 +13,16 @@ layout(location = 1) out uint out_object;
 
 void main() {
   vec3 albedo = team_colour(in_albedo, in_unit);
-  out_object = units[in_unit].info.x;
-  if (pc.mode == 1u) {  // minimal renderer: flat colour, no lighting, no haze
+  out_object = units[in_unit].object_id;
+  if (pc.mode == kTroopFlat) {  // minimal renderer: flat colour, no lighting, no haze
     out_color = vec4(albedo, 1.0);
     return;
   }
   vec3 n = normalize(in_normal);
   if (!gl_FrontFacing) n = -n;
-  vec3 sun = frame.sun_direction.xyz;
+  vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
-  vec3 ambient = mix(frame.haze.rgb * 0.25, frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2, 0.5 + 0.5 * n.y);
-  vec3 lit = albedo * (frame.sun_color.rgb * diffuse + ambient);
+  vec3 ambient = mix(frame.haze_colour * 0.25, frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2, 0.5 + 0.5 * n.y);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
   out_color = vec4(apply_haze(lit, in_world), 1.0);
 }

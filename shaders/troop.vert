@@ -7,7 +7,7 @@
 layout(location = 0) in vec3 in_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_color;  // a: team colour code
-layout(location = 3) in uint in_part;   // scene/soldier_meshes.h kPart*
+layout(location = 3) in uint in_part;   // kPart* (shaders/shared.h)
 
 layout(location = 0) out vec3 out_world;
 layout(location = 1) out vec3 out_normal;
@@ -29,17 +29,17 @@ void main() {
   vec3 p = in_position;
   vec3 n = in_normal;
 
-  if (phase_q != 0u && pose < 2u) {
-    float phase = float(phase_q) * (kTau / 64.0);
-    float run = pose == 1u ? 1.0 : 0.0;
+  if (phase_q != 0u && pose < kPoseFallen) {
+    float phase = float(phase_q) * (kTau / float(kPhaseSteps));
+    float run = pose == kPoseRun ? 1.0 : 0.0;
     float swing = sin(phase) * mix(0.45, 0.8, run);
     float a = 0.0, pivot = 0.0;
-    if (in_part == 1u) { a = swing; pivot = 0.92; }
-    else if (in_part == 2u) { a = -swing; pivot = 0.92; }
-    else if (in_part == 3u) { a = -0.6 * swing; pivot = 1.42; }
-    else if (in_part == 4u) { a = 0.6 * swing; pivot = 1.42; }
-    else if (in_part == 5u) { a = 0.8 * swing; pivot = 0.95; }
-    else if (in_part == 6u) { a = -0.8 * swing; pivot = 0.95; }
+    if (in_part == kPartLegA) { a = swing; pivot = kHipPivot; }
+    else if (in_part == kPartLegB) { a = -swing; pivot = kHipPivot; }
+    else if (in_part == kPartArmA) { a = -0.6 * swing; pivot = kShoulderPivot; }
+    else if (in_part == kPartArmB) { a = 0.6 * swing; pivot = kShoulderPivot; }
+    else if (in_part == kPartHoofA) { a = 0.8 * swing; pivot = kHoofPivot; }
+    else if (in_part == kPartHoofB) { a = -0.8 * swing; pivot = kHoofPivot; }
     if (a != 0.0) {
       p = swing_x(p, pivot, a);
       n = swing_x(n, 0.0, a);
@@ -50,11 +50,11 @@ void main() {
       n = swing_x(n, 0.0, -0.22);
     }
   }
-  if (pose == 2u) {  // fallen: lying face down along the heading, a little above the ground
+  if (pose == kPoseFallen) {  // fallen: lying face down along the heading, a little above the ground
     p = swing_x(p, 0.0, -1.5708);
     n = swing_x(n, 0.0, -1.5708);
     p.y += 0.16;
-  } else if (pose == 3u) {  // sitting in camp
+  } else if (pose == kPoseSitting) {  // sitting in camp
     p.y *= 0.62;
   }
 

@@ -25,16 +25,16 @@ const float kRippleFadeStart = 250.0;
 const float kRippleFadeEnd = 600.0;
 
 void main() {
-  vec3 eye = frame.camera_position.xyz;
+  vec3 eye = frame.camera_position;
   vec3 to_eye = eye - in_world;
   float dist = length(to_eye);
   vec3 v = to_eye / max(dist, 1e-4);
   float ripple = 1.0 - smoothstep(kRippleFadeStart, kRippleFadeEnd, dist);
   vec3 n = vec3(0.0, 1.0, 0.0);
-  if (ripple > 0.0) n = normalize(mix(n, ripple_normal(in_world.xz, frame.camera_position.w), ripple));
+  if (ripple > 0.0) n = normalize(mix(n, ripple_normal(in_world.xz, frame.time_s), ripple));
   float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
   vec3 reflected = sky_radiance(reflect(-v, n), true);
-  vec3 ambient = frame.sky_zenith.rgb * 0.6 + frame.sun_color.rgb * 0.15 * max(frame.sun_direction.y, 0.0);
+  vec3 ambient = frame.sky_zenith * 0.6 + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
   vec3 body = in_albedo.rgb * ambient;
   vec3 colour = mix(body, reflected, fresnel);
   out_color = vec4(mix(colour, in_haze.rgb, in_haze.a), 1.0);

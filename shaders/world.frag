@@ -33,7 +33,7 @@ float value_noise(vec2 p) {
 
 // The season's fields (renderer/atmosphere.cpp): x, the share of plots under a standing crop;
 // y, how ripe it is (0 green, 1 golden).
-vec2 crop_season() { return vec2(frame.sky_zenith.w, frame.sky_horizon.w); }
+vec2 crop_season() { return vec2(frame.crop_cover, frame.crop_ripeness); }
 
 // Muted earth tones of the North China plain seen from the air.
 const vec3 kPloughed = vec3(0.105, 0.088, 0.068);
@@ -102,17 +102,17 @@ void main() {
   vec2 span = fwidth(in_world.xz);
   float footprint = max(0.5 * (span.x + span.y), 0.05);
   if (in_albedo.a > 0.004) albedo = mix(albedo, field_colour(in_world.xz, footprint), in_albedo.a);
-  if (in_object == uint(frame.params.w) && in_albedo.a < 0.5) {
+  if (in_object == frame.terrain_object && in_albedo.a < 0.5) {
     // Uncultivated ground: patches of scrub and bare earth at two scales.
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
     albedo *= 0.7 + 0.6 * n;
   }
-  vec3 sun = frame.sun_direction.xyz;
+  vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
   // Ambient: sky from above, warm bounce from the ground below.
-  vec3 ambient = mix(frame.haze.rgb * 0.25, frame.sky_zenith.rgb * 0.9 + frame.sky_horizon.rgb * 0.2, 0.5 + 0.5 * n.y);
-  vec3 lit = albedo * (frame.sun_color.rgb * diffuse + ambient);
+  vec3 ambient = mix(frame.haze_colour * 0.25, frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2, 0.5 + 0.5 * n.y);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
   out_color = vec4(mix(lit, in_haze.rgb, in_haze.a), 1.0);
   out_object = in_object;
 }

@@ -22,34 +22,34 @@ CaptionPass::CaptionPass(renderer::Context& context, const scene::Scenario& scen
   // Draws over the tonemapped frame and leaves it a colour attachment, as the renderer expects.
   render_pass_ = create_overlay_render_pass(context.device(), renderer::kDisplayFormat, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                                             VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
-  init_imgui_vulkan(context, pool_, render_pass_, 2, 2);
+  init_imgui_vulkan(context, pool_.get(), render_pass_.get(), 2, 2);
 }
 
+// The framebuffer, render pass and pool go after this, in that order.
 CaptionPass::~CaptionPass() {
   vkDeviceWaitIdle(context_.device());
   ImGui_ImplVulkan_Shutdown();
   ImGui::DestroyContext();
-  if (framebuffer_) vkDestroyFramebuffer(context_.device(), framebuffer_, nullptr);
-  vkDestroyRenderPass(context_.device(), render_pass_, nullptr);
-  vkDestroyDescriptorPool(context_.device(), pool_, nullptr);
 }
 
 VkFramebuffer CaptionPass::framebuffer_for(const renderer::RenderTarget& target) {
-  if (framebuffer_ && framebuffer_view_ == target.display.view()) return framebuffer_;
+  if (framebuffer_ && framebuffer_view_ == target.display.view()) return framebuffer_.get();
   // A new target (the first frame, or a new size): the renderer waits for its frames before
   // it replaces a target, so the old framebuffer is no longer in use.
-  if (framebuffer_) vkDestroyFramebuffer(context_.device(), framebuffer_, nullptr);
+  framebuffer_.reset();
   const VkImageView view = target.display.view();
   VkFramebufferCreateInfo info{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
-  info.renderPass = render_pass_;
+  info.renderPass = render_pass_.get();
   info.attachmentCount = 1;
   info.pAttachments = &view;
   info.width = target.extent.width;
   info.height = target.extent.height;
   info.layers = 1;
-  VK_CHECK(vkCreateFramebuffer(context_.device(), &info, nullptr, &framebuffer_));
+  VkFramebuffer framebuffer;
+  VK_CHECK(vkCreateFramebuffer(context_.device(), &info, nullptr, &framebuffer));
+  framebuffer_ = renderer::Unique<VkFramebuffer>(context_.device(), framebuffer);
   framebuffer_view_ = view;
-  return framebuffer_;
+  return framebuffer;
 }
 
 void CaptionPass::record(VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& snapshot) {
@@ -68,7 +68,7 @@ void CaptionPass::record(VkCommandBuffer cmd, renderer::RenderTarget& target, co
   draw_captions(draw, scenario_, snapshot, fonts_, layout);
   ImGui::Render();
 
-  record_imgui(cmd, render_pass_, framebuffer_for(target), target.extent);
+  record_imgui(cmd, render_pass_.get(), framebuffer_for(target), target.extent);
 }
 
 }  // namespace app

@@ -10,6 +10,7 @@
 #include "app/overlay/fonts.h"
 #include "renderer/context.h"
 #include "renderer/target.h"
+#include "renderer/unique_handle.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
 
@@ -32,10 +33,10 @@ class CaptionPass {
   const scene::Scenario& scenario_;
   bool legend_;
   float scale_;
-  VkDescriptorPool pool_ = VK_NULL_HANDLE;
-  VkRenderPass render_pass_ = VK_NULL_HANDLE;
-  VkFramebuffer framebuffer_ = VK_NULL_HANDLE;
-  VkImageView framebuffer_view_ = VK_NULL_HANDLE;
+  renderer::Unique<VkDescriptorPool> pool_;
+  renderer::Unique<VkRenderPass> render_pass_;
+  renderer::Unique<VkFramebuffer> framebuffer_;
+  VkImageView framebuffer_view_ = VK_NULL_HANDLE;  // what framebuffer_ was made for
   Fonts fonts_;
   std::vector<unsigned short> glyph_ranges_;
 };

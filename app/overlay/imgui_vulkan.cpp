@@ -14,13 +14,13 @@ void check_imgui_result(VkResult result) {
 }
 }  // namespace
 
-VkDescriptorPool create_imgui_descriptor_pool(VkDevice device) {
+renderer::Unique<VkDescriptorPool> create_imgui_descriptor_pool(VkDevice device) {
   return renderer::create_descriptor_pool(device, {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16}}, 16,
                                           VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT);
 }
 
-VkRenderPass create_overlay_render_pass(VkDevice device, VkFormat format, VkImageLayout final_layout,
-                                        VkPipelineStageFlags after_stages, VkAccessFlags after_access) {
+renderer::Unique<VkRenderPass> create_overlay_render_pass(VkDevice device, VkFormat format, VkImageLayout final_layout,
+                                                          VkPipelineStageFlags after_stages, VkAccessFlags after_access) {
   VkAttachmentDescription colour{};
   colour.format = format;
   colour.samples = VK_SAMPLE_COUNT_1_BIT;
@@ -51,7 +51,7 @@ VkRenderPass create_overlay_render_pass(VkDevice device, VkFormat format, VkImag
   info.pDependencies = &dependency;
   VkRenderPass render_pass;
   VK_CHECK(vkCreateRenderPass(device, &info, nullptr, &render_pass));
-  return render_pass;
+  return {device, render_pass};
 }
 
 void init_imgui_vulkan(renderer::Context& context, VkDescriptorPool pool, VkRenderPass render_pass, std::uint32_t min_images,

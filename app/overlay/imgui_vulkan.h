@@ -8,15 +8,16 @@
 #include <vulkan/vulkan.h>
 
 #include "renderer/context.h"
+#include "renderer/unique_handle.h"
 
 namespace app {
 
-VkDescriptorPool create_imgui_descriptor_pool(VkDevice device);
+renderer::Unique<VkDescriptorPool> create_imgui_descriptor_pool(VkDevice device);
 
 // Loads the image's contents, draws over them, ends in `final_layout`. `after_stages` and
 // `after_access` are the writes (a blit, a tonemap pass) the overlay must wait for.
-VkRenderPass create_overlay_render_pass(VkDevice device, VkFormat format, VkImageLayout final_layout,
-                                        VkPipelineStageFlags after_stages, VkAccessFlags after_access);
+renderer::Unique<VkRenderPass> create_overlay_render_pass(VkDevice device, VkFormat format, VkImageLayout final_layout,
+                                                          VkPipelineStageFlags after_stages, VkAccessFlags after_access);
 
 // ImGui_ImplVulkan_Init plus the font texture upload; the ImGui context must exist with its
 // fonts added.

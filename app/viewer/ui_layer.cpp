@@ -32,18 +32,16 @@ UiLayer::UiLayer(renderer::Context& context, GLFWwindow* window, const renderer:
   fonts_ = load_fonts(scenario, glyph_ranges_);
 
   ImGui_ImplGlfw_InitForVulkan(window, true);
-  init_imgui_vulkan(context, pool_, render_pass_, std::max(swapchain.min_image_count(), 2u),
+  init_imgui_vulkan(context, pool_.get(), render_pass_.get(), std::max(swapchain.min_image_count(), 2u),
                     static_cast<std::uint32_t>(swapchain.images().size()));
 }
 
+// The framebuffers, render pass and pool go after this, in that order.
 UiLayer::~UiLayer() {
   vkDeviceWaitIdle(context_.device());
   ImGui_ImplVulkan_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
-  destroy_framebuffers();
-  vkDestroyRenderPass(context_.device(), render_pass_, nullptr);
-  vkDestroyDescriptorPool(context_.device(), pool_, nullptr);
 }
 
 // The blit of the scene (transfer) must finish before the interface draws over it.
@@ -57,27 +55,22 @@ void UiLayer::create_render_pass(VkFormat format) {
 void UiLayer::create_framebuffers(const renderer::Swapchain& swapchain) {
   for (const renderer::SwapchainImage& image : swapchain.images()) {
     VkFramebufferCreateInfo info{VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO};
-    info.renderPass = render_pass_;
+    info.renderPass = render_pass_.get();
     info.attachmentCount = 1;
-    info.pAttachments = &image.view;
+    info.pAttachments = image.view.address();
     info.width = swapchain.extent().width;
     info.height = swapchain.extent().height;
     info.layers = 1;
     VkFramebuffer framebuffer;
     VK_CHECK(vkCreateFramebuffer(context_.device(), &info, nullptr, &framebuffer));
-    framebuffers_.push_back(framebuffer);
+    framebuffers_.emplace_back(context_.device(), framebuffer);
   }
 }
 
-void UiLayer::destroy_framebuffers() {
-  for (VkFramebuffer f : framebuffers_) vkDestroyFramebuffer(context_.device(), f, nullptr);
-  framebuffers_.clear();
-}
-
 void UiLayer::on_swapchain_rebuilt(const renderer::Swapchain& swapchain) {
-  destroy_framebuffers();
+  framebuffers_.clear();
   if (swapchain.format() != format_) {
-    vkDestroyRenderPass(context_.device(), render_pass_, nullptr);
+    render_pass_.reset();
     create_render_pass(swapchain.format());
   }
   create_framebuffers(swapchain);
@@ -90,7 +83,7 @@ void UiLayer::new_frame() {
 }
 
 void UiLayer::record(VkCommandBuffer cmd, std::uint32_t index, VkExtent2D extent) {
-  record_imgui(cmd, render_pass_, framebuffers_[index], extent);
+  record_imgui(cmd, render_pass_.get(), framebuffers_[index].get(), extent);
 }
 
 }  // namespace app

@@ -11,6 +11,7 @@
 #include "app/overlay/fonts.h"
 #include "renderer/context.h"
 #include "renderer/swapchain.h"
+#include "renderer/unique_handle.h"
 #include "scene/model/scenario.h"
 
 struct GLFWwindow;
@@ -36,13 +37,12 @@ class UiLayer {
  private:
   void create_render_pass(VkFormat format);
   void create_framebuffers(const renderer::Swapchain& swapchain);
-  void destroy_framebuffers();
 
   renderer::Context& context_;
-  VkDescriptorPool pool_ = VK_NULL_HANDLE;
-  VkRenderPass render_pass_ = VK_NULL_HANDLE;
+  renderer::Unique<VkDescriptorPool> pool_;
+  renderer::Unique<VkRenderPass> render_pass_;
   VkFormat format_ = VK_FORMAT_UNDEFINED;
-  std::vector<VkFramebuffer> framebuffers_;
+  std::vector<renderer::Unique<VkFramebuffer>> framebuffers_;  // per swapchain image
   Fonts fonts_;
   std::vector<unsigned short> glyph_ranges_;  // must outlive the font atlas build
 };

@@ -28,8 +28,8 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
   if (!options.device.empty()) context_options.device = options.device;
   window_ = std::make_unique<Window>(size.x, size.y, "siege — " + scenario.title.en);
   context_ = std::make_unique<renderer::Context>(context_options);
-  surface_ = window_->create_surface(context_->instance());
-  swapchain_ = std::make_unique<renderer::Swapchain>(*context_, surface_, options.vsync);
+  surface_ = renderer::Unique<VkSurfaceKHR>(context_->instance(), window_->create_surface(context_->instance()));
+  swapchain_ = std::make_unique<renderer::Swapchain>(*context_, surface_.get(), options.vsync);
   window_->poll(true);
   if (!swapchain_->rebuild(window_->framebuffer_size())) throw std::runtime_error("the window has no area to draw in");
   renderer_ = std::make_unique<renderer::Renderer>(*context_, scenario);
@@ -40,21 +40,28 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
   target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
   ui_ = std::make_unique<UiLayer>(*context_, window_->handle(), *swapchain_, scenario);
 
+  VkDevice device = context_->device();
   for (Slot& slot : slots_) {
     VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
     pool.queueFamilyIndex = context_->queue_family();
-    VK_CHECK(vkCreateCommandPool(context_->device(), &pool, nullptr, &slot.pool));
+    VkCommandPool created_pool;
+    VK_CHECK(vkCreateCommandPool(device, &pool, nullptr, &created_pool));
+    slot.pool = renderer::Unique<VkCommandPool>(device, created_pool);
     VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-    alloc.commandPool = slot.pool;
+    alloc.commandPool = created_pool;
     alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
     alloc.commandBufferCount = 1;
-    VK_CHECK(vkAllocateCommandBuffers(context_->device(), &alloc, &slot.cmd));
+    VK_CHECK(vkAllocateCommandBuffers(device, &alloc, &slot.cmd));
     VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
     fence.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-    VK_CHECK(vkCreateFence(context_->device(), &fence, nullptr, &slot.fence));
+    VkFence created_fence;
+    VK_CHECK(vkCreateFence(device, &fence, nullptr, &created_fence));
+    slot.fence = renderer::Unique<VkFence>(device, created_fence);
     VkSemaphoreCreateInfo semaphore{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
-    VK_CHECK(vkCreateSemaphore(context_->device(), &semaphore, nullptr, &slot.image_acquired));
+    VkSemaphore created_semaphore;
+    VK_CHECK(vkCreateSemaphore(device, &semaphore, nullptr, &created_semaphore));
+    slot.image_acquired = renderer::Unique<VkSemaphore>(device, created_semaphore);
     slot.pick = renderer::Buffer(*context_, 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
   }
@@ -84,22 +91,10 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
   }
 }
 
+// The members own the GPU objects (see viewer.h for their order); the GPU must be done first.
 Viewer::~Viewer() {
   if (log_) std::fclose(log_);
   if (context_) vkDeviceWaitIdle(context_->device());
-  ui_.reset();
-  for (Slot& slot : slots_) {
-    if (!context_) break;
-    vkDestroySemaphore(context_->device(), slot.image_acquired, nullptr);
-    vkDestroyFence(context_->device(), slot.fence, nullptr);
-    vkDestroyCommandPool(context_->device(), slot.pool, nullptr);
-    slot.pick.reset();
-    slot.screenshot.reset();
-  }
-  target_.reset();
-  renderer_.reset();
-  swapchain_.reset();
-  if (surface_) vkDestroySurfaceKHR(context_->instance(), surface_, nullptr);
 }
 
 int Viewer::run() {
@@ -191,8 +186,7 @@ void Viewer::adapt_render_scale(double frame_seconds) {
   // Frames up to frame_ - 1 may still read the old target: it goes to the slot recorded
   // N - 1 frames from now, which first waits for frame_ - 1 (and so for all before it).
   constexpr std::uint32_t n = renderer::Renderer::kFramesInFlight;
-  std::shared_ptr<renderer::RenderTarget> old(std::move(target_));
-  renderer_->retire((frame_ + n - 1) % n, [old] {});
+  renderer_->retire((frame_ + n - 1) % n, std::move(target_));
   target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
   std::fprintf(stderr, "siege view: the scene now renders at %.0f%% of the window (%.1f fps; --render-scale 1 keeps full size)\n",
                render_scale_ * 100.0f, state_.fps);

@@ -13,6 +13,7 @@
 #include "app/viewer/window.h"
 #include "renderer/renderer.h"
 #include "renderer/swapchain.h"
+#include "renderer/unique_handle.h"
 
 namespace app {
 
@@ -39,10 +40,10 @@ class Viewer {
 
  private:
   struct Slot {
-    VkCommandPool pool = VK_NULL_HANDLE;
-    VkCommandBuffer cmd = VK_NULL_HANDLE;
-    VkFence fence = VK_NULL_HANDLE;
-    VkSemaphore image_acquired = VK_NULL_HANDLE;
+    renderer::Unique<VkCommandPool> pool;
+    VkCommandBuffer cmd = VK_NULL_HANDLE;  // from pool
+    renderer::Unique<VkFence> fence;
+    renderer::Unique<VkSemaphore> image_acquired;
     renderer::Buffer pick;        // one id read back for a click
     std::optional<glm::ivec2> pick_pixel;
     renderer::Buffer screenshot;  // the swapchain image with UI, for Shift+F12
@@ -72,8 +73,10 @@ class Viewer {
   ViewerOptions options_;
   ViewerState state_;
   std::unique_ptr<Window> window_;
+  // Destroyed in reverse: the frame slots, the UI, the target, the renderer, the swapchain,
+  // the surface, then the context.
   std::unique_ptr<renderer::Context> context_;
-  VkSurfaceKHR surface_ = VK_NULL_HANDLE;
+  renderer::Unique<VkSurfaceKHR> surface_;
   std::unique_ptr<renderer::Swapchain> swapchain_;
   std::unique_ptr<renderer::Renderer> renderer_;
   std::unique_ptr<renderer::RenderTarget> target_;

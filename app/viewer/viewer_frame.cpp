@@ -133,7 +133,7 @@ bool Viewer::draw_frame() {
   const std::uint32_t slot_index = frame_ % renderer::Renderer::kFramesInFlight;
   Slot& slot = slots_[slot_index];
   VkDevice device = context_->device();
-  VK_CHECK(vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX));
+  VK_CHECK(vkWaitForFences(device, 1, slot.fence.address(), VK_TRUE, UINT64_MAX));
   finish_slot(slot);
 
   const VkExtent2D window_size = window_->framebuffer_size();
@@ -142,9 +142,9 @@ bool Viewer::draw_frame() {
     rebuild_swapchain();
     return false;
   }
-  const std::optional<std::uint32_t> index = acquire_image(device, *swapchain_, slot.image_acquired, swapchain_dirty_);
+  const std::optional<std::uint32_t> index = acquire_image(device, *swapchain_, slot.image_acquired.get(), swapchain_dirty_);
   if (!index) return false;
-  VK_CHECK(vkResetFences(device, 1, &slot.fence));
+  VK_CHECK(vkResetFences(device, 1, slot.fence.address()));
 
   VkCommandBuffer cmd = slot.cmd;
   begin_commands(cmd);
@@ -168,8 +168,8 @@ bool Viewer::draw_frame() {
   }
   VK_CHECK(vkEndCommandBuffer(cmd));
 
-  submit(context_->queue(), cmd, slot.image_acquired, image.render_finished, slot.fence);
-  present(context_->queue(), swapchain_->handle(), *index, image.render_finished, swapchain_dirty_);
+  submit(context_->queue(), cmd, slot.image_acquired.get(), image.render_finished.get(), slot.fence.get());
+  present(context_->queue(), swapchain_->handle(), *index, image.render_finished.get(), swapchain_dirty_);
   ++frame_;
   return true;
 }

@@ -13,9 +13,9 @@ namespace scene {
 
 namespace {
 
-// Colours: linear albedo. Team parts carry alpha codes (see the header).
-const std::uint32_t kFaction = pack_color({1, 1, 1}, 1.0f);
-const std::uint32_t kBanner = pack_color({1, 1, 1}, 0.5f);
+// Colours: linear albedo. Team parts carry their colour class in alpha (see the header).
+const std::uint32_t kFaction = pack_color({1, 1, 1}, shaders::kClassFactionAlpha);
+const std::uint32_t kBanner = pack_color({1, 1, 1}, shaders::kClassBannerAlpha);
 const std::uint32_t kSkin = pack_color({0.42f, 0.27f, 0.17f});
 const std::uint32_t kCloth = pack_color({0.16f, 0.13f, 0.10f});   // trousers, boots
 const std::uint32_t kIron = pack_color({0.10f, 0.10f, 0.11f});

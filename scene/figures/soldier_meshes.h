@@ -5,14 +5,15 @@
 // with a warning for a file that is missing or broken.
 //
 // Conventions the troop shaders rely on (shaders/troop.vert), and that a figure file must
-// follow to replace one (scene/figures/figure_file.h says how parts and colours are named in the file):
+// follow to replace one (scene/figures/figure_file.h says how parts and colours are named in the file);
+// the codes and heights are shared with the shaders in shaders/shared.h:
 // - model space: y up, metres, the figure faces -z (north at heading 0), feet at y = 0;
 // - Vertex::object is not an object id here but a part code (kPart*): the vertex shader
 //   swings legs and arms about fixed pivots for the walk/run cycle: human legs about a hip at
-//   y = 0.92, arms about a shoulder at y = 1.42, horse legs about y = 0.95, all about the x
-//   axis; model the moving parts hanging from those heights;
-// - colour alpha says where the scenario's colours go: 255 the faction colour, 128 the unit's
-//   banner colour, 0 the vertex's own albedo;
+//   y = kHipPivot (0.92), arms about a shoulder at kShoulderPivot (1.42), horse legs about
+//   kHoofPivot (0.95), all about the x axis; model the moving parts hanging from those heights;
+// - colour alpha says where the scenario's colours go (the colour class, kClass*Alpha): 255
+//   the faction colour, 128 the unit's banner colour, 0 the vertex's own albedo;
 // - LOD1 is drawn from tens of metres away and thousands at a time: about 16-30 triangles, all
 //   rigid. A kind whose LOD1 file is missing but whose LOD0 file loads gets a LOD1 derived from
 //   it with meshoptimizer (about 30 triangles where the shape allows, blockier than a hand-made one);
@@ -28,21 +29,24 @@
 
 #include "scene/mesh/mesh.h"
 #include "scene/model/scenario.h"
+#include "shaders/shared.h"
 
 namespace scene {
 
 enum class FigureKind : std::uint8_t { Infantry, Spearman, Archer, Cavalry, Crew, Civilian, Bearer };
-constexpr int kFigureKinds = 7;
+constexpr int kFigureKinds = static_cast<int>(shaders::kFigureKinds);
+static_assert(kFigureKinds == static_cast<int>(FigureKind::Bearer) + 1);
 constexpr int kFigureMeshLods = 2;  // LOD0 (full), LOD1 (coarse); LOD2 is an impostor of LOD0
 
 // Part codes in Vertex::object.
-constexpr std::uint32_t kPartRigid = 0;
-constexpr std::uint32_t kPartLegA = 1;      // human leg, swings with the phase (hip pivot)
-constexpr std::uint32_t kPartLegB = 2;      // human leg, opposite phase
-constexpr std::uint32_t kPartArmA = 3;      // arm, shoulder pivot
-constexpr std::uint32_t kPartArmB = 4;
-constexpr std::uint32_t kPartHoofA = 5;     // horse legs, diagonal pairs (trot), knee-high pivot
-constexpr std::uint32_t kPartHoofB = 6;
+using shaders::kPartArmA;
+using shaders::kPartArmB;
+using shaders::kPartCount;
+using shaders::kPartHoofA;
+using shaders::kPartHoofB;
+using shaders::kPartLegA;
+using shaders::kPartLegB;
+using shaders::kPartRigid;
 
 FigureKind figure_kind(UnitKind kind);
 // Every kStandardEvery-th figure of a unit (from its first) carries the unit's standard.
@@ -55,7 +59,6 @@ Mesh soldier_mesh(FigureKind kind, int lod);
 // mesh name starts with (case-insensitive), or -1.
 const char* part_name(std::uint32_t part);
 int part_code_of(std::string_view name);
-constexpr std::uint32_t kPartCount = 7;
 
 // "spearman"; the files are `dir`/soldier_spearman.glb (LOD0) and soldier_spearman_lod1.glb.
 const char* figure_name(FigureKind kind);

@@ -16,7 +16,7 @@ rules=(
   "scene/load|scene/load/ scene/model/ common/|vulkan GLFW imgui assimp meshoptimizer"
   "scene/sim|scene/sim/ scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
   "scene/mesh|scene/mesh/ scene/model/ common/|vulkan GLFW imgui nlohmann png.h"
-  "scene/figures|scene/figures/ scene/mesh/ scene/model/|vulkan GLFW imgui nlohmann png.h"
+  "scene/figures|scene/figures/ scene/mesh/ scene/model/ shaders/shared.h|vulkan GLFW imgui nlohmann png.h"
   "scene/world|scene/world/ scene/mesh/ scene/sim/ scene/model/|vulkan GLFW imgui assimp nlohmann png.h"
   "renderer|renderer/ common/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp"
   "app/core|app/core/ common/ scene/load/ scene/sim/ scene/model/|vulkan GLFW imgui assimp"
