@@ -108,6 +108,7 @@ ContextOptions ContextOptions::from_environment() {
     const std::string value = v;
     options.validation = value != "0" && !value.empty();
     options.sync_validation = value == "sync";
+    options.require_validation = options.validation;
   }
   if (const char* d = std::getenv("SIEGE_DEVICE")) options.device = d;
   return options;
@@ -146,8 +147,12 @@ void Context::create_instance(const ContextOptions& options) {
   std::vector<const char*> extensions = options.instance_extensions;
   std::vector<const char*> layers;
   const bool validation = options.validation && has_layer(kValidationLayer);
-  if (options.validation && !validation)
-    std::fprintf(stderr, "siege: warning: validation requested but %s is not installed (apt-get install vulkan-validationlayers)\n", kValidationLayer);
+  if (options.validation && !validation) {
+    const std::string message = std::string("validation requested but ") + kValidationLayer +
+                                " is not installed (apt-get install vulkan-validationlayers)";
+    if (options.require_validation) throw std::runtime_error(message);
+    std::fprintf(stderr, "siege: warning: %s\n", message.c_str());
+  }
   if (validation) {
     layers.push_back(kValidationLayer);
     extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);

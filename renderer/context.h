@@ -17,6 +17,9 @@ struct ContextOptions {
   // synchronization validation).
   bool validation = false;
   bool sync_validation = false;
+  // Asked for by name (SIEGE_VALIDATION, --validation, a test): a missing layer is an error,
+  // since "no validation errors" would otherwise pass without anything validated.
+  bool require_validation = false;
   // Device override: an index into the list of suitable devices, or part of a name
   // ("llvmpipe", "NVIDIA"). Empty: prefer a discrete GPU, then integrated, then the CPU.
   std::string device;

@@ -37,7 +37,18 @@ VkRenderingAttachmentInfo colour_attachment(VkImageView view, VkClearColorValue 
   return info;
 }
 
-const ImageState kUndefined{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0};
+// A target image at the start of a frame: its contents are not needed (UNDEFINED), but the
+// frame before it on the queue may still be reading it (the tonemap samples the HDR image, a
+// readback, pick or the viewer's blit copies the id and display images) or writing it. Waiting
+// on those stages, and making their writes available, keeps frame N+1 from overwriting an
+// image frame N still uses: a GPU runs the two at once, which a CPU driver never showed.
+const ImageState kReusedColour{VK_IMAGE_LAYOUT_UNDEFINED,
+                               VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                   VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
+                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+const ImageState kReusedDepth{VK_IMAGE_LAYOUT_UNDEFINED,
+                              VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kColourTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                                VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
 const ImageState kDepthTarget{VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
@@ -50,9 +61,9 @@ const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_S
 
 // Clears the target's HDR, id and depth images and begins rendering into them.
 void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target) {
-  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
-  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kUndefined, kDepthTarget);
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
+  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kReusedDepth, kDepthTarget);
   const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
                                                colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
   VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
@@ -369,7 +380,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
 // HDR -> the 8-bit display image.
 void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target) {
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
-  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kUndefined, kColourTarget);
+  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
   const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
   VkRenderingInfo post{VK_STRUCTURE_TYPE_RENDERING_INFO};
   post.renderArea = {{0, 0}, target.extent};

@@ -81,7 +81,7 @@ std::optional<scene::Camera> camera_of(const RenderArgs& args, const scene::Scen
 
 renderer::ContextOptions context_options(const RenderArgs& args) {
   renderer::ContextOptions options = renderer::ContextOptions::from_environment();
-  if (args.validation) options.validation = true;
+  if (args.validation) options.validation = options.require_validation = true;
   if (!args.device.empty()) options.device = args.device;
   return options;
 }

@@ -53,7 +53,7 @@ struct FilmRenderer {
 
   void start(const RenderArgs& args, const FilmOutputs& outputs, const scene::Scenario& scenario) {
     renderer::ContextOptions options = renderer::ContextOptions::from_environment();
-    if (args.validation) options.validation = true;
+    if (args.validation) options.validation = options.require_validation = true;
     if (!args.device.empty()) options.device = args.device;
     context = std::make_unique<renderer::Context>(options);
     renderer = std::make_unique<renderer::Renderer>(*context, scenario);

@@ -24,7 +24,7 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
   renderer::ContextOptions context_options = renderer::ContextOptions::from_environment();
   context_options.instance_extensions = Window::required_instance_extensions();
   context_options.device_extensions = {VK_KHR_SWAPCHAIN_EXTENSION_NAME};
-  if (options.validation) context_options.validation = true;
+  if (options.validation) context_options.validation = context_options.require_validation = true;
   if (!options.device.empty()) context_options.device = options.device;
   window_ = std::make_unique<Window>(size.x, size.y, "siege — " + scenario.title.en);
   context_ = std::make_unique<renderer::Context>(context_options);
@@ -201,12 +201,12 @@ void Viewer::write_log(const char* reason) {
   std::fprintf(log_,
                "{\"reason\": \"%s\", \"frame\": %d, \"t\": %.4f, \"phase\": %d, \"phase_id\": \"%s\", \"date\": \"%s\", "
                "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
-               "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"validation_errors\": %u}\n",
+               "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"validation\": %s, \"validation_errors\": %u}\n",
                reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
                scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.playback.playing() ? "true" : "false",
                unit.c_str(), picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
                state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
-               context_->validation_errors());
+               context_->validation_enabled() ? "true" : "false", context_->validation_errors());
   std::fflush(log_);
 }
 

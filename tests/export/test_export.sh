@@ -154,6 +154,9 @@ bad "unwritable output directory" "cannot create the directory" not_a_dir/film.m
 BAD_ENV=SIEGE_FFMPEG=/nonexistent/ffmpeg bad "ffmpeg missing" "ffmpeg is needed" bad.mp4 "${small[@]}"
 BAD_ENV=PATH=/nonexistent bad "ffmpeg not on PATH" "ffmpeg is needed" bad.mp4 "${small[@]}"
 bad "film option for one PNG" "is for films" bad.png --fps 24
+# Validation asked for but the layer missing: an error, not zero errors counted by nothing.
+BAD_ENV=VK_LAYER_PATH=/nonexistent bad "--validation without the layer" "is not installed" bad.png --validation
+BAD_ENV="VK_LAYER_PATH=/nonexistent SIEGE_VALIDATION=1" bad "SIEGE_VALIDATION without the layer" "is not installed" bad.png
 
 # Unwritable by permissions (only meaningful when not root: root may write anywhere).
 if [[ $(id -u) != 0 ]]; then

@@ -11,7 +11,11 @@ namespace test {
 renderer::Context& context() {
   static std::unique_ptr<renderer::Context> instance = [] {
     renderer::ContextOptions options = renderer::ContextOptions::from_environment();
-    options.validation = true;  // a validation message fails the test
+    options.validation = true;  // a validation message fails the test,
+    options.require_validation = true;  // and no layer is no test
+    // The goldens are lavapipe's: render on it wherever it is installed, a GPU machine too,
+    // unless SIEGE_DEVICE names another device on purpose.
+    if (options.device.empty()) options.device = "llvmpipe";
     options.quiet = true;
     return std::make_unique<renderer::Context>(options);
   }();

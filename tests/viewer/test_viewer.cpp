@@ -30,6 +30,7 @@ void require_clean(const test::Session& s) {
   REQUIRE(s.exit_code == 0);
   REQUIRE(!s.log.empty());
   CHECK(s.last()["reason"] == "exit");
+  CHECK(s.last()["validation"] == true);  // zero errors means nothing without the layer
   CHECK(s.last()["validation_errors"] == 0);
 }
 
