@@ -13,7 +13,8 @@ namespace {
 
 std::string errno_text() { return std::strerror(errno); }
 
-bool fail(const std::filesystem::path& target, const std::filesystem::path& temp, const std::string& why, std::string* error) {
+bool fail(const std::filesystem::path& target, const std::filesystem::path& temp, const std::string& why,
+          std::string* error) {
   std::error_code ignored;
   std::filesystem::remove(temp, ignored);
   if (error) *error = "cannot write " + target.string() + (why.empty() ? "" : ": " + why);
@@ -77,7 +78,8 @@ std::filesystem::path temporary_path(const std::filesystem::path& target, Tempor
   return temp;
 }
 
-bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string* error, Temporary temporary) {
+bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string* error,
+                           Temporary temporary) {
   const std::filesystem::path temp = temporary_path(target, temporary);
   std::string why;
   if (!write_all(temp, bytes, &why)) return fail(target, temp, why, error);

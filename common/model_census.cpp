@@ -23,8 +23,8 @@ std::string lower_extension(const std::filesystem::path& file) {
 }
 
 std::uint32_t little_endian32(const unsigned char* p) {
-  return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 | static_cast<std::uint32_t>(p[2]) << 16 |
-         static_cast<std::uint32_t>(p[3]) << 24;
+  return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 |
+         static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[3]) << 24;
 }
 
 // The JSON of a .glb: the 12-byte header, then the first chunk, which must be JSON.
@@ -58,14 +58,16 @@ bool read_glb_json(std::ifstream& in, std::string& json, std::string& error) {
 // A whole number >= 0, or -1 for anything else (a glTF index or count is never negative).
 std::int64_t whole(const nlohmann::json& value) {
   if (!value.is_number_integer()) return -1;
-  return value.is_number_unsigned() ? static_cast<std::int64_t>(std::min<std::uint64_t>(value.get<std::uint64_t>(), INT64_MAX))
-                                    : std::max<std::int64_t>(value.get<std::int64_t>(), -1);
+  return value.is_number_unsigned()
+             ? static_cast<std::int64_t>(std::min<std::uint64_t>(value.get<std::uint64_t>(), INT64_MAX))
+             : std::max<std::int64_t>(value.get<std::int64_t>(), -1);
 }
 
 std::uint64_t accessor_count(const nlohmann::json& gltf, const nlohmann::json& index) {
   const std::int64_t i = whole(index);
   const auto& accessors = gltf.value("accessors", nlohmann::json::array());
-  if (i < 0 || !accessors.is_array() || static_cast<std::uint64_t>(i) >= accessors.size() || !accessors[i].is_object()) return 0;
+  if (i < 0 || !accessors.is_array() || static_cast<std::uint64_t>(i) >= accessors.size() || !accessors[i].is_object())
+    return 0;
   return static_cast<std::uint64_t>(std::max<std::int64_t>(whole(accessors[i].value("count", nlohmann::json())), 0));
 }
 

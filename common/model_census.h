@@ -15,9 +15,9 @@ namespace common {
 inline constexpr std::uint64_t kMaxPropTriangles = 2'000'000;
 
 struct ModelCensus {
-  bool counted = false;        // false: the format is not one counted here (FBX), or unreadable
+  bool counted = false;         // false: the format is not one counted here (FBX), or unreadable
   std::uint64_t triangles = 0;  // as drawn: a mesh used by several nodes counts once per node
-  std::string error;           // why it could not be counted (a broken header), if it could not
+  std::string error;            // why it could not be counted (a broken header), if it could not
 };
 
 ModelCensus count_model_triangles(const std::filesystem::path& file);

@@ -60,7 +60,8 @@ shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const sce
   u.crop_cover = season.x;
   u.crop_ripeness = season.y;
   // Autumn haze over the plain: visibility of some tens of kilometres.
-  const glm::vec3 haze = glm::mix(night_horizon, glm::mix(glm::vec3(0.52f, 0.56f, 0.60f), dusk_horizon, low * 0.6f), day);
+  const glm::vec3 haze =
+      glm::mix(night_horizon, glm::mix(glm::vec3(0.52f, 0.56f, 0.60f), dusk_horizon, low * 0.6f), day);
   u.haze_colour = haze;
   u.haze_density = 0.00004f * haze_multiplier;
   u.exposure = exposure;

@@ -19,26 +19,37 @@ bool has_layer(const char* name) {
   VK_CHECK(vkEnumerateInstanceLayerProperties(&count, nullptr));
   std::vector<VkLayerProperties> layers(count);
   VK_CHECK(vkEnumerateInstanceLayerProperties(&count, layers.data()));
-  return std::any_of(layers.begin(), layers.end(), [&](const VkLayerProperties& l) { return std::strcmp(l.layerName, name) == 0; });
+  return std::any_of(layers.begin(), layers.end(),
+                     [&](const VkLayerProperties& l) { return std::strcmp(l.layerName, name) == 0; });
 }
 
 int type_rank(VkPhysicalDeviceType type) {
   switch (type) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return 4;
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return 3;
-    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return 2;
-    case VK_PHYSICAL_DEVICE_TYPE_CPU: return 1;
-    default: return 0;
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+      return 4;
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+      return 3;
+    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU:
+      return 2;
+    case VK_PHYSICAL_DEVICE_TYPE_CPU:
+      return 1;
+    default:
+      return 0;
   }
 }
 
 const char* type_name(VkPhysicalDeviceType type) {
   switch (type) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return "discrete GPU";
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return "integrated GPU";
-    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return "virtual GPU";
-    case VK_PHYSICAL_DEVICE_TYPE_CPU: return "cpu";
-    default: return "other";
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+      return "discrete GPU";
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+      return "integrated GPU";
+    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU:
+      return "virtual GPU";
+    case VK_PHYSICAL_DEVICE_TYPE_CPU:
+      return "cpu";
+    default:
+      return "other";
   }
 }
 
@@ -48,7 +59,8 @@ int graphics_queue_family(VkPhysicalDevice device) {
   std::vector<VkQueueFamilyProperties> families(count);
   vkGetPhysicalDeviceQueueFamilyProperties(device, &count, families.data());
   for (std::uint32_t i = 0; i < count; ++i)
-    if ((families[i].queueFlags & VK_QUEUE_GRAPHICS_BIT) && (families[i].queueFlags & VK_QUEUE_COMPUTE_BIT)) return static_cast<int>(i);
+    if ((families[i].queueFlags & VK_QUEUE_GRAPHICS_BIT) && (families[i].queueFlags & VK_QUEUE_COMPUTE_BIT))
+      return static_cast<int>(i);
   return -1;
 }
 
@@ -58,7 +70,8 @@ bool has_device_extensions(VkPhysicalDevice device, const std::vector<const char
   std::vector<VkExtensionProperties> extensions(count);
   vkEnumerateDeviceExtensionProperties(device, nullptr, &count, extensions.data());
   for (const char* name : wanted)
-    if (std::none_of(extensions.begin(), extensions.end(), [&](const VkExtensionProperties& e) { return std::strcmp(e.extensionName, name) == 0; }))
+    if (std::none_of(extensions.begin(), extensions.end(),
+                     [&](const VkExtensionProperties& e) { return std::strcmp(e.extensionName, name) == 0; }))
       return false;
   return true;
 }
@@ -72,8 +85,8 @@ bool suitable(VkPhysicalDevice device, const std::vector<const char*>& extension
   VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
   VkPhysicalDeviceFeatures2 f2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
   vkGetPhysicalDeviceFeatures2(device, &f2);
-  return f13.dynamicRendering && f13.synchronization2 && f2.features.independentBlend && graphics_queue_family(device) >= 0 &&
-         has_device_extensions(device, extensions);
+  return f13.dynamicRendering && f13.synchronization2 && f2.features.independentBlend &&
+         graphics_queue_family(device) >= 0 && has_device_extensions(device, extensions);
 }
 
 struct Candidate {
@@ -93,7 +106,9 @@ std::vector<Candidate> candidates(VkInstance instance, const std::vector<const c
     vkGetPhysicalDeviceProperties(d, &props);
     out.push_back({d, {props.deviceName, props.deviceType, props.apiVersion}});
   }
-  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return type_rank(a.info.type) > type_rank(b.info.type); });
+  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    return type_rank(a.info.type) > type_rank(b.info.type);
+  });
   return out;
 }
 
@@ -159,7 +174,8 @@ void Context::create_instance(const ContextOptions& options) {
   }
 
   VkDebugUtilsMessengerCreateInfoEXT messenger{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
-  messenger.messageSeverity = VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
+  messenger.messageSeverity =
+      VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
   messenger.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
                           VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
   messenger.pfnUserCallback = &Context::on_message;
@@ -183,8 +199,10 @@ void Context::create_instance(const ContextOptions& options) {
   instance_ = Unique<VkInstance>(instance);
 
   if (validation) {
-    auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(vkGetInstanceProcAddr(instance, "vkCreateDebugUtilsMessengerEXT"));
-    if (!create) throw VulkanError("vkGetInstanceProcAddr(vkCreateDebugUtilsMessengerEXT)", VK_ERROR_EXTENSION_NOT_PRESENT);
+    auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
+        vkGetInstanceProcAddr(instance, "vkCreateDebugUtilsMessengerEXT"));
+    if (!create)
+      throw VulkanError("vkGetInstanceProcAddr(vkCreateDebugUtilsMessengerEXT)", VK_ERROR_EXTENSION_NOT_PRESENT);
     messenger.pNext = nullptr;
     VkDebugUtilsMessengerEXT created;
     VK_CHECK(create(instance, &messenger, nullptr, &created));
@@ -195,14 +213,16 @@ void Context::create_instance(const ContextOptions& options) {
 void Context::pick_device(const ContextOptions& options) {
   const std::vector<Candidate> found = candidates(instance_.get(), options.device_extensions);
   if (found.empty())
-    throw std::runtime_error("no Vulkan 1.3 device with dynamic rendering and synchronization2 was found "
-                             "(on Debian: apt-get install mesa-vulkan-drivers for the CPU driver, lavapipe)");
+    throw std::runtime_error(
+        "no Vulkan 1.3 device with dynamic rendering and synchronization2 was found "
+        "(on Debian: apt-get install mesa-vulkan-drivers for the CPU driver, lavapipe)");
   const Candidate* chosen = &found.front();
   if (!options.device.empty()) {
     chosen = nullptr;
     char* end = nullptr;
     const long index = std::strtol(options.device.c_str(), &end, 10);
-    if (end && *end == '\0' && index >= 0 && static_cast<size_t>(index) < found.size()) chosen = &found[static_cast<size_t>(index)];
+    if (end && *end == '\0' && index >= 0 && static_cast<size_t>(index) < found.size())
+      chosen = &found[static_cast<size_t>(index)];
     for (const Candidate& c : found)
       if (!chosen && c.info.name.find(options.device) != std::string::npos) chosen = &c;
     if (!chosen) {
@@ -263,7 +283,8 @@ std::string Context::describe() const {
 std::uint32_t Context::memory_type(std::uint32_t type_bits, VkMemoryPropertyFlags flags) const {
   for (std::uint32_t i = 0; i < memory_.memoryTypeCount; ++i)
     if ((type_bits & (1u << i)) && (memory_.memoryTypes[i].propertyFlags & flags) == flags) return i;
-  throw VulkanError("no memory type with the requested properties (vkGetPhysicalDeviceMemoryProperties)", VK_ERROR_OUT_OF_DEVICE_MEMORY);
+  throw VulkanError("no memory type with the requested properties (vkGetPhysicalDeviceMemoryProperties)",
+                    VK_ERROR_OUT_OF_DEVICE_MEMORY);
 }
 
 void Context::submit_and_wait(const std::function<void(VkCommandBuffer)>& record) {

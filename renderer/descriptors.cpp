@@ -6,7 +6,8 @@
 
 namespace renderer {
 
-Unique<VkDescriptorSetLayout> create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings) {
+Unique<VkDescriptorSetLayout> create_set_layout(VkDevice device,
+                                                std::initializer_list<VkDescriptorSetLayoutBinding> bindings) {
   const std::vector<VkDescriptorSetLayoutBinding> list(bindings);
   VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
   info.bindingCount = static_cast<std::uint32_t>(list.size());

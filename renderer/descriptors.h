@@ -11,7 +11,8 @@
 
 namespace renderer {
 
-Unique<VkDescriptorSetLayout> create_set_layout(VkDevice device, std::initializer_list<VkDescriptorSetLayoutBinding> bindings);
+Unique<VkDescriptorSetLayout> create_set_layout(VkDevice device,
+                                                std::initializer_list<VkDescriptorSetLayoutBinding> bindings);
 Unique<VkDescriptorPool> create_descriptor_pool(VkDevice device, std::initializer_list<VkDescriptorPoolSize> sizes,
                                                 std::uint32_t max_sets, VkDescriptorPoolCreateFlags flags = 0);
 // Freed with its pool.

@@ -20,12 +20,12 @@ static_assert(offsetof(scene::Particle, kind) == offsetof(shaders::EffectInstanc
 static_assert(offsetof(scene::Particle, glow) == offsetof(shaders::EffectInstance, glow));
 static_assert(offsetof(scene::Particle, seed) == offsetof(shaders::EffectInstance, seed));
 
-
 EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout,
                          std::uint32_t frames)
     : context_(context), scenario_(scenario) {
   VkDevice device = context_.device();
-  layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+  layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1,
+                                        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   pool_ = create_descriptor_pool(device, {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, frames}}, frames);
 
   PipelineDesc desc;
@@ -43,7 +43,8 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
   slots_.resize(frames);
   for (Slot& slot : slots_) {
     slot.set = allocate_set(device, pool_.get(), layout_.get());
-    slot.particles = Buffer(context_, 4096 * sizeof(shaders::EffectInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+    slot.particles =
+        Buffer(context_, 4096 * sizeof(shaders::EffectInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     write_set(slot);
   }
 }

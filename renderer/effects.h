@@ -10,15 +10,16 @@
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/unique_handle.h"
-#include "scene/sim/projectiles.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
+#include "scene/sim/projectiles.h"
 
 namespace renderer {
 
 class EffectsPass {
  public:
-  EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout, std::uint32_t frames);
+  EffectsPass(Context& context, const scene::Scenario& scenario, VkDescriptorSetLayout scene_layout,
+              std::uint32_t frames);
   ~EffectsPass();
   EffectsPass(const EffectsPass&) = delete;
   EffectsPass& operator=(const EffectsPass&) = delete;

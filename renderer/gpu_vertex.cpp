@@ -46,9 +46,7 @@ std::vector<GpuVertex> pack_vertices(const std::vector<scene::Vertex>& vertices)
   return out;
 }
 
-VkVertexInputBindingDescription gpu_vertex_binding() {
-  return {0, sizeof(GpuVertex), VK_VERTEX_INPUT_RATE_VERTEX};
-}
+VkVertexInputBindingDescription gpu_vertex_binding() { return {0, sizeof(GpuVertex), VK_VERTEX_INPUT_RATE_VERTEX}; }
 
 std::array<VkVertexInputAttributeDescription, 4> gpu_vertex_attributes() {
   return {{

@@ -39,7 +39,8 @@ RgbaImage difference_image(const RgbaImage& a, const RgbaImage& b) {
   out.height = a.height;
   out.pixels.resize(a.pixels.size());
   for (size_t i = 0; i < a.pixels.size(); ++i)
-    out.pixels[i] = (i % 4 == 3) ? 255 : static_cast<std::uint8_t>(std::min(255, 4 * std::abs(a.pixels[i] - b.pixels[i])));
+    out.pixels[i] =
+        (i % 4 == 3) ? 255 : static_cast<std::uint8_t>(std::min(255, 4 * std::abs(a.pixels[i] - b.pixels[i])));
   return out;
 }
 

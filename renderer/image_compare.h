@@ -10,10 +10,10 @@ namespace renderer {
 
 struct ImageDifference {
   bool same_size = false;
-  double mean_abs = 0;        // mean absolute difference per channel, 0..255
-  int max_abs = 0;            // largest difference of any channel
+  double mean_abs = 0;          // mean absolute difference per channel, 0..255
+  int max_abs = 0;              // largest difference of any channel
   double outlier_fraction = 0;  // pixels whose largest channel difference exceeds the threshold
-  double psnr_db = 0;         // peak signal-to-noise ratio over RGB; infinity when identical
+  double psnr_db = 0;           // peak signal-to-noise ratio over RGB; infinity when identical
 };
 
 // Compares RGB (alpha ignored). `outlier_threshold` is per channel, 0..255.

@@ -33,7 +33,8 @@ bool write_png_file(const std::filesystem::path& file_path, std::uint32_t width,
     png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
-    for (std::uint32_t y = 0; y < height; ++y) png_write_row(png, const_cast<png_bytep>(&rgb[static_cast<size_t>(y) * width * 3]));
+    for (std::uint32_t y = 0; y < height; ++y)
+      png_write_row(png, const_cast<png_bytep>(&rgb[static_cast<size_t>(y) * width * 3]));
     png_write_end(png, nullptr);
   }
   png_destroy_write_struct(&png, &info);
@@ -43,9 +44,12 @@ bool write_png_file(const std::filesystem::path& file_path, std::uint32_t width,
 }
 
 // Beside `path` first, then renamed over it (common/atomic_file.h).
-void write_rgb(const std::filesystem::path& path, std::uint32_t width, std::uint32_t height, const std::vector<std::uint8_t>& rgb) {
+void write_rgb(const std::filesystem::path& path, std::uint32_t width, std::uint32_t height,
+               const std::vector<std::uint8_t>& rgb) {
   std::string error;
-  const auto write = [&](const std::filesystem::path& temp, std::string* why) { return write_png_file(temp, width, height, rgb, why); };
+  const auto write = [&](const std::filesystem::path& temp, std::string* why) {
+    return write_png_file(temp, width, height, rgb, why);
+  };
   if (!common::write_file_atomically_with(path, write, &error)) throw std::runtime_error(error);
 }
 }  // namespace

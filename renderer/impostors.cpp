@@ -90,7 +90,9 @@ struct Bake {
   std::vector<Buffer> uniforms;
   std::vector<VkDescriptorSet> frame_sets;
 
-  VkDescriptorSet frame_set(std::uint32_t kind, std::uint32_t elevation) const { return frame_sets[kind * kElevations + elevation]; }
+  VkDescriptorSet frame_set(std::uint32_t kind, std::uint32_t elevation) const {
+    return frame_sets[kind * kElevations + elevation];
+  }
 };
 
 Pipeline bake_pipeline(VkDevice device, const Bake& bake) {
@@ -114,7 +116,8 @@ void prepare_bake(Bake& bake, const Context& context, VkDescriptorPool pool) {
                                                  {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kStages, nullptr}});
   bake.pipeline = bake_pipeline(device, bake);
 
-  bake.instances = Buffer(context, kAzimuths * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+  bake.instances =
+      Buffer(context, kAzimuths * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
   bake.units = Buffer(context, sizeof(shaders::TroopUnit), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
   auto* inst = static_cast<shaders::TroopInstance*>(bake.instances.mapped());
   for (std::uint32_t j = 0; j < kAzimuths; ++j) {
@@ -135,17 +138,20 @@ void prepare_bake(Bake& bake, const Context& context, VkDescriptorPool pool) {
       bake.uniforms.emplace_back(context, sizeof(u), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
       std::memcpy(bake.uniforms.back().mapped(), &u, sizeof(u));
       bake.frame_sets.push_back(allocate_set(device, pool, bake.scene_layout.get()));
-      write_buffer(device, bake.frame_sets.back(), 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake.uniforms.back().handle(), sizeof(u));
+      write_buffer(device, bake.frame_sets.back(), 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake.uniforms.back().handle(),
+                   sizeof(u));
     }
   }
 }
 
 // Clears the atlas and its depth and begins rendering into both.
 void begin_atlas_pass(VkCommandBuffer cmd, const Image& atlas, const Image& depth, VkExtent2D extent) {
-  transition(cmd, atlas.handle(), VK_IMAGE_ASPECT_COLOR_BIT, {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0},
+  transition(cmd, atlas.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
+             {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0},
              {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
-  transition(cmd, depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0},
+  transition(cmd, depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT,
+             {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, 0},
              {VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
               VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
               VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
@@ -171,11 +177,13 @@ void begin_atlas_pass(VkCommandBuffer cmd, const Image& atlas, const Image& dept
 }
 
 // One figure mesh into atlas row `row`, once per azimuth column (instance j turns it).
-void draw_views(VkCommandBuffer cmd, std::uint32_t row, std::uint32_t index_count, std::uint32_t first_index, std::int32_t vertex_offset) {
+void draw_views(VkCommandBuffer cmd, std::uint32_t row, std::uint32_t index_count, std::uint32_t first_index,
+                std::int32_t vertex_offset) {
   const auto cell = static_cast<float>(kCell);
   for (std::uint32_t j = 0; j < kAzimuths; ++j) {
     const VkViewport viewport{static_cast<float>(j) * cell, static_cast<float>(row) * cell, cell, cell, 0, 1};
-    const VkRect2D scissor{{static_cast<std::int32_t>(j * kCell), static_cast<std::int32_t>(row * kCell)}, {kCell, kCell}};
+    const VkRect2D scissor{{static_cast<std::int32_t>(j * kCell), static_cast<std::int32_t>(row * kCell)},
+                           {kCell, kCell}};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     vkCmdDrawIndexed(cmd, index_count, 1, first_index, vertex_offset, j);
@@ -194,7 +202,8 @@ void read_back_atlas(VkCommandBuffer cmd, const Image& atlas, const Buffer& read
   vkCmdCopyImageToBuffer(cmd, atlas.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.handle(), 1, &copy);
   transition(cmd, atlas.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
              {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT},
-             {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+             {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+              VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
 }
 
 // The bounds of every texel the impostor fragment shader keeps (it discards alpha below
@@ -216,22 +225,24 @@ glm::vec4 silhouette_bounds(const std::uint8_t* texels, std::uint32_t width, std
       }
   if (x0 >= x1 || y0 >= y1) return glm::vec4(0);
   const float scale = 2.0f / static_cast<float>(n);
-  return glm::vec4(static_cast<float>(x0) * scale - 1.0f, 1.0f - static_cast<float>(y1) * scale, static_cast<float>(x1) * scale - 1.0f,
-                   1.0f - static_cast<float>(y0) * scale);
+  return glm::vec4(static_cast<float>(x0) * scale - 1.0f, 1.0f - static_cast<float>(y1) * scale,
+                   static_cast<float>(x1) * scale - 1.0f, 1.0f - static_cast<float>(y0) * scale);
 }
 
 }  // namespace
 
 void TroopPass::bake_impostors() {
   const VkExtent2D extent{kAzimuths * kCell, kKinds * kElevations * kCell};
-  atlas_ = Image(context_, extent, kAtlasFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+  atlas_ = Image(context_, extent, kAtlasFormat,
+                 VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                  VK_IMAGE_ASPECT_COLOR_BIT);
-  const Image depth(context_, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, VK_IMAGE_ASPECT_DEPTH_BIT);
+  const Image depth(context_, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
+                    VK_IMAGE_ASPECT_DEPTH_BIT);
   Bake bake;
   prepare_bake(bake, context_, pool_.get());
 
-  const Buffer readback(context_, static_cast<VkDeviceSize>(extent.width) * extent.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                        kHostMemory);
+  const Buffer readback(context_, static_cast<VkDeviceSize>(extent.width) * extent.height * 4,
+                        VK_BUFFER_USAGE_TRANSFER_DST_BIT, kHostMemory);
   context_.submit_and_wait([&](VkCommandBuffer cmd) {
     begin_atlas_pass(cmd, atlas_, depth, extent);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, bake.pipeline.handle());
@@ -255,7 +266,8 @@ void TroopPass::bake_impostors() {
 
   const auto* texels = static_cast<const std::uint8_t*>(readback.mapped());
   for (std::uint32_t k = 0; k < kKinds; ++k)
-    for (std::uint32_t e = 0; e < kElevations; ++e) impostor_rects_[k][e] = silhouette_bounds(texels, extent.width, k * kElevations + e);
+    for (std::uint32_t e = 0; e < kElevations; ++e)
+      impostor_rects_[k][e] = silhouette_bounds(texels, extent.width, k * kElevations + e);
 }
 
 }  // namespace renderer

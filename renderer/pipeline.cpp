@@ -44,21 +44,24 @@ struct Specialization {
   explicit Specialization(const std::vector<std::uint32_t>& constants) {
     for (std::uint32_t i = 0; i < constants.size(); ++i)
       entries.push_back({i, static_cast<std::uint32_t>(i * sizeof(std::uint32_t)), sizeof(std::uint32_t)});
-    info = {static_cast<std::uint32_t>(entries.size()), entries.data(), constants.size() * sizeof(std::uint32_t), constants.data()};
+    info = {static_cast<std::uint32_t>(entries.size()), entries.data(), constants.size() * sizeof(std::uint32_t),
+            constants.data()};
   }
   Specialization(const Specialization&) = delete;  // info points into entries
   const VkSpecializationInfo* get() const { return entries.empty() ? nullptr : &info; }
 };
 
-VkPipelineVertexInputStateCreateInfo vertex_input_state(const PipelineDesc& desc, const VkVertexInputBindingDescription& binding,
-                                                        const std::array<VkVertexInputAttributeDescription, 4>& attributes) {
+VkPipelineVertexInputStateCreateInfo vertex_input_state(
+    const PipelineDesc& desc, const VkVertexInputBindingDescription& binding,
+    const std::array<VkVertexInputAttributeDescription, 4>& attributes) {
   VkPipelineVertexInputStateCreateInfo vertex_input{VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO};
   if (desc.world_vertices) {
     vertex_input.vertexBindingDescriptionCount = 1;
     vertex_input.pVertexBindingDescriptions = &binding;
     // Location 0 alone where the vertex shader reads nothing else: attributes it does not
     // consume would be fetched for nothing (and the validation layers warn).
-    vertex_input.vertexAttributeDescriptionCount = desc.position_only ? 1 : static_cast<std::uint32_t>(attributes.size());
+    vertex_input.vertexAttributeDescriptionCount =
+        desc.position_only ? 1 : static_cast<std::uint32_t>(attributes.size());
     vertex_input.pVertexAttributeDescriptions = attributes.data();
   }
   return vertex_input;
@@ -85,7 +88,9 @@ VkPipelineDepthStencilStateCreateInfo depth_state(const PipelineDesc& desc) {
 // first and the others (the ID image) left as they were.
 std::vector<VkPipelineColorBlendAttachmentState> colour_blends(const PipelineDesc& desc) {
   std::vector<VkPipelineColorBlendAttachmentState> blends(desc.color_formats.size());
-  for (auto& b : blends) b.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
+  for (auto& b : blends)
+    b.colorWriteMask =
+        VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
   if (desc.blend && !blends.empty()) {
     blends[0].blendEnable = VK_TRUE;
     blends[0].srcColorBlendFactor = VK_BLEND_FACTOR_ONE;
@@ -105,9 +110,10 @@ Pipeline::Pipeline(VkDevice device, const PipelineDesc& desc) : layout_(create_l
   const Unique<VkShaderModule> vs = load_module(device, desc.vertex_shader);
   const Unique<VkShaderModule> fs = load_module(device, desc.fragment_shader);
   const Specialization constants(desc.constants);
-  const VkPipelineShaderStageCreateInfo stages[2] = {
-      {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT, vs.get(), "main", constants.get()},
-      {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_FRAGMENT_BIT, fs.get(), "main", constants.get()}};
+  const VkPipelineShaderStageCreateInfo stages[2] = {{VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0,
+                                                      VK_SHADER_STAGE_VERTEX_BIT, vs.get(), "main", constants.get()},
+                                                     {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0,
+                                                      VK_SHADER_STAGE_FRAGMENT_BIT, fs.get(), "main", constants.get()}};
 
   const VkVertexInputBindingDescription binding = gpu_vertex_binding();
   const auto attributes = gpu_vertex_attributes();

@@ -43,20 +43,24 @@ VkRenderingAttachmentInfo colour_attachment(VkImageView view, VkClearColorValue 
 // on those stages, and making their writes available, keeps frame N+1 from overwriting an
 // image frame N still uses: a GPU runs the two at once, which a CPU driver never showed.
 const ImageState kReusedColour{VK_IMAGE_LAYOUT_UNDEFINED,
-                               VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                                   VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
+                               VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT |
+                                   VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT |
+                                   VK_PIPELINE_STAGE_2_BLIT_BIT,
                                VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
-const ImageState kReusedDepth{VK_IMAGE_LAYOUT_UNDEFINED,
-                              VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
-const ImageState kColourTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
-const ImageState kDepthTarget{VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                              VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
+const ImageState kReusedDepth{
+    VK_IMAGE_LAYOUT_UNDEFINED,
+    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
+const ImageState kColourTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                               VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+const ImageState kDepthTarget{
+    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                           VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
-const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
+const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                             VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
                              VK_ACCESS_2_TRANSFER_READ_BIT};
 
 // Clears the target's HDR, id and depth images and begins rendering into them.
@@ -140,8 +144,10 @@ Renderer::GpuMesh Renderer::upload_static(const scene::Mesh& mesh) {
   Buffer staging(context_, vbytes + ibytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
   pack_vertices(mesh.vertices, static_cast<GpuVertex*>(staging.mapped()));
   std::memcpy(static_cast<char*>(staging.mapped()) + vbytes, mesh.indices.data(), ibytes);
-  gpu.vertices = Buffer(context_, vbytes, kVertexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-  gpu.indices = Buffer(context_, ibytes, kIndexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  gpu.vertices =
+      Buffer(context_, vbytes, kVertexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  gpu.indices =
+      Buffer(context_, ibytes, kIndexUsage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
   context_.submit_and_wait([&](VkCommandBuffer cmd) {
     const VkBufferCopy vcopy{0, 0, vbytes}, icopy{vbytes, 0, ibytes};
     vkCmdCopyBuffer(cmd, staging.handle(), gpu.vertices.handle(), 1, &vcopy);
@@ -158,8 +164,10 @@ void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
   if (mesh.empty()) return;
   const VkDeviceSize vbytes = mesh.vertices.size() * sizeof(GpuVertex);
   const VkDeviceSize ibytes = mesh.indices.size() * sizeof(std::uint32_t);
-  if (!gpu.vertices || gpu.vertices.size() < vbytes) gpu.vertices = Buffer(context_, vbytes * 3 / 2, kVertexUsage, kHostMemory);
-  if (!gpu.indices || gpu.indices.size() < ibytes) gpu.indices = Buffer(context_, ibytes * 3 / 2, kIndexUsage, kHostMemory);
+  if (!gpu.vertices || gpu.vertices.size() < vbytes)
+    gpu.vertices = Buffer(context_, vbytes * 3 / 2, kVertexUsage, kHostMemory);
+  if (!gpu.indices || gpu.indices.size() < ibytes)
+    gpu.indices = Buffer(context_, ibytes * 3 / 2, kIndexUsage, kHostMemory);
   pack_vertices(mesh.vertices, static_cast<GpuVertex*>(gpu.vertices.mapped()));
   std::memcpy(gpu.indices.mapped(), mesh.indices.data(), ibytes);
 }
@@ -168,9 +176,11 @@ void Renderer::create_descriptors() {
   VkDevice device = context_.device();
   // Scene set: binding 0 frame uniforms, 1 the sun's shadow map. Tonemap set: the HDR image.
   scene_layout_ = create_set_layout(
-      device, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-               {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
-  tonemap_layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+      device,
+      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+  tonemap_layout_ = create_set_layout(
+      device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   pool_ = create_descriptor_pool(device,
                                  {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
                                   {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}},
@@ -262,16 +272,18 @@ void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) 
   }
 }
 
-void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
-                            const std::vector<std::uint8_t>& shadowed) {
+void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj,
+                            float pixel_angle, const std::vector<std::uint8_t>& shadowed) {
   const scene::TerrainChunks& terrain = world_.ground;
   if (ground_.index_count == 0 || !options_.world) return;
   bind(cmd, ground_);
   for (const std::uint8_t pass : {1, 0}) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pass ? world_pipeline_.handle() : unshadowed_ground_pipeline_.handle());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      pass ? world_pipeline_.handle() : unshadowed_ground_pipeline_.handle());
     for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
       const scene::TerrainChunk& chunk = terrain.chunks[i];
-      if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max)) continue;
+      if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
+        continue;
       const scene::IndexRange range = chunk.levels[scene::terrain_level(terrain, i, camera.position, pixel_angle)];
       vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
       stats_.triangles += range.count / 3;
@@ -281,14 +293,15 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
   stats_.triangles += terrain.horizon.count / 3;
 }
 
-void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
-                      const scene::Camera& camera) {
+void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target,
+                      const scene::Snapshot& snapshot, const scene::Camera& camera) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
   slot.retired.clear();  // the caller waited for this slot's fence: what it retired is free
   stats_ = {};
 
   auto start = Clock::now();
-  const scene::DynamicMeshes dynamic = scene::build_dynamic(scenario_, world_, snapshot, camera.position, /*with_camps=*/false);
+  const scene::DynamicMeshes dynamic =
+      scene::build_dynamic(scenario_, world_, snapshot, camera.position, /*with_camps=*/false);
   // Where on the ground a shadow can fall this frame: the structures' and what stands today.
   scene::CasterHeights casters = world_.static_casters;
   if (world_.heightfield) scene::add_casters(casters, world_.ground, *world_.heightfield, dynamic.solids);
@@ -301,7 +314,8 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   shaders::FrameUniforms uniforms =
       frame_uniforms(snapshot, camera, aspect, scenario_.environment.haze, world_.sky, options_.exposure);
-  const ShadowFit shadow = ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max);
+  const ShadowFit shadow =
+      ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max);
   uniforms.shadow_view_proj = shadow.view_proj;
   uniforms.shadow_enabled = shadow.enabled ? 1u : 0u;
   uniforms.shadow_texel_m = shadow.texel_m;
@@ -314,8 +328,9 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   write_tonemap_set(slot, target);
 
   record_shadow_pass(cmd, slot, snapshot, shadow);
-  const std::vector<std::uint8_t> shadowed = shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
-                                                            : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
+  const std::vector<std::uint8_t> shadowed =
+      shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
+                     : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
   record_tonemap_pass(cmd, slot, target);
   if (options_.overlay) options_.overlay(cmd, target, snapshot);
@@ -337,7 +352,8 @@ void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
 }
 
 // What stands on the ground, seen from the sun; its triangles count apart.
-void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot, const ShadowFit& shadow) {
+void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot,
+                                  const ShadowFit& shadow) {
   const std::uint64_t before_shadows = stats_.triangles;
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
     draw(c, structures_);
@@ -350,17 +366,19 @@ void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const sc
 
 // HDR radiance and object ids, reverse-Z depth: the world, the soldiers, the sky, the effects.
 void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
-                                 const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
-                                 const std::vector<std::uint8_t>& shadowed) {
+                                 const scene::Snapshot& snapshot, const scene::Camera& camera,
+                                 const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
   begin_scene_pass(cmd, target);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
+                          nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
-  draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height), shadowed);
+  draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
+               shadowed);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
@@ -368,7 +386,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   stats_.soldiers_drawn = troops_->stats().drawn;
   stats_.troop_triangles = troops_->stats().triangles;
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
+                          nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
   if (options_.world) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
@@ -390,14 +409,17 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
   vkCmdBeginRendering(cmd, &post);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0,
+                          nullptr);
   const shaders::TonemapPush push{options_.exposure};
-  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
+  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                     sizeof(push), &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
 }
 
-FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids) {
+FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent,
+                            bool with_ids) {
   if (!offscreen_ || offscreen_->extent.width != extent.width || offscreen_->extent.height != extent.height) {
     offscreen_ = std::make_unique<RenderTarget>(context_, extent);
     const VkDeviceSize pixels = static_cast<VkDeviceSize>(extent.width) * extent.height;
@@ -413,9 +435,11 @@ FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera
   VkBufferImageCopy copy{};
   copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   copy.imageExtent = {extent.width, extent.height, 1};
-  vkCmdCopyImageToBuffer(command_buffer_, offscreen_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_rgba_.handle(), 1, &copy);
+  vkCmdCopyImageToBuffer(command_buffer_, offscreen_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                         readback_rgba_.handle(), 1, &copy);
   if (with_ids)
-    vkCmdCopyImageToBuffer(command_buffer_, offscreen_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_ids_.handle(), 1, &copy);
+    vkCmdCopyImageToBuffer(command_buffer_, offscreen_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                           readback_ids_.handle(), 1, &copy);
   VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
   to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
   to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;

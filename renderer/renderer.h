@@ -32,15 +32,15 @@ struct FrameImage {
 };
 
 struct FrameStats {
-  std::uint64_t triangles = 0;  // submitted this frame (scene pass)
+  std::uint64_t triangles = 0;         // submitted this frame (scene pass)
   std::uint64_t shadow_triangles = 0;  // submitted to the sun's shadow map
-  double build_ms = 0;          // CPU: dynamic meshes from the snapshot
-  std::uint32_t soldiers_drawn = 0;   // figures after culling (troop pass)
-  std::uint64_t troop_triangles = 0;  // of `triangles`, the troop pass's
-  double troops_ms = 0;               // CPU: cull, LOD-bin and write troop instances and effects
-  double record_ms = 0;         // CPU: uploads and command recording
-  double gpu_ms = 0;            // submit until the fence signals (the whole render on lavapipe)
-  double readback_ms = 0;       // copying the pixels out of mapped memory
+  double build_ms = 0;                 // CPU: dynamic meshes from the snapshot
+  std::uint32_t soldiers_drawn = 0;    // figures after culling (troop pass)
+  std::uint64_t troop_triangles = 0;   // of `triangles`, the troop pass's
+  double troops_ms = 0;                // CPU: cull, LOD-bin and write troop instances and effects
+  double record_ms = 0;                // CPU: uploads and command recording
+  double gpu_ms = 0;                   // submit until the fence signals (the whole render on lavapipe)
+  double readback_ms = 0;              // copying the pixels out of mapped memory
 };
 
 // Draws over the finished (tonemapped) image: the one hook through which an application adds
@@ -51,7 +51,7 @@ using OverlayHook = std::function<void(VkCommandBuffer cmd, RenderTarget& target
 struct RenderOptions {
   float exposure = 1.0f;
   OverlayHook overlay;  // empty: none
-  bool world = true;  // false: troops only, no world or sky (the benchmark's minimal renderer)
+  bool world = true;    // false: troops only, no world or sky (the benchmark's minimal renderer)
 };
 
 class Renderer {
@@ -77,7 +77,9 @@ class Renderer {
   // Hands over the owner of something a frame may still be using (a replaced render target):
   // it is kept until `slot` is recorded again, by which time the caller has waited for that
   // slot's fence and so for every frame submitted before it.
-  void retire(std::uint32_t slot, std::shared_ptr<void> owner) { slots_[slot % kFramesInFlight].retired.push_back(std::move(owner)); }
+  void retire(std::uint32_t slot, std::shared_ptr<void> owner) {
+    slots_[slot % kFramesInFlight].retired.push_back(std::move(owner));
+  }
 
   // Headless: renders one frame, waits, and reads it back.
   FrameImage render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids);
@@ -109,9 +111,11 @@ class Renderer {
   void create_pipelines();
   // record()'s steps.
   void write_tonemap_set(FrameSlot& slot, const RenderTarget& target);
-  void record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot, const ShadowFit& shadow);
-  void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target, const scene::Snapshot& snapshot,
-                         const scene::Camera& camera, const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed);
+  void record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot,
+                          const ShadowFit& shadow);
+  void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
+                         const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
+                         const std::vector<std::uint8_t>& shadowed);
   void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target);
 
   Context& context_;
@@ -121,7 +125,7 @@ class Renderer {
   FrameStats stats_;
 
   GpuMesh ground_, water_, structures_;
-  GpuMesh camps_;  // every camp, built once, uploaded once; drawn while occupied
+  GpuMesh camps_;                               // every camp, built once, uploaded once; drawn while occupied
   std::vector<scene::IndexRange> camp_ranges_;  // per scenario camp: its indices in camps_
   std::array<FrameSlot, kFramesInFlight> slots_;
 

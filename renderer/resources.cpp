@@ -24,7 +24,8 @@ Buffer::Buffer(const Context& context, VkDeviceSize size, VkBufferUsageFlags usa
   VK_CHECK(vkAllocateMemory(device, &alloc, nullptr, &allocated));
   memory_ = Unique<VkDeviceMemory>(device, allocated);
   VK_CHECK(vkBindBufferMemory(device, buffer, allocated, 0));
-  if (memory & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) VK_CHECK(vkMapMemory(device, allocated, 0, VK_WHOLE_SIZE, 0, &mapped_));
+  if (memory & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT)
+    VK_CHECK(vkMapMemory(device, allocated, 0, VK_WHOLE_SIZE, 0, &mapped_));
 }
 
 Buffer& Buffer::operator=(Buffer&& other) noexcept {
@@ -45,7 +46,8 @@ void Buffer::reset() {
   size_ = 0;
 }
 
-Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect)
+Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage,
+             VkImageAspectFlags aspect)
     : format_(format), extent_(extent), aspect_(aspect) {
   VkDevice device = context.device();
   VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};

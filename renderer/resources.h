@@ -13,7 +13,8 @@ namespace renderer {
 class Context;
 
 // Memory the CPU writes every frame and the GPU reads (uniforms, instances, dynamic meshes).
-constexpr VkMemoryPropertyFlags kHostMemory = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+constexpr VkMemoryPropertyFlags kHostMemory =
+    VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
 
 class Buffer {
  public:

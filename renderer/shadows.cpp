@@ -16,16 +16,17 @@ namespace {
 constexpr VkFormat kShadowFormat = VK_FORMAT_D32_SFLOAT;
 // Reads by the previous frame's fragment shaders must finish before this frame clears.
 const ImageState kShadowStart{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0};
-const ImageState kShadowWrite{VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                              VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
+const ImageState kShadowWrite{
+    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kShadowRead{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                              VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
 }  // namespace
 
 ShadowMap::ShadowMap(Context& context)
-    : depth_(context, {kSize, kSize}, kShadowFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
-             VK_IMAGE_ASPECT_DEPTH_BIT) {
+    : depth_(context, {kSize, kSize}, kShadowFormat,
+             VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, VK_IMAGE_ASPECT_DEPTH_BIT) {
   // Hardware PCF (a 2×2 bilinear compare) where the format filters linearly.
   VkFormatProperties props{};
   vkGetPhysicalDeviceFormatProperties(context.physical_device(), kShadowFormat, &props);
@@ -97,7 +98,8 @@ ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspec
   return out;
 }
 
-void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit, const std::function<void(VkCommandBuffer)>& draw_casters) {
+void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit,
+                       const std::function<void(VkCommandBuffer)>& draw_casters) {
   transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kShadowStart, kShadowWrite);
   VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
   depth.imageView = depth_.view();
@@ -117,7 +119,8 @@ void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit, const std::fun
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
     const shaders::ShadowPush push{fit.view_proj};
-    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), &push);
+    vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                       sizeof(push), &push);
     draw_casters(cmd);
   }
   vkCmdEndRendering(cmd);

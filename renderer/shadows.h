@@ -23,8 +23,8 @@ struct ShadowFit {
 
 class ShadowMap {
  public:
-  static constexpr std::uint32_t kSize = 2048;       // texels per side
-  static constexpr float kDistance = 9000.0f;        // metres of view covered from the eye
+  static constexpr std::uint32_t kSize = 2048;  // texels per side
+  static constexpr float kDistance = 9000.0f;   // metres of view covered from the eye
 
   ShadowMap() = default;
   explicit ShadowMap(Context& context);

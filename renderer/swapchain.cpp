@@ -37,8 +37,11 @@ VkPresentModeKHR choose_present_mode(VkPhysicalDevice device, VkSurfaceKHR surfa
 Swapchain::Swapchain(const Context& context, VkSurfaceKHR surface, bool vsync)
     : context_(context), surface_(surface), vsync_(vsync) {
   VkBool32 supported = VK_FALSE;
-  VK_CHECK(vkGetPhysicalDeviceSurfaceSupportKHR(context.physical_device(), context.queue_family(), surface, &supported));
-  if (!supported) throw VulkanError("vkGetPhysicalDeviceSurfaceSupportKHR (the chosen queue cannot present to this window)", VK_ERROR_INCOMPATIBLE_DISPLAY_KHR);
+  VK_CHECK(
+      vkGetPhysicalDeviceSurfaceSupportKHR(context.physical_device(), context.queue_family(), surface, &supported));
+  if (!supported)
+    throw VulkanError("vkGetPhysicalDeviceSurfaceSupportKHR (the chosen queue cannot present to this window)",
+                      VK_ERROR_INCOMPATIBLE_DISPLAY_KHR);
 }
 
 bool Swapchain::rebuild(VkExtent2D wanted) {

@@ -67,12 +67,15 @@ std::uint32_t pack_instance(const scene::Soldier& s, std::uint32_t index, std::u
 TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const scene::World& world,
                      VkDescriptorSetLayout scene_layout, std::uint32_t frames)
     : context_(context), scenario_(scenario) {
-  for (const scene::Unit& unit : scenario.units) unit_objects_.push_back(world.objects.id_of(scene::ObjectKind::Soldier, unit.id));
+  for (const scene::Unit& unit : scenario.units)
+    unit_objects_.push_back(world.objects.id_of(scene::ObjectKind::Soldier, unit.id));
   upload_meshes();
   VkDevice device = context_.device();
-  layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-                                       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-                                       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+  layout_ = create_set_layout(
+      device,
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
 
   // Frame slots, plus the bake's one troop set and its per-(kind, elevation) uniform sets.
   const std::uint32_t bake_sets = shaders::kFigureKinds * shaders::kImpostorElevations;
@@ -90,7 +93,8 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
   slots_.resize(frames);
   for (Slot& slot : slots_) {
     slot.set = allocate_set(device, pool_.get(), layout_.get());
-    slot.instances = Buffer(context_, 1024 * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+    slot.instances =
+        Buffer(context_, 1024 * sizeof(shaders::TroopInstance), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     slot.units = Buffer(context_, std::max<std::size_t>(scenario.units.size(), 1) * sizeof(shaders::TroopUnit),
                         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
     write_set(slot);
@@ -244,7 +248,8 @@ void TroopPass::write_units(Slot& slot, const scene::Snapshot& snapshot, size_t 
 
 // Pass 1: culls and bins each soldier (bin_of_: kind * kLevels + level; 255 = culled) and
 // counts the bins.
-void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, size_t unit_count) {
+void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent,
+                             size_t unit_count) {
   const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   const glm::mat4 view_proj = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera);
@@ -272,7 +277,8 @@ void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camer
         continue;
       }
       int kind = unit_kind;
-      if (s.pose != shaders::kPoseFallen && (i - us.first_soldier) % scene::kStandardEvery == 0 && !options_.per_unit_draws)
+      if (s.pose != shaders::kPoseFallen && (i - us.first_soldier) % scene::kStandardEvery == 0 &&
+          !options_.per_unit_draws)
         kind = static_cast<int>(scene::FigureKind::Bearer);
       int level = 0;
       if (lod) {
@@ -297,12 +303,14 @@ void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, siz
     const scene::UnitSnapshot& us = snapshot.units[u];
     const bool camp = us.state == scene::UnitState::Camp;
     const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
-    unit_draw_first_[u] = cursor[static_cast<size_t>(static_cast<int>(scene::figure_kind(scenario_.units[u].kind)) * kLevels)];
+    unit_draw_first_[u] =
+        cursor[static_cast<size_t>(static_cast<int>(scene::figure_kind(scenario_.units[u].kind)) * kLevels)];
     for (std::uint32_t i = us.first_soldier; i < end; ++i) {
       const std::uint8_t bin = bin_of_[i];
       if (bin == 255) continue;
       const scene::Soldier& s = snapshot.soldiers[i];
-      out[cursor[bin]++] = {s.position.x, s.position.y, s.position.z, pack_instance(s, i, static_cast<std::uint32_t>(u), camp)};
+      out[cursor[bin]++] = {s.position.x, s.position.y, s.position.z,
+                            pack_instance(s, i, static_cast<std::uint32_t>(u), camp)};
     }
     unit_draw_count_[u] = end > us.first_soldier ? end - us.first_soldier : 0;
   }
@@ -334,7 +342,8 @@ void TroopPass::draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) 
     for (size_t u = 0; u < unit_draw_count_.size(); ++u) {
       if (unit_draw_count_[u] == 0) continue;
       const MeshRange& mesh = meshes_[static_cast<size_t>(scene::figure_kind(scenario_.units[u].kind))][0];
-      vkCmdDrawIndexed(cmd, mesh.index_count, unit_draw_count_[u], mesh.first_index, mesh.vertex_offset, unit_draw_first_[u]);
+      vkCmdDrawIndexed(cmd, mesh.index_count, unit_draw_count_[u], mesh.first_index, mesh.vertex_offset,
+                       unit_draw_first_[u]);
       stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * unit_draw_count_[u];
       stats_.per_lod[0] += unit_draw_count_[u];
       ++stats_.draws;
@@ -382,7 +391,8 @@ void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2
     if (bin_count_[bin] == 0) continue;
     if (!bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.handle());
-      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.layout(), 0, 2, sets, 0,
+                              nullptr);
       vkCmdBindIndexBuffer(cmd, slot.quads.handle(), 0, VK_INDEX_TYPE_UINT32);
       bound = true;
     }
@@ -392,7 +402,8 @@ void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2
     push.mode = (options_.flat ? shaders::kTroopFlat : 0u) | (far ? shaders::kTroopFarTriangle : 0u);
     push.half_size = frame.half_size;
     push.centre_height = frame.centre_height;
-    for (std::uint32_t e = 0; e < shaders::kImpostorElevations; ++e) push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
+    for (std::uint32_t e = 0; e < shaders::kImpostorElevations; ++e)
+      push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
     vkCmdPushConstants(cmd, impostor_pipeline_.layout(), kPushStages, 0, sizeof(push), &push);
     // Not instanced: lavapipe pays its vertex pipeline's setup once per instance. Figures
     // under kFarPixels: one triangle each (3 vertices, no index), enclosing the quad.

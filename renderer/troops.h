@@ -14,10 +14,10 @@
 #include "renderer/resources.h"
 #include "renderer/troops_config.h"
 #include "renderer/unique_handle.h"
+#include "scene/figures/soldier_meshes.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
-#include "scene/figures/soldier_meshes.h"
 #include "scene/world/world.h"
 #include "shaders/shared.h"
 
@@ -31,18 +31,18 @@ struct TroopOptions {
 };
 
 struct TroopStats {
-  std::uint32_t soldiers = 0;   // in the snapshot
-  std::uint32_t drawn = 0;      // after culling
+  std::uint32_t soldiers = 0;              // in the snapshot
+  std::uint32_t drawn = 0;                 // after culling
   std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor (quad or triangle)
-  std::uint64_t triangles = 0;  // submitted by the troop pass
+  std::uint64_t triangles = 0;             // submitted by the troop pass
   std::uint32_t draws = 0;
-  double prepare_ms = 0;        // CPU: cull, bin and write instances
+  double prepare_ms = 0;  // CPU: cull, bin and write instances
 };
 
 class TroopPass {
  public:
-  TroopPass(Context& context, const scene::Scenario& scenario, const scene::World& world, VkDescriptorSetLayout scene_layout,
-            std::uint32_t frames);
+  TroopPass(Context& context, const scene::Scenario& scenario, const scene::World& world,
+            VkDescriptorSetLayout scene_layout, std::uint32_t frames);
   ~TroopPass();
   TroopPass(const TroopPass&) = delete;
   TroopPass& operator=(const TroopPass&) = delete;

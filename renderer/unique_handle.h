@@ -28,10 +28,10 @@ struct CommandPoolOf {
 template <typename Handle>
 struct Destroyer;
 
-#define SIEGE_DESTROYED_BY(Handle, ParentType, call)                                        \
-  template <>                                                                               \
-  struct Destroyer<Handle> {                                                                \
-    using Parent = ParentType;                                                              \
+#define SIEGE_DESTROYED_BY(Handle, ParentType, call)                                         \
+  template <>                                                                                \
+  struct Destroyer<Handle> {                                                                 \
+    using Parent = ParentType;                                                               \
     static void destroy(ParentType parent, Handle handle) { call(parent, handle, nullptr); } \
   };
 SIEGE_DESTROYED_BY(VkBuffer, VkDevice, vkDestroyBuffer)
@@ -56,7 +56,9 @@ SIEGE_DESTROYED_BY(VkSurfaceKHR, VkInstance, vkDestroySurfaceKHR)
 template <>
 struct Destroyer<VkCommandBuffer> {
   using Parent = CommandPoolOf;
-  static void destroy(CommandPoolOf parent, VkCommandBuffer handle) { vkFreeCommandBuffers(parent.device, parent.pool, 1, &handle); }
+  static void destroy(CommandPoolOf parent, VkCommandBuffer handle) {
+    vkFreeCommandBuffers(parent.device, parent.pool, 1, &handle);
+  }
 };
 template <>
 struct Destroyer<VkDevice> {
@@ -73,7 +75,8 @@ template <>
 struct Destroyer<VkDebugUtilsMessengerEXT> {
   using Parent = VkInstance;
   static void destroy(VkInstance instance, VkDebugUtilsMessengerEXT handle) {
-    auto destroy = reinterpret_cast<PFN_vkDestroyDebugUtilsMessengerEXT>(vkGetInstanceProcAddr(instance, "vkDestroyDebugUtilsMessengerEXT"));
+    auto destroy = reinterpret_cast<PFN_vkDestroyDebugUtilsMessengerEXT>(
+        vkGetInstanceProcAddr(instance, "vkDestroyDebugUtilsMessengerEXT"));
     if (destroy) destroy(instance, handle, nullptr);
   }
 };
@@ -86,9 +89,7 @@ class Unique {
   Unique() = default;
   // Takes ownership of `handle`, made from `parent`.
   Unique(Parent parent, Handle handle) noexcept : parent_(parent), handle_(handle) {}
-  explicit Unique(Handle handle) noexcept
-    requires std::is_same_v<Parent, NoParent>
-      : handle_(handle) {}
+  explicit Unique(Handle handle) noexcept requires std::is_same_v<Parent, NoParent> : handle_(handle) {}
   ~Unique() { reset(); }
   Unique(Unique&& other) noexcept : parent_(other.parent_), handle_(std::exchange(other.handle_, VK_NULL_HANDLE)) {}
   Unique& operator=(Unique&& other) noexcept {

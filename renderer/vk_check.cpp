@@ -5,7 +5,8 @@ namespace renderer {
 const char* result_name(VkResult result) {
   switch (result) {
 #define SIEGE_RESULT(r) \
-  case r: return #r;
+  case r:               \
+    return #r;
     SIEGE_RESULT(VK_SUCCESS)
     SIEGE_RESULT(VK_NOT_READY)
     SIEGE_RESULT(VK_TIMEOUT)
@@ -37,7 +38,8 @@ const char* result_name(VkResult result) {
     SIEGE_RESULT(VK_ERROR_INCOMPATIBLE_DISPLAY_KHR)
     SIEGE_RESULT(VK_ERROR_VALIDATION_FAILED_EXT)
 #undef SIEGE_RESULT
-    default: return "VK_RESULT_UNKNOWN";
+    default:
+      return "VK_RESULT_UNKNOWN";
   }
 }
 

@@ -23,8 +23,8 @@ class VulkanError : public std::runtime_error {
 }  // namespace renderer
 
 // VK_CHECK(vkCreateImage(...)); throws renderer::VulkanError("vkCreateImage(...)", result).
-#define VK_CHECK(call)                                                        \
-  do {                                                                        \
-    const VkResult vk_check_result_ = (call);                                 \
+#define VK_CHECK(call)                                                                          \
+  do {                                                                                          \
+    const VkResult vk_check_result_ = (call);                                                   \
     if (vk_check_result_ != VK_SUCCESS) throw ::renderer::VulkanError(#call, vk_check_result_); \
   } while (0)

@@ -9,10 +9,10 @@
 #include <string>
 #include <utility>
 
-#include "scene/mesh/mesh_lod.h"
 #include "scene/figures/figure_file.h"
-#include "scene/mesh/model_file.h"
 #include "scene/figures/soldier_meshes.h"
+#include "scene/mesh/mesh_lod.h"
+#include "scene/mesh/model_file.h"
 #include "scene/world/world.h"
 
 namespace {
@@ -41,8 +41,8 @@ int bake_figures(const std::filesystem::path& dir) {
       }
       const scene::ModelLoadResult back = scene::load_figure_model(file);
       if (!back.ok() || back.mesh.triangle_count() != mesh.triangle_count() || classes(back.mesh) != classes(mesh)) {
-        std::fprintf(stderr, "bake_models: %s does not read back with its parts and colours: %s\n", file.string().c_str(),
-                     back.warning.c_str());
+        std::fprintf(stderr, "bake_models: %s does not read back with its parts and colours: %s\n",
+                     file.string().c_str(), back.warning.c_str());
         ++failures;
         continue;
       }
@@ -51,7 +51,8 @@ int bake_figures(const std::filesystem::path& dir) {
         derived = "; derived from LOD0 it would be " +
                   std::to_string(scene::derive_figure_lod1(scene::soldier_mesh(kind, 0)).triangle_count());
       std::printf("%-40s %5zu triangles %5zu vertices %7ju bytes%s\n", file.string().c_str(), mesh.triangle_count(),
-                  mesh.vertices.size(), static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)), derived.c_str());
+                  mesh.vertices.size(), static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)),
+                  derived.c_str());
     }
   }
   return failures;
@@ -90,8 +91,9 @@ int main(int argc, char** argv) {
     }
     std::string levels;
     for (const scene::Mesh& lod : scene::build_lods(back.mesh)) levels += " " + std::to_string(lod.triangle_count());
-    std::printf("%-28s %5zu triangles %5zu vertices %7ju bytes; levels of detail:%s\n", file.string().c_str(), mesh.triangle_count(),
-                mesh.vertices.size(), static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)), levels.c_str());
+    std::printf("%-28s %5zu triangles %5zu vertices %7ju bytes; levels of detail:%s\n", file.string().c_str(),
+                mesh.triangle_count(), mesh.vertices.size(),
+                static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)), levels.c_str());
   }
   return failures ? 1 : 0;
 }

@@ -18,16 +18,18 @@
 #include "renderer/image_compare.h"
 #include "renderer/image_io.h"
 #include "renderer/renderer.h"
+#include "scene/load/load.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
-#include "scene/load/load.h"
 
 namespace app {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
 
 struct BenchArgs {
   std::string scenario = "assets/scenarios/caizhou.json";
@@ -81,7 +83,8 @@ void army_bounds(const scene::Snapshot& snap, glm::vec3& centre, float& radius) 
   centre = snap.soldiers.empty() ? glm::vec3(0) : sum / static_cast<float>(snap.soldiers.size());
   std::vector<float> d;
   d.reserve(snap.soldiers.size());
-  for (const scene::Soldier& s : snap.soldiers) d.push_back(glm::length(glm::vec2(s.position.x - centre.x, s.position.z - centre.z)));
+  for (const scene::Soldier& s : snap.soldiers)
+    d.push_back(glm::length(glm::vec2(s.position.x - centre.x, s.position.z - centre.z)));
   radius = d.empty() ? 100.0f : std::max(100.0f, static_cast<float>(percentile({d.begin(), d.end()}, 0.98)));
 }
 
@@ -129,7 +132,8 @@ std::vector<Frame> orbit_path(const scene::Snapshot& first, double t0, int count
     f.t = t0 + 0.1 * i;
     f.camera.fov_deg = 50;
     const float distance = radius / std::sin(glm::radians(f.camera.fov_deg * 0.5f)) * 0.75f;
-    f.camera.position = centre + glm::vec3(std::cos(a) * distance * 0.8f, distance * 0.6f, std::sin(a) * distance * 0.8f);
+    f.camera.position =
+        centre + glm::vec3(std::cos(a) * distance * 0.8f, distance * 0.6f, std::sin(a) * distance * 0.8f);
     f.camera.target = centre;
     f.camera.near_m = 2;
     frames.push_back(f);
@@ -215,8 +219,8 @@ void measure_baselines(renderer::Renderer& r, const scene::Scenario& scenario, c
 }
 
 // One soldier count: the fast path, the baselines, the quarter view and the minimal frame.
-nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, const scene::Scenario& base, const Busiest& busiest,
-                             std::uint32_t target) {
+nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, const scene::Scenario& base,
+                             const Busiest& busiest, std::uint32_t target) {
   scene::Scenario scenario = base;
   scenario.settings.soldiers_per_figure = static_cast<float>(busiest.men) / static_cast<float>(target);
   renderer::Renderer r(context, scenario);
@@ -247,8 +251,9 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
 // One count's figures as text.
 void print_run(const nlohmann::json& run) {
   const nlohmann::json& f = run["fast"];
-  std::printf("\n== %u soldiers (ratio %.3f men per figure; %.0f in the snapshot) ==\n", run["soldiers_target"].get<std::uint32_t>(),
-              run["soldiers_per_figure"].get<float>(), f["soldiers"].get<double>());
+  std::printf("\n== %u soldiers (ratio %.3f men per figure; %.0f in the snapshot) ==\n",
+              run["soldiers_target"].get<std::uint32_t>(), run["soldiers_per_figure"].get<float>(),
+              f["soldiers"].get<double>());
   std::printf("  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f)\n",
               f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
               f["triangles"].get<double>(), f["troop_triangles"].get<double>());
@@ -258,15 +263,17 @@ void print_run(const nlohmann::json& run) {
   for (const char* key : {"per_unit_full_detail", "lod_off", "quarter_view", "minimal_flat_troops_only"}) {
     if (!run.contains(key)) continue;
     const nlohmann::json& s = run[key];
-    std::printf("  %-16s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f\n", key, s["frame_ms_p50"].get<double>(),
-                s["frame_ms_p95"].get<double>(), s["soldiers_drawn"].get<double>(), s["triangles"].get<double>());
+    std::printf("  %-16s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f\n", key,
+                s["frame_ms_p50"].get<double>(), s["frame_ms_p95"].get<double>(), s["soldiers_drawn"].get<double>(),
+                s["triangles"].get<double>());
   }
   if (run.contains("ratio_fast_vs_per_unit"))
     std::printf("  ratios: per-unit/fast %.2fx (goal >= 3) | LOD off/on %.2fx at PSNR %.1f dB (goal >= 3x, >= 30 dB)\n",
                 run["ratio_fast_vs_per_unit"].get<double>(), run["ratio_lod_on_vs_off"].get<double>(),
                 run["psnr_lod_on_vs_off_db_min"].get<double>());
-  std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n", run["ratio_quarter_vs_all"].get<double>(),
-              run["quarter_fov_deg"].get<double>(), run["ratio_whole_vs_minimal"].get<double>());
+  std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n",
+              run["ratio_quarter_vs_all"].get<double>(), run["quarter_fov_deg"].get<double>(),
+              run["ratio_whole_vs_minimal"].get<double>());
   std::fflush(stdout);
 }
 

@@ -16,9 +16,7 @@ namespace app {
 
 namespace {
 
-std::string plural(std::size_t n, const char* noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // 112000 -> "112,000"
 std::string thousands(long long n) {
@@ -64,8 +62,8 @@ bool check_file(const std::string& file) {
   for (const scene::Diagnostic& d : result.warnings) std::fprintf(stderr, "%s\n", warning_line(d).c_str());
   const std::string warnings = result.warnings.empty() ? "" : " (" + plural(result.warnings.size(), "warning") + ")";
   if (!result.errors.empty() || !result.scenario) {
-    std::fprintf(stderr, "%s: %s%s\n", file.c_str(), plural(std::max<std::size_t>(1, result.errors.size()), "error").c_str(),
-                 warnings.c_str());
+    std::fprintf(stderr, "%s: %s%s\n", file.c_str(),
+                 plural(std::max<std::size_t>(1, result.errors.size()), "error").c_str(), warnings.c_str());
     return false;
   }
   std::fflush(stderr);  // keep the summary after the warnings when both go to one terminal
@@ -77,7 +75,8 @@ bool check_file(const std::string& file) {
 }  // namespace
 
 void add_check_command(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("check", "Validate scenario files: every error with file:line:column, then a summary");
+  CLI::App* cmd =
+      app.add_subcommand("check", "Validate scenario files: every error with file:line:column, then a summary");
   auto files = std::make_shared<std::vector<std::string>>();
   cmd->add_option("FILE", *files, "Scenario JSON files to check")->required();
   cmd->callback([&exit_code, files] {

@@ -11,19 +11,19 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "app/overlay/caption_pass.h"
 #include "app/cli/commands.h"
+#include "app/core/film_plan.h"
 #include "app/core/load_or_report.h"
 #include "app/film/output_files.h"
-#include "app/core/film_plan.h"
 #include "app/film/render_args.h"
+#include "app/overlay/caption_pass.h"
 #include "renderer/context.h"
 #include "renderer/gpu_vertex.h"
 #include "renderer/image_io.h"
 #include "renderer/renderer.h"
+#include "scene/load/load.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
-#include "scene/load/load.h"
 #include "scene/sim/shot.h"
 
 namespace app {
@@ -37,7 +37,8 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 // --size and --aov, before anything is loaded. False (and a message) if either is wrong.
 bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_t& height) {
   if (!parse_size(args.size, width, height)) {
-    std::fprintf(stderr, "siege render: --size \"%s\" is not WIDTHxHEIGHT with each side 16..8192 (e.g. 1280x720)\n", args.size.c_str());
+    std::fprintf(stderr, "siege render: --size \"%s\" is not WIDTHxHEIGHT with each side 16..8192 (e.g. 1280x720)\n",
+                 args.size.c_str());
     return false;
   }
   if (!args.aov.empty() && args.aov != "id") {
@@ -59,11 +60,14 @@ std::optional<scene::Snapshot> snapshot_at(const RenderArgs& args, const scene::
 }
 
 // --camera, else --shot, else the overview shot; nullopt (and a message) if neither is valid.
-std::optional<scene::Camera> camera_of(const RenderArgs& args, const scene::Scenario& scenario, const scene::Snapshot& snapshot) {
+std::optional<scene::Camera> camera_of(const RenderArgs& args, const scene::Scenario& scenario,
+                                       const scene::Snapshot& snapshot) {
   scene::Camera camera;
   if (!args.camera.empty()) {
     if (!scene::parse_camera(args.camera.c_str(), camera)) {
-      std::fprintf(stderr, "siege render: --camera \"%s\" is not \"x,y,z:tx,ty,tz[:fov]\" (metres; fov in degrees, 1..170)\n", args.camera.c_str());
+      std::fprintf(stderr,
+                   "siege render: --camera \"%s\" is not \"x,y,z:tx,ty,tz[:fov]\" (metres; fov in degrees, 1..170)\n",
+                   args.camera.c_str());
       return std::nullopt;
     }
     return camera;
@@ -76,7 +80,9 @@ std::optional<scene::Camera> camera_of(const RenderArgs& args, const scene::Scen
                  args.scenario.c_str(), ids.c_str());
     return std::nullopt;
   }
-  return scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
+  return scene::sample_shot(scenario, *shot,
+                            scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress),
+                            snapshot.units);
 }
 
 renderer::ContextOptions context_options(const RenderArgs& args) {
@@ -87,18 +93,19 @@ renderer::ContextOptions context_options(const RenderArgs& args) {
 }
 
 // --captions: burnt in through the renderer's overlay hook; null when not wanted.
-std::unique_ptr<CaptionPass> add_captions(const RenderArgs& args, renderer::Context& context, const scene::Scenario& scenario,
-                                          std::uint32_t height, renderer::Renderer& renderer) {
+std::unique_ptr<CaptionPass> add_captions(const RenderArgs& args, renderer::Context& context,
+                                          const scene::Scenario& scenario, std::uint32_t height,
+                                          renderer::Renderer& renderer) {
   if (!captions_wanted(args)) return nullptr;
   auto captions = std::make_unique<CaptionPass>(context, scenario, height, args.legend);
-  renderer.options().overlay = [pass = captions.get()](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
-    pass->record(cmd, target, s);
-  };
+  renderer.options().overlay = [pass = captions.get()](VkCommandBuffer cmd, renderer::RenderTarget& target,
+                                                       const scene::Snapshot& s) { pass->record(cmd, target, s); };
   return captions;
 }
 
 // The PNG, and with --aov id its matte <stem>.id.png and legend <stem>.id.json.
-void write_frame_files(const std::filesystem::path& out, const renderer::FrameImage& frame, bool with_ids, const scene::World& world) {
+void write_frame_files(const std::filesystem::path& out, const renderer::FrameImage& frame, bool with_ids,
+                       const scene::World& world) {
   renderer::write_png_rgb(out, frame.width, frame.height, frame.rgba);
   if (with_ids) {
     std::filesystem::path stem = out.parent_path() / out.stem();
@@ -108,14 +115,17 @@ void write_frame_files(const std::filesystem::path& out, const renderer::FrameIm
 }
 
 // What was written, when it shows, and where the time went.
-void print_frame_report(const std::filesystem::path& out, std::uint32_t width, std::uint32_t height, const scene::Scenario& scenario,
-                        const scene::Snapshot& snapshot, const renderer::FrameStats& stats, double load_ms) {
+void print_frame_report(const std::filesystem::path& out, std::uint32_t width, std::uint32_t height,
+                        const scene::Scenario& scenario, const scene::Snapshot& snapshot,
+                        const renderer::FrameStats& stats, double load_ms) {
   const scene::Phase& phase = scenario.phases[static_cast<size_t>(snapshot.phase)];
   std::printf("wrote %s (%ux%u) — %s, %s, t=%.2f s\n", out.string().c_str(), width, height,
-              scene::format_day(snapshot.day, scenario.calendar).c_str(), phase.title.en.c_str(), snapshot.presentation_s);
-  std::printf("  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
-              static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
-              stats.readback_ms);
+              scene::format_day(snapshot.day, scenario.calendar).c_str(), phase.title.en.c_str(),
+              snapshot.presentation_s);
+  std::printf(
+      "  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
+      static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
+      stats.readback_ms);
 }
 
 // The static world's size in triangles, and in GPU memory.
@@ -123,7 +133,8 @@ void print_static_world(const scene::World& world) {
   std::size_t camp_triangles = 0;
   for (const scene::Mesh& m : world.camps) camp_triangles += m.triangle_count();
   std::printf("  static world: ground %zu triangles at full detail, structures %zu, water %zu, camps %zu\n",
-              world.ground.full_triangles(), world.structures.triangle_count(), world.water.triangle_count(), camp_triangles);
+              world.ground.full_triangles(), world.structures.triangle_count(), world.water.triangle_count(),
+              camp_triangles);
   // What upload_static puts on the GPU for them: packed vertices (renderer/gpu_vertex.h) and indices.
   std::size_t static_vertices = 0, static_indices = 0;
   for (const scene::Mesh* m : {&world.ground.mesh, &world.structures, &world.water}) {
@@ -131,8 +142,8 @@ void print_static_world(const scene::World& world) {
     static_indices += m->indices.size();
   }
   constexpr double kMiB = 1024.0 * 1024.0;
-  std::printf("  static world buffers: %zu vertices %.1f MiB (%.1f MiB as scene::Vertex), indices %.1f MiB\n", static_vertices,
-              static_cast<double>(static_vertices * sizeof(renderer::GpuVertex)) / kMiB,
+  std::printf("  static world buffers: %zu vertices %.1f MiB (%.1f MiB as scene::Vertex), indices %.1f MiB\n",
+              static_vertices, static_cast<double>(static_vertices * sizeof(renderer::GpuVertex)) / kMiB,
               static_cast<double>(static_vertices * sizeof(scene::Vertex)) / kMiB,
               static_cast<double>(static_indices * sizeof(std::uint32_t)) / kMiB);
 }
@@ -176,9 +187,11 @@ bool captions_wanted(const RenderArgs& args) {
   return args.captions == "on" || (args.captions == "auto" && is_film_output(args.out));
 }
 
+// One line per option of `siege render`: long, but the options read best as one table.
 void add_render_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
-  CLI::App* cmd = app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
+  CLI::App* cmd =
+      app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
   // The last of a repeated option wins, so scripts can append to a user's arguments.
   cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
@@ -187,36 +200,43 @@ void add_render_command(CLI::App& app, int& exit_code) {
                   "(out/frame_%05d.png)")
       ->capture_default_str();
   cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
-  cmd->add_option("-t,--time", args->time, "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD")->capture_default_str();
+  cmd->add_option("-t,--time", args->time, "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD")
+      ->capture_default_str();
   cmd->add_option("--camera", args->camera,
                   "x,y,z:tx,ty,tz[:fov] in metres, or (film) a shot id to see the whole film through (default: the "
                   "overview for one frame, the director's shots for a film)");
-  cmd->add_option("--shot", args->shot,
-                  "One frame: a named shot instead of the overview. Film: render only these shots of the director's cut "
-                  "(\"3\", \"3-5\", or a shot id)");
+  cmd->add_option(
+      "--shot", args->shot,
+      "One frame: a named shot instead of the overview. Film: render only these shots of the director's cut "
+      "(\"3\", \"3-5\", or a shot id)");
   cmd->add_option("--aov", args->aov, "Also write an AOV: \"id\" writes <stem>.id.png and <stem>.id.json");
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
   cmd->add_option("--exposure", args->exposure, "Exposure multiplier")->capture_default_str();
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
-  cmd->add_option("--captions", args->captions, "Burn in captions and phase titles: on, off, auto (films on, single frames off)")
+  cmd->add_option("--captions", args->captions,
+                  "Burn in captions and phase titles: on, off, auto (films on, single frames off)")
       ->check(CLI::IsMember({"on", "off", "auto"}))
       ->capture_default_str();
   cmd->add_flag("--legend", args->legend, "With captions: also burn in the factions' legend");
   // Film options.
-  cmd->add_option("--fps", args->fps, "Film: frames per second (24, 25, 30, 23.976, 30000/1001)")->capture_default_str();
+  cmd->add_option("--fps", args->fps, "Film: frames per second (24, 25, 30, 23.976, 30000/1001)")
+      ->capture_default_str();
   cmd->add_option("--frames", args->frames, "Film: only these frames, 0-based (0-299,450)");
   cmd->add_option("--phase", args->phase, "Film: only these phases (famine, 3, 3-5, baitian-famine)");
   cmd->add_option("--duration", args->duration_s, "Film: length in seconds; the presentation is compressed into it");
   cmd->add_option("--speed", args->speed, "Film: presentation seconds per film second (default 1)");
   cmd->add_option("--ssaa", args->ssaa, "Film: supersampling factor 1-4 (renders N times larger, box-filters down)")
       ->capture_default_str();
-  cmd->add_option("--codec", args->codec, "Film: h264 or prores (ProRes 422, in .mov); default: prores for .mov, else h264");
-  cmd->add_option("--also", args->also, "Film: also encode these videos from the same frames (caizhou.mp4; .mov is ProRes)")
+  cmd->add_option("--codec", args->codec,
+                  "Film: h264 or prores (ProRes 422, in .mov); default: prores for .mov, else h264");
+  cmd->add_option("--also", args->also,
+                  "Film: also encode these videos from the same frames (caizhou.mp4; .mov is ProRes)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--crf", args->crf, "Film: H.264 quality, 0 (lossless) to 51")->capture_default_str();
   cmd->add_option("--task", args->task, "Film: render farm slice K (0-based) of --chunks N; frames only, no encoding");
   cmd->add_option("--chunks", args->chunks, "Film: number of farm slices");
-  cmd->add_option("--cache", args->cache, "Film: where a video's frames are kept while rendering (default <out>.frames)");
+  cmd->add_option("--cache", args->cache,
+                  "Film: where a video's frames are kept while rendering (default <out>.frames)");
   cmd->add_flag("--keep-frames", args->keep_frames, "Film: keep a video's PNG frames after encoding");
   cmd->add_flag("--overwrite", args->overwrite, "Film: render frames again even if they exist");
   cmd->add_option("--camera-out", args->camera_out, "Film: write every frame's camera to this JSON file");
@@ -225,15 +245,18 @@ void add_render_command(CLI::App& app, int& exit_code) {
     try {
       if (is_film_output(args->out)) {
         if (cmd->count("--time")) {
-          std::fprintf(stderr, "siege render: --time picks one frame; a film covers its span (use --phase, --shot or --frames)\n");
+          std::fprintf(
+              stderr,
+              "siege render: --time picks one frame; a film covers its span (use --phase, --shot or --frames)\n");
           exit_code = 2;
           return;
         }
         exit_code = run_film(*args);
         return;
       }
-      for (const char* film_only : {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--also", "--crf", "--task",
-                                    "--chunks", "--cache", "--keep-frames", "--overwrite", "--camera-out", "--dry-run"}) {
+      for (const char* film_only :
+           {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--also", "--crf", "--task",
+            "--chunks", "--cache", "--keep-frames", "--overwrite", "--camera-out", "--dry-run"}) {
         if (cmd->count(film_only)) {
           std::fprintf(stderr,
                        "siege render: %s is for films; give --out a video (film.mp4, film.mov) or a frame pattern "

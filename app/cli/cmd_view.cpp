@@ -29,7 +29,8 @@ struct ViewArgs {
 int run_view(const ViewArgs& args) {
   ViewerOptions options;
   options.scenario_path = args.scenario;
-  if (std::sscanf(args.size.c_str(), "%dx%d", &options.width, &options.height) != 2 || options.width < 64 || options.height < 64) {
+  if (std::sscanf(args.size.c_str(), "%dx%d", &options.width, &options.height) != 2 || options.width < 64 ||
+      options.height < 64) {
     std::fprintf(stderr, "siege view: --size \"%s\" is not WIDTHxHEIGHT (at least 64x64)\n", args.size.c_str());
     return 2;
   }
@@ -66,10 +67,12 @@ void add_view_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-t,--time", args->time, "Start at presentation seconds, a phase id, or a date YYYY-MM-DD");
   cmd->add_option("--script", args->script, "Run a scripted session (see docs/VIEWER.md) and quit");
   cmd->add_option("--shot", args->shot, "Start on this named shot of the scenario");
-  cmd->add_option("--log", args->log, "Write the viewer's state as JSON lines (after each scripted event, and at exit)");
+  cmd->add_option("--log", args->log,
+                  "Write the viewer's state as JSON lines (after each scripted event, and at exit)");
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
-  cmd->add_option("--render-scale", args->render_scale,
-                  "Render the scene at this fraction of the window's pixels (0.25..1); default: automatic, aiming at 12-24 fps");
+  cmd->add_option(
+      "--render-scale", args->render_scale,
+      "Render the scene at this fraction of the window's pixels (0.25..1); default: automatic, aiming at 12-24 fps");
   cmd->add_flag("--fullscreen", args->fullscreen, "Start in the full-screen presentation mode");
   cmd->add_flag("--no-vsync", args->no_vsync, "Present as fast as possible");
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");

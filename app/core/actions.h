@@ -10,17 +10,31 @@ namespace app {
 
 enum class Action {
   None,
-  NextPhase, PreviousPhase, JumpToPhase,  // JumpToPhase carries the phase number (1-based)
-  PlayPause, Reverse, Faster, Slower, CycleLoop,
-  Blank, TogglePresentation, LeavePresentation,
-  FollowSelected, DirectorCamera, OrbitCentre,
-  SaveBookmark, RecallBookmark,  // carry the bookmark number
-  Screenshot, ScreenshotWithUi,
-  ToggleUi, ToggleHelp, Quit,
+  NextPhase,
+  PreviousPhase,
+  JumpToPhase,  // JumpToPhase carries the phase number (1-based)
+  PlayPause,
+  Reverse,
+  Faster,
+  Slower,
+  CycleLoop,
+  Blank,
+  TogglePresentation,
+  LeavePresentation,
+  FollowSelected,
+  DirectorCamera,
+  OrbitCentre,
+  SaveBookmark,
+  RecallBookmark,  // carry the bookmark number
+  Screenshot,
+  ScreenshotWithUi,
+  ToggleUi,
+  ToggleHelp,
+  Quit,
 };
 
 struct KeyChord {
-  std::string key;   // "PageDown", "F12", "B", "1", ...
+  std::string key;  // "PageDown", "F12", "B", "1", ...
   bool shift = false;
   bool ctrl = false;
   bool alt = false;

@@ -16,9 +16,12 @@ glm::vec3 vec(const nlohmann::json& j) { return {j.at(0).get<float>(), j.at(1).g
 
 std::filesystem::path bookmarks_path(const std::string& scenario_id) {
   std::filesystem::path base;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) base = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home) base = std::filesystem::path(home) / ".config";
-  else base = std::filesystem::temp_directory_path();
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = std::filesystem::path(home) / ".config";
+  else
+    base = std::filesystem::temp_directory_path();
   return base / "siege" / "bookmarks" / (scenario_id + ".json");
 }
 
@@ -48,7 +51,10 @@ bool write_bookmarks(const std::filesystem::path& path, const Bookmarks& bookmar
   nlohmann::json list = nlohmann::json::array();
   for (size_t i = 0; i < bookmarks.size(); ++i)
     if (bookmarks[i])
-      list.push_back({{"slot", i + 1}, {"position", vec(bookmarks[i]->position)}, {"target", vec(bookmarks[i]->target)}, {"fov", bookmarks[i]->fov_deg}});
+      list.push_back({{"slot", i + 1},
+                      {"position", vec(bookmarks[i]->position)},
+                      {"target", vec(bookmarks[i]->target)},
+                      {"fov", bookmarks[i]->fov_deg}});
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   return common::write_file_atomically(path, nlohmann::json{{"bookmarks", list}}.dump(2) + "\n", error);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "scene/sim/shot.h"
 #include "scene/model/heightfield.h"
+#include "scene/sim/shot.h"
 
 namespace app {
 
@@ -24,10 +24,14 @@ scene::Camera blend(const scene::Camera& a, const scene::Camera& b, float t) {
 
 const char* to_string(CameraMode mode) {
   switch (mode) {
-    case CameraMode::Director: return "director";
-    case CameraMode::Free: return "free";
-    case CameraMode::Orbit: return "orbit";
-    case CameraMode::Follow: return "follow";
+    case CameraMode::Director:
+      return "director";
+    case CameraMode::Free:
+      return "free";
+    case CameraMode::Orbit:
+      return "orbit";
+    case CameraMode::Follow:
+      return "follow";
   }
   return "?";
 }
@@ -96,15 +100,21 @@ float CameraRig::ground_at(const scene::Scenario& scenario, glm::vec3 p) const {
 
 scene::Camera CameraRig::director_camera(const scene::Scenario& scenario, const scene::Snapshot& snapshot) const {
   if (!shot_.empty())
-    if (const scene::Shot* shot = scenario.shot(shot_)) return scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
+    if (const scene::Shot* shot = scenario.shot(shot_))
+      return scene::sample_shot(scenario, *shot,
+                                scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress),
+                                snapshot.units);
   return snapshot.camera;
 }
 
-void CameraRig::update(double real_dt, const FlyInput& input, const scene::Scenario& scenario, const scene::Snapshot& snapshot) {
+void CameraRig::update(double real_dt, const FlyInput& input, const scene::Scenario& scenario,
+                       const scene::Snapshot& snapshot) {
   const float dt = static_cast<float>(std::clamp(real_dt, 0.0, 0.25));
   scene::Camera target_camera;
   switch (mode_) {
-    case CameraMode::Director: target_camera = director_camera(scenario, snapshot); break;
+    case CameraMode::Director:
+      target_camera = director_camera(scenario, snapshot);
+      break;
     case CameraMode::Free: {
       yaw_deg_ += input.look.x;
       pitch_deg_ = std::clamp(pitch_deg_ + input.look.y, -89.0f, 89.0f);
@@ -112,7 +122,8 @@ void CameraRig::update(double real_dt, const FlyInput& input, const scene::Scena
       // Speed grows with height: a few metres a second among the soldiers, kilometres high up.
       const float speed = std::clamp(height, 10.0f, 3000.0f) * (input.fast ? 4.0f : 1.0f);
       const glm::vec3 f = forward();
-      const glm::vec3 flat = glm::length(glm::vec2(f.x, f.z)) > 1e-4f ? glm::normalize(glm::vec3(f.x, 0, f.z)) : glm::vec3(0, 0, -1);
+      const glm::vec3 flat =
+          glm::length(glm::vec2(f.x, f.z)) > 1e-4f ? glm::normalize(glm::vec3(f.x, 0, f.z)) : glm::vec3(0, 0, -1);
       const glm::vec3 right = glm::normalize(glm::cross(flat, glm::vec3(0, 1, 0)));
       position_ += (flat * input.move.z + right * input.move.x + glm::vec3(0, 1, 0) * input.move.y) * speed * dt;
       position_ += f * (input.zoom * std::max(height, 10.0f) * 0.1f);

@@ -54,7 +54,7 @@ class CameraRig {
   int follow_unit_ = -1;
   glm::vec3 position_{0, 1500, 3000};
   glm::vec3 pivot_{0};
-  float yaw_deg_ = 0;     // 0 = looking north (-z), clockwise
+  float yaw_deg_ = 0;  // 0 = looking north (-z), clockwise
   float pitch_deg_ = -30;
   float distance_ = 800;
   float fov_deg_ = 45;

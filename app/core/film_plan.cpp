@@ -127,7 +127,8 @@ bool parse_size(std::string_view text, std::uint32_t& width, std::uint32_t& heig
   return true;
 }
 
-std::optional<std::vector<std::int64_t>> parse_frame_spec(std::string_view text, std::int64_t count, std::string* error) {
+std::optional<std::vector<std::int64_t>> parse_frame_spec(std::string_view text, std::int64_t count,
+                                                          std::string* error) {
   std::vector<std::int64_t> frames;
   const std::string whole(text);
   const auto fail = [&](const std::string& why) {
@@ -181,7 +182,8 @@ std::vector<Cut> director_cuts(const scene::Scenario& scenario) {
       cuts.back().end_s = phase_end_s(scenario, p);
       continue;
     }
-    cuts.push_back({static_cast<int>(cuts.size()) + 1, id, p, p, scene::phase_start_s(scenario, p), phase_end_s(scenario, p)});
+    cuts.push_back(
+        {static_cast<int>(cuts.size()) + 1, id, p, p, scene::phase_start_s(scenario, p), phase_end_s(scenario, p)});
   }
   return cuts;
 }
@@ -202,8 +204,8 @@ std::optional<FilmSpan> resolve_phase_span(const scene::Scenario& scenario, std:
     }
   }
   if (first < 0) {
-    set_error(error, "--phase \"" + std::string(spec) + "\" is not a phase or a range of phases; the phases are: " +
-                         list_phases(scenario));
+    set_error(error, "--phase \"" + std::string(spec) +
+                         "\" is not a phase or a range of phases; the phases are: " + list_phases(scenario));
     return std::nullopt;
   }
   if (last < first) {
@@ -223,7 +225,8 @@ std::optional<FilmSpan> resolve_shot_span(const scene::Scenario& scenario, std::
   if (spec.empty()) return FilmSpan{0, scene::total_duration(scenario), "the whole scenario"};
   const auto n = static_cast<std::int64_t>(cuts.size());
   const auto fail = [&](const std::string& why) {
-    set_error(error, "--shot \"" + std::string(spec) + "\" " + why + "; the film's shots (cuts) are: " + list_cuts(cuts));
+    set_error(error,
+              "--shot \"" + std::string(spec) + "\" " + why + "; the film's shots (cuts) are: " + list_cuts(cuts));
     return std::nullopt;
   };
   // A shot id the director uses exactly once.
@@ -231,7 +234,8 @@ std::optional<FilmSpan> resolve_shot_span(const scene::Scenario& scenario, std::
   for (const Cut& c : cuts)
     if (c.shot == spec) uses.push_back(&c);
   if (uses.size() == 1)
-    return FilmSpan{uses[0]->start_s, uses[0]->end_s, "shot " + std::to_string(uses[0]->number) + " (" + uses[0]->shot + ")"};
+    return FilmSpan{uses[0]->start_s, uses[0]->end_s,
+                    "shot " + std::to_string(uses[0]->number) + " (" + uses[0]->shot + ")"};
   if (uses.size() > 1) {
     std::string numbers;
     for (const Cut* c : uses) numbers += (numbers.empty() ? "" : " and ") + std::to_string(c->number);
@@ -252,9 +256,9 @@ std::optional<FilmSpan> resolve_shot_span(const scene::Scenario& scenario, std::
   if (*b < *a) return fail("runs backwards");
   const Cut& first = cuts[static_cast<size_t>(*a - 1)];
   const Cut& last = cuts[static_cast<size_t>(*b - 1)];
-  const std::string label = *a == *b ? "shot " + std::to_string(*a) + " (" + first.shot + ")"
-                                     : "shots " + std::to_string(*a) + "-" + std::to_string(*b) + " (" + first.shot +
-                                           ".." + last.shot + ")";
+  const std::string label =
+      *a == *b ? "shot " + std::to_string(*a) + " (" + first.shot + ")"
+               : "shots " + std::to_string(*a) + "-" + std::to_string(*b) + " (" + first.shot + ".." + last.shot + ")";
   return FilmSpan{first.start_s, last.end_s, label};
 }
 

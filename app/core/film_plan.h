@@ -57,8 +57,10 @@ std::vector<Cut> director_cuts(const scene::Scenario& scenario);
 // --phase: "famine", "3" (1-based), "3-5", "siege_begins-song_arrival". --shot (in a film):
 // cut numbers "3", "3-5", or the id of a shot the director uses once ("changli"). An empty
 // spec is the whole scenario. On failure returns nullopt and says why, listing valid choices.
-std::optional<FilmSpan> resolve_phase_span(const scene::Scenario& scenario, std::string_view spec, std::string* error = nullptr);
-std::optional<FilmSpan> resolve_shot_span(const scene::Scenario& scenario, std::string_view spec, std::string* error = nullptr);
+std::optional<FilmSpan> resolve_phase_span(const scene::Scenario& scenario, std::string_view spec,
+                                           std::string* error = nullptr);
+std::optional<FilmSpan> resolve_shot_span(const scene::Scenario& scenario, std::string_view spec,
+                                          std::string* error = nullptr);
 
 // Frame f shows presentation second start_s + f * step_s; the film has frame_count frames.
 struct FilmTiming {

@@ -41,9 +41,7 @@ void Playback::seek(double presentation_s) {
   if (loop_ == Loop::Phase) loop_phase_ = phase();
 }
 
-void Playback::set_speed_index(int index) {
-  speed_index_ = std::clamp(index, 0, static_cast<int>(kSpeeds.size()) - 1);
-}
+void Playback::set_speed_index(int index) { speed_index_ = std::clamp(index, 0, static_cast<int>(kSpeeds.size()) - 1); }
 
 void Playback::set_loop(Loop loop) {
   loop_ = loop;

@@ -37,10 +37,14 @@ ScriptEvent parse_event(const json& e) {
     ev.chord.key = e["key"].get<std::string>();
     for (const json& m : e.value("mods", json::array())) {
       const std::string mod = m.get<std::string>();
-      if (mod == "shift") ev.chord.shift = true;
-      else if (mod == "ctrl") ev.chord.ctrl = true;
-      else if (mod == "alt") ev.chord.alt = true;
-      else throw std::runtime_error("mod \"" + mod + "\" is not shift, ctrl or alt");
+      if (mod == "shift")
+        ev.chord.shift = true;
+      else if (mod == "ctrl")
+        ev.chord.ctrl = true;
+      else if (mod == "alt")
+        ev.chord.alt = true;
+      else
+        throw std::runtime_error("mod \"" + mod + "\" is not shift, ctrl or alt");
     }
   } else if (e.contains("click")) {
     ev.kind = ScriptEvent::Kind::Click;
@@ -93,7 +97,8 @@ std::optional<Script> parse_script(const std::string& text, const std::string& n
   try {
     if (doc.contains("window")) script.window = glm::ivec2(point(doc["window"], "\"window\""));
     script.fixed_dt = doc.value("fixed_dt", script.fixed_dt);
-    if (!(script.fixed_dt > 0 && script.fixed_dt < 10)) throw std::runtime_error("\"fixed_dt\" must be in (0, 10) seconds");
+    if (!(script.fixed_dt > 0 && script.fixed_dt < 10))
+      throw std::runtime_error("\"fixed_dt\" must be in (0, 10) seconds");
   } catch (const std::exception& e) {
     error = name + ": " + e.what();
     return std::nullopt;
@@ -107,7 +112,8 @@ std::optional<Script> parse_script(const std::string& text, const std::string& n
       return std::nullopt;
     }
   }
-  std::stable_sort(script.events.begin(), script.events.end(), [](const ScriptEvent& a, const ScriptEvent& b) { return a.frame < b.frame; });
+  std::stable_sort(script.events.begin(), script.events.end(),
+                   [](const ScriptEvent& a, const ScriptEvent& b) { return a.frame < b.frame; });
   return script;
 }
 

@@ -16,20 +16,20 @@ struct ScriptEvent {
   enum class Kind { Key, Click, Drag, Scroll, Move, Screenshot, Resize, Seek, Quit };
   Kind kind = Kind::Key;
   int frame = 0;
-  KeyChord chord;                   // Key
-  glm::vec2 from{0}, to{0};         // Click/Move (from), Drag (from → to over `frames`), Scroll (at from)
-  int button = 0;                   // 0 left, 1 right, 2 middle
-  int frames = 1;                   // Drag duration
-  float scroll = 0;                 // Scroll steps
-  std::string path;                 // Screenshot
-  bool with_ui = true;              // Screenshot
-  glm::ivec2 size{0};               // Resize
-  std::string time;                 // Seek: seconds, phase id or date
+  KeyChord chord;            // Key
+  glm::vec2 from{0}, to{0};  // Click/Move (from), Drag (from → to over `frames`), Scroll (at from)
+  int button = 0;            // 0 left, 1 right, 2 middle
+  int frames = 1;            // Drag duration
+  float scroll = 0;          // Scroll steps
+  std::string path;          // Screenshot
+  bool with_ui = true;       // Screenshot
+  glm::ivec2 size{0};        // Resize
+  std::string time;          // Seek: seconds, phase id or date
 };
 
 struct Script {
   glm::ivec2 window{1280, 720};
-  double fixed_dt = 1.0 / 30.0;  // seconds of playback clock per frame
+  double fixed_dt = 1.0 / 30.0;     // seconds of playback clock per frame
   std::vector<ScriptEvent> events;  // sorted by frame
   int last_frame() const { return events.empty() ? 0 : events.back().frame + events.back().frames; }
 };

@@ -34,14 +34,18 @@ std::vector<Marker> timeline_markers(const scene::Scenario& s) {
     for (const auto& key : u.path.keys) add(Marker::Kind::Keyframe, key.t, name_of(u.name, u.id) + ": waypoint");
   }
   for (const scene::WallDamage& d : s.damages)
-    if (const auto* k = first_reaching(d.damage, 1.0f)) add(Marker::Kind::Event, k->t, "Breach: " + name_of(d.name, d.id));
+    if (const auto* k = first_reaching(d.damage, 1.0f))
+      add(Marker::Kind::Event, k->t, "Breach: " + name_of(d.name, d.id));
   for (const scene::SiegeRing& r : s.siege_rings)
-    if (const auto* k = first_reaching(r.construction, 1.0f)) add(Marker::Kind::Event, k->t, "Closed: " + name_of(r.name, r.id));
+    if (const auto* k = first_reaching(r.construction, 1.0f))
+      add(Marker::Kind::Event, k->t, "Closed: " + name_of(r.name, r.id));
   for (const scene::Lake& l : s.lakes)
     if (l.dam)
-      if (const auto* k = first_reaching(l.dam->breach, 0.5f)) add(Marker::Kind::Event, k->t, "Dam broken: " + name_of(l.name, l.id));
+      if (const auto* k = first_reaching(l.dam->breach, 0.5f))
+        add(Marker::Kind::Event, k->t, "Dam broken: " + name_of(l.name, l.id));
   for (const scene::Fire& f : s.fires)
-    if (const auto* k = first_reaching(f.intensity, 0.05f)) add(Marker::Kind::Event, k->t, "Fire: " + name_of(f.name, f.id));
+    if (const auto* k = first_reaching(f.intensity, 0.05f))
+      add(Marker::Kind::Event, k->t, "Fire: " + name_of(f.name, f.id));
   for (const scene::Caption& c : s.captions) {
     std::string text = c.text.en;
     if (text.size() > 90) text = text.substr(0, 87) + "...";

@@ -12,8 +12,8 @@ namespace app {
 struct Marker {
   enum class Kind { Event, Caption, Keyframe };
   Kind kind = Kind::Event;
-  double t = 0;         // presentation seconds
-  scene::Day day = 0;   // historical time
+  double t = 0;        // presentation seconds
+  scene::Day day = 0;  // historical time
   std::string label;
 };
 

@@ -16,8 +16,8 @@ double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 nlohmann::json vec(const glm::vec3& v) { return {round_to(v.x, 1e-4), round_to(v.y, 1e-4), round_to(v.z, 1e-4)}; }
 }  // namespace
 
-void write_camera_json(const std::string& path, const scene::Scenario& scenario, const FrameRate& rate, std::uint32_t width,
-                       std::uint32_t height, const std::vector<CameraRecord>& frames) {
+void write_camera_json(const std::string& path, const scene::Scenario& scenario, const FrameRate& rate,
+                       std::uint32_t width, std::uint32_t height, const std::vector<CameraRecord>& frames) {
   const double aspect = static_cast<double>(width) / height;
   nlohmann::json doc;
   doc["format"] = "siege-camera-track";

@@ -14,13 +14,13 @@ namespace app {
 
 struct CameraRecord {
   std::int64_t frame = 0;
-  double t = 0;        // presentation seconds
-  std::string shot;    // the shot it came from; empty for a fixed --camera
+  double t = 0;      // presentation seconds
+  std::string shot;  // the shot it came from; empty for a fixed --camera
   scene::Camera camera;
 };
 
 // Written to a temporary file and renamed. Throws std::runtime_error on failure.
-void write_camera_json(const std::string& path, const scene::Scenario& scenario, const FrameRate& rate, std::uint32_t width,
-                       std::uint32_t height, const std::vector<CameraRecord>& frames);
+void write_camera_json(const std::string& path, const scene::Scenario& scenario, const FrameRate& rate,
+                       std::uint32_t width, std::uint32_t height, const std::vector<CameraRecord>& frames);
 
 }  // namespace app

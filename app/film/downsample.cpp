@@ -43,12 +43,13 @@ std::vector<std::uint8_t> downsample(const std::vector<std::uint8_t>& rgba, std:
   return out;
 }
 
-std::vector<std::uint32_t> downsample_ids(const std::vector<std::uint32_t>& ids, std::uint32_t width, std::uint32_t height,
-                                          std::uint32_t n) {
+std::vector<std::uint32_t> downsample_ids(const std::vector<std::uint32_t>& ids, std::uint32_t width,
+                                          std::uint32_t height, std::uint32_t n) {
   const std::uint32_t w = width / n, h = height / n;
   std::vector<std::uint32_t> out(static_cast<size_t>(w) * h);
   for (std::uint32_t y = 0; y < h; ++y)
-    for (std::uint32_t x = 0; x < w; ++x) out[static_cast<size_t>(y) * w + x] = ids[(static_cast<size_t>(y) * n + n / 2) * width + x * n + n / 2];
+    for (std::uint32_t x = 0; x < w; ++x)
+      out[static_cast<size_t>(y) * w + x] = ids[(static_cast<size_t>(y) * n + n / 2) * width + x * n + n / 2];
   return out;
 }
 

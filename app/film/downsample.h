@@ -10,7 +10,7 @@ namespace app::film {
 std::vector<std::uint8_t> downsample(const std::vector<std::uint8_t>& rgba, std::uint32_t width, std::uint32_t height,
                                      std::uint32_t n);
 // Ids cannot be averaged: each output pixel takes the sample nearest its centre.
-std::vector<std::uint32_t> downsample_ids(const std::vector<std::uint32_t>& ids, std::uint32_t width, std::uint32_t height,
-                                          std::uint32_t n);
+std::vector<std::uint32_t> downsample_ids(const std::vector<std::uint32_t>& ids, std::uint32_t width,
+                                          std::uint32_t height, std::uint32_t n);
 
 }  // namespace app::film

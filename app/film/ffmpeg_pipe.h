@@ -1,9 +1,9 @@
 // ffmpeg as a child process fed raw RGB frames through a pipe (no shell in between).
 #pragma once
 
+#include <sys/types.h>
 #include <cstdint>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace app {

@@ -1,12 +1,12 @@
 // Step 1 of a film (film_steps.h): the arguments, checked before the scenario is loaded, and
 // the names of every file the film writes; ffmpeg is looked for before anything is rendered.
+#include <unistd.h>
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <optional>
-#include <unistd.h>
 
 #include "app/film/ffmpeg_pipe.h"
 #include "app/film/film_steps.h"
@@ -22,7 +22,8 @@ constexpr std::uint32_t kMaxRenderSide = 8192;  // the renderer's limit, after s
 
 std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
 
@@ -41,8 +42,10 @@ namespace {
 // Size, supersampling, rate, AOV, farm slice, span and quality: the options that name no file.
 void check_picture(const RenderArgs& args, FilmOutputs& film) {
   if (!parse_size(args.size, film.width, film.height, kMaxFilmWidth, kMaxFilmHeight))
-    throw BadArgs("--size \"" + args.size + "\" is not WIDTHxHEIGHT with each side 16 or more, up to 3840x2160 (e.g. 1920x1080)");
-  if (args.ssaa < 1 || args.ssaa > 4) throw BadArgs("--ssaa " + std::to_string(args.ssaa) + " must be 1 (off), 2, 3 or 4");
+    throw BadArgs("--size \"" + args.size +
+                  "\" is not WIDTHxHEIGHT with each side 16 or more, up to 3840x2160 (e.g. 1920x1080)");
+  if (args.ssaa < 1 || args.ssaa > 4)
+    throw BadArgs("--ssaa " + std::to_string(args.ssaa) + " must be 1 (off), 2, 3 or 4");
   film.ssaa = static_cast<std::uint32_t>(args.ssaa);
   if (film.width * film.ssaa > kMaxRenderSide || film.height * film.ssaa > kMaxRenderSide)
     throw BadArgs("--size " + args.size + " with --ssaa " + std::to_string(film.ssaa) + " renders " +
@@ -55,10 +58,10 @@ void check_picture(const RenderArgs& args, FilmOutputs& film) {
   if (!args.aov.empty() && args.aov != "id")
     throw BadArgs("--aov \"" + args.aov + "\" is not known; a film can write \"id\" (object-id mattes per frame)");
   film.with_ids = args.aov == "id";
-  if ((args.task >= 0) != (args.chunks > 0))
-    throw BadArgs("--task K and --chunks N go together (K from 0 to N-1)");
+  if ((args.task >= 0) != (args.chunks > 0)) throw BadArgs("--task K and --chunks N go together (K from 0 to N-1)");
   if (args.chunks > 0 && (args.task < 0 || args.task >= args.chunks))
-    throw BadArgs("--task " + std::to_string(args.task) + " is not between 0 and --chunks-1 = " + std::to_string(args.chunks - 1));
+    throw BadArgs("--task " + std::to_string(args.task) +
+                  " is not between 0 and --chunks-1 = " + std::to_string(args.chunks - 1));
   if (!args.phase.empty() && !args.shot.empty()) throw BadArgs("give --phase or --shot, not both");
   if (args.crf < 0 || args.crf > 51) throw BadArgs("--crf must be 0..51");
 }
@@ -72,12 +75,14 @@ void check_videos(const RenderArgs& args, FilmOutputs& film) {
   if (film.video) {
     const std::string codec = args.codec.empty() ? (ext == ".mov" ? "prores" : "h264") : args.codec;
     if (codec != "h264" && codec != "prores") throw BadArgs("--codec \"" + codec + "\" is not h264 or prores");
-    if (codec == "prores" && ext == ".mp4") throw BadArgs("ProRes goes in a QuickTime file: use --out NAME.mov (or --codec h264)");
+    if (codec == "prores" && ext == ".mp4")
+      throw BadArgs("ProRes goes in a QuickTime file: use --out NAME.mov (or --codec h264)");
     if (odd) throw BadArgs("--size " + args.size + ": video needs an even width and height");
     film.videos.push_back({out, codec, ext});
   } else {
     if (!args.codec.empty()) throw BadArgs("--codec applies to video output (.mp4, .mov, .mkv), not to a PNG sequence");
-    if (ext != ".png") throw BadArgs("--out \"" + args.out + "\": a frame sequence must be PNG (e.g. out/frame_%05d.png)");
+    if (ext != ".png")
+      throw BadArgs("--out \"" + args.out + "\": a frame sequence must be PNG (e.g. out/frame_%05d.png)");
   }
   for (const std::string& also : args.also) {
     const std::string also_ext = lower_extension(also);
@@ -95,10 +100,10 @@ void name_frame_files(const RenderArgs& args, FilmOutputs& film) {
   film.cache = film.video ? (args.cache.empty() ? fs::path(args.out + ".frames") : fs::path(args.cache)) : fs::path();
   film.pattern = film.video ? (film.cache / "frame_%06d.png").string() : args.out;
   film.frames_dir = fs::path(film.pattern).parent_path();
-  film.manifest_path =
-      film.video ? film.cache / "film.json" : fs::path(replace_frame_field(film.pattern, "film")).replace_extension(".json");
-  film.legend_path =
-      film.video ? film.cache / "ids.json" : fs::path(replace_frame_field(film.pattern, "ids")).replace_extension(".json");
+  film.manifest_path = film.video ? film.cache / "film.json"
+                                  : fs::path(replace_frame_field(film.pattern, "film")).replace_extension(".json");
+  film.legend_path = film.video ? film.cache / "ids.json"
+                                : fs::path(replace_frame_field(film.pattern, "ids")).replace_extension(".json");
 }
 
 void find_ffmpeg(FilmOutputs& film) {
@@ -106,9 +111,10 @@ void find_ffmpeg(FilmOutputs& film) {
   std::string error;
   film.ffmpeg_line = ffmpeg_version(&error);
   if (film.ffmpeg_line.empty())
-    throw BadArgs("ffmpeg is needed to write " + film.videos.front().path.string() + " but " + error +
-                  ". Install it (Debian: apt-get install ffmpeg), set SIEGE_FFMPEG to its path, or write a PNG sequence "
-                  "with --out DIR/frame_%05d.png");
+    throw BadArgs(
+        "ffmpeg is needed to write " + film.videos.front().path.string() + " but " + error +
+        ". Install it (Debian: apt-get install ffmpeg), set SIEGE_FFMPEG to its path, or write a PNG sequence "
+        "with --out DIR/frame_%05d.png");
 }
 
 // Creates the directory if needed and proves a file can be created in it.

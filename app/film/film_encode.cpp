@@ -24,20 +24,35 @@ void check_frames_there(const FilmOutputs& outputs, const FilmPlan& plan) {
     if (!fs::exists(expand_frame_pattern(outputs.pattern, f), ec)) missing.push_back(f);
   }
   if (!missing.empty())
-    throw std::runtime_error(std::to_string(missing.size()) + " frame(s) are missing from " + outputs.frames_dir.string() +
-                             " (first: " + std::to_string(missing.front()) + "); render them (all slices) first");
+    throw std::runtime_error(std::to_string(missing.size()) + " frame(s) are missing from " +
+                             outputs.frames_dir.string() + " (first: " + std::to_string(missing.front()) +
+                             "); render them (all slices) first");
 }
 
 // ffmpeg's arguments for one video: raw RGB on stdin, BT.709 limited range, bit-exact output.
-std::vector<std::string> ffmpeg_arguments(const VideoOut& v, const FilmOutputs& outputs, int crf, const fs::path& temp) {
+std::vector<std::string> ffmpeg_arguments(const VideoOut& v, const FilmOutputs& outputs, int crf,
+                                          const fs::path& temp) {
   const std::string rate = outputs.rate.text();
-  std::vector<std::string> ff = {"-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                                 "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", std::to_string(outputs.width) + "x" + std::to_string(outputs.height),
-                                 "-framerate", rate, "-i", "-",
-                                 "-sws_flags", "bicubic+accurate_rnd+full_chroma_int+bitexact"};
+  std::vector<std::string> ff = {"-hide_banner",
+                                 "-loglevel",
+                                 "error",
+                                 "-nostdin",
+                                 "-y",
+                                 "-f",
+                                 "rawvideo",
+                                 "-pix_fmt",
+                                 "rgb24",
+                                 "-s",
+                                 std::to_string(outputs.width) + "x" + std::to_string(outputs.height),
+                                 "-framerate",
+                                 rate,
+                                 "-i",
+                                 "-",
+                                 "-sws_flags",
+                                 "bicubic+accurate_rnd+full_chroma_int+bitexact"};
   if (v.codec == "h264") {
-    ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p", "-c:v", "libx264", "-preset",
-                         "medium", "-crf", std::to_string(crf), "-threads", "4", "-pix_fmt", "yuv420p"});
+    ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p", "-c:v", "libx264",
+                         "-preset", "medium", "-crf", std::to_string(crf), "-threads", "4", "-pix_fmt", "yuv420p"});
   } else {
     ff.insert(ff.end(), {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv422p10le", "-c:v", "prores_ks",
                          "-profile:v", "2", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"});
@@ -51,8 +66,8 @@ std::vector<std::string> ffmpeg_arguments(const VideoOut& v, const FilmOutputs& 
 
 // Feeds every selected frame to ffmpeg. False if a stop was asked for, ffmpeg went away, or
 // it failed (its exit status in `status`).
-bool feed_ffmpeg(const std::vector<std::string>& ff, const FilmOutputs& outputs, const FilmPlan& plan, Progress& encoding,
-                 int& status) {
+bool feed_ffmpeg(const std::vector<std::string>& ff, const FilmOutputs& outputs, const FilmPlan& plan,
+                 Progress& encoding, int& status) {
   const std::uint32_t width = outputs.width, height = outputs.height;
   bool ok = true;
   FfmpegPipe pipe(ffmpeg_program(), ff);
@@ -66,8 +81,8 @@ bool feed_ffmpeg(const std::vector<std::string>& ff, const FilmOutputs& outputs,
     const std::string path = expand_frame_pattern(outputs.pattern, f);
     const renderer::RgbaImage image = renderer::read_png(path);
     if (image.width != width || image.height != height)
-      throw std::runtime_error(path + " is " + std::to_string(image.width) + "x" + std::to_string(image.height) + ", not " +
-                               std::to_string(width) + "x" + std::to_string(height));
+      throw std::runtime_error(path + " is " + std::to_string(image.width) + "x" + std::to_string(image.height) +
+                               ", not " + std::to_string(width) + "x" + std::to_string(height));
     for (size_t i = 0, n = static_cast<size_t>(width) * height; i < n; ++i)
       for (int c = 0; c < 3; ++c) rgb[i * 3 + c] = image.pixels[i * 4 + c];
     if (!pipe.write(rgb.data(), rgb.size())) {
@@ -94,17 +109,20 @@ int encode_video(const VideoOut& v, const RenderArgs& args, const FilmOutputs& o
   const bool written = common::write_file_atomically_with(v.path, write, &error);
   if (!encoded) {
     if (stop_requested()) {
-      std::fprintf(stderr, "siege render: stopped while encoding; the frames are kept in %s. Run the same command again to finish.\n",
-                   outputs.frames_dir.string().c_str());
+      std::fprintf(
+          stderr,
+          "siege render: stopped while encoding; the frames are kept in %s. Run the same command again to finish.\n",
+          outputs.frames_dir.string().c_str());
       return 130;
     }
     throw std::runtime_error("ffmpeg failed (exit status " + std::to_string(status) + ") writing " + v.path.string() +
                              "; the frames are kept in " + outputs.frames_dir.string());
   }
   if (!written) throw std::runtime_error(error);
-  std::printf("wrote %s (%zu frames, %ux%u, %s fps, %.2f s, %s)\n", fs::absolute(v.path).lexically_normal().string().c_str(),
-              plan.selected.size(), outputs.width, outputs.height, outputs.rate.text().c_str(),
-              static_cast<double>(plan.selected.size()) / outputs.rate.fps(), v.codec == "prores" ? "ProRes 422" : "H.264");
+  std::printf(
+      "wrote %s (%zu frames, %ux%u, %s fps, %.2f s, %s)\n", fs::absolute(v.path).lexically_normal().string().c_str(),
+      plan.selected.size(), outputs.width, outputs.height, outputs.rate.text().c_str(),
+      static_cast<double>(plan.selected.size()) / outputs.rate.fps(), v.codec == "prores" ? "ProRes 422" : "H.264");
   std::fflush(stdout);
   return 0;
 }

@@ -60,9 +60,8 @@ struct FilmRenderer {
     renderer->options().exposure = args.exposure;
     if (captions_wanted(args)) {
       captions = std::make_unique<CaptionPass>(*context, scenario, outputs.height * outputs.ssaa, args.legend);
-      renderer->options().overlay = [this](VkCommandBuffer cmd, renderer::RenderTarget& target, const scene::Snapshot& s) {
-        captions->record(cmd, target, s);
-      };
+      renderer->options().overlay = [this](VkCommandBuffer cmd, renderer::RenderTarget& target,
+                                           const scene::Snapshot& s) { captions->record(cmd, target, s); };
     }
   }
 };
@@ -78,15 +77,16 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 }
 
 // Frame f rendered (and downsampled) at its time and camera: the writer's job for it.
-FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario,
-                      std::int64_t f, bool& legend_written, RenderTimes& times) {
+FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan,
+                      const scene::Scenario& scenario, std::int64_t f, bool& legend_written, RenderTimes& times) {
   auto t0 = std::chrono::steady_clock::now();
   const scene::Snapshot snapshot = scene::evaluate(scenario, plan.timing.time_of(f));
   const scene::Camera camera = camera_for(scenario, plan.camera, snapshot, nullptr);
   times.evaluate_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
   const std::uint32_t ssaa = outputs.ssaa;
-  renderer::FrameImage frame = gpu.renderer->render(snapshot, camera, {outputs.width * ssaa, outputs.height * ssaa}, outputs.with_ids);
+  renderer::FrameImage frame =
+      gpu.renderer->render(snapshot, camera, {outputs.width * ssaa, outputs.height * ssaa}, outputs.with_ids);
   times.render_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
   if (ssaa > 1) {
@@ -100,15 +100,19 @@ FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmP
     write_id_legend(outputs.legend_path, gpu.renderer->world().objects);
     legend_written = true;
   }
-  FrameJob job{path, outputs.with_ids ? id_path_of(path) : std::string(), frame.width, frame.height, std::move(frame.rgba),
+  FrameJob job{path,
+               outputs.with_ids ? id_path_of(path) : std::string(),
+               frame.width,
+               frame.height,
+               std::move(frame.rgba),
                std::move(frame.ids)};
   times.write_ms += ms_since(t0);  // downsampling; the PNG is written on the writer's thread meanwhile
   return job;
 }
 
 // After the frames: validation errors (3) and an interruption (130) end the run; else a summary.
-int report_rendering(const FilmOutputs& outputs, const FilmRenderer& gpu, const Progress& progress, const RenderTimes& times,
-                     std::size_t todo) {
+int report_rendering(const FilmOutputs& outputs, const FilmRenderer& gpu, const Progress& progress,
+                     const RenderTimes& times, std::size_t todo) {
   if (gpu.context && gpu.context->validation_errors() > 0) {
     std::fprintf(stderr, "siege render: %u Vulkan validation error(s)\n", gpu.context->validation_errors());
     return 3;
@@ -122,17 +126,19 @@ int report_rendering(const FilmOutputs& outputs, const FilmRenderer& gpu, const 
   }
   const std::int64_t rendered = times.rendered;
   if (rendered > 0)
-    std::fprintf(stderr,
-                 "siege render: rendered %lld frames in %s (%.2f fps at %ux%u); per frame: evaluate %.0f ms, render %.0f ms, "
-                 "%swrite PNG %.0f ms (overlapped)\n",
-                 static_cast<long long>(rendered), format_duration(progress.elapsed_s()).c_str(), progress.rate(), outputs.width,
-                 outputs.height, times.evaluate_ms / rendered, times.render_ms / rendered, outputs.ssaa > 1 ? "downsample + " : "",
-                 times.write_ms / rendered);
+    std::fprintf(
+        stderr,
+        "siege render: rendered %lld frames in %s (%.2f fps at %ux%u); per frame: evaluate %.0f ms, render %.0f ms, "
+        "%swrite PNG %.0f ms (overlapped)\n",
+        static_cast<long long>(rendered), format_duration(progress.elapsed_s()).c_str(), progress.rate(), outputs.width,
+        outputs.height, times.evaluate_ms / rendered, times.render_ms / rendered,
+        outputs.ssaa > 1 ? "downsample + " : "", times.write_ms / rendered);
   return 0;
 }
 
 // --camera-out: the camera of every frame of this run, rendered now or before.
-void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario) {
+void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
+                    const scene::Scenario& scenario) {
   std::vector<CameraRecord> cameras;
   for (const std::int64_t f : plan.mine) {
     const double t = plan.timing.time_of(f);
@@ -150,18 +156,19 @@ void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const Fi
 // What this run leaves on disk, for a PNG sequence and for a farm slice.
 void report_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan) {
   if (!outputs.video) {
-    std::printf("wrote %zu frames to %s (%ux%u, %s fps)\n", plan.mine.size(), args.out.c_str(), outputs.width, outputs.height,
-                outputs.rate.text().c_str());
+    std::printf("wrote %zu frames to %s (%ux%u, %s fps)\n", plan.mine.size(), args.out.c_str(), outputs.width,
+                outputs.height, outputs.rate.text().c_str());
     std::fflush(stdout);
   }
   if (args.task >= 0)
-    std::printf("slice %d of %d done: %zu frames in %s; join with the same command without --task/--chunks\n", args.task,
-                args.chunks, plan.mine.size(), outputs.frames_dir.string().c_str());
+    std::printf("slice %d of %d done: %zu frames in %s; join with the same command without --task/--chunks\n",
+                args.task, args.chunks, plan.mine.size(), outputs.frames_dir.string().c_str());
 }
 
 }  // namespace
 
-int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario) {
+int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
+                  const scene::Scenario& scenario) {
   install_stop_handler();
   const std::vector<std::int64_t> todo = frames_to_render(args, outputs, plan);
   FilmRenderer gpu;

@@ -46,12 +46,14 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
 // that, others may be using it); a PNG sequence is the user's, kept unless --overwrite.
 void handle_other_settings(const RenderArgs& args, const FilmOutputs& outputs, const nlohmann::json& old) {
   if (outputs.video && args.task < 0) {
-    std::fprintf(stderr, "siege render: %s holds frames made with other settings; starting afresh\n", outputs.cache.string().c_str());
+    std::fprintf(stderr, "siege render: %s holds frames made with other settings; starting afresh\n",
+                 outputs.cache.string().c_str());
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(outputs.cache, ec))
       if (entry.path().filename().string().rfind("frame_", 0) == 0) fs::remove(entry.path(), ec);
   } else if (!args.overwrite) {
-    throw BadArgs(outputs.manifest_path.string() + " says the frames there were made with other settings (" + old.dump() +
+    throw BadArgs(outputs.manifest_path.string() + " says the frames there were made with other settings (" +
+                  old.dump() +
                   "); delete them, choose another --out/--cache, or pass --overwrite to render every frame again");
   }
 }

@@ -48,8 +48,8 @@ std::vector<std::int64_t> select_frames(const RenderArgs& args, const FilmTiming
 
 FilmPlan plan_film(const RenderArgs& args, const FilmOutputs& outputs, const scene::Scenario& scenario) {
   std::string error;
-  const std::optional<FilmSpan> span =
-      args.shot.empty() ? resolve_phase_span(scenario, args.phase, &error) : resolve_shot_span(scenario, args.shot, &error);
+  const std::optional<FilmSpan> span = args.shot.empty() ? resolve_phase_span(scenario, args.phase, &error)
+                                                         : resolve_shot_span(scenario, args.shot, &error);
   if (!span) throw BadArgs(error);
   const std::optional<FilmTiming> timing = plan_timing(*span, outputs.rate, args.speed, args.duration_s, &error);
   if (!timing) throw BadArgs(error);
@@ -59,27 +59,30 @@ FilmPlan plan_film(const RenderArgs& args, const FilmOutputs& outputs, const sce
   return plan;
 }
 
-void announce_plan(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario) {
+void announce_plan(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
+                   const scene::Scenario& scenario) {
   const FilmSpan& span = plan.span;
   const FilmTiming& timing = plan.timing;
   const double speed = timing.step_s * outputs.rate.fps();
-  std::fprintf(stderr,
-               "siege render: %s, %s (%.2f-%.2f s): %lld frames at %s fps = %.2f s of film (%.3gx), %ux%u%s, %s -> %s\n",
-               scenario.title.en.c_str(), span.label.c_str(), span.start_s, span.end_s,
-               static_cast<long long>(timing.frame_count), outputs.rate.text().c_str(), timing.film_seconds(), speed,
-               outputs.width, outputs.height,
-               outputs.ssaa > 1 ? (" (SSAA " + std::to_string(outputs.ssaa) + "x" + std::to_string(outputs.ssaa) + ")").c_str() : "",
-               plan.camera.text == "director" ? "director's cameras" : plan.camera.text.c_str(), args.out.c_str());
+  std::fprintf(
+      stderr, "siege render: %s, %s (%.2f-%.2f s): %lld frames at %s fps = %.2f s of film (%.3gx), %ux%u%s, %s -> %s\n",
+      scenario.title.en.c_str(), span.label.c_str(), span.start_s, span.end_s,
+      static_cast<long long>(timing.frame_count), outputs.rate.text().c_str(), timing.film_seconds(), speed,
+      outputs.width, outputs.height,
+      outputs.ssaa > 1 ? (" (SSAA " + std::to_string(outputs.ssaa) + "x" + std::to_string(outputs.ssaa) + ")").c_str()
+                       : "",
+      plan.camera.text == "director" ? "director's cameras" : plan.camera.text.c_str(), args.out.c_str());
   if (args.chunks > 0) {
     if (plan.mine.empty())
       std::fprintf(stderr, "siege render: slice %d of %d is empty (%zu frames selected)\n", args.task, args.chunks,
                    plan.selected.size());
     else
       std::fprintf(stderr, "siege render: slice %d of %d: frames %lld-%lld (%zu of %zu)\n", args.task, args.chunks,
-                   static_cast<long long>(plan.mine.front()), static_cast<long long>(plan.mine.back()), plan.mine.size(),
-                   plan.selected.size());
+                   static_cast<long long>(plan.mine.front()), static_cast<long long>(plan.mine.back()),
+                   plan.mine.size(), plan.selected.size());
   }
-  if (!outputs.ffmpeg_line.empty()) std::fprintf(stderr, "siege render: encoding with %s\n", outputs.ffmpeg_line.c_str());
+  if (!outputs.ffmpeg_line.empty())
+    std::fprintf(stderr, "siege render: encoding with %s\n", outputs.ffmpeg_line.c_str());
 }
 
 void print_dry_run(const FilmOutputs& outputs, const FilmPlan& plan) {
@@ -101,7 +104,8 @@ scene::Camera camera_for(const scene::Scenario& scenario, const FilmCamera& mode
     return snapshot.camera;
   }
   if (shot_id) *shot_id = shot->id;
-  return scene::sample_shot(scenario, *shot, scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress),
+  return scene::sample_shot(scenario, *shot,
+                            scene::shot_progress(scenario, *shot, snapshot.presentation_s, snapshot.phase_progress),
                             snapshot.units);
 }
 

@@ -33,16 +33,16 @@ struct VideoOut {
 // What the arguments alone decide: the picture, the rate, and every file the film writes.
 struct FilmOutputs {
   std::uint32_t width = 0, height = 0;
-  std::uint32_t ssaa = 1;       // rendered ssaa times larger, box-filtered down
+  std::uint32_t ssaa = 1;  // rendered ssaa times larger, box-filtered down
   FrameRate rate;
-  bool with_ids = false;        // --aov id: an id matte per frame and one legend
-  bool video = false;           // --out is a video, so the frames go to a cache folder
+  bool with_ids = false;         // --aov id: an id matte per frame and one legend
+  bool video = false;            // --out is a video, so the frames go to a cache folder
   std::vector<VideoOut> videos;  // --out if it is a video, then every --also
   bool encodes = false;          // this run encodes (not a farm slice, not a dry run)
   std::filesystem::path cache;   // a video's frame cache (empty for a PNG sequence)
   std::string pattern;           // the frames' file names (one printf integer field)
   std::filesystem::path frames_dir, manifest_path, legend_path;
-  std::string ffmpeg_line;       // `ffmpeg -version`'s first line, when this run encodes
+  std::string ffmpeg_line;  // `ffmpeg -version`'s first line, when this run encodes
 };
 
 // How each frame's camera is chosen (--camera).
@@ -70,7 +70,8 @@ void create_output_folders(const RenderArgs& args, const FilmOutputs& outputs);
 // 2. Plan: span, timing, camera and frames. Throws BadArgs.
 FilmPlan plan_film(const RenderArgs& args, const FilmOutputs& outputs, const scene::Scenario& scenario);
 // The plan on stderr; --dry-run's one line on stdout.
-void announce_plan(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario);
+void announce_plan(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
+                   const scene::Scenario& scenario);
 void print_dry_run(const FilmOutputs& outputs, const FilmPlan& plan);
 // The camera of the frame showing `snapshot`, and the id of the shot it comes from (empty if none).
 scene::Camera camera_for(const scene::Scenario& scenario, const FilmCamera& mode, const scene::Snapshot& snapshot,
@@ -81,7 +82,8 @@ void write_manifest(const RenderArgs& args, const FilmOutputs& outputs, const Fi
 
 // 4. Render: the frames of this run not on disk yet, then the cameras (--camera-out). Returns
 // 0, or the exit status to stop with (3 validation errors, 130 interrupted).
-int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, const scene::Scenario& scenario);
+int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
+                  const scene::Scenario& scenario);
 
 // 5. Encode: every video from the selected frames, then the frame cache goes unless kept.
 // Returns 0, or 130 when interrupted; throws std::runtime_error on failure.

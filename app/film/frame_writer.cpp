@@ -2,10 +2,10 @@
 
 #include "renderer/image_io.h"
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace app {
 

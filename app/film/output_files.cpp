@@ -11,7 +11,8 @@ namespace app {
 void write_text_atomically(const std::filesystem::path& path, const std::string& text) {
   std::string error;
   // Per process: farm tasks may share a folder.
-  if (!common::write_file_atomically(path, text, &error, common::Temporary::PerProcess)) throw std::runtime_error(error);
+  if (!common::write_file_atomically(path, text, &error, common::Temporary::PerProcess))
+    throw std::runtime_error(error);
 }
 
 void write_id_legend(const std::filesystem::path& path, const scene::ObjectRegistry& objects) {

@@ -1,8 +1,8 @@
 #include "app/film/progress.h"
 
+#include <unistd.h>
 #include <cmath>
 #include <cstdio>
-#include <unistd.h>
 
 namespace app {
 
@@ -20,7 +20,10 @@ std::string format_duration(double seconds) {
 }
 
 Progress::Progress(std::string what, std::int64_t total)
-    : what_(std::move(what)), total_(total), tty_(isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()),
+    : what_(std::move(what)),
+      total_(total),
+      tty_(isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()),
       last_print_(start_) {}
 
 double Progress::elapsed_s() const {
@@ -49,14 +52,14 @@ void Progress::update(std::int64_t done, const std::string& label) {
     const int filled = total_ > 0 ? static_cast<int>(width * done / total_) : width;
     std::string bar(static_cast<size_t>(filled), '#');
     bar.resize(width, '-');
-    std::snprintf(line, sizeof line, "\r%s [%s] %lld/%lld %5.1f%%  %.2f fps  %s left  (%s)\033[K", what_.c_str(), bar.c_str(),
-                  static_cast<long long>(done), static_cast<long long>(total_), percent, r, format_duration(left).c_str(),
-                  label.c_str());
+    std::snprintf(line, sizeof line, "\r%s [%s] %lld/%lld %5.1f%%  %.2f fps  %s left  (%s)\033[K", what_.c_str(),
+                  bar.c_str(), static_cast<long long>(done), static_cast<long long>(total_), percent, r,
+                  format_duration(left).c_str(), label.c_str());
     drawn_ = true;
   } else {
     std::snprintf(line, sizeof line, "%s %lld/%lld (%.1f%%), %.2f fps, %s left (%s)\n", what_.c_str(),
-                  static_cast<long long>(done), static_cast<long long>(total_), percent, r, format_duration(left).c_str(),
-                  label.c_str());
+                  static_cast<long long>(done), static_cast<long long>(total_), percent, r,
+                  format_duration(left).c_str(), label.c_str());
   }
   std::fputs(line, stderr);
   std::fflush(stderr);

@@ -20,19 +20,19 @@ struct RenderArgs {
   bool validation = false;
   float exposure = 1.0f;
   std::string captions = "auto";  // burn in captions and phase titles: on, off, auto (films on, frames off)
-  bool legend = false;             // and the factions' legend
+  bool legend = false;            // and the factions' legend
 
   // Film options (an --out of .mp4/.mov/.mkv or a frame pattern like out/frame_%05d.png).
   std::string fps = "24";
-  std::string frames;    // --frames SPEC
-  std::string phase;     // --phase SPEC
+  std::string frames;  // --frames SPEC
+  std::string phase;   // --phase SPEC
   std::optional<double> duration_s;
   std::optional<double> speed;
   int ssaa = 1;
-  std::string codec;     // h264 | prores; default from the extension
+  std::string codec;              // h264 | prores; default from the extension
   std::vector<std::string> also;  // more videos from the same frames (codec from each extension)
   int task = -1, chunks = 0;
-  std::string cache;     // frame cache of a video; default <out>.frames
+  std::string cache;  // frame cache of a video; default <out>.frames
   bool keep_frames = false;
   bool overwrite = false;  // re-render frames that exist
   std::string camera_out;  // per-frame camera JSON

@@ -1,7 +1,7 @@
 #include "app/film/stop_signal.h"
 
-#include <csignal>
 #include <unistd.h>
+#include <csignal>
 
 namespace app::film {
 

@@ -3,13 +3,14 @@
 #include <imgui.h>
 #include <imgui_impl_vulkan.h>
 
-#include "app/overlay/imgui_vulkan.h"
 #include "app/overlay/captions.h"
+#include "app/overlay/imgui_vulkan.h"
 #include "renderer/vk_check.h"
 
 namespace app {
 
-CaptionPass::CaptionPass(renderer::Context& context, const scene::Scenario& scenario, std::uint32_t frame_height, bool legend)
+CaptionPass::CaptionPass(renderer::Context& context, const scene::Scenario& scenario, std::uint32_t frame_height,
+                         bool legend)
     : context_(context), scenario_(scenario), legend_(legend), scale_(std::max(1.0f, frame_height / 720.0f)) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -20,8 +21,9 @@ CaptionPass::CaptionPass(renderer::Context& context, const scene::Scenario& scen
 
   pool_ = create_imgui_descriptor_pool(context.device());
   // Draws over the tonemapped frame and leaves it a colour attachment, as the renderer expects.
-  render_pass_ = create_overlay_render_pass(context.device(), renderer::kDisplayFormat, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                                            VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
+  render_pass_ =
+      create_overlay_render_pass(context.device(), renderer::kDisplayFormat, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                 VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
   init_imgui_vulkan(context, pool_.get(), render_pass_.get(), 2, 2);
 }
 

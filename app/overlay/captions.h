@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include <glm/glm.hpp>
 #include <imgui.h>
+#include <glm/glm.hpp>
 
 #include "app/overlay/fonts.h"
 #include "scene/model/scenario.h"
@@ -23,9 +23,10 @@ struct CaptionLayout {
   float scale = 1;                // text and boxes grow with it (films larger than 720p)
 };
 
-void draw_captions(ImDrawList* draw, const scene::Scenario& scenario, const scene::Snapshot& snapshot, const Fonts& fonts,
-                   const CaptionLayout& layout);
-void draw_faction_legend(ImDrawList* draw, const scene::Scenario& scenario, const Fonts& fonts, const CaptionLayout& layout);
+void draw_captions(ImDrawList* draw, const scene::Scenario& scenario, const scene::Snapshot& snapshot,
+                   const Fonts& fonts, const CaptionLayout& layout);
+void draw_faction_legend(ImDrawList* draw, const scene::Scenario& scenario, const Fonts& fonts,
+                         const CaptionLayout& layout);
 // A faction's display colour (sRGB, opaque).
 ImU32 faction_colour(const scene::Scenario& scenario, const std::string& faction);
 

@@ -65,8 +65,9 @@ Fonts load_fonts(const scene::Scenario& scenario, std::vector<unsigned short>& g
   ImGuiIO& io = ImGui::GetIO();
   fonts.cjk_path = find_cjk_font();
   if (fonts.cjk_path.empty()) {
-    std::fprintf(stderr, "siege: warning: Noto Sans CJK not found (apt-get install fonts-noto-cjk); "
-                         "Chinese labels will show as '?'\n");
+    std::fprintf(stderr,
+                 "siege: warning: Noto Sans CJK not found (apt-get install fonts-noto-cjk); "
+                 "Chinese labels will show as '?'\n");
     fonts.body = io.Fonts->AddFontDefault();
     fonts.large = fonts.title = fonts.body;
     return fonts;
@@ -88,7 +89,8 @@ Fonts load_fonts(const scene::Scenario& scenario, std::vector<unsigned short>& g
   fonts.title = io.Fonts->AddFontFromFileTTF(fonts.cjk_path.c_str(), 40.0f * scale, &config, glyph_ranges.data());
   fonts.cjk = fonts.body != nullptr;
   if (!fonts.body) {
-    std::fprintf(stderr, "siege: warning: %s could not be loaded; Chinese labels will show as '?'\n", fonts.cjk_path.c_str());
+    std::fprintf(stderr, "siege: warning: %s could not be loaded; Chinese labels will show as '?'\n",
+                 fonts.cjk_path.c_str());
     fonts.body = io.Fonts->AddFontDefault();
     fonts.large = fonts.title = fonts.body;
   }

@@ -14,9 +14,9 @@ namespace app {
 
 struct Fonts {
   ImFont* body = nullptr;
-  ImFont* large = nullptr;    // phase titles, captions
-  ImFont* title = nullptr;    // title cards
-  bool cjk = false;           // false: Chinese text will show as '?' (font missing)
+  ImFont* large = nullptr;  // phase titles, captions
+  ImFont* title = nullptr;  // title cards
+  bool cjk = false;         // false: Chinese text will show as '?' (font missing)
   std::string cjk_path;
 };
 

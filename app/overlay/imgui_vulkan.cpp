@@ -20,7 +20,8 @@ renderer::Unique<VkDescriptorPool> create_imgui_descriptor_pool(VkDevice device)
 }
 
 renderer::Unique<VkRenderPass> create_overlay_render_pass(VkDevice device, VkFormat format, VkImageLayout final_layout,
-                                                          VkPipelineStageFlags after_stages, VkAccessFlags after_access) {
+                                                          VkPipelineStageFlags after_stages,
+                                                          VkAccessFlags after_access) {
   VkAttachmentDescription colour{};
   colour.format = format;
   colour.samples = VK_SAMPLE_COUNT_1_BIT;
@@ -54,8 +55,8 @@ renderer::Unique<VkRenderPass> create_overlay_render_pass(VkDevice device, VkFor
   return {device, render_pass};
 }
 
-void init_imgui_vulkan(renderer::Context& context, VkDescriptorPool pool, VkRenderPass render_pass, std::uint32_t min_images,
-                       std::uint32_t images) {
+void init_imgui_vulkan(renderer::Context& context, VkDescriptorPool pool, VkRenderPass render_pass,
+                       std::uint32_t min_images, std::uint32_t images) {
   ImGui_ImplVulkan_InitInfo info{};
   info.Instance = context.instance();
   info.PhysicalDevice = context.physical_device();

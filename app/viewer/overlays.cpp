@@ -36,7 +36,9 @@ Projected project(const ViewerState& state, glm::vec3 world) {
 }
 
 // Fully visible up to `near`, gone beyond `far`.
-float fade(float distance, float near, float far) { return std::clamp(1.0f - (distance - near) / (far - near), 0.0f, 1.0f); }
+float fade(float distance, float near, float far) {
+  return std::clamp(1.0f - (distance - near) / (far - near), 0.0f, 1.0f);
+}
 
 // Labels already placed this frame: a later one that would overlap them is left out, so the
 // most important (placed first) stay readable.
@@ -51,7 +53,8 @@ struct Placed {
 
 // A label: white text on a dark box, with a swatch of `colour` (a faction's) when given, and
 // a short leader line down to the point it names.
-void label(ImDrawList* draw, Placed& placed, ImVec2 at, const scene::Localized& name, ImU32 colour, float alpha, bool swatch = false) {
+void label(ImDrawList* draw, Placed& placed, ImVec2 at, const scene::Localized& name, ImU32 colour, float alpha,
+           bool swatch = false) {
   if (alpha <= 0.02f) return;
   const std::string text = name.zh.empty() ? name.en : name.zh + "  " + name.en;
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
@@ -62,7 +65,9 @@ void label(ImDrawList* draw, Placed& placed, ImVec2 at, const scene::Localized& 
   placed.rects.push_back(rect);
   const auto a = static_cast<ImU32>(alpha * 255);
   draw->AddRectFilled(ImVec2(rect.x, rect.y), ImVec2(rect.z, rect.w), IM_COL32(0, 0, 0, a * 150 / 255), 3);
-  if (swatch) draw->AddRectFilled(ImVec2(rect.x + 4, rect.y + 5), ImVec2(rect.x + 14, rect.w - 5), (colour & 0x00FFFFFF) | (a << 24));
+  if (swatch)
+    draw->AddRectFilled(ImVec2(rect.x + 4, rect.y + 5), ImVec2(rect.x + 14, rect.w - 5),
+                        (colour & 0x00FFFFFF) | (a << 24));
   draw->AddText(top_left, swatch ? IM_COL32(255, 255, 255, a) : (colour & 0x00FFFFFF) | (a << 24), text.c_str());
   draw->AddLine(ImVec2(at.x, at.y - 5), at, IM_COL32(255, 255, 255, a));
 }
@@ -85,17 +90,20 @@ void draw_labels(ViewerState& state) {
       if (big != (pass == 0)) continue;
       const Projected p = project(state, {place.position.x, ground(place.position) + 20, place.position.y});
       if (!p.visible) continue;
-      label(draw, placed, p.pixel, place.name, IM_COL32(255, 240, 210, 255), fade(p.distance, big ? 9000.0f : 4000.0f, big ? 20000.0f : 9000.0f));
+      label(draw, placed, p.pixel, place.name, IM_COL32(255, 240, 210, 255),
+            fade(p.distance, big ? 9000.0f : 4000.0f, big ? 20000.0f : 9000.0f));
     }
   std::vector<size_t> order;
   for (size_t i = 0; i < s.units.size(); ++i)
     if (state.snapshot.units[i].present && static_cast<int>(i) != state.selected_unit) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return state.snapshot.units[a].strength > state.snapshot.units[b].strength; });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return state.snapshot.units[a].strength > state.snapshot.units[b].strength; });
   for (size_t i : order) {
     const scene::UnitSnapshot& u = state.snapshot.units[i];
     const Projected p = project(state, {u.position.x, ground(u.position) + 12, u.position.y});
     if (!p.visible) continue;
-    label(draw, placed, p.pixel, s.units[i].name, faction_colour(s, s.units[i].faction), fade(p.distance, 2500.0f, 7000.0f), true);
+    label(draw, placed, p.pixel, s.units[i].name, faction_colour(s, s.units[i].faction),
+          fade(p.distance, 2500.0f, 7000.0f), true);
   }
 }
 

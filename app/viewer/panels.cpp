@@ -26,7 +26,8 @@ ImVec4 display_colour(glm::vec3 linear, float alpha = 1) {
 
 const char* source_mark(const scene::Scenario& s, const std::string& id) {
   for (const scene::Source& src : s.sources)
-    if (src.id == id) return src.kind == scene::SourceKind::Brief ? "[S]" : src.kind == scene::SourceKind::Record ? "[R]" : "[~]";
+    if (src.id == id)
+      return src.kind == scene::SourceKind::Brief ? "[S]" : src.kind == scene::SourceKind::Record ? "[R]" : "[~]";
   return "[?]";
 }
 
@@ -50,23 +51,34 @@ void provenance(const scene::Scenario& s, const scene::Provenance& p) {
 
 const char* state_name(scene::UnitState s) {
   switch (s) {
-    case scene::UnitState::March: return "marching";
-    case scene::UnitState::Hold: return "holding";
-    case scene::UnitState::Assault: return "assaulting";
-    case scene::UnitState::Rout: return "routed";
-    case scene::UnitState::Camp: return "in camp";
+    case scene::UnitState::March:
+      return "marching";
+    case scene::UnitState::Hold:
+      return "holding";
+    case scene::UnitState::Assault:
+      return "assaulting";
+    case scene::UnitState::Rout:
+      return "routed";
+    case scene::UnitState::Camp:
+      return "in camp";
   }
   return "?";
 }
 
 const char* formation_name(scene::Formation f) {
   switch (f) {
-    case scene::Formation::Block: return "block";
-    case scene::Formation::Column: return "column";
-    case scene::Formation::Line: return "line";
-    case scene::Formation::Wedge: return "wedge";
-    case scene::Formation::Camp: return "camp";
-    case scene::Formation::Scattered: return "scattered";
+    case scene::Formation::Block:
+      return "block";
+    case scene::Formation::Column:
+      return "column";
+    case scene::Formation::Line:
+      return "line";
+    case scene::Formation::Wedge:
+      return "wedge";
+    case scene::Formation::Camp:
+      return "camp";
+    case scene::Formation::Scattered:
+      return "scattered";
   }
   return "?";
 }
@@ -80,7 +92,8 @@ void phase_panel(ViewerState& state) {
   if (state.fonts && state.fonts->large) ImGui::PopFont();
   ImGui::Text("%s%s – %s%s", p.start.approximate ? "c. " : "", scene::format_day(p.start.day, s.calendar).c_str(),
               p.end.approximate ? "c. " : "", scene::format_day(p.end.day, s.calendar).c_str());
-  if (!p.start.lunar.empty()) ImGui::Text("%s%s", p.start.lunar.c_str(), p.end.lunar.empty() ? "" : (" – " + p.end.lunar).c_str());
+  if (!p.start.lunar.empty())
+    ImGui::Text("%s%s", p.start.lunar.c_str(), p.end.lunar.empty() ? "" : (" – " + p.end.lunar).c_str());
   if (p.start.approximate || p.end.approximate) ImGui::TextDisabled("c. = approximate date");
   ImGui::Separator();
   ImGui::TextWrapped("%s", p.summary.en.c_str());
@@ -100,8 +113,10 @@ void units_panel(ViewerState& state) {
       if (u.faction != f.id) continue;
       const scene::UnitSnapshot& now = state.snapshot.units[i];
       char label[256];
-      std::snprintf(label, sizeof(label), "%s%s  %s##unit%zu", now.present ? "" : "(", u.name.en.c_str(), now.present ? "" : ")", i);
-      if (ImGui::Selectable(label, state.selected_unit == static_cast<int>(i))) state.selected_unit = static_cast<int>(i);
+      std::snprintf(label, sizeof(label), "%s%s  %s##unit%zu", now.present ? "" : "(", u.name.en.c_str(),
+                    now.present ? "" : ")", i);
+      if (ImGui::Selectable(label, state.selected_unit == static_cast<int>(i)))
+        state.selected_unit = static_cast<int>(i);
       if (now.present) {
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - 40);
         ImGui::TextDisabled("%s%.0f", u.strength_estimate ? "~" : "", now.strength);
@@ -128,7 +143,8 @@ void inspector(ViewerState& state) {
   }
   if (!u.commander.en.empty()) ImGui::Text("Commander: %s %s", u.commander.en.c_str(), u.commander.zh.c_str());
   if (now.present) {
-    ImGui::Text("Strength now: %s%.0f men%s", u.strength_estimate ? "~" : "", now.strength, u.strength_estimate ? " (estimate)" : "");
+    ImGui::Text("Strength now: %s%.0f men%s", u.strength_estimate ? "~" : "", now.strength,
+                u.strength_estimate ? " (estimate)" : "");
     ImGui::Text("%s, in %s", state_name(now.state), formation_name(now.formation));
   } else {
     ImGui::TextDisabled("Not on the field at this moment.");
@@ -137,7 +153,8 @@ void inspector(ViewerState& state) {
   if (std::isfinite(u.available.to)) ImGui::Text("Until %s", scene::format_day(u.available.to, s.calendar).c_str());
   provenance(s, u.provenance);
   const bool following = state.rig.mode() == CameraMode::Follow && state.rig.followed_unit() == state.selected_unit;
-  if (ImGui::Button(following ? "Following (Home: director)" : "Follow (F)") && now.present && !following) state.rig.use_follow(state.selected_unit);
+  if (ImGui::Button(following ? "Following (Home: director)" : "Follow (F)") && now.present && !following)
+    state.rig.use_follow(state.selected_unit);
 }
 
 void camera_panel(ViewerState& state) {
@@ -158,7 +175,8 @@ void camera_panel(ViewerState& state) {
     const bool set = state.bookmarks[static_cast<size_t>(i)].has_value();
     if (i % 5) ImGui::SameLine();
     ImGui::BeginDisabled(!set);
-    if (ImGui::Button(std::to_string(i + 1).c_str(), ImVec2(28, 0))) state.rig.go_to(*state.bookmarks[static_cast<size_t>(i)]);
+    if (ImGui::Button(std::to_string(i + 1).c_str(), ImVec2(28, 0)))
+      state.rig.go_to(*state.bookmarks[static_cast<size_t>(i)]);
     ImGui::EndDisabled();
   }
   if (ImGui::Button("Save view as next free bookmark")) {
@@ -182,7 +200,9 @@ void minimap(ViewerState& state) {
   ImGui::SetNextWindowPos(ImVec2(state.viewport.x - size - 12, 12));
   ImGui::SetNextWindowSize(ImVec2(size + 16, size + 16 + ImGui::GetFrameHeight()));
   ImGui::SetNextWindowBgAlpha(0.8f);
-  ImGui::Begin("Map", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("Map", nullptr,
+               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoSavedSettings);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   // Show the middle of the terrain where the action is: the siege rings' extent plus a margin.
@@ -205,12 +225,15 @@ void minimap(ViewerState& state) {
     for (glm::vec2 p : pts) v.push_back(map(p));
     draw->AddPolyline(v.data(), static_cast<int>(v.size()), c, closed ? ImDrawFlags_Closed : 0, w);
   };
-  for (const scene::River& r : s.rivers) polyline(r.points, false, IM_COL32(70, 120, 190, 255), std::max(2.0f, r.width / half * size * 0.5f));
+  for (const scene::River& r : s.rivers)
+    polyline(r.points, false, IM_COL32(70, 120, 190, 255), std::max(2.0f, r.width / half * size * 0.5f));
   for (size_t i = 0; i < s.lakes.size(); ++i) {
     std::vector<ImVec2> v;
     for (glm::vec2 p : s.lakes[i].outline) v.push_back(map(p));
-    const bool drained = i < state.snapshot.lake_level.size() && state.snapshot.lake_level[i] <= -(s.lakes[i].bed_depth - 0.2f);
-    draw->AddConvexPolyFilled(v.data(), static_cast<int>(v.size()), drained ? IM_COL32(90, 80, 60, 255) : IM_COL32(70, 120, 190, 255));
+    const bool drained =
+        i < state.snapshot.lake_level.size() && state.snapshot.lake_level[i] <= -(s.lakes[i].bed_depth - 0.2f);
+    draw->AddConvexPolyFilled(v.data(), static_cast<int>(v.size()),
+                              drained ? IM_COL32(90, 80, 60, 255) : IM_COL32(70, 120, 190, 255));
   }
   for (const scene::Wall& w : s.walls) polyline(w.points, w.closed, IM_COL32(200, 200, 190, 255), 2);
   for (size_t i = 0; i < s.siege_rings.size(); ++i) {
@@ -225,11 +248,13 @@ void minimap(ViewerState& state) {
     const ImVec4 c = display_colour(f ? f->color : glm::vec3(1));
     const float r = 2.0f + std::sqrt(u.strength) * 0.02f;
     draw->AddCircleFilled(map(u.position), std::min(r, 6.0f), ImGui::ColorConvertFloat4ToU32(c));
-    if (static_cast<int>(i) == state.selected_unit) draw->AddCircle(map(u.position), 8, IM_COL32(255, 255, 255, 255), 0, 2);
+    if (static_cast<int>(i) == state.selected_unit)
+      draw->AddCircle(map(u.position), 8, IM_COL32(255, 255, 255, 255), 0, 2);
   }
   // The camera's footprint: where the corners of the view meet the ground.
   if (s.ground) {
-    const glm::mat4 inv = glm::inverse(scene::projection_matrix(state.camera, state.viewport.x / state.viewport.y) * scene::view_matrix(state.camera));
+    const glm::mat4 inv = glm::inverse(scene::projection_matrix(state.camera, state.viewport.x / state.viewport.y) *
+                                       scene::view_matrix(state.camera));
     std::vector<ImVec2> footprint;
     for (glm::vec2 ndc : {glm::vec2(-1, -1), glm::vec2(1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)}) {
       const glm::vec4 far_point = inv * glm::vec4(ndc, 0.5f, 1.0f);
@@ -251,12 +276,15 @@ void minimap(ViewerState& state) {
 void legend(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
   const float height = 28.0f * static_cast<float>(s.factions.size()) + 12;
-  ImGui::SetNextWindowPos(ImVec2(state.viewport.x - kMinimapSize - 28 + 12, 12 + kMinimapSize + 16 + ImGui::GetFrameHeight() + 8));
+  ImGui::SetNextWindowPos(
+      ImVec2(state.viewport.x - kMinimapSize - 28 + 12, 12 + kMinimapSize + 16 + ImGui::GetFrameHeight() + 8));
   ImGui::SetNextWindowSize(ImVec2(kMinimapSize + 16, height));
   ImGui::SetNextWindowBgAlpha(0.7f);
-  ImGui::Begin("##legend", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##legend", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   for (const scene::Faction& f : s.factions) {
-    ImGui::ColorButton(("##legend" + f.id).c_str(), display_colour(f.color), ImGuiColorEditFlags_NoTooltip, ImVec2(16, 16));
+    ImGui::ColorButton(("##legend" + f.id).c_str(), display_colour(f.color), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(16, 16));
     ImGui::SameLine();
     ImGui::Text("%s  %s", f.name.en.c_str(), f.name.zh.c_str());
   }
@@ -269,8 +297,9 @@ void draw_panels(ViewerState& state) {
   const float bottom = timeline_height(false);
   ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(kPanelWidth, state.viewport.y - bottom - 20), ImGuiCond_Always);
-  ImGui::Begin(state.scenario.title.en.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                                         ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin(state.scenario.title.en.c_str(), nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoCollapse);
   if (ImGui::CollapsingHeader("Phase", ImGuiTreeNodeFlags_DefaultOpen)) phase_panel(state);
   if (ImGui::CollapsingHeader("Units", ImGuiTreeNodeFlags_DefaultOpen)) units_panel(state);
   if (ImGui::CollapsingHeader("Selected unit", ImGuiTreeNodeFlags_DefaultOpen)) inspector(state);
@@ -282,9 +311,11 @@ void draw_panels(ViewerState& state) {
 }
 
 void draw_help(ViewerState& state) {
-  ImGui::SetNextWindowPos(ImVec2(state.viewport.x * 0.5f, state.viewport.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(state.viewport.x * 0.5f, state.viewport.y * 0.42f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.94f);
-  ImGui::Begin("Keys", &state.show_help, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin("Keys", &state.show_help,
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
     for (const KeyHelp& k : key_help()) {
       ImGui::TableNextRow();
@@ -303,7 +334,8 @@ void draw_message(ViewerState& state) {
   const ImVec2 size = ImGui::CalcTextSize(state.message.c_str());
   const ImVec2 at(state.viewport.x * 0.5f - size.x * 0.5f, 18);
   ImDrawList* draw = ImGui::GetForegroundDrawList();
-  draw->AddRectFilled(ImVec2(at.x - 10, at.y - 6), ImVec2(at.x + size.x + 10, at.y + size.y + 6), IM_COL32(0, 0, 0, 170), 4);
+  draw->AddRectFilled(ImVec2(at.x - 10, at.y - 6), ImVec2(at.x + size.x + 10, at.y + size.y + 6),
+                      IM_COL32(0, 0, 0, 170), 4);
   draw->AddText(at, IM_COL32(255, 255, 255, 255), state.message.c_str());
 }
 

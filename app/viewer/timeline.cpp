@@ -36,14 +36,18 @@ struct Axis {
 std::string short_date(scene::Day day, scene::Calendar calendar, int step_kind) {
   const scene::CivilDate d = scene::civil_date(static_cast<std::int64_t>(std::floor(day)), calendar);
   char text[48];
-  if (step_kind <= 1) std::snprintf(text, sizeof(text), "%d %s", d.day, kMonths[d.month - 1]);
-  else if (step_kind <= 3) std::snprintf(text, sizeof(text), "%s %d", kMonths[d.month - 1], d.year);
-  else std::snprintf(text, sizeof(text), "%d", d.year);
+  if (step_kind <= 1)
+    std::snprintf(text, sizeof(text), "%d %s", d.day, kMonths[d.month - 1]);
+  else if (step_kind <= 3)
+    std::snprintf(text, sizeof(text), "%s %d", kMonths[d.month - 1], d.year);
+  else
+    std::snprintf(text, sizeof(text), "%d", d.year);
   return text;
 }
 
 // Ticks at calendar boundaries inside one phase, as dense as the phase's warp allows.
-void draw_ruler_for_phase(ImDrawList* draw, const ViewerState& state, const Axis& axis, int phase, float y, float& last_label_x) {
+void draw_ruler_for_phase(ImDrawList* draw, const ViewerState& state, const Axis& axis, int phase, float y,
+                          float& last_label_x) {
   const scene::Scenario& s = state.scenario;
   const scene::Phase& p = s.phases[static_cast<size_t>(phase)];
   const double t0 = scene::phase_start_s(s, phase), t1 = t0 + p.duration_s;
@@ -126,8 +130,10 @@ void transport(ViewerState& state) {
   ImGui::SameLine();
   const bool director = state.rig.mode() == CameraMode::Director;
   if (ImGui::Button(director ? "Camera: director" : "Camera: free", ImVec2(130, 0))) {
-    if (director) state.rig.use_free();
-    else state.rig.use_director();
+    if (director)
+      state.rig.use_free();
+    else
+      state.rig.use_director();
   }
   ImGui::SameLine();
   if (ImGui::Button("Fit")) {
@@ -140,7 +146,8 @@ void transport(ViewerState& state) {
   ImGui::SameLine(0, 24);
   ImGui::Text("%s%s", p.start.approximate ? "c. " : "", scene::format_day(state.snapshot.day, s.calendar).c_str());
   ImGui::SameLine(0, 16);
-  ImGui::TextColored(ImVec4(1, 0.85f, 0.55f, 1), "%d. %s  %s", state.snapshot.phase + 1, p.title.en.c_str(), p.title.zh.c_str());
+  ImGui::TextColored(ImVec4(1, 0.85f, 0.55f, 1), "%d. %s  %s", state.snapshot.phase + 1, p.title.en.c_str(),
+                     p.title.zh.c_str());
   ImGui::SameLine(0, 16);
   ImGui::TextDisabled("%.1f / %.0f s", playback.time(), playback.duration());
 }
@@ -204,14 +211,16 @@ int draw_phase_bands(ImDrawList* draw, const ViewerState& state, const Layout& l
     const double t0 = scene::phase_start_s(s, i), t1 = t0 + p.duration_s;
     const float a = axis.x(t0), b = axis.x(t1);
     if (b < axis.x0 || a > axis.x1) continue;
-    draw->AddRectFilled(ImVec2(a + 1, y_band), ImVec2(b - 1, y_band + band_h), band_colour(i, i == state.snapshot.phase), 3);
+    draw->AddRectFilled(ImVec2(a + 1, y_band), ImVec2(b - 1, y_band + band_h),
+                        band_colour(i, i == state.snapshot.phase), 3);
     if (!slim && b - a > 30) {
       char label[256];
       const double days = p.end.day - p.start.day;
       std::snprintf(label, sizeof(label), "%s · %s", p.title.en.c_str(),
                     days >= 2 ? (std::to_string(static_cast<int>(std::lround(days))) + " days").c_str() : "1 day");
       draw->PushClipRect(ImVec2(a + 4, y_band), ImVec2(b - 4, y_band + band_h), true);
-      draw->AddText(ImVec2(a + 6, y_band + (band_h - ImGui::GetFontSize()) * 0.5f), IM_COL32(255, 255, 255, 235), label);
+      draw->AddText(ImVec2(a + 6, y_band + (band_h - ImGui::GetFontSize()) * 0.5f), IM_COL32(255, 255, 255, 235),
+                    label);
       draw->PopClipRect();
     }
     const ImVec2 mouse = hover.mouse;
@@ -234,7 +243,8 @@ void draw_date_ruler(ImDrawList* draw, const ViewerState& state, const Layout& l
       std::string text = (p.start.approximate ? "c. " : "") + short_date(p.start.day, s.calendar, 0) + " " +
                          std::to_string(scene::civil_date(static_cast<std::int64_t>(p.start.day), s.calendar).year);
       draw->AddText(ImVec2(x + 2, y_ruler), IM_COL32(255, 220, 160, 255), text.c_str());
-      if (!p.start.lunar.empty()) draw->AddText(ImVec2(x + 2, y_ruler + 16), IM_COL32(255, 200, 150, 200), p.start.lunar.c_str());
+      if (!p.start.lunar.empty())
+        draw->AddText(ImVec2(x + 2, y_ruler + 16), IM_COL32(255, 200, 150, 200), p.start.lunar.c_str());
       last_label_x = x + ImGui::CalcTextSize(text.c_str()).x;
     }
     draw_ruler_for_phase(draw, state, axis, i, y_ruler, last_label_x);
@@ -254,13 +264,18 @@ const scene::Shot* draw_shot_list(ImDrawList* draw, const ViewerState& state, co
     int j = i + 1;
     while (j < static_cast<int>(s.phases.size()) && scene::current_shot(s, j) == shot) ++j;  // merge repeats
     if (shot) {
-      const float a = axis.x(scene::phase_start_s(s, i)), b = axis.x(scene::phase_start_s(s, j - 1) + s.phases[static_cast<size_t>(j - 1)].duration_s);
-      const bool live = state.rig.mode() == CameraMode::Director && state.rig.shot().empty() && state.snapshot.phase >= i && state.snapshot.phase < j;
-      draw->AddRectFilled(ImVec2(a + 1, y_shots), ImVec2(b - 1, y_shots + shot_h), live ? IM_COL32(70, 80, 100, 255) : IM_COL32(48, 54, 66, 255), 2);
+      const float a = axis.x(scene::phase_start_s(s, i)),
+                  b = axis.x(scene::phase_start_s(s, j - 1) + s.phases[static_cast<size_t>(j - 1)].duration_s);
+      const bool live = state.rig.mode() == CameraMode::Director && state.rig.shot().empty() &&
+                        state.snapshot.phase >= i && state.snapshot.phase < j;
+      draw->AddRectFilled(ImVec2(a + 1, y_shots), ImVec2(b - 1, y_shots + shot_h),
+                          live ? IM_COL32(70, 80, 100, 255) : IM_COL32(48, 54, 66, 255), 2);
       draw->PushClipRect(ImVec2(a + 3, y_shots), ImVec2(b - 3, y_shots + shot_h), true);
-      draw->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(a + 5, y_shots + 1), IM_COL32(200, 210, 230, 230), ("cam: " + shot->title.en).c_str());
+      draw->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(a + 5, y_shots + 1), IM_COL32(200, 210, 230, 230),
+                    ("cam: " + shot->title.en).c_str());
       draw->PopClipRect();
-      if (hover.track && mouse.x >= a && mouse.x < b && mouse.y >= y_shots && mouse.y < y_shots + shot_h) hovered_shot = shot;
+      if (hover.track && mouse.x >= a && mouse.x < b && mouse.y >= y_shots && mouse.y < y_shots + shot_h)
+        hovered_shot = shot;
     }
     i = j;
   }
@@ -277,8 +292,9 @@ const Marker* draw_markers(ImDrawList* draw, const ViewerState& state, const Lay
   for (const Marker& m : state.markers) {
     const float x = axis.x(m.t);
     if (x < axis.x0 || x > axis.x1) continue;
-    ImU32 c = m.kind == Marker::Kind::Event ? IM_COL32(255, 150, 60, 255)
-              : m.kind == Marker::Kind::Caption ? IM_COL32(120, 190, 255, 255) : IM_COL32(170, 170, 170, 110);
+    ImU32 c = m.kind == Marker::Kind::Event     ? IM_COL32(255, 150, 60, 255)
+              : m.kind == Marker::Kind::Caption ? IM_COL32(120, 190, 255, 255)
+                                                : IM_COL32(170, 170, 170, 110);
     if (m.kind == Marker::Kind::Keyframe) {
       draw->AddLine(ImVec2(x, y_markers + 8), ImVec2(x, y_markers + 14), c);
     } else {
@@ -294,7 +310,8 @@ const Marker* draw_markers(ImDrawList* draw, const ViewerState& state, const Lay
 void draw_playhead(ImDrawList* draw, const ViewerState& state, const Layout& l) {
   const float px = l.axis.x(state.playback.time());
   draw->AddLine(ImVec2(px, l.y_ruler), ImVec2(px, l.y_ruler + l.total_h), IM_COL32(255, 255, 255, 255), 2.0f);
-  draw->AddTriangleFilled(ImVec2(px - 6, l.y_band - 1), ImVec2(px + 6, l.y_band - 1), ImVec2(px, l.y_band + 7), IM_COL32(255, 255, 255, 255));
+  draw->AddTriangleFilled(ImVec2(px - 6, l.y_band - 1), ImVec2(px + 6, l.y_band - 1), ImVec2(px, l.y_band + 7),
+                          IM_COL32(255, 255, 255, 255));
 }
 
 // Click a marker to jump; click a shot to watch it; otherwise click or drag to seek (scrub).
@@ -347,7 +364,8 @@ void tooltip(const ViewerState& state, const Hover& hover) {
   if (hover.marker) {
     ImGui::BeginTooltip();
     ImGui::Text("%s", hover.marker->label.c_str());
-    ImGui::TextDisabled("%s  ·  %.1f s — click to jump", scene::format_day(hover.marker->day, s.calendar).c_str(), hover.marker->t);
+    ImGui::TextDisabled("%s  ·  %.1f s — click to jump", scene::format_day(hover.marker->day, s.calendar).c_str(),
+                        hover.marker->t);
     ImGui::EndTooltip();
   } else if (hover.shot) {
     ImGui::BeginTooltip();
@@ -366,8 +384,10 @@ void slim_caption(const ViewerState& state, ImVec2 origin) {
   const scene::Scenario& s = state.scenario;
   const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
   char text[512];
-  std::snprintf(text, sizeof(text), "%s   %s  %s", scene::format_day(state.snapshot.day, s.calendar).c_str(), p.title.en.c_str(), p.title.zh.c_str());
-  ImGui::GetForegroundDrawList()->AddText(ImVec2(origin.x + 6, origin.y - ImGui::GetFontSize() - 8), IM_COL32(255, 255, 255, 230), text);
+  std::snprintf(text, sizeof(text), "%s   %s  %s", scene::format_day(state.snapshot.day, s.calendar).c_str(),
+                p.title.en.c_str(), p.title.zh.c_str());
+  ImGui::GetForegroundDrawList()->AddText(ImVec2(origin.x + 6, origin.y - ImGui::GetFontSize() - 8),
+                                          IM_COL32(255, 255, 255, 230), text);
 }
 
 }  // namespace

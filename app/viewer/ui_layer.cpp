@@ -47,9 +47,10 @@ UiLayer::~UiLayer() {
 // The blit of the scene (transfer) must finish before the interface draws over it.
 void UiLayer::create_render_pass(VkFormat format) {
   format_ = format;
-  render_pass_ = create_overlay_render_pass(context_.device(), format, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
-                                            VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
-                                            VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
+  render_pass_ =
+      create_overlay_render_pass(context_.device(), format, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                                 VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                                 VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
 }
 
 void UiLayer::create_framebuffers(const renderer::Swapchain& swapchain) {

@@ -18,10 +18,10 @@ struct GLFWwindow;
 
 namespace app {
 
-
 class UiLayer {
  public:
-  UiLayer(renderer::Context& context, GLFWwindow* window, const renderer::Swapchain& swapchain, const scene::Scenario& scenario);
+  UiLayer(renderer::Context& context, GLFWwindow* window, const renderer::Swapchain& swapchain,
+          const scene::Scenario& scenario);
   ~UiLayer();
   UiLayer(const UiLayer&) = delete;
   UiLayer& operator=(const UiLayer&) = delete;
@@ -46,6 +46,5 @@ class UiLayer {
   Fonts fonts_;
   std::vector<unsigned short> glyph_ranges_;  // must outlive the font atlas build
 };
-
 
 }  // namespace app

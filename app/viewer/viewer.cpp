@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <memory>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "app/viewer/overlays.h"
 #include "app/viewer/panels.h"
@@ -78,7 +78,8 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
     state_.playback.seek(*t);
   }
   if (!options.shot.empty()) {
-    if (!scenario.shot(options.shot)) throw std::runtime_error("--shot \"" + options.shot + "\" is not a shot of this scenario");
+    if (!scenario.shot(options.shot))
+      throw std::runtime_error("--shot \"" + options.shot + "\" is not a shot of this scenario");
     state_.rig.use_director(options.shot);
   }
   if (!options.log_path.empty()) {
@@ -137,7 +138,8 @@ int Viewer::run() {
         logged_events_ = script_next_;
       }
       ++script_frame_;
-      if (script_next_ >= options_.script->events.size() && !drag_ && script_frame_ > options_.script->last_frame()) quit_ = true;
+      if (script_next_ >= options_.script->events.size() && !drag_ && script_frame_ > options_.script->last_frame())
+        quit_ = true;
     }
   }
   vkDeviceWaitIdle(context_->device());
@@ -154,7 +156,8 @@ void Viewer::build_ui() {
   const VkExtent2D extent = swapchain_->extent();
   state_.viewport = glm::vec2(extent.width, extent.height);
   if (state_.blank) {
-    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(state_.viewport.x, state_.viewport.y), IM_COL32(0, 0, 0, 255));
+    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(state_.viewport.x, state_.viewport.y),
+                                                  IM_COL32(0, 0, 0, 255));
     return;
   }
   draw_overlays(state_);
@@ -178,8 +181,10 @@ void Viewer::adapt_render_scale(double frame_seconds) {
   if (frame_seconds < 1.0 / 24.0) fast_frames_ += frame_seconds;
   if (scale_clock_ < 1.0) return;
   float next = render_scale_;
-  if (slow_frames_ > 0.7 * scale_clock_) next = std::max(0.4f, render_scale_ * 0.8f);
-  else if (fast_frames_ > 0.7 * scale_clock_) next = std::min(1.0f, render_scale_ * 1.15f);
+  if (slow_frames_ > 0.7 * scale_clock_)
+    next = std::max(0.4f, render_scale_ * 0.8f);
+  else if (fast_frames_ > 0.7 * scale_clock_)
+    next = std::min(1.0f, render_scale_ * 1.15f);
   scale_clock_ = slow_frames_ = fast_frames_ = 0;
   if (std::abs(next - render_scale_) < 0.01f) return;
   render_scale_ = next;
@@ -188,25 +193,29 @@ void Viewer::adapt_render_scale(double frame_seconds) {
   constexpr std::uint32_t n = renderer::Renderer::kFramesInFlight;
   renderer_->retire((frame_ + n - 1) % n, std::move(target_));
   target_ = std::make_unique<renderer::RenderTarget>(*context_, scene_extent());
-  std::fprintf(stderr, "siege view: the scene now renders at %.0f%% of the window (%.1f fps; --render-scale 1 keeps full size)\n",
-               render_scale_ * 100.0f, state_.fps);
+  std::fprintf(
+      stderr,
+      "siege view: the scene now renders at %.0f%% of the window (%.1f fps; --render-scale 1 keeps full size)\n",
+      render_scale_ * 100.0f, state_.fps);
 }
 
 void Viewer::write_log(const char* reason) {
   if (!log_) return;
   const scene::Phase& phase = scenario_.phases[static_cast<size_t>(state_.snapshot.phase)];
   const scene::ObjectInfo* picked = state_.objects->find(state_.selected_object);
-  const std::string unit = state_.selected_unit >= 0 ? scenario_.units[static_cast<size_t>(state_.selected_unit)].id : "";
+  const std::string unit =
+      state_.selected_unit >= 0 ? scenario_.units[static_cast<size_t>(state_.selected_unit)].id : "";
   const VkExtent2D size = window_->framebuffer_size();
-  std::fprintf(log_,
-               "{\"reason\": \"%s\", \"frame\": %d, \"t\": %.4f, \"phase\": %d, \"phase_id\": \"%s\", \"date\": \"%s\", "
-               "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
-               "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"validation\": %s, \"validation_errors\": %u}\n",
-               reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
-               scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.playback.playing() ? "true" : "false",
-               unit.c_str(), picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
-               state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
-               context_->validation_enabled() ? "true" : "false", context_->validation_errors());
+  std::fprintf(
+      log_,
+      "{\"reason\": \"%s\", \"frame\": %d, \"t\": %.4f, \"phase\": %d, \"phase_id\": \"%s\", \"date\": \"%s\", "
+      "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
+      "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"validation\": %s, \"validation_errors\": %u}\n",
+      reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
+      scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.playback.playing() ? "true" : "false",
+      unit.c_str(), picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
+      state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
+      context_->validation_enabled() ? "true" : "false", context_->validation_errors());
   std::fflush(log_);
 }
 

@@ -24,11 +24,11 @@ struct ViewerOptions {
   bool fullscreen = false;
   std::string device;
   bool validation = false;
-  std::string time;                // start here (seconds, phase id or date)
-  std::optional<Script> script;    // scripted session: fixed steps, then quit
-  std::string shot;                // start with the director's camera on this shot
-  std::string log_path;            // JSON lines of the viewer's state, for tests and bug reports
-  float render_scale = 0;          // fraction of the window's pixels the scene renders at; 0 = automatic
+  std::string time;              // start here (seconds, phase id or date)
+  std::optional<Script> script;  // scripted session: fixed steps, then quit
+  std::string shot;              // start with the director's camera on this shot
+  std::string log_path;          // JSON lines of the viewer's state, for tests and bug reports
+  float render_scale = 0;        // fraction of the window's pixels the scene renders at; 0 = automatic
 };
 
 class Viewer {
@@ -44,7 +44,7 @@ class Viewer {
     VkCommandBuffer cmd = VK_NULL_HANDLE;  // from pool
     renderer::Unique<VkFence> fence;
     renderer::Unique<VkSemaphore> image_acquired;
-    renderer::Buffer pick;        // one id read back for a click
+    renderer::Buffer pick;  // one id read back for a click
     std::optional<glm::ivec2> pick_pixel;
     renderer::Buffer screenshot;  // the swapchain image with UI, for Shift+F12
     std::string screenshot_path;
@@ -99,7 +99,7 @@ class Viewer {
   std::optional<ActiveDrag> drag_;
   bool quit_ = false;
   float render_scale_ = 1.0f;
-  double scale_clock_ = 0;       // real seconds since the scale last changed
+  double scale_clock_ = 0;  // real seconds since the scale last changed
   double slow_frames_ = 0, fast_frames_ = 0;
   bool linear_blit_ = false;
   std::FILE* log_ = nullptr;

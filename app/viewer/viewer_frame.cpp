@@ -14,31 +14,35 @@ namespace app {
 
 namespace {
 
-const renderer::ImageState kPresentable{VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+const renderer::ImageState kPresentable{VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                                        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                                         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
 const renderer::ImageState kAcquired{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, 0};
 const renderer::ImageState kBlitTarget{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
                                        VK_ACCESS_2_TRANSFER_WRITE_BIT};
-const renderer::ImageState kUiTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+const renderer::ImageState kUiTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                     VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                                      VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
-const renderer::ImageState kReadBack{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT};
+const renderer::ImageState kReadBack{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                     VK_ACCESS_2_TRANSFER_READ_BIT};
 
-bool is_bgra(VkFormat format) {
-  return format == VK_FORMAT_B8G8R8A8_UNORM || format == VK_FORMAT_B8G8R8A8_SRGB;
-}
+bool is_bgra(VkFormat format) { return format == VK_FORMAT_B8G8R8A8_UNORM || format == VK_FORMAT_B8G8R8A8_SRGB; }
 
 // The swapchain image to draw into; nullopt when the swapchain is out of date (it is rebuilt
 // next frame). A suboptimal one is drawn to, and rebuilt after.
 std::optional<std::uint32_t> acquire_image(VkDevice device, const renderer::Swapchain& swapchain, VkSemaphore acquired,
                                            bool& swapchain_dirty) {
   std::uint32_t index = 0;
-  const VkResult result = vkAcquireNextImageKHR(device, swapchain.handle(), UINT64_MAX, acquired, VK_NULL_HANDLE, &index);
+  const VkResult result =
+      vkAcquireNextImageKHR(device, swapchain.handle(), UINT64_MAX, acquired, VK_NULL_HANDLE, &index);
   if (result == VK_ERROR_OUT_OF_DATE_KHR) {
     swapchain_dirty = true;
     return std::nullopt;
   }
-  if (result == VK_SUBOPTIMAL_KHR) swapchain_dirty = true;  // draw this one, rebuild after
-  else if (result != VK_SUCCESS) throw renderer::VulkanError("vkAcquireNextImageKHR", result);
+  if (result == VK_SUBOPTIMAL_KHR)
+    swapchain_dirty = true;  // draw this one, rebuild after
+  else if (result != VK_SUCCESS)
+    throw renderer::VulkanError("vkAcquireNextImageKHR", result);
   return index;
 }
 
@@ -51,10 +55,11 @@ void begin_commands(VkCommandBuffer cmd) {
 
 // A click: copies the object id under the window pixel into `pick`, read after the frame's
 // fence. Returns the pixel of the scene target it read.
-glm::ivec2 record_pick(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkExtent2D window, glm::ivec2 window_pixel,
-                       VkBuffer pick) {
+glm::ivec2 record_pick(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkExtent2D window,
+                       glm::ivec2 window_pixel, VkBuffer pick) {
   // Window pixels to the scene target's, which may be smaller (render scale).
-  const glm::vec2 to_target = glm::vec2(target.extent.width, target.extent.height) / glm::vec2(window.width, window.height);
+  const glm::vec2 to_target =
+      glm::vec2(target.extent.width, target.extent.height) / glm::vec2(window.width, window.height);
   const glm::ivec2 p = glm::clamp(glm::ivec2(glm::vec2(window_pixel) * to_target), glm::ivec2(0),
                                   glm::ivec2(target.extent.width - 1, target.extent.height - 1));
   VkBufferImageCopy copy{};
@@ -66,15 +71,17 @@ glm::ivec2 record_pick(VkCommandBuffer cmd, const renderer::RenderTarget& target
 }
 
 // The tonemapped scene scaled onto the swapchain image, which is left ready for the UI pass.
-void record_blit(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkImage image, VkExtent2D extent, bool linear) {
+void record_blit(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkImage image, VkExtent2D extent,
+                 bool linear) {
   renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kAcquired, kBlitTarget);
   VkImageBlit blit{};
   blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   blit.srcOffsets[1] = {static_cast<int>(target.extent.width), static_cast<int>(target.extent.height), 1};
   blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   blit.dstOffsets[1] = {static_cast<int>(extent.width), static_cast<int>(extent.height), 1};
-  vkCmdBlitImage(cmd, target.display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1,
-                 &blit, linear && target.extent.width != extent.width ? VK_FILTER_LINEAR : VK_FILTER_NEAREST);
+  vkCmdBlitImage(cmd, target.display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image,
+                 VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit,
+                 linear && target.extent.width != extent.width ? VK_FILTER_LINEAR : VK_FILTER_NEAREST);
   renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kBlitTarget, kUiTarget);
 }
 
@@ -91,7 +98,8 @@ void record_ui_screenshot(VkCommandBuffer cmd, const renderer::Context& context,
   copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   copy.imageExtent = {extent.width, extent.height, 1};
   vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer.handle(), 1, &copy);
-  renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kReadBack, {VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, 0});
+  renderer::transition(cmd, image, VK_IMAGE_ASPECT_COLOR_BIT, kReadBack,
+                       {VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, 0});
 }
 
 // Waits for the acquired image before its first use (the blit), signals `finished` for present.
@@ -115,7 +123,8 @@ void submit(VkQueue queue, VkCommandBuffer cmd, VkSemaphore acquired, VkSemaphor
 }
 
 // OUT_OF_DATE and SUBOPTIMAL are normal: the swapchain is rebuilt next frame.
-void present(VkQueue queue, VkSwapchainKHR swapchain, std::uint32_t index, VkSemaphore finished, bool& swapchain_dirty) {
+void present(VkQueue queue, VkSwapchainKHR swapchain, std::uint32_t index, VkSemaphore finished,
+             bool& swapchain_dirty) {
   VkPresentInfoKHR info{VK_STRUCTURE_TYPE_PRESENT_INFO_KHR};
   info.waitSemaphoreCount = 1;
   info.pWaitSemaphores = &finished;
@@ -123,8 +132,10 @@ void present(VkQueue queue, VkSwapchainKHR swapchain, std::uint32_t index, VkSem
   info.pSwapchains = &swapchain;
   info.pImageIndices = &index;
   const VkResult presented = vkQueuePresentKHR(queue, &info);
-  if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) swapchain_dirty = true;
-  else if (presented != VK_SUCCESS) throw renderer::VulkanError("vkQueuePresentKHR", presented);
+  if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR)
+    swapchain_dirty = true;
+  else if (presented != VK_SUCCESS)
+    throw renderer::VulkanError("vkQueuePresentKHR", presented);
 }
 
 }  // namespace
@@ -138,11 +149,13 @@ bool Viewer::draw_frame() {
 
   const VkExtent2D window_size = window_->framebuffer_size();
   if (window_size.width == 0 || window_size.height == 0) return false;  // minimised
-  if (swapchain_dirty_ || window_size.width != swapchain_->extent().width || window_size.height != swapchain_->extent().height) {
+  if (swapchain_dirty_ || window_size.width != swapchain_->extent().width ||
+      window_size.height != swapchain_->extent().height) {
     rebuild_swapchain();
     return false;
   }
-  const std::optional<std::uint32_t> index = acquire_image(device, *swapchain_, slot.image_acquired.get(), swapchain_dirty_);
+  const std::optional<std::uint32_t> index =
+      acquire_image(device, *swapchain_, slot.image_acquired.get(), swapchain_dirty_);
   if (!index) return false;
   VK_CHECK(vkResetFences(device, 1, slot.fence.address()));
 
@@ -163,7 +176,8 @@ bool Viewer::draw_frame() {
     slot.screenshot_extent = extent;
     slot.screenshot_bgra = is_bgra(swapchain_->format());
   } else if (!state_.pending_ui_screenshot.empty()) {
-    state_.notify("this window system does not allow reading the window back; F12 saves the frame without the interface");
+    state_.notify(
+        "this window system does not allow reading the window back; F12 saves the frame without the interface");
     state_.pending_ui_screenshot.clear();
   }
   VK_CHECK(vkEndCommandBuffer(cmd));
@@ -203,7 +217,8 @@ std::string Viewer::screenshot_name(bool with_ui) const {
   const scene::Phase& phase = scenario_.phases[static_cast<size_t>(state_.snapshot.phase)];
   char name[256];
   for (int n = 1; n < 10000; ++n) {
-    std::snprintf(name, sizeof(name), "siege_%s_%s_%s%04d.png", scenario_.id.c_str(), phase.id.c_str(), with_ui ? "ui_" : "", n);
+    std::snprintf(name, sizeof(name), "siege_%s_%s_%s%04d.png", scenario_.id.c_str(), phase.id.c_str(),
+                  with_ui ? "ui_" : "", n);
     if (!std::filesystem::exists(name)) break;
   }
   return name;

@@ -14,8 +14,10 @@ namespace app {
 namespace {
 
 // The world ray through a pixel of the current camera.
-void pixel_ray(const scene::Camera& camera, glm::vec2 viewport, glm::vec2 pixel, glm::vec3& origin, glm::vec3& direction) {
-  const glm::mat4 inverse = glm::inverse(scene::projection_matrix(camera, viewport.x / viewport.y) * scene::view_matrix(camera));
+void pixel_ray(const scene::Camera& camera, glm::vec2 viewport, glm::vec2 pixel, glm::vec3& origin,
+               glm::vec3& direction) {
+  const glm::mat4 inverse =
+      glm::inverse(scene::projection_matrix(camera, viewport.x / viewport.y) * scene::view_matrix(camera));
   const glm::vec2 ndc = pixel / viewport * 2.0f - 1.0f;
   const glm::vec4 far_point = inverse * glm::vec4(ndc, 0.5f, 1.0f);
   origin = camera.position;
@@ -49,12 +51,16 @@ void Viewer::apply_script_events() {
   while (script_next_ < script.events.size() && script.events[script_next_].frame <= script_frame_) {
     const ScriptEvent& e = script.events[script_next_++];
     switch (e.kind) {
-      case ScriptEvent::Kind::Key: apply(action_for(e.chord, state_.selected_unit >= 0)); break;
+      case ScriptEvent::Kind::Key:
+        apply(action_for(e.chord, state_.selected_unit >= 0));
+        break;
       case ScriptEvent::Kind::Click:
         script_mouse_ = e.from;
         script_buttons_[e.button] = true;
         break;
-      case ScriptEvent::Kind::Move: script_mouse_ = e.from; break;
+      case ScriptEvent::Kind::Move:
+        script_mouse_ = e.from;
+        break;
       case ScriptEvent::Kind::Drag:
         drag_ = ActiveDrag{e.from, e.to, e.button, script_frame_, e.frames};
         script_mouse_ = e.from;
@@ -64,7 +70,9 @@ void Viewer::apply_script_events() {
         script_mouse_ = e.from;
         script_scroll_ = e.scroll;
         break;
-      case ScriptEvent::Kind::Screenshot: save_screenshot(e.with_ui, e.path); break;
+      case ScriptEvent::Kind::Screenshot:
+        save_screenshot(e.with_ui, e.path);
+        break;
       case ScriptEvent::Kind::Resize:
         if (e.size.x == 0 || e.size.y == 0) {
           glfwIconifyWindow(window_->handle());
@@ -75,11 +83,15 @@ void Viewer::apply_script_events() {
         break;
       case ScriptEvent::Kind::Seek: {
         std::string error;
-        if (const std::optional<double> t = scene::resolve_time(scenario_, e.time, &error)) state_.playback.seek(*t);
-        else std::fprintf(stderr, "siege view: script seek: %s\n", error.c_str());
+        if (const std::optional<double> t = scene::resolve_time(scenario_, e.time, &error))
+          state_.playback.seek(*t);
+        else
+          std::fprintf(stderr, "siege view: script seek: %s\n", error.c_str());
         break;
       }
-      case ScriptEvent::Kind::Quit: quit_ = true; break;
+      case ScriptEvent::Kind::Quit:
+        quit_ = true;
+        break;
     }
   }
 }
@@ -107,7 +119,9 @@ void Viewer::handle_input(double dt) {
   FlyInput fly;
   const bool ui_has_mouse = io.WantCaptureMouse && !right_dragging_;
   if (!io.WantCaptureKeyboard && !options_.script) {
-    const auto axis = [&](int plus, int minus) { return (window_->key_down(plus) ? 1.0f : 0.0f) - (window_->key_down(minus) ? 1.0f : 0.0f); };
+    const auto axis = [&](int plus, int minus) {
+      return (window_->key_down(plus) ? 1.0f : 0.0f) - (window_->key_down(minus) ? 1.0f : 0.0f);
+    };
     fly.move = glm::vec3(axis(GLFW_KEY_D, GLFW_KEY_A), axis(GLFW_KEY_E, GLFW_KEY_Q), axis(GLFW_KEY_W, GLFW_KEY_S));
     fly.fast = window_->key_down(GLFW_KEY_LEFT_SHIFT) || window_->key_down(GLFW_KEY_RIGHT_SHIFT);
     if (glm::length(fly.move) > 0 && (state_.rig.mode() == CameraMode::Director)) state_.rig.use_free();
@@ -126,7 +140,8 @@ void Viewer::handle_input(double dt) {
   }
   // A left click in the scene asks the ID pass what is there.
   const VkExtent2D fb = window_->framebuffer_size();
-  const glm::vec2 scale = glm::vec2(fb.width, fb.height) / glm::max(glm::vec2(io.DisplaySize.x, io.DisplaySize.y), glm::vec2(1));
+  const glm::vec2 scale =
+      glm::vec2(fb.width, fb.height) / glm::max(glm::vec2(io.DisplaySize.x, io.DisplaySize.y), glm::vec2(1));
   if (buttons[0] && !left_down_ && !io.WantCaptureMouse) {
     const glm::vec2 pixel = mouse * scale;
     state_.pending_pick = glm::ivec2(pixel);
@@ -138,10 +153,13 @@ void Viewer::handle_input(double dt) {
   (void)dt;
 }
 
+// One case per action of the key table (app/core/actions): long, but a flat switch that
+// reads as the table does.
 void Viewer::apply(const ActionCall& call) {
   Playback& playback = state_.playback;
   switch (call.action) {
-    case Action::None: break;
+    case Action::None:
+      break;
     case Action::NextPhase:
       playback.next_phase();
       state_.rig.use_director();
@@ -156,30 +174,44 @@ void Viewer::apply(const ActionCall& call) {
         state_.rig.use_director();
       }
       break;
-    case Action::PlayPause: playback.toggle_play(); break;
+    case Action::PlayPause:
+      playback.toggle_play();
+      break;
     case Action::Reverse:
       playback.set_reverse(!playback.reversed());
       state_.notify(playback.reversed() ? "playing backwards" : "playing forwards");
       break;
-    case Action::Faster: playback.faster(); break;
-    case Action::Slower: playback.slower(); break;
+    case Action::Faster:
+      playback.faster();
+      break;
+    case Action::Slower:
+      playback.slower();
+      break;
     case Action::CycleLoop: {
-      const Loop next = playback.loop() == Loop::None ? Loop::Phase : playback.loop() == Loop::Phase ? Loop::All : Loop::None;
+      const Loop next = playback.loop() == Loop::None    ? Loop::Phase
+                        : playback.loop() == Loop::Phase ? Loop::All
+                                                         : Loop::None;
       playback.set_loop(next);
-      state_.notify(next == Loop::None ? "loop off" : next == Loop::Phase ? "looping this phase" : "looping everything");
+      state_.notify(next == Loop::None    ? "loop off"
+                    : next == Loop::Phase ? "looping this phase"
+                                          : "looping everything");
       break;
     }
-    case Action::Blank: state_.blank = !state_.blank; break;
+    case Action::Blank:
+      state_.blank = !state_.blank;
+      break;
     case Action::TogglePresentation:
       state_.presentation = !state_.presentation;
       window_->set_fullscreen(state_.presentation);
       break;
     case Action::LeavePresentation:
-      if (state_.blank) state_.blank = false;
+      if (state_.blank)
+        state_.blank = false;
       else if (state_.presentation) {
         state_.presentation = false;
         window_->set_fullscreen(false);
-      } else if (state_.show_help) state_.show_help = false;
+      } else if (state_.show_help)
+        state_.show_help = false;
       break;
     case Action::FollowSelected:
       if (state_.selected_unit >= 0) {
@@ -187,7 +219,9 @@ void Viewer::apply(const ActionCall& call) {
         state_.notify("following " + scenario_.units[static_cast<size_t>(state_.selected_unit)].name.en);
       }
       break;
-    case Action::DirectorCamera: state_.rig.use_director(); break;
+    case Action::DirectorCamera:
+      state_.rig.use_director();
+      break;
     case Action::OrbitCentre: {
       std::optional<glm::vec3> pivot = state_.picked_point;
       if (!pivot) pivot = ground_under(state_, state_.viewport * 0.5f);
@@ -197,17 +231,31 @@ void Viewer::apply(const ActionCall& call) {
     case Action::SaveBookmark:
       state_.bookmarks[static_cast<size_t>(call.number - 1)] = state_.camera;
       save_bookmarks(state_);
-      state_.notify("camera saved as bookmark " + std::to_string(call.number) + " (Alt+" + std::to_string(call.number) + " returns to it)");
+      state_.notify("camera saved as bookmark " + std::to_string(call.number) + " (Alt+" + std::to_string(call.number) +
+                    " returns to it)");
       break;
     case Action::RecallBookmark:
-      if (const auto& b = state_.bookmarks[static_cast<size_t>(call.number - 1)]) state_.rig.go_to(*b);
-      else state_.notify("no bookmark " + std::to_string(call.number) + " yet: Ctrl+" + std::to_string(call.number) + " saves one");
+      if (const auto& b = state_.bookmarks[static_cast<size_t>(call.number - 1)])
+        state_.rig.go_to(*b);
+      else
+        state_.notify("no bookmark " + std::to_string(call.number) + " yet: Ctrl+" + std::to_string(call.number) +
+                      " saves one");
       break;
-    case Action::Screenshot: save_screenshot(false, {}); break;
-    case Action::ScreenshotWithUi: save_screenshot(true, {}); break;
-    case Action::ToggleUi: state_.show_ui = !state_.show_ui; break;
-    case Action::ToggleHelp: state_.show_help = !state_.show_help; break;
-    case Action::Quit: window_->request_close(); break;
+    case Action::Screenshot:
+      save_screenshot(false, {});
+      break;
+    case Action::ScreenshotWithUi:
+      save_screenshot(true, {});
+      break;
+    case Action::ToggleUi:
+      state_.show_ui = !state_.show_ui;
+      break;
+    case Action::ToggleHelp:
+      state_.show_help = !state_.show_help;
+      break;
+    case Action::Quit:
+      window_->request_close();
+      break;
   }
 }
 

@@ -12,9 +12,9 @@
 #include "app/core/playback.h"
 #include "app/core/timeline_markers.h"
 #include "app/viewer/ui_layer.h"
-#include "scene/world/objects.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
+#include "scene/world/objects.h"
 
 namespace app {
 
@@ -33,13 +33,13 @@ struct ViewerState {
   Playback playback;
   CameraRig rig;
   scene::Snapshot snapshot;
-  scene::Camera camera;       // what was rendered this frame
+  scene::Camera camera;  // what was rendered this frame
   glm::vec2 viewport{1280, 720};
 
-  FlyInput fly;               // this frame's camera input
+  FlyInput fly;  // this frame's camera input
 
-  int selected_unit = -1;          // index into scenario.units
-  std::uint32_t selected_object = 0;  // any picked object
+  int selected_unit = -1;                 // index into scenario.units
+  std::uint32_t selected_object = 0;      // any picked object
   std::optional<glm::vec3> picked_point;  // ground point of the last click, for orbiting
 
   bool presentation = false;  // clean full-screen: captions and a slim timeline only
@@ -55,7 +55,7 @@ struct ViewerState {
   std::optional<glm::ivec2> pending_pick;  // window pixel whose object id to read back
   std::string pending_ui_screenshot;       // path for a screenshot with the interface
 
-  double clock = 0;  // real seconds since start (for transient messages)
+  double clock = 0;        // real seconds since start (for transient messages)
   float fps = 0;           // smoothed frames per second
   float render_scale = 1;  // fraction of the window's pixels the scene renders at
   bool auto_scale = true;

@@ -18,36 +18,58 @@ GLFWkeyfun g_previous_key_callback = nullptr;
 std::string key_name(int key) {
   if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) return std::string(1, static_cast<char>('A' + (key - GLFW_KEY_A)));
   if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) return std::string(1, static_cast<char>('0' + (key - GLFW_KEY_0)));
-  if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) return std::string(1, static_cast<char>('0' + (key - GLFW_KEY_KP_0)));
+  if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9)
+    return std::string(1, static_cast<char>('0' + (key - GLFW_KEY_KP_0)));
   if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F25) return "F" + std::to_string(key - GLFW_KEY_F1 + 1);
   switch (key) {
-    case GLFW_KEY_PAGE_DOWN: return "PageDown";
-    case GLFW_KEY_PAGE_UP: return "PageUp";
-    case GLFW_KEY_LEFT: return "Left";
-    case GLFW_KEY_RIGHT: return "Right";
-    case GLFW_KEY_UP: return "Up";
-    case GLFW_KEY_DOWN: return "Down";
-    case GLFW_KEY_SPACE: return "Space";
-    case GLFW_KEY_ESCAPE: return "Escape";
-    case GLFW_KEY_PERIOD: return "Period";
-    case GLFW_KEY_EQUAL: return "Equal";
-    case GLFW_KEY_MINUS: return "Minus";
-    case GLFW_KEY_KP_ADD: return "KeypadAdd";
-    case GLFW_KEY_KP_SUBTRACT: return "KeypadSubtract";
-    case GLFW_KEY_LEFT_BRACKET: return "LeftBracket";
-    case GLFW_KEY_RIGHT_BRACKET: return "RightBracket";
-    case GLFW_KEY_HOME: return "Home";
-    case GLFW_KEY_TAB: return "Tab";
-    default: return {};
+    case GLFW_KEY_PAGE_DOWN:
+      return "PageDown";
+    case GLFW_KEY_PAGE_UP:
+      return "PageUp";
+    case GLFW_KEY_LEFT:
+      return "Left";
+    case GLFW_KEY_RIGHT:
+      return "Right";
+    case GLFW_KEY_UP:
+      return "Up";
+    case GLFW_KEY_DOWN:
+      return "Down";
+    case GLFW_KEY_SPACE:
+      return "Space";
+    case GLFW_KEY_ESCAPE:
+      return "Escape";
+    case GLFW_KEY_PERIOD:
+      return "Period";
+    case GLFW_KEY_EQUAL:
+      return "Equal";
+    case GLFW_KEY_MINUS:
+      return "Minus";
+    case GLFW_KEY_KP_ADD:
+      return "KeypadAdd";
+    case GLFW_KEY_KP_SUBTRACT:
+      return "KeypadSubtract";
+    case GLFW_KEY_LEFT_BRACKET:
+      return "LeftBracket";
+    case GLFW_KEY_RIGHT_BRACKET:
+      return "RightBracket";
+    case GLFW_KEY_HOME:
+      return "Home";
+    case GLFW_KEY_TAB:
+      return "Tab";
+    default:
+      return {};
   }
 }
 
 Window::Window(int width, int height, const std::string& title) {
-  if (!glfwInit()) throw std::runtime_error("cannot open a window: GLFW could not initialise (is there a display? set DISPLAY, or run under Xvfb)");
+  if (!glfwInit())
+    throw std::runtime_error(
+        "cannot open a window: GLFW could not initialise (is there a display? set DISPLAY, or run under Xvfb)");
   if (!glfwVulkanSupported()) throw std::runtime_error("cannot open a window: GLFW finds no Vulkan loader");
   glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
   window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
-  if (!window_) throw std::runtime_error("cannot open a window of " + std::to_string(width) + "x" + std::to_string(height));
+  if (!window_)
+    throw std::runtime_error("cannot open a window of " + std::to_string(width) + "x" + std::to_string(height));
   glfwSetWindowUserPointer(window_, this);
   g_previous_key_callback = glfwSetKeyCallback(window_, &Window::on_key);
 }
@@ -58,7 +80,9 @@ Window::~Window() {
 }
 
 std::vector<const char*> Window::required_instance_extensions() {
-  if (!glfwInit()) throw std::runtime_error("cannot open a window: GLFW could not initialise (is there a display? set DISPLAY, or run under Xvfb)");
+  if (!glfwInit())
+    throw std::runtime_error(
+        "cannot open a window: GLFW could not initialise (is there a display? set DISPLAY, or run under Xvfb)");
   std::uint32_t count = 0;
   const char** names = glfwGetRequiredInstanceExtensions(&count);
   if (!names) throw std::runtime_error("GLFW reports no Vulkan surface extensions for this display");
@@ -76,7 +100,8 @@ void Window::on_key(GLFWwindow* window, int key, int scancode, int action, int m
   if (self && (action == GLFW_PRESS || action == GLFW_REPEAT)) {
     const std::string name = key_name(key);
     if (!name.empty())
-      self->keys_.push_back({{name, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_ALT) != 0}});
+      self->keys_.push_back(
+          {{name, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_ALT) != 0}});
   }
   if (g_previous_key_callback) g_previous_key_callback(window, key, scancode, action, mods);
 }
@@ -113,7 +138,8 @@ void Window::set_fullscreen(bool on) {
     const GLFWvidmode* mode = glfwGetVideoMode(monitor);
     glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
   } else if (!on) {
-    glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_ ? windowed_w_ : 1280, windowed_h_ ? windowed_h_ : 720, 0);
+    glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_ ? windowed_w_ : 1280,
+                         windowed_h_ ? windowed_h_ : 720, 0);
   }
   fullscreen_ = on;
 }

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <glm/glm.hpp>
 #include <vulkan/vulkan.h>
+#include <glm/glm.hpp>
 
 #include "app/core/actions.h"
 

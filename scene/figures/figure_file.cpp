@@ -9,27 +9,28 @@
 #include <memory>
 #include <vector>
 
-#include <assimp/Exporter.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Exporter.hpp>
 
-#include "scene/mesh/assimp_mesh.h"
 #include "scene/figures/soldier_meshes.h"
+#include "scene/mesh/assimp_mesh.h"
 #include "shaders/shared.h"
 
 namespace scene {
 
 namespace {
 
-constexpr std::uintmax_t kMaxFileBytes = 64u << 20;   // a figure, not a city
+constexpr std::uintmax_t kMaxFileBytes = 64u << 20;  // a figure, not a city
 constexpr std::size_t kMaxTriangles = 200'000;
 
 // Colour classes by material name, and the vertex alpha each stands for (shaders/shared.h);
 // the order is the exporter's material order.
 constexpr unsigned kClasses = 3;
 constexpr const char* kClassNames[kClasses] = {"albedo", "faction", "banner"};
-constexpr float kClassAlpha[kClasses] = {shaders::kClassAlbedoAlpha, shaders::kClassFactionAlpha, shaders::kClassBannerAlpha};
+constexpr float kClassAlpha[kClasses] = {shaders::kClassAlbedoAlpha, shaders::kClassFactionAlpha,
+                                         shaders::kClassBannerAlpha};
 constexpr int kMaxNodeDepth = 64;  // a malicious file may nest without end
 
 // The class of a vertex colour, as the troop shaders tell it from the alpha.
@@ -40,7 +41,8 @@ int class_of_alpha(std::uint32_t color) {
 
 bool starts_with_nocase(const char* text, const char* prefix) {
   for (; *prefix; ++text, ++prefix)
-    if (!*text || std::tolower(static_cast<unsigned char>(*text)) != std::tolower(static_cast<unsigned char>(*prefix))) return false;
+    if (!*text || std::tolower(static_cast<unsigned char>(*text)) != std::tolower(static_cast<unsigned char>(*prefix)))
+      return false;
   return true;
 }
 
@@ -72,7 +74,8 @@ struct FigureReader {
   void read_mesh(const aiMesh& m, const aiMatrix4x4& world, const aiMatrix3x3& normal_matrix, int part) {
     if (part < 0) part = std::max(0, part_code_of(m.mName.C_Str()));
     const aiMaterial* material = m.mMaterialIndex < ai.mNumMaterials ? ai.mMaterials[m.mMaterialIndex] : nullptr;
-    append_assimp_mesh(mesh, ai, m, world, normal_matrix, kClassAlpha[class_of_material(material)], static_cast<std::uint32_t>(part), skipped);
+    append_assimp_mesh(mesh, ai, m, world, normal_matrix, kClassAlpha[class_of_material(material)],
+                       static_cast<std::uint32_t>(part), skipped);
   }
 };
 
@@ -80,7 +83,8 @@ struct FigureReader {
 
 ModelLoadResult load_figure_model(const std::filesystem::path& file) {
   // No vertex joining or pre-transforming: the node tree names the parts.
-  const unsigned flags = aiProcess_Triangulate | aiProcess_GenNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
+  const unsigned flags =
+      aiProcess_Triangulate | aiProcess_GenNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
   const std::string name = file.string();
   return import_model(file, kMaxFileBytes, kMaxTriangles, flags, [&](const aiScene& ai, ModelLoadResult& out) {
     FigureReader reader{ai, out.mesh};
@@ -153,7 +157,8 @@ aiMesh* group_mesh(const Mesh& mesh, const std::vector<std::uint32_t>& triangles
   for (unsigned f = 0; f < m->mNumFaces; ++f) {
     m->mFaces[f].mNumIndices = 3;
     m->mFaces[f].mIndices = new unsigned[3];
-    for (unsigned k = 0; k < 3; ++k) m->mFaces[f].mIndices[k] = static_cast<unsigned>(local[mesh.indices[3 * triangles[f] + k]]);
+    for (unsigned k = 0; k < 3; ++k)
+      m->mFaces[f].mIndices[k] = static_cast<unsigned>(local[mesh.indices[3 * triangles[f] + k]]);
   }
   return m;
 }

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "scene/mesh/mesh_lod.h"
 #include "scene/figures/figure_file.h"
+#include "scene/mesh/mesh_lod.h"
 #include "scene/mesh/model_file.h"
 
 namespace scene {
@@ -17,12 +17,12 @@ namespace {
 const std::uint32_t kFaction = pack_color({1, 1, 1}, shaders::kClassFactionAlpha);
 const std::uint32_t kBanner = pack_color({1, 1, 1}, shaders::kClassBannerAlpha);
 const std::uint32_t kSkin = pack_color({0.42f, 0.27f, 0.17f});
-const std::uint32_t kCloth = pack_color({0.16f, 0.13f, 0.10f});   // trousers, boots
+const std::uint32_t kCloth = pack_color({0.16f, 0.13f, 0.10f});  // trousers, boots
 const std::uint32_t kIron = pack_color({0.10f, 0.10f, 0.11f});
 const std::uint32_t kWood = pack_color({0.28f, 0.18f, 0.09f});
 const std::uint32_t kHorse = pack_color({0.24f, 0.14f, 0.07f});
 const std::uint32_t kHorseDark = pack_color({0.09f, 0.06f, 0.04f});
-const std::uint32_t kRobe = pack_color({0.33f, 0.30f, 0.24f});    // civilians: undyed hemp
+const std::uint32_t kRobe = pack_color({0.33f, 0.30f, 0.24f});  // civilians: undyed hemp
 const std::uint32_t kStraw = pack_color({0.45f, 0.38f, 0.20f});
 
 // A box with no bottom (10 triangles): base centre, size, part.
@@ -34,7 +34,8 @@ void box(Mesh& m, glm::vec3 base, glm::vec3 size, std::uint32_t colour, std::uin
 // top may be narrower than the bottom (`taper` scales it).
 void prism(Mesh& m, glm::vec3 base, float rx, float rz, float height, float taper, std::uint32_t colour,
            std::uint32_t part, bool top) {
-  const glm::vec3 b[3] = {base + glm::vec3(0, 0, -rz), base + glm::vec3(rx, 0, 0.6f * rz), base + glm::vec3(-rx, 0, 0.6f * rz)};
+  const glm::vec3 b[3] = {base + glm::vec3(0, 0, -rz), base + glm::vec3(rx, 0, 0.6f * rz),
+                          base + glm::vec3(-rx, 0, 0.6f * rz)};
   glm::vec3 t[3];
   for (int i = 0; i < 3; ++i) t[i] = base + (b[i] - base) * taper + glm::vec3(0, height, 0);
   for (int i = 0; i < 3; ++i) {
@@ -88,10 +89,10 @@ Mesh infantry(int lod, bool spear, bool bow, bool standard) {
     }
     if (standard) {
       box(m, {0.36f, 0, -0.05f}, {0.06f, 3.5f, 0.06f}, kWood, kPartRigid);
-      m.add_quad({0.39f, 2.75f, -0.05f}, {0.39f, 3.45f, -0.05f}, {1.25f, 3.45f, -0.05f}, {1.25f, 2.75f, -0.05f}, kBanner,
-                 kPartRigid);
-      m.add_quad({1.25f, 2.75f, -0.05f}, {1.25f, 3.45f, -0.05f}, {0.39f, 3.45f, -0.05f}, {0.39f, 2.75f, -0.05f}, kBanner,
-                 kPartRigid);
+      m.add_quad({0.39f, 2.75f, -0.05f}, {0.39f, 3.45f, -0.05f}, {1.25f, 3.45f, -0.05f}, {1.25f, 2.75f, -0.05f},
+                 kBanner, kPartRigid);
+      m.add_quad({1.25f, 2.75f, -0.05f}, {1.25f, 3.45f, -0.05f}, {0.39f, 3.45f, -0.05f}, {0.39f, 2.75f, -0.05f},
+                 kBanner, kPartRigid);
     }
   } else {
     person_coarse(m, kFaction, kIron);
@@ -99,10 +100,10 @@ Mesh infantry(int lod, bool spear, bool bow, bool standard) {
     if (bow) sliver(m, {-0.34f, 0.7f, -0.1f}, {-0.34f, 1.85f, -0.1f}, 0.04f, kWood, kPartRigid);
     if (standard) {
       sliver(m, {0.36f, 0, -0.05f}, {0.36f, 3.5f, -0.05f}, 0.05f, kWood, kPartRigid);
-      m.add_quad({0.39f, 2.75f, -0.05f}, {0.39f, 3.45f, -0.05f}, {1.25f, 3.45f, -0.05f}, {1.25f, 2.75f, -0.05f}, kBanner,
-                 kPartRigid);
-      m.add_quad({1.25f, 2.75f, -0.05f}, {1.25f, 3.45f, -0.05f}, {0.39f, 3.45f, -0.05f}, {0.39f, 2.75f, -0.05f}, kBanner,
-                 kPartRigid);
+      m.add_quad({0.39f, 2.75f, -0.05f}, {0.39f, 3.45f, -0.05f}, {1.25f, 3.45f, -0.05f}, {1.25f, 2.75f, -0.05f},
+                 kBanner, kPartRigid);
+      m.add_quad({1.25f, 2.75f, -0.05f}, {1.25f, 3.45f, -0.05f}, {0.39f, 3.45f, -0.05f}, {0.39f, 2.75f, -0.05f},
+                 kBanner, kPartRigid);
     }
   }
   return m;
@@ -128,16 +129,16 @@ Mesh cavalry(int lod) {
     box(m, {-0.17f, 0, 0.62f}, {0.13f, 1.0f, 0.14f}, kHorseDark, kPartHoofB);   // hind left
     box(m, {0.17f, 0, 0.62f}, {0.13f, 1.0f, 0.14f}, kHorseDark, kPartHoofA);    // hind right
     box(m, {0, 0.95f, 0}, {0.5f, 0.55f, 1.65f}, kHorse, kPartRigid);
-    box(m, {0, 1.25f, -0.78f}, {0.26f, 0.55f, 0.32f}, kHorse, kPartRigid);      // neck
-    box(m, {0, 1.62f, -1.0f}, {0.22f, 0.24f, 0.55f}, kHorseDark, kPartRigid);   // head
-    box(m, {0, 0.95f, 0.9f}, {0.1f, 0.5f, 0.1f}, kHorseDark, kPartRigid);       // tail
-    box(m, {0, 1.5f, 0.05f}, {0.62f, 0.12f, 0.55f}, kBanner, kPartRigid);       // saddle cloth
-    box(m, {-0.27f, 1.05f, 0.0f}, {0.1f, 0.5f, 0.14f}, kCloth, kPartRigid);     // rider's legs
+    box(m, {0, 1.25f, -0.78f}, {0.26f, 0.55f, 0.32f}, kHorse, kPartRigid);     // neck
+    box(m, {0, 1.62f, -1.0f}, {0.22f, 0.24f, 0.55f}, kHorseDark, kPartRigid);  // head
+    box(m, {0, 0.95f, 0.9f}, {0.1f, 0.5f, 0.1f}, kHorseDark, kPartRigid);      // tail
+    box(m, {0, 1.5f, 0.05f}, {0.62f, 0.12f, 0.55f}, kBanner, kPartRigid);      // saddle cloth
+    box(m, {-0.27f, 1.05f, 0.0f}, {0.1f, 0.5f, 0.14f}, kCloth, kPartRigid);    // rider's legs
     box(m, {0.27f, 1.05f, 0.0f}, {0.1f, 0.5f, 0.14f}, kCloth, kPartRigid);
-    box(m, {0, 1.6f, 0.05f}, {0.42f, 0.55f, 0.26f}, kFaction, kPartRigid);      // rider
+    box(m, {0, 1.6f, 0.05f}, {0.42f, 0.55f, 0.26f}, kFaction, kPartRigid);  // rider
     box(m, {0, 2.15f, 0.05f}, {0.2f, 0.23f, 0.21f}, kSkin, kPartRigid);
     m.add_pyramid({0, 2.36f, 0.05f}, {0.27f, 0.27f}, 0.2f, 0.0f, kIron, kPartRigid);
-    box(m, {0.3f, 1.3f, -0.2f}, {0.05f, 1.9f, 0.05f}, kWood, kPartRigid);       // lance
+    box(m, {0.3f, 1.3f, -0.2f}, {0.05f, 1.9f, 0.05f}, kWood, kPartRigid);  // lance
   } else {
     prism(m, {0, 0, 0.05f}, 0.3f, 0.85f, 1.0f, 1.0f, kHorseDark, kPartRigid, false);  // legs as one
     box(m, {0, 0.95f, 0}, {0.5f, 0.55f, 1.65f}, kHorse, kPartRigid);
@@ -152,49 +153,65 @@ Mesh cavalry(int lod) {
 
 FigureKind figure_kind(UnitKind kind) {
   switch (kind) {
-    case UnitKind::Infantry: return FigureKind::Infantry;
-    case UnitKind::Spearmen: return FigureKind::Spearman;
-    case UnitKind::Archers: return FigureKind::Archer;
-    case UnitKind::Cavalry: return FigureKind::Cavalry;
-    case UnitKind::SiegeCrew: return FigureKind::Crew;
-    case UnitKind::Civilians: return FigureKind::Civilian;
+    case UnitKind::Infantry:
+      return FigureKind::Infantry;
+    case UnitKind::Spearmen:
+      return FigureKind::Spearman;
+    case UnitKind::Archers:
+      return FigureKind::Archer;
+    case UnitKind::Cavalry:
+      return FigureKind::Cavalry;
+    case UnitKind::SiegeCrew:
+      return FigureKind::Crew;
+    case UnitKind::Civilians:
+      return FigureKind::Civilian;
   }
   return FigureKind::Infantry;
 }
 
 Mesh soldier_mesh(FigureKind kind, int lod) {
   switch (kind) {
-    case FigureKind::Infantry: return infantry(lod, false, false, false);
-    case FigureKind::Spearman: return infantry(lod, true, false, false);
-    case FigureKind::Archer: return infantry(lod, false, true, false);
-    case FigureKind::Cavalry: return cavalry(lod);
-    case FigureKind::Crew: return civilian(lod, true);
-    case FigureKind::Civilian: return civilian(lod, false);
-    case FigureKind::Bearer: return infantry(lod, false, false, true);
+    case FigureKind::Infantry:
+      return infantry(lod, false, false, false);
+    case FigureKind::Spearman:
+      return infantry(lod, true, false, false);
+    case FigureKind::Archer:
+      return infantry(lod, false, true, false);
+    case FigureKind::Cavalry:
+      return cavalry(lod);
+    case FigureKind::Crew:
+      return civilian(lod, true);
+    case FigureKind::Civilian:
+      return civilian(lod, false);
+    case FigureKind::Bearer:
+      return infantry(lod, false, false, true);
   }
   return {};
 }
 
 ImpostorFrame impostor_frame(FigureKind kind) {
   switch (kind) {
-    case FigureKind::Cavalry: return {1.6f, 1.3f};
-    case FigureKind::Bearer: return {1.85f, 1.75f};
-    case FigureKind::Spearman: return {1.45f, 1.3f};
-    default: return {1.2f, 1.0f};
+    case FigureKind::Cavalry:
+      return {1.6f, 1.3f};
+    case FigureKind::Bearer:
+      return {1.85f, 1.75f};
+    case FigureKind::Spearman:
+      return {1.45f, 1.3f};
+    default:
+      return {1.2f, 1.0f};
   }
 }
 
 const char* part_name(std::uint32_t part) {
-  static constexpr const char* kNames[kPartCount] = {"part_rigid",  "part_leg_a",  "part_leg_b", "part_arm_a",
-                                                     "part_arm_b",  "part_hoof_a", "part_hoof_b"};
+  static constexpr const char* kNames[kPartCount] = {"part_rigid", "part_leg_a",  "part_leg_b", "part_arm_a",
+                                                     "part_arm_b", "part_hoof_a", "part_hoof_b"};
   return part < kPartCount ? kNames[part] : "part_rigid";
 }
 
 int part_code_of(std::string_view name) {
   for (std::uint32_t part = 0; part < kPartCount; ++part) {
     const std::string_view prefix = part_name(part);
-    if (name.size() >= prefix.size() &&
-        std::equal(prefix.begin(), prefix.end(), name.begin(), [](char a, char b) {
+    if (name.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), name.begin(), [](char a, char b) {
           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
         }))
       return static_cast<int>(part);
@@ -204,13 +221,20 @@ int part_code_of(std::string_view name) {
 
 const char* figure_name(FigureKind kind) {
   switch (kind) {
-    case FigureKind::Infantry: return "infantry";
-    case FigureKind::Spearman: return "spearman";
-    case FigureKind::Archer: return "archer";
-    case FigureKind::Cavalry: return "cavalry";
-    case FigureKind::Crew: return "crew";
-    case FigureKind::Civilian: return "civilian";
-    case FigureKind::Bearer: return "bearer";
+    case FigureKind::Infantry:
+      return "infantry";
+    case FigureKind::Spearman:
+      return "spearman";
+    case FigureKind::Archer:
+      return "archer";
+    case FigureKind::Cavalry:
+      return "cavalry";
+    case FigureKind::Crew:
+      return "crew";
+    case FigureKind::Civilian:
+      return "civilian";
+    case FigureKind::Bearer:
+      return "bearer";
   }
   return "infantry";
 }

@@ -27,9 +27,7 @@ std::string code_point_name(std::uint32_t cp) {
   return buffer;
 }
 
-std::string position_text(TextPosition p) {
-  return std::to_string(p.line) + ":" + std::to_string(p.column);
-}
+std::string position_text(TextPosition p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
 
 // Guesses what a non-text file is from its first bytes, for a friendlier message.
 std::string binary_hint(std::string_view text) {
@@ -38,11 +36,17 @@ std::string binary_hint(std::string_view text) {
     const char* what;
   };
   static constexpr Magic kMagic[] = {
-      {"\x89PNG", "a PNG image"},       {"\xFF\xD8\xFF", "a JPEG image"},
-      {"GIF8", "a GIF image"},          {"%PDF", "a PDF document"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"%PDF", "a PDF document"},
       {"PK\x03\x04", "a zip archive (or .docx/.xlsx)"},
-      {"\x1F\x8B", "a gzip archive"},   {"\x7F" "ELF", "a program"},
-      {"glTF", "a binary glTF model"},  {"\xD0\xCF\x11\xE0", "an old Office document"},
+      {"\x1F\x8B", "a gzip archive"},
+      {"\x7F"
+       "ELF",
+       "a program"},
+      {"glTF", "a binary glTF model"},
+      {"\xD0\xCF\x11\xE0", "an old Office document"},
   };
   for (const Magic& m : kMagic)
     if (text.substr(0, m.bytes.size()) == m.bytes) return std::string(" — is this ") + m.what + ", not a scenario?";
@@ -57,10 +61,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   if (b0 < 0x80) return 1;
   std::size_t n = 0;
   std::uint32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) n = 2, cp = b0 & 0x1F;
-  else if ((b0 & 0xF0) == 0xE0) n = 3, cp = b0 & 0x0F;
-  else if ((b0 & 0xF8) == 0xF0) n = 4, cp = b0 & 0x07;
-  else return 0;
+  if ((b0 & 0xE0) == 0xC0)
+    n = 2, cp = b0 & 0x1F;
+  else if ((b0 & 0xF0) == 0xE0)
+    n = 3, cp = b0 & 0x0F;
+  else if ((b0 & 0xF8) == 0xF0)
+    n = 4, cp = b0 & 0x07;
+  else
+    return 0;
   if (i + n > text.size()) return 0;
   for (std::size_t k = 1; k < n; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -89,7 +97,8 @@ class Parser {
     out_.document.root = parse_value("", 0, true);
     skip_whitespace();
     if (!at_end()) {
-      fail("unexpected " + describe_here() + " after the end of the JSON document (only one top-level value is allowed)");
+      fail("unexpected " + describe_here() +
+           " after the end of the JSON document (only one top-level value is allowed)");
     }
   }
 
@@ -154,18 +163,30 @@ class Parser {
     if (record) out_.document.values[pointer] = here();
     const char c = peek();
     switch (c) {
-      case '{': return parse_object(pointer, depth, record);
-      case '[': return parse_array(pointer, depth, record);
-      case '"': return parse_string();
-      case 't': return parse_literal("true", true);
-      case 'f': return parse_literal("false", false);
-      case 'n': return parse_literal("null", nullptr);
-      case '\'': fail("strings must be in double quotes \"...\", not single quotes");
-      case 'N': fail("NaN is not a JSON number");
-      case 'I': fail("Infinity is not a JSON number");
-      case '+': fail("a number must not start with '+'");
-      case '.': fail("a number must start with a digit (write 0.5, not .5)");
-      default: break;
+      case '{':
+        return parse_object(pointer, depth, record);
+      case '[':
+        return parse_array(pointer, depth, record);
+      case '"':
+        return parse_string();
+      case 't':
+        return parse_literal("true", true);
+      case 'f':
+        return parse_literal("false", false);
+      case 'n':
+        return parse_literal("null", nullptr);
+      case '\'':
+        fail("strings must be in double quotes \"...\", not single quotes");
+      case 'N':
+        fail("NaN is not a JSON number");
+      case 'I':
+        fail("Infinity is not a JSON number");
+      case '+':
+        fail("a number must not start with '+'");
+      case '.':
+        fail("a number must start with a digit (write 0.5, not .5)");
+      default:
+        break;
     }
     if (c == '-' || (c >= '0' && c <= '9')) return parse_number();
     if (at_end()) fail("unexpected end of file: expected a value");
@@ -209,9 +230,9 @@ class Parser {
       const bool duplicate = object.contains(key);
       if (duplicate && record) {
         const TextPosition first = out_.document.key_at(member_pointer);
-        out_.problems.push_back({key_position, member_pointer,
-                                 "duplicate key \"" + key + "\" (first at " + position_text(first) +
-                                     "); only the first is used"});
+        out_.problems.push_back(
+            {key_position, member_pointer,
+             "duplicate key \"" + key + "\" (first at " + position_text(first) + "); only the first is used"});
       }
       const bool record_member = record && !duplicate;
       if (record_member) out_.document.keys[member_pointer] = key_position;
@@ -265,10 +286,14 @@ class Parser {
     for (int i = 0; i < 4; ++i) {
       const char c = peek();
       unsigned digit;
-      if (c >= '0' && c <= '9') digit = c - '0';
-      else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-      else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-      else fail("\\u must be followed by four hex digits");
+      if (c >= '0' && c <= '9')
+        digit = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        digit = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        digit = c - 'A' + 10;
+      else
+        fail("\\u must be followed by four hex digits");
       value = value * 16 + digit;
       advance();
     }
@@ -299,35 +324,57 @@ class Parser {
     if (at_end()) fail("unexpected end of file inside a string");
     const char c = peek();
     switch (c) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         advance();
         std::uint32_t cp = parse_hex4();
         if (cp >= 0xDC00 && cp <= 0xDFFF)
-          fail_at(start, "lone surrogate \\u" + code_point_name(cp).substr(2) + " (a low surrogate without a high one)");
+          fail_at(start,
+                  "lone surrogate \\u" + code_point_name(cp).substr(2) + " (a low surrogate without a high one)");
         if (cp >= 0xD800 && cp <= 0xDBFF) {
           if (peek() != '\\' || pos_ + 1 >= text_.size() || text_[pos_ + 1] != 'u')
-            fail_at(start, "lone surrogate \\u" + code_point_name(cp).substr(2) + " (a high surrogate must be followed by \\uDC00..\\uDFFF)");
+            fail_at(start, "lone surrogate \\u" + code_point_name(cp).substr(2) +
+                               " (a high surrogate must be followed by \\uDC00..\\uDFFF)");
           advance();
           advance();
           const std::uint32_t low = parse_hex4();
           if (low < 0xDC00 || low > 0xDFFF)
-            fail_at(start, "lone surrogate \\u" + code_point_name(cp).substr(2) + " (a high surrogate must be followed by \\uDC00..\\uDFFF)");
+            fail_at(start, "lone surrogate \\u" + code_point_name(cp).substr(2) +
+                               " (a high surrogate must be followed by \\uDC00..\\uDFFF)");
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
         append_utf8(out, cp);
         return;  // parse_hex4 already moved past the digits
       }
       default:
-        fail_at(start, "invalid escape \\" + (static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F ? std::string(1, c) : describe_here()) +
-                           " in a string (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+        fail_at(start,
+                "invalid escape \\" +
+                    (static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F ? std::string(1, c)
+                                                                                                  : describe_here()) +
+                    " in a string (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
     }
     advance();
   }
@@ -413,8 +460,7 @@ class Parser {
     const auto [end, ec] = std::from_chars(literal.data(), literal.data() + literal.size(), value);
     if (ec == std::errc::result_out_of_range) {
       // Decimal exponent of the leading significant digit: positive means huge, else tiny.
-      const long long magnitude =
-          first_significant < 0 ? 0 : integer_digits - 1 - first_significant + exponent;
+      const long long magnitude = first_significant < 0 ? 0 : integer_digits - 1 - first_significant + exponent;
       if (magnitude > 0) fail_at(start, "number too large: " + std::string(literal.substr(0, 40)));
       return literal.front() == '-' ? -0.0 : 0.0;  // underflow: as near zero as a double gets
     }
@@ -441,9 +487,12 @@ std::string json_pointer_append(const std::string& pointer, std::string_view tok
   out.reserve(pointer.size() + token.size() + 1);
   out += '/';
   for (const char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -467,8 +516,8 @@ std::string describe_size(std::uintmax_t bytes) {
 }
 
 std::string too_large_message(std::uintmax_t bytes) {
-  return "file is " + describe_size(bytes) + "; scenario files are limited to " +
-         std::to_string(kMaxJsonBytes >> 20) + " MiB";
+  return "file is " + describe_size(bytes) + "; scenario files are limited to " + std::to_string(kMaxJsonBytes >> 20) +
+         " MiB";
 }
 
 JsonParseResult parse_json(std::string_view text) {
@@ -482,7 +531,8 @@ JsonParseResult parse_json(std::string_view text) {
 
   // Byte-order marks: UTF-8's is harmless (some Windows editors add it); UTF-16/32 are not.
   std::size_t start = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    start = 3;
   else if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
     return stop({1, 1}, "the file is UTF-16 text; save it as UTF-8");
 
@@ -494,8 +544,8 @@ JsonParseResult parse_json(std::string_view text) {
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0 || c == 0) {
       const std::string what = c == 0 ? "not text: a NUL byte" : "not UTF-8 text: byte " + hex_byte(c);
-      return stop({line, column}, what + " at line " + std::to_string(line) + " column " +
-                                      std::to_string(column) + binary_hint(text));
+      return stop({line, column},
+                  what + " at line " + std::to_string(line) + " column " + std::to_string(column) + binary_hint(text));
     }
     if (c == '\n') {
       ++line;

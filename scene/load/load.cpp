@@ -26,10 +26,10 @@ namespace loader {
 
 const std::vector<std::string_view>& top_level_keys() {
   static const std::vector<std::string_view> keys = {
-      "$schema",  "format",      "id",         "title",       "calendar", "environment", "settings",
-      "sources",  "terrain",     "rivers",     "lakes",       "walls",    "gates",       "towers",
-      "moats",    "damages",     "siege_rings", "earthworks", "settlements", "roads",    "camps",    "places",
-      "factions", "units",       "fires",      "engines",     "phases",   "captions",    "shots"};
+      "$schema",     "format",     "id",          "title",    "calendar", "environment", "settings", "sources",
+      "terrain",     "rivers",     "lakes",       "walls",    "gates",    "towers",      "moats",    "damages",
+      "siege_rings", "earthworks", "settlements", "roads",    "camps",    "places",      "factions", "units",
+      "fires",       "engines",    "phases",      "captions", "shots"};
   return keys;
 }
 
@@ -52,7 +52,8 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics) {
 
 void read_scenario(loader::Reader& r, const loader::Node& root_node, Scenario& s) {
   using namespace loader;
-  const Object root = r.object(root_node, "a scenario object {\"format\": \"siege-scenario/1\", ...}", top_level_keys());
+  const Object root =
+      r.object(root_node, "a scenario object {\"format\": \"siege-scenario/1\", ...}", top_level_keys());
   if (!root) return;
 
   if (const Node format = root.require("format")) {
@@ -63,8 +64,9 @@ void read_scenario(loader::Reader& r, const loader::Node& root_node, Scenario& s
   r.set(r.string(root.require("id")), s.id);
   r.set(r.text(root.require("title")), s.title);
   // The calendar comes first: every date below is read in it. Julian when not given.
-  r.set(r.enumeration<Calendar>(root.get("calendar"), {{"julian", Calendar::Julian}, {"gregorian", Calendar::Gregorian}}),
-        s.calendar);
+  r.set(
+      r.enumeration<Calendar>(root.get("calendar"), {{"julian", Calendar::Julian}, {"gregorian", Calendar::Gregorian}}),
+      s.calendar);
   r.calendar = s.calendar;
 
   if (const Node n = root.get("environment")) read_environment(r, n, s.environment);
@@ -129,8 +131,7 @@ LoadResult load_scenario(const std::filesystem::path& path) {
   // Size first: a huge file is refused without reading it.
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) return fail("cannot read: " + ec.message());
-  if (size > kMaxJsonBytes)
-    return fail(too_large_message(size));
+  if (size > kMaxJsonBytes) return fail(too_large_message(size));
 
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(std::string("cannot read: ") + std::strerror(errno));

@@ -13,8 +13,8 @@ namespace scene {
 
 struct Diagnostic {
   std::string file;
-  int line = 0;       // 1-based; 0 when the problem has no place in the text
-  int column = 0;     // 1-based
+  int line = 0;         // 1-based; 0 when the problem has no place in the text
+  int column = 0;       // 1-based
   std::string pointer;  // JSON pointer, e.g. "/units/3/path/keys/2/t"
   std::string message;  // what was expected and what was found
   // "caizhou.json:41:17: /units/3/faction: unknown faction \"mongl\" (did you mean \"mongol\"?)"

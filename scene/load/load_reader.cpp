@@ -10,8 +10,10 @@ namespace {
 
 std::string format_number(double v) {
   char buffer[32];
-  if (std::abs(v) < 1e15 && v == std::floor(v)) std::snprintf(buffer, sizeof buffer, "%.0f", v);
-  else std::snprintf(buffer, sizeof buffer, "%g", v);
+  if (std::abs(v) < 1e15 && v == std::floor(v))
+    std::snprintf(buffer, sizeof buffer, "%.0f", v);
+  else
+    std::snprintf(buffer, sizeof buffer, "%g", v);
   return buffer;
 }
 
@@ -22,9 +24,7 @@ std::string join_quoted(const std::vector<std::string>& words, std::size_t limit
   return out;
 }
 
-float srgb_to_linear(float c) {
-  return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-}
+float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -41,7 +41,8 @@ std::string NumberRule::describe() const {
   const std::string noun = integer ? "an integer" : "a number";
   const bool bounded_above = max < rules::kCoordinateLimit;
   const bool bounded_below = min > -rules::kCoordinateLimit;
-  if (bounded_above && bounded_below && !min_exclusive) return noun + " in " + format_number(min) + ".." + format_number(max);
+  if (bounded_above && bounded_below && !min_exclusive)
+    return noun + " in " + format_number(min) + ".." + format_number(max);
   if (bounded_above && bounded_below) return noun + " > " + format_number(min) + " and <= " + format_number(max);
   if (bounded_below) return noun + (min_exclusive ? " > " : " >= ") + format_number(min);
   if (bounded_above) return noun + " <= " + format_number(max);
@@ -80,24 +81,29 @@ std::string in_quotes(std::string_view text) {
 
 std::string describe_found(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-    case nlohmann::json::value_t::string: return in_quotes(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::object: return value.empty() ? "an empty object {}" : "an object {...}";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::string:
+      return in_quotes(value.get_ref<const std::string&>());
+    case nlohmann::json::value_t::object:
+      return value.empty() ? "an empty object {}" : "an object {...}";
     case nlohmann::json::value_t::array:
       if (value.empty()) return "an empty array []";
       return "an array of " + std::to_string(value.size()) + (value.size() == 1 ? " value" : " values");
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return value.dump();
-    default: return "a value";
+    case nlohmann::json::value_t::number_float:
+      return value.dump();
+    default:
+      return "a value";
   }
 }
 
 // --- Object ---
 
-Object::Object(Reader& reader, const Node& node, std::string_view what,
-               const std::vector<std::string_view>& allowed)
+Object::Object(Reader& reader, const Node& node, std::string_view what, const std::vector<std::string_view>& allowed)
     : reader_(&reader) {
   if (!node) return;
   if (!node.value->is_object()) {
@@ -119,9 +125,7 @@ Object::Object(Reader& reader, const Node& node, std::string_view what,
   }
 }
 
-bool Object::has(std::string_view key) const {
-  return node_.value && node_.value->contains(key);
-}
+bool Object::has(std::string_view key) const { return node_.value && node_.value->contains(key); }
 
 Node Object::get(std::string_view key) const {
   if (!node_.value) return {};
@@ -175,12 +179,14 @@ Node Reader::element(const Node& array, std::size_t index) const {
 
 bool Reader::expect_array(const Node& node, std::string_view noun_plural, std::size_t min_count) {
   if (!node.value->is_array()) {
-    error(node.pointer, "expected an array of " + std::string(noun_plural) + " [...], found " + describe_found(*node.value));
+    error(node.pointer,
+          "expected an array of " + std::string(noun_plural) + " [...], found " + describe_found(*node.value));
     return false;
   }
   if (node.value->size() < min_count) {
-    const std::string expected = min_count == 1 ? "a non-empty array of " + std::string(noun_plural)
-                                                : "at least " + std::to_string(min_count) + " " + std::string(noun_plural);
+    const std::string expected = min_count == 1
+                                     ? "a non-empty array of " + std::string(noun_plural)
+                                     : "at least " + std::to_string(min_count) + " " + std::string(noun_plural);
     error(node.pointer, "expected " + expected + ", found " + describe_found(*node.value));
     return false;
   }
@@ -202,7 +208,8 @@ std::optional<double> Reader::number(const Node& node, const NumberRule& rule) {
                                ? std::string(rule.integer ? "an integer" : "a number") + " > " + format_number(rule.min)
                                : rule.describe();
     // Open-ended rules still stop at the sanity limit; say so when that is what was hit.
-    if (v > rule.max && rule.max >= rules::kCoordinateLimit && rule.min > -rules::kCoordinateLimit) expected += " and <= " + format_number(rule.max);
+    if (v > rule.max && rule.max >= rules::kCoordinateLimit && rule.min > -rules::kCoordinateLimit)
+      expected += " and <= " + format_number(rule.max);
     error(node.pointer, "expected " + expected + ", found " + describe_found(*node.value));
     return std::nullopt;
   }
@@ -253,7 +260,8 @@ std::optional<glm::vec3> Reader::point3(const Node& node) {
   return glm::vec3(static_cast<float>(*x), static_cast<float>(*y), static_cast<float>(*z));
 }
 
-std::optional<std::vector<glm::vec2>> Reader::polyline(const Node& node, std::size_t min_points, std::string_view shape) {
+std::optional<std::vector<glm::vec2>> Reader::polyline(const Node& node, std::size_t min_points,
+                                                       std::string_view shape) {
   if (!node) return std::nullopt;
   if (!node.value->is_array() || node.value->size() < min_points) {
     error(node.pointer, "expected " + std::string(shape) + " of at least " + std::to_string(min_points) +
@@ -265,8 +273,10 @@ std::optional<std::vector<glm::vec2>> Reader::polyline(const Node& node, std::si
   bool ok = true;
   for (std::size_t i = 0; i < node.value->size(); ++i) {
     const auto p = point(element(node, i));
-    if (p) points.push_back(*p);
-    else ok = false;
+    if (p)
+      points.push_back(*p);
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   return points;
@@ -296,7 +306,8 @@ bool Reader::within_text_limit(const Node& node, const std::string& utf8) {
   std::size_t characters = 0;
   for (const char c : utf8) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
   if (characters <= rules::kMaxTextCharacters) return true;
-  error(node.pointer, "a text of " + std::to_string(characters) + " characters; at most " + std::to_string(rules::kMaxTextCharacters) +
+  error(node.pointer, "a text of " + std::to_string(characters) + " characters; at most " +
+                          std::to_string(rules::kMaxTextCharacters) +
                           " are allowed (split a long caption into several)");
   return false;
 }
@@ -321,7 +332,8 @@ std::optional<glm::vec3> Reader::colour(const Node& node) {
 std::optional<Day> Reader::date(const Node& node) {
   if (!node) return std::nullopt;
   if (!node.value->is_string()) {
-    error(node.pointer, "expected a date \"YYYY-MM-DD\" (or \"YYYY-MM-DDThh:mm\"), found " + describe_found(*node.value));
+    error(node.pointer,
+          "expected a date \"YYYY-MM-DD\" (or \"YYYY-MM-DDThh:mm\"), found " + describe_found(*node.value));
     return std::nullopt;
   }
   std::string problem;
@@ -379,10 +391,8 @@ std::optional<Interval> Reader::interval(const Node& node) {
 }
 
 std::optional<Interp> Reader::interp(const Node& node) {
-  return enumeration<Interp>(node, {{"step", Interp::Step},
-                                    {"linear", Interp::Linear},
-                                    {"smooth", Interp::Smooth},
-                                    {"eased", Interp::Eased}});
+  return enumeration<Interp>(
+      node, {{"step", Interp::Step}, {"linear", Interp::Linear}, {"smooth", Interp::Smooth}, {"eased", Interp::Eased}});
 }
 
 // --- ids, references, provenance ---
@@ -392,7 +402,8 @@ std::string Reader::id(const Object& object, IdTable& table) {
   const auto id = string(node);
   if (!id) return "";
   const auto [it, inserted] = table.pointers.emplace(*id, node.pointer);
-  if (!inserted) error(node.pointer, "duplicate id " + in_quotes(*id) + " (first defined at " + where(it->second) + ")");
+  if (!inserted)
+    error(node.pointer, "duplicate id " + in_quotes(*id) + " (first defined at " + where(it->second) + ")");
   return *id;
 }
 
@@ -414,9 +425,12 @@ void Reader::resolve_references() {
     std::string message = "unknown " + table.noun + " " + in_quotes(ref.id);
     const std::vector<std::string> known = table.ids();
     const std::string suggestion = did_you_mean(ref.id, known);
-    if (!suggestion.empty()) message += suggestion;
-    else if (known.empty()) message += " (no " + table.plural + " are defined)";
-    else message += " (known " + table.plural + ": " + join_quoted(known, 12) + ")";
+    if (!suggestion.empty())
+      message += suggestion;
+    else if (known.empty())
+      message += " (no " + table.plural + " are defined)";
+    else
+      message += " (known " + table.plural + ": " + join_quoted(known, 12) + ")";
     error(ref.pointer, std::move(message));
   }
   references_.clear();
@@ -427,7 +441,8 @@ Provenance Reader::provenance(const Object& object, bool sources_required) {
   if (!object) return out;
   const Node sources_node = object.get("sources");
   if (!sources_node && sources_required) {
-    error(object.pointer(), "missing required key \"sources\" (units, phases, places and roads must name at least one source)");
+    error(object.pointer(),
+          "missing required key \"sources\" (units, phases, places and roads must name at least one source)");
   }
   if (sources_node && expect_array(sources_node, "source ids", sources_required ? 1 : 0)) {
     for (std::size_t i = 0; i < sources_node.value->size(); ++i) {

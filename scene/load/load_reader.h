@@ -15,8 +15,8 @@
 
 #include "scene/load/json_document.h"
 #include "scene/load/load.h"
-#include "scene/model/scenario.h"
 #include "scene/load/suggest.h"
+#include "scene/model/scenario.h"
 
 namespace scene::loader {
 
@@ -48,13 +48,13 @@ NumberRule positive(double max = 1e6);      // > 0
 NumberRule non_negative(double max = 1e6);  // >= 0
 NumberRule range(double min, double max);
 NumberRule integer(double min, double max);
-NumberRule unit_interval();                 // 0..1
+NumberRule unit_interval();  // 0..1
 }  // namespace rules
 
 // The ids defined in one collection ("faction", "wall", ...), for duplicates and references.
 struct IdTable {
-  std::string noun;   // "faction": used in "unknown faction \"x\""
-  std::string plural; // "factions"
+  std::string noun;                             // "faction": used in "unknown faction \"x\""
+  std::string plural;                           // "factions"
   std::map<std::string, std::string> pointers;  // id -> pointer of its "id" value
   std::vector<std::string> ids() const;
 };
@@ -209,10 +209,12 @@ std::optional<Track<T>> Reader::track(const Node& node, ReadValue&& read_value, 
   bool ok = true;
   if (const Node n = o.get("interp")) {
     const std::optional<Interp> mode = interp(n);
-    if (!mode) ok = false;
+    if (!mode)
+      ok = false;
     else if (stepped && *mode != Interp::Step) {
-      error(n.pointer, "this track holds named states, which always step: expected \"step\" (or no \"interp\"), found " +
-                           describe_found(*n.value));
+      error(n.pointer,
+            "this track holds named states, which always step: expected \"step\" (or no \"interp\"), found " +
+                describe_found(*n.value));
       ok = false;
     } else {
       track.interp = *mode;
@@ -240,8 +242,8 @@ std::optional<Track<T>> Reader::track(const Node& node, ReadValue&& read_value, 
     }
     const std::string t_text = t_node.value->template get<std::string>();
     if (previous_t && !(*t > *previous_t)) {
-      error(t_node.pointer, "keys must be in strictly increasing time: " + t_text + " is not after " +
-                                previous_text + " (key " + std::to_string(previous_index) + ")");
+      error(t_node.pointer, "keys must be in strictly increasing time: " + t_text + " is not after " + previous_text +
+                                " (key " + std::to_string(previous_index) + ")");
       ok = false;
     }
     previous_t = t;

@@ -16,7 +16,7 @@ using rules::non_negative;
 using rules::positive;
 
 constexpr double kMaxStrength = 10'000'000;  // men in one unit
-constexpr double kMaxLadders = 2'000;         // scaling ladders one unit carries
+constexpr double kMaxLadders = 2'000;        // scaling ladders one unit carries
 
 std::optional<float> to_float(std::optional<double> v) {
   if (!v) return std::nullopt;
@@ -41,9 +41,10 @@ std::optional<UnitState> read_state(Reader& r, const Node& n) {
 }
 
 void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
-  const Object o = r.object(node, "a unit", {"id", "name", "faction", "commander", "kind", "available", "path",
-                                             "formation", "state", "strength", "strength_estimate", "heading",
-                                             "ladders", "ladders_estimate", "sources", "notes"});
+  const Object o =
+      r.object(node, "a unit",
+               {"id", "name", "faction", "commander", "kind", "available", "path", "formation", "state", "strength",
+                "strength_estimate", "heading", "ladders", "ladders_estimate", "sources", "notes"});
   if (!o) return;
   unit.id = r.id(o, ids.units);
   r.set(r.text(o.require("name")), unit.name);
@@ -58,22 +59,28 @@ void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
         unit.kind);
   r.set(r.interval(o.get("available")), unit.available);
   r.set(r.track<glm::vec2>(o.require("path"), [&](const Node& n) { return r.point(n); }), unit.path);
-  r.set(r.track<Formation>(o.get("formation"), [&](const Node& n) { return read_formation(r, n); }, true), unit.formation);
-  r.set(r.track<UnitState>(o.get("state"), [&](const Node& n) { return read_state(r, n); }, true), unit.state);
+  r.set(r.track<Formation>(
+            o.get("formation"), [&](const Node& n) { return read_formation(r, n); }, true),
+        unit.formation);
+  r.set(r.track<UnitState>(
+            o.get("state"), [&](const Node& n) { return read_state(r, n); }, true),
+        unit.state);
   r.set(r.track<float>(o.require("strength"),
                        [&](const Node& n) { return to_float(r.number(n, non_negative(kMaxStrength))); }),
         unit.strength);
   r.set(r.boolean(o.get("strength_estimate")), unit.strength_estimate);
   r.set(r.track<float>(o.get("heading"), [&](const Node& n) { return to_float(r.number(n, rules::range(-720, 720))); }),
         unit.heading);
-  if (const auto ladders = r.number(o.get("ladders"), rules::integer(0, kMaxLadders))) unit.ladders = static_cast<int>(*ladders);
+  if (const auto ladders = r.number(o.get("ladders"), rules::integer(0, kMaxLadders)))
+    unit.ladders = static_cast<int>(*ladders);
   r.set(r.boolean(o.get("ladders_estimate")), unit.ladders_estimate);
   unit.provenance = r.provenance(o, true);
 }
 
 void read_engine(Reader& r, const Node& node, Ids& ids, SiegeEngine& engine) {
-  const Object o = r.object(node, "a siege engine", {"id", "name", "faction", "kind", "path", "target", "shots_per_hour",
-                                                     "available", "model", "sources", "notes"});
+  const Object o = r.object(
+      node, "a siege engine",
+      {"id", "name", "faction", "kind", "path", "target", "shots_per_hour", "available", "model", "sources", "notes"});
   if (!o) return;
   engine.id = r.id(o, ids.engines);
   r.set(r.text(o.get("name")), engine.name);
@@ -92,7 +99,8 @@ void read_engine(Reader& r, const Node& node, Ids& ids, SiegeEngine& engine) {
 }
 
 void read_phase(Reader& r, const Node& node, Ids& ids, Phase& phase) {
-  const Object o = r.object(node, "a phase", {"id", "title", "start", "end", "duration_s", "summary", "shot", "sources", "notes"});
+  const Object o =
+      r.object(node, "a phase", {"id", "title", "start", "end", "duration_s", "summary", "shot", "sources", "notes"});
   if (!o) return;
   phase.id = r.id(o, ids.phases);
   r.set(r.text(o.require("title")), phase.title);
@@ -105,7 +113,8 @@ void read_phase(Reader& r, const Node& node, Ids& ids, Phase& phase) {
 }
 
 void read_caption(Reader& r, const Node& node, Ids& ids, Caption& caption) {
-  const Object o = r.object(node, "a caption", {"id", "text", "attribution", "style", "from", "to", "sources", "notes"});
+  const Object o =
+      r.object(node, "a caption", {"id", "text", "attribution", "style", "from", "to", "sources", "notes"});
   if (!o) return;
   caption.id = r.id(o, ids.captions);
   r.set(r.text(o.require("text")), caption.text);
@@ -127,7 +136,8 @@ void read_caption(Reader& r, const Node& node, Ids& ids, Caption& caption) {
 }
 
 void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
-  const Object o = r.object(node, "a shot", {"id", "title", "phase", "follow", "interp", "overview", "keys", "sources", "notes"});
+  const Object o =
+      r.object(node, "a shot", {"id", "title", "phase", "follow", "interp", "overview", "keys", "sources", "notes"});
   if (!o) return;
   shot.id = r.id(o, ids.shots);
   r.set(r.text(o.get("title")), shot.title);
@@ -139,7 +149,8 @@ void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
   const Node keys = o.require("keys");
   std::optional<double> previous_at;
   r.for_each(keys, "shot keys", 1, [&](const Node& key_node) {
-    const Object k = r.object(key_node, "a shot key {\"at\", \"position\", \"target\", \"fov\"}", {"at", "position", "target", "fov"});
+    const Object k = r.object(key_node, "a shot key {\"at\", \"position\", \"target\", \"fov\"}",
+                              {"at", "position", "target", "fov"});
     if (!k) return;
     ShotKey key;
     const Node at_node = k.require("at");
@@ -147,7 +158,8 @@ void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
     if (at) {
       if (previous_at && !(*at > *previous_at))
         r.error(at_node.pointer, "shot keys must have strictly increasing \"at\": " + describe_found(*at_node.value) +
-                                     " is not after the previous key's " + describe_found(nlohmann::json(*previous_at)));
+                                     " is not after the previous key's " +
+                                     describe_found(nlohmann::json(*previous_at)));
       previous_at = at;
       key.at = *at;
     }
@@ -232,9 +244,12 @@ void read_story(Reader& r, const Object& root, Ids& ids, Scenario& s) {
     fire.provenance = r.provenance(o, false);
   });
 
-  r.for_each(root.get("engines"), "engines", 0, [&](const Node& n) { read_engine(r, n, ids, s.engines.emplace_back()); });
-  r.for_each(root.require("phases"), "phases", 1, [&](const Node& n) { read_phase(r, n, ids, s.phases.emplace_back()); });
-  r.for_each(root.get("captions"), "captions", 0, [&](const Node& n) { read_caption(r, n, ids, s.captions.emplace_back()); });
+  r.for_each(root.get("engines"), "engines", 0,
+             [&](const Node& n) { read_engine(r, n, ids, s.engines.emplace_back()); });
+  r.for_each(root.require("phases"), "phases", 1,
+             [&](const Node& n) { read_phase(r, n, ids, s.phases.emplace_back()); });
+  r.for_each(root.get("captions"), "captions", 0,
+             [&](const Node& n) { read_caption(r, n, ids, s.captions.emplace_back()); });
   r.for_each(root.require("shots"), "shots", 1, [&](const Node& n) { read_shot(r, n, ids, s.shots.emplace_back()); });
 }
 
@@ -269,13 +284,40 @@ void check_army_size(Reader& r, const Node& units, const Scenario& s) {
                     "(100,000 figures take about 0.1 s a frame on two CPU cores): raise settings.soldiers_per_figure");
   }
   if (total > kFiguresWarning)
-    r.warning(units.pointer, "the units are drawn as " + count(total) + " figures at their strongest; above " +
-                                 count(kFiguresWarning) + " the viewer falls below a frame a second on two CPU cores: " +
-                                 "raise settings.soldiers_per_figure");
+    r.warning(units.pointer,
+              "the units are drawn as " + count(total) + " figures at their strongest; above " +
+                  count(kFiguresWarning) +
+                  " the viewer falls below a frame a second on two CPU cores: " + "raise settings.soldiers_per_figure");
   if (s.units.size() > kUnitsWarning)
     r.warning(units.pointer, std::to_string(s.units.size()) + " units; above " + std::to_string(kUnitsWarning) +
                                  " the viewer's unit list and the per-unit work of every frame grow unwieldy: " +
                                  "merge small units into larger ones");
+}
+
+// Where key k of item i's path stands in the file: the path itself when it is one point.
+std::string path_key_pointer(const Node& collection, std::size_t i, std::size_t k) {
+  const std::string item = json_pointer_append(json_pointer_append(collection.pointer, i), "path");
+  const nlohmann::json& element = (*collection.value)[i];
+  const auto found = element.is_object() ? element.find("path") : element.end();
+  const bool constant = found == element.end() || !found->is_object();
+  return constant ? item : json_pointer_append(json_pointer_append(json_pointer_append(item, "keys"), k), "v");
+}
+
+// A unit placed in water stands on the riverbed, under the surface: one warning a unit.
+void check_units_on_dry_ground(Reader& r, const Node& units, const Scenario& s) {
+  for (std::size_t i = 0; i < s.units.size(); ++i) {
+    const Unit& unit = s.units[i];
+    for (std::size_t k = 0; k < unit.path.keys.size(); ++k) {
+      const auto& key = unit.path.keys[k];
+      const Day day = std::isfinite(key.t) ? key.t : s.phases.empty() ? 0.0 : s.phases.front().start.day;
+      const std::string water = water_at(s, key.v, day);
+      if (water.empty()) continue;
+      r.warning(path_key_pointer(units, i, k),
+                "unit " + in_quotes(unit.id) + " stands in " + water + " on " + iso(day, s.calendar) +
+                    ": its soldiers would stand on the bed, under the water; move it to the bank");
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -291,15 +333,16 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
     const Phase& p = s.phases[i];
     if (p.start.day == 0 || p.end.day == 0) continue;  // already reported as a bad date
     if (!(p.start.day < p.end.day))
-      r.error(phase_pointer(i, "end"), "phase " + in_quotes(p.id) + " must end after it starts: " + iso(p.end.day, s.calendar) +
-                               " is not after " + iso(p.start.day, s.calendar));
+      r.error(phase_pointer(i, "end"), "phase " + in_quotes(p.id) +
+                                           " must end after it starts: " + iso(p.end.day, s.calendar) +
+                                           " is not after " + iso(p.start.day, s.calendar));
     if (i + 1 < s.phases.size()) {
       const Phase& next = s.phases[i + 1];
       if (next.start.day != 0 && next.start.day != p.end.day)
-        r.error(phase_pointer(i + 1, "start"),
-                "phases must follow one another without gap or overlap: phase " + in_quotes(next.id) + " starts " +
-                    iso(next.start.day, s.calendar) + " but the previous phase " + in_quotes(p.id) +
-                    " ends " + iso(p.end.day, s.calendar));
+        r.error(phase_pointer(i + 1, "start"), "phases must follow one another without gap or overlap: phase " +
+                                                   in_quotes(next.id) + " starts " + iso(next.start.day, s.calendar) +
+                                                   " but the previous phase " + in_quotes(p.id) + " ends " +
+                                                   iso(p.end.day, s.calendar));
     }
   }
 
@@ -310,10 +353,12 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
   for (std::size_t i = 0; shots_read && i < s.shots.size(); ++i) {
     if (!s.shots[i].overview) continue;
     const std::string pointer = json_pointer_append(json_pointer_append(shots.pointer, i), "overview");
-    if (first_overview < 0) first_overview = static_cast<int>(i);
+    if (first_overview < 0)
+      first_overview = static_cast<int>(i);
     else
-      r.error(pointer, "only one shot may be the overview; shot " + in_quotes(s.shots[first_overview].id) +
-                           " already is (at " + r.where(json_pointer_append(json_pointer_append(shots.pointer, first_overview), "overview")) + ")");
+      r.error(pointer,
+              "only one shot may be the overview; shot " + in_quotes(s.shots[first_overview].id) + " already is (at " +
+                  r.where(json_pointer_append(json_pointer_append(shots.pointer, first_overview), "overview")) + ")");
   }
   if (shots_read && first_overview < 0 && !s.shots.empty()) {
     r.warning(shots.pointer, "no shot has \"overview\": true; using the first shot, " + in_quotes(s.shots[0].id) +
@@ -325,14 +370,6 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
   const auto outside = [&](glm::vec2 p) {
     const glm::vec2 margin = (s.terrain.max - s.terrain.min) * 0.25f;
     return glm::any(glm::lessThan(p, s.terrain.min - margin)) || glm::any(glm::greaterThan(p, s.terrain.max + margin));
-  };
-  // Where key k of item i's path stands in the file: the path itself when it is one point.
-  const auto path_key_pointer = [&](const Node& collection, std::size_t i, std::size_t k) {
-    const std::string item = json_pointer_append(json_pointer_append(collection.pointer, i), "path");
-    const nlohmann::json& element = (*collection.value)[i];
-    const auto found = element.is_object() ? element.find("path") : element.end();
-    const bool constant = found == element.end() || !found->is_object();
-    return constant ? item : json_pointer_append(json_pointer_append(json_pointer_append(item, "keys"), k), "v");
   };
   const auto check_path = [&](const Node& collection, std::size_t i, const Track<glm::vec2>& path) {
     for (std::size_t k = 0; k < path.keys.size(); ++k) {
@@ -354,20 +391,7 @@ void check_story(Reader& r, const Object& root, Scenario& s) {
     for (std::size_t i = 0; i < s.engines.size(); ++i) check_path(engines, i, s.engines[i].path);
   if (units && units.value->is_array() && units.value->size() == s.units.size()) {
     check_army_size(r, units, s);
-    // A unit placed in water stands on the riverbed, under the surface: one warning a unit.
-    for (std::size_t i = 0; i < s.units.size(); ++i) {
-      const Unit& unit = s.units[i];
-      for (std::size_t k = 0; k < unit.path.keys.size(); ++k) {
-        const auto& key = unit.path.keys[k];
-        const Day day = std::isfinite(key.t) ? key.t : s.phases.empty() ? 0.0 : s.phases.front().start.day;
-        const std::string water = water_at(s, key.v, day);
-        if (water.empty()) continue;
-        r.warning(path_key_pointer(units, i, k), "unit " + in_quotes(unit.id) + " stands in " + water + " on " +
-                                                     iso(day, s.calendar) +
-                                                     ": its soldiers would stand on the bed, under the water; move it to the bank");
-        break;
-      }
-    }
+    check_units_on_dry_ground(r, units, s);
   }
 }
 

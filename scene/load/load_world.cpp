@@ -53,10 +53,11 @@ void check_model_file(Reader& r, const Node& node, const std::string& relative) 
   }
   const common::ModelCensus census = common::count_model_triangles(path);
   if (!census.error.empty())
-    r.warning(node.pointer, "model " + path.string() + " cannot be read (" + census.error + "); the built-in prop is drawn instead");
+    r.warning(node.pointer,
+              "model " + path.string() + " cannot be read (" + census.error + "); the built-in prop is drawn instead");
   else if (census.counted && census.triangles > common::kMaxPropTriangles)
-    r.error(node.pointer, "model " + in_quotes(relative) + " has " + std::to_string(census.triangles) + " triangles; a prop may have at most " +
-                              std::to_string(common::kMaxPropTriangles));
+    r.error(node.pointer, "model " + in_quotes(relative) + " has " + std::to_string(census.triangles) +
+                              " triangles; a prop may have at most " + std::to_string(common::kMaxPropTriangles));
 }
 
 }  // namespace
@@ -71,10 +72,11 @@ void read_model_path(Reader& r, const Node& node, std::string& model) {
     return lower.size() >= tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0;
   };
   // Only a model file beside the scenario, as for heightmaps.
-  if (!(ends(".glb") || ends(".gltf") || ends(".fbx") || ends(".obj")) || path->front() == '/' || path->front() == '\\' ||
-      (path->size() > 1 && (*path)[1] == ':'))
-    r.error(node.pointer, "expected a .glb, .gltf, .fbx or .obj path relative to the scenario file (\"models/my_tent.glb\"), found " +
-                              in_quotes(*path));
+  if (!(ends(".glb") || ends(".gltf") || ends(".fbx") || ends(".obj")) || path->front() == '/' ||
+      path->front() == '\\' || (path->size() > 1 && (*path)[1] == ':'))
+    r.error(node.pointer,
+            "expected a .glb, .gltf, .fbx or .obj path relative to the scenario file (\"models/my_tent.glb\"), found " +
+                in_quotes(*path));
   else
     model = *path;
   if (!model.empty()) check_model_file(r, node, model);
@@ -98,21 +100,24 @@ void check_height_image(Reader& r, const Node& image, const std::string& relativ
   int width = 0, height = 0;
   std::string error;
   if (!read_height_image_size(path, width, height, error)) {
-    r.warning(image.pointer, "heightmap " + path.string() + " could not be read (" + error + "); using the procedural terrain");
+    r.warning(image.pointer,
+              "heightmap " + path.string() + " could not be read (" + error + "); using the procedural terrain");
     return;
   }
   if (width > kMaxHeightImageSide || height > kMaxHeightImageSide)
-    r.error(image.pointer, "heightmap " + in_quotes(relative) + " is " + std::to_string(width) + "x" + std::to_string(height) +
-                               " pixels; at most " + std::to_string(kMaxHeightImageSide) + "x" +
-                               std::to_string(kMaxHeightImageSide) + " are read (the ground has at most 2048 samples a side)");
+    r.error(image.pointer, "heightmap " + in_quotes(relative) + " is " + std::to_string(width) + "x" +
+                               std::to_string(height) + " pixels; at most " + std::to_string(kMaxHeightImageSide) +
+                               "x" + std::to_string(kMaxHeightImageSide) +
+                               " are read (the ground has at most 2048 samples a side)");
   else if (width < 2 || height < 2)
-    r.warning(image.pointer, "heightmap " + in_quotes(relative) + " is " + std::to_string(width) + "x" + std::to_string(height) +
+    r.warning(image.pointer, "heightmap " + in_quotes(relative) + " is " + std::to_string(width) + "x" +
+                                 std::to_string(height) +
                                  " pixels, too small to give a relief; using the procedural terrain");
 }
 
 void read_heightmap(Reader& r, const Node& node, Heightmap& heightmap) {
-  const Object o = r.object(node, "a heightmap {\"image\", \"min_height\", \"max_height\"}",
-                            {"image", "min_height", "max_height"});
+  const Object o =
+      r.object(node, "a heightmap {\"image\", \"min_height\", \"max_height\"}", {"image", "min_height", "max_height"});
   if (!o) return;
   const Node image = o.require("image");
   if (const auto path = r.string(image)) {
@@ -120,8 +125,8 @@ void read_heightmap(Reader& r, const Node& node, Heightmap& heightmap) {
     // depend on (or hang on) whatever the machine holds.
     if (!ends_with_png(*path) || path->front() == '/' || path->front() == '\\' ||
         (path->size() > 1 && (*path)[1] == ':'))
-      r.error(image.pointer, "expected a PNG path relative to the scenario file (\"terrain/caizhou.png\"), found " +
-                                 in_quotes(*path));
+      r.error(image.pointer,
+              "expected a PNG path relative to the scenario file (\"terrain/caizhou.png\"), found " + in_quotes(*path));
     else
       heightmap.image = *path;
   }
@@ -134,8 +139,8 @@ void read_heightmap(Reader& r, const Node& node, Heightmap& heightmap) {
 }
 
 void read_dam(Reader& r, const Node& node, Dam& dam) {
-  const Object o = r.object(node, "a dam {\"points\", \"height\", \"width\", \"breach\"}",
-                            {"points", "height", "width", "breach"});
+  const Object o =
+      r.object(node, "a dam {\"points\", \"height\", \"width\", \"breach\"}", {"points", "height", "width", "breach"});
   if (!o) return;
   r.set(r.polyline(o.require("points"), 2, "a line"), dam.points);
   r.set(r.number(o.get("height"), positive(kMaxHeight)), dam.height);
@@ -146,13 +151,14 @@ void read_dam(Reader& r, const Node& node, Dam& dam) {
 }  // namespace
 
 void read_terrain(Reader& r, const Node& node, Terrain& terrain) {
-  const Object o = r.object(node, "the terrain {\"extent\", ...}",
-                            {"extent", "resolution", "base_height", "relief", "ridges", "heightmap", "sources", "notes"});
+  const Object o =
+      r.object(node, "the terrain {\"extent\", ...}",
+               {"extent", "resolution", "base_height", "relief", "ridges", "heightmap", "sources", "notes"});
   if (!o) return;
   if (const Node extent = o.require("extent")) {
     if (!extent.value->is_array() || extent.value->size() != 4) {
-      r.error(extent.pointer, "expected [xmin, zmin, xmax, zmax] (four numbers, metres), found " +
-                                  describe_found(*extent.value));
+      r.error(extent.pointer,
+              "expected [xmin, zmin, xmax, zmax] (four numbers, metres), found " + describe_found(*extent.value));
     } else {
       double v[4];
       bool ok = true;
@@ -187,7 +193,8 @@ void read_terrain(Reader& r, const Node& node, Terrain& terrain) {
 namespace {
 
 void read_river(Reader& r, const Node& node, Ids& ids, River& river) {
-  const Object o = r.object(node, "a river", {"id", "name", "points", "width", "depth", "bank_width", "water_level", "sources", "notes"});
+  const Object o = r.object(
+      node, "a river", {"id", "name", "points", "width", "depth", "bank_width", "water_level", "sources", "notes"});
   if (!o) return;
   river.id = r.id(o, ids.rivers);
   r.set(r.text(o.get("name")), river.name);
@@ -207,7 +214,8 @@ void read_lake(Reader& r, const Node& node, Ids& ids, Lake& lake) {
   r.set(r.polyline(o.require("outline"), 3, "a polygon"), lake.outline);
   r.set(r.number(o.get("bed_depth"), positive(kMaxHeight)), lake.bed_depth);
   const Node level = o.get("level");
-  r.set(r.track<float>(level, [&](const Node& n) { return to_float(r.number(n, rules::range(-kMaxHeight, kMaxHeight))); }),
+  r.set(r.track<float>(level,
+                       [&](const Node& n) { return to_float(r.number(n, rules::range(-kMaxHeight, kMaxHeight))); }),
         lake.level);
   for (const auto& key : lake.level.keys)
     if (key.v > 0.5f || key.v < -lake.bed_depth - 0.5f) {
@@ -219,14 +227,15 @@ void read_lake(Reader& r, const Node& node, Ids& ids, Lake& lake) {
 }
 
 void read_wall(Reader& r, const Node& node, Ids& ids, Wall& wall) {
-  const Object o = r.object(node, "a wall", {"id", "name", "kind", "points", "closed", "height", "thickness", "batter",
-                                             "crenellated", "bastion_spacing", "sources", "notes"});
+  const Object o = r.object(node, "a wall",
+                            {"id", "name", "kind", "points", "closed", "height", "thickness", "batter", "crenellated",
+                             "bastion_spacing", "sources", "notes"});
   if (!o) return;
   wall.id = r.id(o, ids.walls);
   r.set(r.text(o.get("name")), wall.name);
-  r.set(r.enumeration<WallKind>(o.get("kind"), {{"city", WallKind::CityWall},
-                                                {"inner", WallKind::InnerWall},
-                                                {"outer_low", WallKind::OuterLowWall}}),
+  r.set(r.enumeration<WallKind>(
+            o.get("kind"),
+            {{"city", WallKind::CityWall}, {"inner", WallKind::InnerWall}, {"outer_low", WallKind::OuterLowWall}}),
         wall.kind);
   r.set(r.boolean(o.get("closed")), wall.closed);
   r.set(r.polyline(o.require("points"), wall.closed ? 3 : 2, wall.closed ? "a closed outline" : "a line"), wall.points);
@@ -254,9 +263,8 @@ void read_tower(Reader& r, const Node& node, Ids& ids, Tower& tower) {
   if (!o) return;
   tower.id = r.id(o, ids.towers);
   r.set(r.text(o.get("name")), tower.name);
-  r.set(r.enumeration<TowerKind>(o.get("kind"), {{"corner", TowerKind::Corner},
-                                                 {"watch", TowerKind::Watch},
-                                                 {"gate", TowerKind::Gate}}),
+  r.set(r.enumeration<TowerKind>(
+            o.get("kind"), {{"corner", TowerKind::Corner}, {"watch", TowerKind::Watch}, {"gate", TowerKind::Gate}}),
         tower.kind);
   r.set(r.point(o.require("position")), tower.position);
   r.set(r.number(o.get("height"), positive(kMaxHeight)), tower.height);
@@ -275,7 +283,8 @@ void read_moat(Reader& r, const Node& node, Ids& ids, Moat& moat) {
 }
 
 void read_damage(Reader& r, const Node& node, Ids& ids, WallDamage& damage) {
-  const Object o = r.object(node, "a wall damage", {"id", "name", "wall", "position", "length", "damage", "sources", "notes"});
+  const Object o =
+      r.object(node, "a wall damage", {"id", "name", "wall", "position", "length", "damage", "sources", "notes"});
   if (!o) return;
   damage.id = r.id(o, ids.damages);
   r.set(r.text(o.get("name")), damage.name);
@@ -287,9 +296,9 @@ void read_damage(Reader& r, const Node& node, Ids& ids, WallDamage& damage) {
 }
 
 void read_siege_ring(Reader& r, const Node& node, Ids& ids, SiegeRing& ring) {
-  const Object o = r.object(node, "a siege ring", {"id", "name", "faction", "points", "closed", "height", "thickness",
-                                                   "ditch_width", "ditch_depth", "watch_post_spacing", "construction",
-                                                   "sources", "notes"});
+  const Object o = r.object(node, "a siege ring",
+                            {"id", "name", "faction", "points", "closed", "height", "thickness", "ditch_width",
+                             "ditch_depth", "watch_post_spacing", "construction", "sources", "notes"});
   if (!o) return;
   ring.id = r.id(o, ids.siege_rings);
   r.set(r.text(o.get("name")), ring.name);
@@ -306,7 +315,8 @@ void read_siege_ring(Reader& r, const Node& node, Ids& ids, SiegeRing& ring) {
 }
 
 void read_earthwork(Reader& r, const Node& node, Ids& ids, Earthwork& work) {
-  const Object o = r.object(node, "an earthwork", {"id", "name", "kind", "faction", "points", "construction", "sources", "notes"});
+  const Object o =
+      r.object(node, "an earthwork", {"id", "name", "kind", "faction", "points", "construction", "sources", "notes"});
   if (!o) return;
   work.id = r.id(o, ids.earthworks);
   r.set(r.text(o.get("name")), work.name);
@@ -321,7 +331,8 @@ void read_earthwork(Reader& r, const Node& node, Ids& ids, Earthwork& work) {
 }
 
 void read_settlement(Reader& r, const Node& node, Ids& ids, Settlement& settlement) {
-  const Object o = r.object(node, "a settlement", {"id", "name", "kind", "center", "radius", "houses", "sources", "notes"});
+  const Object o =
+      r.object(node, "a settlement", {"id", "name", "kind", "center", "radius", "houses", "sources", "notes"});
   if (!o) return;
   settlement.id = r.id(o, ids.settlements);
   r.set(r.text(o.get("name")), settlement.name);
@@ -340,9 +351,8 @@ void read_road(Reader& r, const Node& node, Ids& ids, Road& road) {
   if (!o) return;
   road.id = r.id(o, ids.roads);
   r.set(r.text(o.get("name")), road.name);
-  r.set(r.enumeration<RoadKind>(o.get("kind"), {{"road", RoadKind::Road},
-                                                {"track", RoadKind::Track},
-                                                {"causeway", RoadKind::Causeway}}),
+  r.set(r.enumeration<RoadKind>(
+            o.get("kind"), {{"road", RoadKind::Road}, {"track", RoadKind::Track}, {"causeway", RoadKind::Causeway}}),
         road.kind);
   road.width = default_road_width(road.kind);
   r.set(r.number(o.get("width"), positive(200)), road.width);
@@ -353,15 +363,15 @@ void read_road(Reader& r, const Node& node, Ids& ids, Road& road) {
 }
 
 void read_camp(Reader& r, const Node& node, Ids& ids, Camp& camp) {
-  const Object o = r.object(node, "a camp", {"id", "name", "faction", "kind", "center", "radius", "tents", "available",
-                                             "model", "sources", "notes"});
+  const Object o = r.object(
+      node, "a camp",
+      {"id", "name", "faction", "kind", "center", "radius", "tents", "available", "model", "sources", "notes"});
   if (!o) return;
   camp.id = r.id(o, ids.camps);
   r.set(r.text(o.get("name")), camp.name);
   r.set(r.reference(o.require("faction"), ids.factions), camp.faction);
-  r.set(r.enumeration<CampKind>(o.get("kind"), {{"gers", CampKind::Gers},
-                                                {"tents", CampKind::Tents},
-                                                {"stockade", CampKind::Stockade}}),
+  r.set(r.enumeration<CampKind>(
+            o.get("kind"), {{"gers", CampKind::Gers}, {"tents", CampKind::Tents}, {"stockade", CampKind::Stockade}}),
         camp.kind);
   r.set(r.point(o.require("center")), camp.center);
   r.set(r.number(o.get("radius"), positive(100'000)), camp.radius);
@@ -397,10 +407,14 @@ void read_world(Reader& r, const Object& root, Ids& ids, Scenario& s) {
   r.for_each(root.get("gates"), "gates", 0, [&](const Node& n) { read_gate(r, n, ids, s.gates.emplace_back()); });
   r.for_each(root.get("towers"), "towers", 0, [&](const Node& n) { read_tower(r, n, ids, s.towers.emplace_back()); });
   r.for_each(root.get("moats"), "moats", 0, [&](const Node& n) { read_moat(r, n, ids, s.moats.emplace_back()); });
-  r.for_each(root.get("damages"), "damages", 0, [&](const Node& n) { read_damage(r, n, ids, s.damages.emplace_back()); });
-  r.for_each(root.get("siege_rings"), "siege rings", 0, [&](const Node& n) { read_siege_ring(r, n, ids, s.siege_rings.emplace_back()); });
-  r.for_each(root.get("earthworks"), "earthworks", 0, [&](const Node& n) { read_earthwork(r, n, ids, s.earthworks.emplace_back()); });
-  r.for_each(root.get("settlements"), "settlements", 0, [&](const Node& n) { read_settlement(r, n, ids, s.settlements.emplace_back()); });
+  r.for_each(root.get("damages"), "damages", 0,
+             [&](const Node& n) { read_damage(r, n, ids, s.damages.emplace_back()); });
+  r.for_each(root.get("siege_rings"), "siege rings", 0,
+             [&](const Node& n) { read_siege_ring(r, n, ids, s.siege_rings.emplace_back()); });
+  r.for_each(root.get("earthworks"), "earthworks", 0,
+             [&](const Node& n) { read_earthwork(r, n, ids, s.earthworks.emplace_back()); });
+  r.for_each(root.get("settlements"), "settlements", 0,
+             [&](const Node& n) { read_settlement(r, n, ids, s.settlements.emplace_back()); });
   r.for_each(root.get("roads"), "roads", 0, [&](const Node& n) { read_road(r, n, ids, s.roads.emplace_back()); });
   r.for_each(root.get("camps"), "camps", 0, [&](const Node& n) { read_camp(r, n, ids, s.camps.emplace_back()); });
   r.for_each(root.get("places"), "places", 0, [&](const Node& n) { read_place(r, n, ids, s.places.emplace_back()); });

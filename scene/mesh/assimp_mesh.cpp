@@ -4,9 +4,9 @@
 #include <exception>
 #include <system_error>
 
-#include <assimp/Importer.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
+#include <assimp/Importer.hpp>
 
 #include "common/model_census.h"
 
@@ -27,10 +27,11 @@ bool finite(glm::vec3 v) { return std::isfinite(v.x) && std::isfinite(v.y) && st
 
 }  // namespace
 
-void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiMatrix4x4& world, const aiMatrix3x3& normal_matrix,
-                        float alpha, std::uint32_t object, std::size_t& skipped) {
+void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiMatrix4x4& world,
+                        const aiMatrix3x3& normal_matrix, float alpha, std::uint32_t object, std::size_t& skipped) {
   if (!m.HasPositions() || !m.HasFaces() || !(m.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) return;
-  const glm::vec3 base = material_colour(m.mMaterialIndex < ai.mNumMaterials ? ai.mMaterials[m.mMaterialIndex] : nullptr);
+  const glm::vec3 base =
+      material_colour(m.mMaterialIndex < ai.mNumMaterials ? ai.mMaterials[m.mMaterialIndex] : nullptr);
   const auto first = static_cast<std::uint32_t>(out.vertices.size());
   for (unsigned v = 0; v < m.mNumVertices; ++v) {
     const aiVector3D p = world * m.mVertices[v];
@@ -46,7 +47,8 @@ void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiM
     const aiFace& face = m.mFaces[f];
     if (face.mNumIndices != 3) continue;  // points and lines
     bool good = true;
-    for (unsigned k = 0; k < 3; ++k) good = good && face.mIndices[k] < m.mNumVertices && finite(out.vertices[first + face.mIndices[k]].position);
+    for (unsigned k = 0; k < 3; ++k)
+      good = good && face.mIndices[k] < m.mNumVertices && finite(out.vertices[first + face.mIndices[k]].position);
     if (!good) {
       ++skipped;
       continue;
@@ -81,7 +83,8 @@ ModelLoadResult import_model(const std::filesystem::path& file, std::uintmax_t m
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
     const aiScene* ai = importer.ReadFile(name, flags);
     if (!ai || (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !ai->mRootNode) {
-      out.warning = name + ": cannot read the model: " + (importer.GetErrorString()[0] ? importer.GetErrorString() : "unknown format");
+      out.warning = name + ": cannot read the model: " +
+                    (importer.GetErrorString()[0] ? importer.GetErrorString() : "unknown format");
       return out;
     }
     read(*ai, out);

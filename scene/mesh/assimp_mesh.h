@@ -18,8 +18,8 @@ namespace scene {
 // renormalised, colour = vertex colour x the material's base (or diffuse) colour with alpha
 // `alpha`, `object` on every vertex. Points and lines are dropped; a triangle with an index out
 // of range or a position that is not finite is left out and counted in `skipped`.
-void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiMatrix4x4& world, const aiMatrix3x3& normal_matrix,
-                        float alpha, std::uint32_t object, std::size_t& skipped);
+void append_assimp_mesh(Mesh& out, const aiScene& ai, const aiMesh& m, const aiMatrix4x4& world,
+                        const aiMatrix3x3& normal_matrix, float alpha, std::uint32_t object, std::size_t& skipped);
 
 // Reads `file` with Assimp (`flags`: its post-processing steps; points and lines removed)
 // and hands the scene to `read`. Never throws: a missing, empty or larger than `max_bytes`

@@ -14,15 +14,16 @@ Mesh weld_and_order(const Mesh& mesh) {
   Mesh out;
   if (mesh.empty()) return out;
   std::vector<unsigned> remap(mesh.vertices.size());
-  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(), mesh.vertices.data(),
-                                                         mesh.vertices.size(), sizeof(Vertex));
+  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                         mesh.vertices.data(), mesh.vertices.size(), sizeof(Vertex));
   out.vertices.resize(unique);
   out.indices.resize(mesh.indices.size());
-  meshopt_remapVertexBuffer(out.vertices.data(), mesh.vertices.data(), mesh.vertices.size(), sizeof(Vertex), remap.data());
+  meshopt_remapVertexBuffer(out.vertices.data(), mesh.vertices.data(), mesh.vertices.size(), sizeof(Vertex),
+                            remap.data());
   meshopt_remapIndexBuffer(out.indices.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
   meshopt_optimizeVertexCache(out.indices.data(), out.indices.data(), out.indices.size(), out.vertices.size());
-  out.vertices.resize(meshopt_optimizeVertexFetch(out.vertices.data(), out.indices.data(), out.indices.size(), out.vertices.data(),
-                                                  out.vertices.size(), sizeof(Vertex)));
+  out.vertices.resize(meshopt_optimizeVertexFetch(out.vertices.data(), out.indices.data(), out.indices.size(),
+                                                  out.vertices.data(), out.vertices.size(), sizeof(Vertex)));
   return out;
 }
 
@@ -47,7 +48,8 @@ struct Bounds {
 };
 Bounds bounds_of(const Mesh& mesh) {
   Bounds b;
-  for (std::uint32_t i : mesh.indices) b.min = glm::min(b.min, mesh.vertices[i].position), b.max = glm::max(b.max, mesh.vertices[i].position);
+  for (std::uint32_t i : mesh.indices)
+    b.min = glm::min(b.min, mesh.vertices[i].position), b.max = glm::max(b.max, mesh.vertices[i].position);
   return b;
 }
 
@@ -68,8 +70,8 @@ std::vector<Mesh> build_lods(const Mesh& mesh, const std::vector<float>& ratios)
   std::vector<Vertex> keyed(mesh.vertices);
   for (Vertex& v : keyed) v.normal = glm::vec3(0);
   std::vector<unsigned> remap(keyed.size());
-  const std::size_t unique =
-      meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(), keyed.data(), keyed.size(), sizeof(Vertex));
+  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                         keyed.data(), keyed.size(), sizeof(Vertex));
   std::vector<Vertex> corners(unique);
   std::vector<unsigned> welded(mesh.indices.size());
   meshopt_remapVertexBuffer(corners.data(), keyed.data(), keyed.size(), sizeof(Vertex), remap.data());
@@ -89,18 +91,19 @@ std::vector<Mesh> build_lods(const Mesh& mesh, const std::vector<float>& ratios)
     // Up to 2 % of the prop's size in error for the first level, more for the coarser ones.
     const float error = 0.02f * static_cast<float>(level);
     Mesh chosen = previous;
-    for (float t = static_cast<float>(welded.size() / 3) * ratio; t * 3 < static_cast<float>(previous.indices.size()); t *= 1.5f) {
+    for (float t = static_cast<float>(welded.size() / 3) * ratio; t * 3 < static_cast<float>(previous.indices.size());
+         t *= 1.5f) {
       const std::size_t target = std::max<std::size_t>(1, static_cast<std::size_t>(t)) * 3;
       std::vector<unsigned> out(welded.size());
-      out.resize(meshopt_simplify(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(), sizeof(Vertex),
-                                  target, error));
+      out.resize(meshopt_simplify(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(),
+                                  sizeof(Vertex), target, error));
       Mesh best = weld_and_order(flat(corners, out));
       if (!keeps_shape(best)) best = previous;
       // Props are many small open parts that the border-keeping simplifier cannot merge: the
       // sloppy one clusters vertices whatever the topology.
       std::vector<unsigned> sloppy(welded.size());
-      sloppy.resize(meshopt_simplifySloppy(sloppy.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(),
-                                           sizeof(Vertex), target, error * 2));
+      sloppy.resize(meshopt_simplifySloppy(sloppy.data(), welded.data(), welded.size(), &corners[0].position.x,
+                                           corners.size(), sizeof(Vertex), target, error * 2));
       Mesh clustered = weld_and_order(flat(corners, sloppy));
       if (keeps_shape(clustered) && clustered.triangle_count() < best.triangle_count()) best = std::move(clustered);
       if (best.triangle_count() < previous.triangle_count()) {
@@ -118,8 +121,8 @@ Mesh simplify_to(const Mesh& mesh, std::size_t target_triangles) {
   if (mesh.empty() || best.triangle_count() <= target_triangles) return best;
   // Welded by position only: colours and parts follow whichever corner a cluster keeps.
   std::vector<unsigned> remap(mesh.vertices.size());
-  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(), mesh.vertices.data(),
-                                                         mesh.vertices.size(), sizeof(Vertex));
+  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                         mesh.vertices.data(), mesh.vertices.size(), sizeof(Vertex));
   std::vector<Vertex> corners(unique);
   std::vector<unsigned> welded(mesh.indices.size());
   meshopt_remapVertexBuffer(corners.data(), mesh.vertices.data(), mesh.vertices.size(), sizeof(Vertex), remap.data());
@@ -128,10 +131,11 @@ Mesh simplify_to(const Mesh& mesh, std::size_t target_triangles) {
   const float size = glm::length(full.max - full.min);
   // The sloppy simplifier may overshoot below the target or drop a part that sticks out (a
   // rider, a lance): ask for more until it keeps the bounds within 10 % of the size.
-  for (std::size_t target = target_triangles; target < best.triangle_count(); target += std::max<std::size_t>(1, target / 4)) {
+  for (std::size_t target = target_triangles; target < best.triangle_count();
+       target += std::max<std::size_t>(1, target / 4)) {
     std::vector<unsigned> out(welded.size());
-    out.resize(meshopt_simplifySloppy(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(), sizeof(Vertex),
-                                      target * 3, 1.0f));
+    out.resize(meshopt_simplifySloppy(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(),
+                                      sizeof(Vertex), target * 3, 1.0f));
     Mesh simplified = weld_and_order(flat(corners, out));
     const Bounds b = bounds_of(simplified);
     if (!simplified.empty() && simplified.triangle_count() * 10 >= target_triangles * 7 &&

@@ -9,10 +9,10 @@
 #include <memory>
 #include <system_error>
 
-#include <assimp/Exporter.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Exporter.hpp>
 
 #include "common/model_census.h"
 #include "scene/mesh/assimp_mesh.h"
@@ -57,10 +57,12 @@ Bounds mesh_bounds(const Mesh& mesh) {
 }
 
 ModelLoadResult load_model(const std::filesystem::path& file, const ModelLoadOptions& options) {
-  const unsigned flags = aiProcess_Triangulate | aiProcess_PreTransformVertices | aiProcess_GenNormals | aiProcess_JoinIdenticalVertices |
-                         aiProcess_SortByPType | aiProcess_FindDegenerates | aiProcess_ValidateDataStructure;
+  const unsigned flags = aiProcess_Triangulate | aiProcess_PreTransformVertices | aiProcess_GenNormals |
+                         aiProcess_JoinIdenticalVertices | aiProcess_SortByPType | aiProcess_FindDegenerates |
+                         aiProcess_ValidateDataStructure;
   ModelLoadResult out =
-      import_model(file, kMaxFileBytes, kMaxTriangles, flags, [&](const aiScene& ai, ModelLoadResult& result) { result = read_scene(ai, file.string()); });
+      import_model(file, kMaxFileBytes, kMaxTriangles, flags,
+                   [&](const aiScene& ai, ModelLoadResult& result) { result = read_scene(ai, file.string()); });
   if (out.mesh.empty()) return out;
 
   Bounds b = mesh_bounds(out.mesh);
@@ -84,7 +86,7 @@ std::string save_model_glb(const Mesh& mesh, const std::filesystem::path& file) 
     ai->mRootNode->mNumMeshes = 1;
     ai->mRootNode->mMeshes = new unsigned[1]{0};
     ai->mNumMaterials = 1;
-    ai->mMaterials = new aiMaterial*[1]{new aiMaterial()};
+    ai->mMaterials = new aiMaterial* [1] { new aiMaterial() };
     const aiString material_name("prop");
     ai->mMaterials[0]->AddProperty(&material_name, AI_MATKEY_NAME);
     const aiColor4D white(1, 1, 1, 1);
@@ -92,7 +94,7 @@ std::string save_model_glb(const Mesh& mesh, const std::filesystem::path& file) 
     const aiColor3D white3(1, 1, 1);
     ai->mMaterials[0]->AddProperty(&white3, 1, AI_MATKEY_COLOR_DIFFUSE);
     ai->mNumMeshes = 1;
-    ai->mMeshes = new aiMesh*[1]{new aiMesh()};
+    ai->mMeshes = new aiMesh* [1] { new aiMesh() };
     aiMesh& m = *ai->mMeshes[0];
     m.mName = aiString("prop");
     m.mMaterialIndex = 0;

@@ -29,9 +29,9 @@ constexpr std::int64_t kDaysPer400GregorianYears = 400 * 365 + 97;
 // lengths 31,30,31,30,31 repeat from March, which this line reproduces.
 std::int64_t days_before_month(std::int64_t m) { return (153 * m + 2) / 5; }
 
-constexpr std::array<const char*, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kMonthNames = {"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
 
 bool is_leap_year(int year, Calendar calendar) {
   const auto y = static_cast<std::int64_t>(year);
@@ -88,14 +88,12 @@ std::int64_t day_number(CivilDate date, Calendar calendar) {
   const std::int64_t y = static_cast<std::int64_t>(date.year) - (date.month <= 2 ? 1 : 0);
   const std::int64_t m = (date.month + 9) % 12;  // March = 0
   const std::int64_t day_of_year = days_before_month(m) + date.day - 1;
-  if (calendar == Calendar::Julian)
-    return kJulianMarchEpoch + 365 * y + floor_div(y, 4) + day_of_year;
-  return kGregorianMarchEpoch + 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400) +
-         day_of_year;
+  if (calendar == Calendar::Julian) return kJulianMarchEpoch + 365 * y + floor_div(y, 4) + day_of_year;
+  return kGregorianMarchEpoch + 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400) + day_of_year;
 }
 
 CivilDate civil_date(std::int64_t jdn, Calendar calendar) {
-  std::int64_t year = 0;       // counting year, starting 1 March
+  std::int64_t year = 0;  // counting year, starting 1 March
   std::int64_t day_of_year = 0;
   if (calendar == Calendar::Julian) {
     const std::int64_t days = jdn - kJulianMarchEpoch;
@@ -110,8 +108,7 @@ CivilDate civil_date(std::int64_t jdn, Calendar calendar) {
     const std::int64_t era = floor_div(days, kDaysPer400GregorianYears);
     const std::int64_t day_of_era = days - era * kDaysPer400GregorianYears;  // 0..146096
     // Remove the leap days of the 4-, 100- and 400-year cycles so 365 divides evenly.
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
     year = era * 400 + year_of_era;
     day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   }
@@ -138,8 +135,7 @@ std::optional<Day> parse_day(std::string_view text, Calendar calendar, std::stri
   const size_t sign = (!text.empty() && text[0] == '-') ? 1 : 0;
   CivilDate date;
   if (!read_digits(text, sign, 4, date.year) || text.size() < sign + 10 || text[sign + 4] != '-' ||
-      !read_digits(text, sign + 5, 2, date.month) || text[sign + 7] != '-' ||
-      !read_digits(text, sign + 8, 2, date.day))
+      !read_digits(text, sign + 5, 2, date.month) || text[sign + 7] != '-' || !read_digits(text, sign + 8, 2, date.day))
     return shape_error();
   if (sign) date.year = -date.year;
 
@@ -157,9 +153,9 @@ std::optional<Day> parse_day(std::string_view text, Calendar calendar, std::stri
   }
   const int month_days = days_in_month(date.year, date.month, calendar);
   if (date.day < 1 || date.day > month_days) {
-    fail(error, quoted + ": " + kMonthNames[static_cast<size_t>(date.month - 1)] + " " +
-                    format_year(date.year) + " has " + std::to_string(month_days) + " days in the " +
-                    std::string(to_string(calendar)) + " calendar");
+    fail(error, quoted + ": " + kMonthNames[static_cast<size_t>(date.month - 1)] + " " + format_year(date.year) +
+                    " has " + std::to_string(month_days) + " days in the " + std::string(to_string(calendar)) +
+                    " calendar");
     return std::nullopt;
   }
   if (hour > 23) {
@@ -176,8 +172,8 @@ std::optional<Day> parse_day(std::string_view text, Calendar calendar, std::stri
 std::string format_day(Day day, Calendar calendar, bool with_time) {
   const DayAndMinute split = split_day(day);
   const CivilDate date = civil_date(split.day_number, calendar);
-  std::string text = std::to_string(date.day) + " " +
-                     kMonthNames[static_cast<size_t>(date.month - 1)] + " " + format_year(date.year);
+  std::string text =
+      std::to_string(date.day) + " " + kMonthNames[static_cast<size_t>(date.month - 1)] + " " + format_year(date.year);
   if (with_time && split.minute != 0) {
     char clock[16];
     std::snprintf(clock, sizeof clock, ", %02d:%02d", split.minute / 60, split.minute % 60);
@@ -189,14 +185,12 @@ std::string format_day(Day day, Calendar calendar, bool with_time) {
 std::string format_iso(Day day, Calendar calendar) {
   const CivilDate date = civil_date(split_day(day).day_number, calendar);
   char text[32];
-  std::snprintf(text, sizeof text, "%s%04d-%02d-%02d", date.year < 0 ? "-" : "",
-                date.year < 0 ? -date.year : date.year, date.month, date.day);
+  std::snprintf(text, sizeof text, "%s%04d-%02d-%02d", date.year < 0 ? "-" : "", date.year < 0 ? -date.year : date.year,
+                date.month, date.day);
   return text;
 }
 
-std::string_view to_string(Calendar calendar) {
-  return calendar == Calendar::Julian ? "julian" : "gregorian";
-}
+std::string_view to_string(Calendar calendar) { return calendar == Calendar::Julian ? "julian" : "gregorian"; }
 
 std::optional<Calendar> calendar_from_string(std::string_view text) {
   if (text == "julian") return Calendar::Julian;

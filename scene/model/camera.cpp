@@ -28,8 +28,8 @@ glm::mat4 projection_matrix(const Camera& camera, float aspect) {
 bool parse_camera(const char* text, Camera& out) {
   Camera c = out;
   float fov = c.fov_deg;
-  const int n = std::sscanf(text, "%f,%f,%f:%f,%f,%f:%f", &c.position.x, &c.position.y, &c.position.z,
-                            &c.target.x, &c.target.y, &c.target.z, &fov);
+  const int n = std::sscanf(text, "%f,%f,%f:%f,%f,%f:%f", &c.position.x, &c.position.y, &c.position.z, &c.target.x,
+                            &c.target.y, &c.target.z, &fov);
   if (n != 6 && n != 7) return false;
   if (!(fov > 1 && fov < 170)) return false;
   c.fov_deg = fov;

@@ -4,8 +4,8 @@
 #include "scene/model/clock.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -92,8 +92,7 @@ double presentation_at(const Scenario& scenario, Day day) {
   return start;  // at or past the last phase's end
 }
 
-std::optional<double> resolve_time(const Scenario& scenario, std::string_view spec,
-                                   std::string* error) {
+std::optional<double> resolve_time(const Scenario& scenario, std::string_view spec, std::string* error) {
   const std::string text(spec);
   const auto fail = [&](std::string message) -> std::optional<double> {
     if (error) *error = std::move(message);
@@ -108,8 +107,7 @@ std::optional<double> resolve_time(const Scenario& scenario, std::string_view sp
     return *seconds;
   }
 
-  if (const int phase = scenario.phase_index(spec); phase >= 0)
-    return phase_start_s(scenario, phase);
+  if (const int phase = scenario.phase_index(spec); phase >= 0) return phase_start_s(scenario, phase);
 
   std::string date_error;
   if (const auto day = parse_day(spec, scenario.calendar, &date_error)) {
@@ -118,16 +116,14 @@ std::optional<double> resolve_time(const Scenario& scenario, std::string_view sp
     const Day last = scenario.phases.back().end.day;
     if (*day < first || *day > last)
       return fail("--time " + text + ": the date is outside the scenario, which runs from " +
-                  format_day(first, scenario.calendar, true) + " to " +
-                  format_day(last, scenario.calendar, true));
+                  format_day(first, scenario.calendar, true) + " to " + format_day(last, scenario.calendar, true));
     return presentation_at(scenario, *day);
   }
   // A malformed date deserves the calendar's own sentence ("February 1233 has 28 days").
   if (looks_like_date(spec)) return fail("--time " + text + ": " + date_error);
 
-  return fail("--time " + text + ": expected seconds (e.g. 42.5), a phase id (" +
-              phase_ids(scenario) + ") or a date YYYY-MM-DD[Thh:mm] in the " +
-              std::string(to_string(scenario.calendar)) + " calendar");
+  return fail("--time " + text + ": expected seconds (e.g. 42.5), a phase id (" + phase_ids(scenario) +
+              ") or a date YYYY-MM-DD[Thh:mm] in the " + std::string(to_string(scenario.calendar)) + " calendar");
 }
 
 }  // namespace scene

@@ -12,8 +12,8 @@ namespace scene {
 
 struct Scenario;
 
-double total_duration(const Scenario& scenario);          // sum of phase durations, seconds
-double phase_start_s(const Scenario& scenario, int phase);  // presentation second a phase starts
+double total_duration(const Scenario& scenario);                // sum of phase durations, seconds
+double phase_start_s(const Scenario& scenario, int phase);      // presentation second a phase starts
 int phase_at(const Scenario& scenario, double presentation_s);  // clamped to a valid index
 Day day_at(const Scenario& scenario, double presentation_s);    // clamped to the scenario
 double presentation_at(const Scenario& scenario, Day day);      // clamped to the scenario
@@ -21,7 +21,6 @@ double presentation_at(const Scenario& scenario, Day day);      // clamped to th
 // Resolves what a user types for --time: presentation seconds ("42.5"), a phase id ("famine",
 // its start), or a date "YYYY-MM-DD[Thh:mm]" in the scenario's calendar. On failure returns
 // nullopt and says why in error (naming the phases when an id is unknown).
-std::optional<double> resolve_time(const Scenario& scenario, std::string_view spec,
-                                   std::string* error = nullptr);
+std::optional<double> resolve_time(const Scenario& scenario, std::string_view spec, std::string* error = nullptr);
 
 }  // namespace scene

@@ -11,8 +11,8 @@ std::uint32_t pack_color(glm::vec3 c, float alpha) {
 }
 
 glm::vec4 unpack_color(std::uint32_t c) {
-  return glm::vec4(static_cast<float>(c & 0xFF), static_cast<float>((c >> 8) & 0xFF), static_cast<float>((c >> 16) & 0xFF),
-                   static_cast<float>(c >> 24)) /
+  return glm::vec4(static_cast<float>(c & 0xFF), static_cast<float>((c >> 8) & 0xFF),
+                   static_cast<float>((c >> 16) & 0xFF), static_cast<float>(c >> 24)) /
          255.0f;
 }
 

@@ -10,8 +10,7 @@ float polyline_distance(glm::vec2 p, const std::vector<glm::vec2>& points, bool 
   float best = std::numeric_limits<float>::infinity();
   const size_t n = points.size();
   const size_t segments = closed ? n : n - 1;
-  for (size_t i = 0; i < segments; ++i)
-    best = std::min(best, segment_distance(p, points[i], points[(i + 1) % n]));
+  for (size_t i = 0; i < segments; ++i) best = std::min(best, segment_distance(p, points[i], points[(i + 1) % n]));
   return best;
 }
 

@@ -34,7 +34,10 @@ std::vector<glm::vec2> path_prefix(const std::vector<glm::vec2>& path, float fra
 // Axis-aligned bounds of a set of points.
 struct Bounds2 {
   glm::vec2 min{1e30f}, max{-1e30f};
-  void add(glm::vec2 p) { min = glm::min(min, p); max = glm::max(max, p); }
+  void add(glm::vec2 p) {
+    min = glm::min(min, p);
+    max = glm::max(max, p);
+  }
   bool empty() const { return min.x > max.x; }
   glm::vec2 center() const { return (min + max) * 0.5f; }
 };

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
-#include "scene/model/scenario.h"
 #include "scene/model/hash.h"
+#include "scene/model/scenario.h"
 
 namespace scene {
 
@@ -190,7 +190,9 @@ Heightfield build_heightfield(const Scenario& scenario, const HeightImage* image
     b.max += glm::vec2(reach);
     return b;
   };
-  const auto contains = [](const Bounds2& b, glm::vec2 p) { return p.x >= b.min.x && p.y >= b.min.y && p.x <= b.max.x && p.y <= b.max.y; };
+  const auto contains = [](const Bounds2& b, glm::vec2 p) {
+    return p.x >= b.min.x && p.y >= b.min.y && p.x <= b.max.x && p.y <= b.max.y;
+  };
   std::vector<Bounds2> river_bounds, lake_bounds;
   for (const River& river : scenario.rivers)
     river_bounds.push_back(reach_bounds(river.points, river.width * 0.5f + margin + river.bank_width));

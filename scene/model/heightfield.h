@@ -12,8 +12,8 @@ namespace scene {
 struct Scenario;
 
 struct Heightfield {
-  glm::vec2 min{0}, max{0};  // extent in [x, z]
-  int nx = 0, nz = 0;        // samples per side
+  glm::vec2 min{0}, max{0};    // extent in [x, z]
+  int nx = 0, nz = 0;          // samples per side
   std::vector<float> heights;  // row-major, z rows of x samples
   // 1 / cell_size(), set by build_heightfield so height() multiplies instead of dividing;
   // zero (a field filled in by hand) means "work it out on use".

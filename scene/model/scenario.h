@@ -42,11 +42,11 @@ struct Source {
 
 struct Ridge {  // "ridges": a line of hills; one point is a single hill
   std::vector<glm::vec2> points;
-  float width = 1000;   // metres, half-height width across the ridge
-  float height = 100;   // metres above the plain
+  float width = 1000;  // metres, half-height width across the ridge
+  float height = 100;  // metres above the plain
 };
 
-struct Heightmap {  // "heightmap": a greyscale PNG over the terrain extent
+struct Heightmap {    // "heightmap": a greyscale PNG over the terrain extent
   std::string image;  // path relative to the scenario file
   float min_height = 0;
   float max_height = 100;
@@ -55,9 +55,9 @@ struct Heightmap {  // "heightmap": a greyscale PNG over the terrain extent
 struct Terrain {
   glm::vec2 min{-6000, -6000};  // "extent": [xmin, zmin, xmax, zmax]
   glm::vec2 max{6000, 6000};
-  int resolution = 512;         // grid vertices per side for the whole extent
-  float base_height = 0;        // "base_height": height of the plain
-  float relief_amplitude = 2;   // "relief": {"amplitude", "wavelength", "seed"} gentle noise
+  int resolution = 512;        // grid vertices per side for the whole extent
+  float base_height = 0;       // "base_height": height of the plain
+  float relief_amplitude = 2;  // "relief": {"amplitude", "wavelength", "seed"} gentle noise
   float relief_wavelength = 1500;
   std::uint32_t seed = 1;
   std::vector<Ridge> ridges;
@@ -68,10 +68,10 @@ struct River {
   std::string id;
   Localized name;
   std::vector<glm::vec2> points;  // centre line, upstream first
-  float width = 70;        // water surface width
-  float depth = 4;         // channel depth below the plain at the centre
-  float bank_width = 20;   // sloped bank on each side
-  float water_level = -1.5f;  // water surface relative to the plain
+  float width = 70;               // water surface width
+  float depth = 4;                // channel depth below the plain at the centre
+  float bank_width = 20;          // sloped bank on each side
+  float water_level = -1.5f;      // water surface relative to the plain
   Provenance provenance;
 };
 
@@ -100,19 +100,19 @@ struct Wall {
   std::vector<glm::vec2> points;
   bool closed = true;
   float height = 11;
-  float thickness = 10;        // at the base
-  float batter = 0.15f;        // inward slope of the faces, metres per metre of height
+  float thickness = 10;  // at the base
+  float batter = 0.15f;  // inward slope of the faces, metres per metre of height
   bool crenellated = true;
-  float bastion_spacing = 0;   // metres between 马面 bastions; 0 = none
+  float bastion_spacing = 0;  // metres between 马面 bastions; 0 = none
   Provenance provenance;
 };
 
 struct Gate {
   std::string id;
   Localized name;
-  std::string wall;        // wall id
-  glm::vec2 position{0};   // snapped to the wall by the world builder
-  bool barbican = false;   // 瓮城
+  std::string wall;       // wall id
+  glm::vec2 position{0};  // snapped to the wall by the world builder
+  bool barbican = false;  // 瓮城
   Provenance provenance;
 };
 
@@ -128,8 +128,8 @@ struct Tower {
 
 struct Moat {
   std::string id;
-  std::string around;   // wall id
-  float offset = 20;    // distance from the wall's outer face
+  std::string around;  // wall id
+  float offset = 20;   // distance from the wall's outer face
   float width = 25;
   float depth = 3;
   Provenance provenance;
@@ -141,7 +141,7 @@ struct WallDamage {  // a segment of a wall that is damaged and may be breached
   std::string wall;
   glm::vec2 position{0};  // centre of the segment, snapped to the wall
   float length = 40;
-  Track<float> damage;    // 0 intact, (0,1) damaged, 1 breached
+  Track<float> damage;  // 0 intact, (0,1) damaged, 1 breached
   Provenance provenance;
 };
 
@@ -192,9 +192,9 @@ struct Road {
   std::string id;
   Localized name;
   RoadKind kind = RoadKind::Road;
-  float width = 8;                 // metres of packed earth; the default depends on the kind
-  std::string gate;                // "gate": the road begins at this gate; may be empty
-  std::vector<glm::vec2> path;     // "path": centre line [x, z], at least 2 points
+  float width = 8;              // metres of packed earth; the default depends on the kind
+  std::string gate;             // "gate": the road begins at this gate; may be empty
+  std::vector<glm::vec2> path;  // "path": centre line [x, z], at least 2 points
   Provenance provenance;
 };
 // The width a road has when its "width" is not given.
@@ -210,7 +210,8 @@ struct Camp {
   float radius = 300;
   int tents = 60;
   Interval available;  // "available": {"from": date, "to": date}
-  std::string model;   // "model": a glTF/FBX/OBJ file for its tents or gers, relative to the scenario file; empty: the built-in one
+  std::string
+      model;  // "model": a glTF/FBX/OBJ file for its tents or gers, relative to the scenario file; empty: the built-in one
   Provenance provenance;
 };
 
@@ -242,14 +243,14 @@ struct Unit {
   Localized commander;
   UnitKind kind = UnitKind::Infantry;
   Interval available;
-  Track<glm::vec2> path;        // "path": waypoints [x, z] on the terrain
+  Track<glm::vec2> path;  // "path": waypoints [x, z] on the terrain
   Track<Formation> formation;
   Track<UnitState> state;
-  Track<float> strength;        // men
+  Track<float> strength;          // men
   bool strength_estimate = true;  // "strength_estimate"
-  Track<float> heading;         // degrees clockwise from north; empty: face along the path
-  int ladders = 0;              // "ladders": scaling ladders the unit carries; set against a wall when it assaults one
-  bool ladders_estimate = true;   // "ladders_estimate"
+  Track<float> heading;           // degrees clockwise from north; empty: face along the path
+  int ladders = 0;               // "ladders": scaling ladders the unit carries; set against a wall when it assaults one
+  bool ladders_estimate = true;  // "ladders_estimate"
   Provenance provenance;
 };
 
@@ -268,7 +269,7 @@ struct SiegeEngine {
   Localized name;
   std::string faction;
   EngineKind kind = EngineKind::Trebuchet;
-  Track<glm::vec2> path;          // a fixed battery has one key
+  Track<glm::vec2> path;            // a fixed battery has one key
   std::optional<glm::vec2> target;  // where its stones fall
   float shots_per_hour = 6;
   Interval available;
@@ -280,10 +281,10 @@ struct Phase {
   std::string id;
   Localized title;
   HistoricalDate start;
-  HistoricalDate end;           // == the next phase's start: phases tile the scenario
-  double duration_s = 20;       // presentation seconds
+  HistoricalDate end;      // == the next phase's start: phases tile the scenario
+  double duration_s = 20;  // presentation seconds
   Localized summary;
-  std::string shot;             // preset shot id for lecture mode; may be empty
+  std::string shot;  // preset shot id for lecture mode; may be empty
   Provenance provenance;
 };
 
@@ -293,12 +294,12 @@ struct Caption {
   Localized text;
   std::string attribution;
   CaptionStyle style = CaptionStyle::LowerThird;
-  Interval when;   // "from", "to": dates
+  Interval when;  // "from", "to": dates
   Provenance provenance;
 };
 
 struct ShotKey {
-  double at = 0;              // 0..1 over the shot's span
+  double at = 0;  // 0..1 over the shot's span
   glm::vec3 position{0};
   glm::vec3 target{0};
   float fov_deg = 45;
@@ -307,18 +308,18 @@ struct ShotKey {
 struct Shot {
   std::string id;
   Localized title;
-  std::string phase;          // the phase this shot belongs to; empty: the whole scenario
-  std::string follow;         // unit id the camera tracks (target offset by the unit); may be empty
+  std::string phase;   // the phase this shot belongs to; empty: the whole scenario
+  std::string follow;  // unit id the camera tracks (target offset by the unit); may be empty
   Interp interp = Interp::Eased;
   std::vector<ShotKey> keys;  // at least one
   bool overview = false;      // the establishing shot: frames city, river and siege ring
 };
 
 struct Environment {
-  double latitude = 33.0;   // degrees north
+  double latitude = 33.0;  // degrees north
   double longitude = 114.4;
-  Track<float> hour;        // local solar hour of day, 0..24; empty: 14:00
-  float haze = 1;           // distance haze density multiplier
+  Track<float> hour;  // local solar hour of day, 0..24; empty: 14:00
+  float haze = 1;     // distance haze density multiplier
 };
 
 struct Settings {

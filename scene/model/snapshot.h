@@ -13,13 +13,13 @@
 namespace scene {
 
 struct UnitSnapshot {
-  bool present = false;      // inside its availability interval and strength > 0
-  glm::vec2 position{0};     // [x, z] of the formation's centre
-  float heading_deg = 0;     // clockwise from north (-z)
-  float speed = 0;           // metres per historical hour along the path
+  bool present = false;   // inside its availability interval and strength > 0
+  glm::vec2 position{0};  // [x, z] of the formation's centre
+  float heading_deg = 0;  // clockwise from north (-z)
+  float speed = 0;        // metres per historical hour along the path
   Formation formation = Formation::Block;
   UnitState state = UnitState::Hold;
-  float strength = 0;        // men now
+  float strength = 0;               // men now
   std::uint32_t first_soldier = 0;  // range in Snapshot::soldiers
   std::uint32_t soldier_count = 0;
 };
@@ -40,26 +40,26 @@ struct CaptionSnapshot {
 };
 
 struct Snapshot {
-  double presentation_s = 0;  // playback seconds
-  Day day = 0;                // historical time
-  int phase = 0;              // index into Scenario::phases
-  float phase_progress = 0;   // 0..1 within the phase
-  float hour = 14;            // local solar hour
+  double presentation_s = 0;         // playback seconds
+  Day day = 0;                       // historical time
+  int phase = 0;                     // index into Scenario::phases
+  float phase_progress = 0;          // 0..1 within the phase
+  float hour = 14;                   // local solar hour
   glm::vec3 sun_direction{0, 1, 0};  // unit vector towards the sun
 
-  std::vector<UnitSnapshot> units;          // parallel to Scenario::units
+  std::vector<UnitSnapshot> units;  // parallel to Scenario::units
   std::vector<Soldier> soldiers;
-  std::vector<float> ring_construction;     // parallel to Scenario::siege_rings, 0..1
+  std::vector<float> ring_construction;       // parallel to Scenario::siege_rings, 0..1
   std::vector<float> earthwork_construction;  // parallel to Scenario::earthworks
-  std::vector<float> wall_damage;           // parallel to Scenario::damages, 0..1
-  std::vector<float> lake_level;            // parallel to Scenario::lakes, metres rel. plain
-  std::vector<float> dam_breach;            // parallel to Scenario::lakes, 0 if no dam
-  std::vector<float> fire_intensity;        // parallel to Scenario::fires
-  std::vector<bool> engine_present;         // parallel to Scenario::engines
-  std::vector<glm::vec2> engine_position;   // parallel to Scenario::engines
-  std::vector<bool> camp_present;           // parallel to Scenario::camps
-  std::vector<CaptionSnapshot> captions;    // the ones showing now
-  Camera camera;                            // the overview shot's (or the phase's preset) camera
+  std::vector<float> wall_damage;             // parallel to Scenario::damages, 0..1
+  std::vector<float> lake_level;              // parallel to Scenario::lakes, metres rel. plain
+  std::vector<float> dam_breach;              // parallel to Scenario::lakes, 0 if no dam
+  std::vector<float> fire_intensity;          // parallel to Scenario::fires
+  std::vector<bool> engine_present;           // parallel to Scenario::engines
+  std::vector<glm::vec2> engine_position;     // parallel to Scenario::engines
+  std::vector<bool> camp_present;             // parallel to Scenario::camps
+  std::vector<CaptionSnapshot> captions;      // the ones showing now
+  Camera camera;                              // the overview shot's (or the phase's preset) camera
 };
 
 }  // namespace scene

@@ -32,8 +32,8 @@ struct Interval {
 
 namespace detail {
 template <class T>
-constexpr bool interpolable = std::is_floating_point_v<T> || std::is_same_v<T, glm::vec2> ||
-                              std::is_same_v<T, glm::vec3>;
+constexpr bool interpolable =
+    std::is_floating_point_v<T> || std::is_same_v<T, glm::vec2> || std::is_same_v<T, glm::vec3>;
 }
 
 // Keys are sorted by t (the loader rejects files where they are not). Before the first key
@@ -47,8 +47,7 @@ struct Track {
 
   // Index of the last key with t <= time, or -1 before the first key.
   int segment(Day time) const {
-    auto it = std::upper_bound(keys.begin(), keys.end(), time,
-                               [](Day value, const Key<T>& k) { return value < k.t; });
+    auto it = std::upper_bound(keys.begin(), keys.end(), time, [](Day value, const Key<T>& k) { return value < k.t; });
     return static_cast<int>(it - keys.begin()) - 1;
   }
 
@@ -65,8 +64,10 @@ struct Track {
       const double span = b.t - a.t;
       const float f = span > 0 ? static_cast<float>((time - a.t) / span) : 1.0f;
       switch (interp) {
-        case Interp::Step: return a.v;
-        case Interp::Linear: return a.v + (b.v - a.v) * f;
+        case Interp::Step:
+          return a.v;
+        case Interp::Linear:
+          return a.v + (b.v - a.v) * f;
         case Interp::Eased: {
           const float s = f * f * (3.0f - 2.0f * f);
           return a.v + (b.v - a.v) * s;
@@ -82,8 +83,7 @@ struct Track {
           const T m0 = tangent(p, b);
           const T m1 = tangent(a, q);
           const float f2 = f * f, f3 = f2 * f;
-          return a.v * (2 * f3 - 3 * f2 + 1) + m0 * (f3 - 2 * f2 + f) + b.v * (-2 * f3 + 3 * f2) +
-                 m1 * (f3 - f2);
+          return a.v * (2 * f3 - 3 * f2 + 1) + m0 * (f3 - 2 * f2 + f) + b.v * (-2 * f3 + 3 * f2) + m1 * (f3 - f2);
         }
       }
       return a.v;

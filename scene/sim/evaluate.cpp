@@ -141,7 +141,8 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s) {
   }
 
   if (const Shot* shot = current_shot(scenario, scenario.phases.empty() ? -1 : snap.phase))
-    snap.camera = sample_shot(scenario, *shot, shot_progress(scenario, *shot, presentation_s, snap.phase_progress), snap.units);
+    snap.camera =
+        sample_shot(scenario, *shot, shot_progress(scenario, *shot, presentation_s, snap.phase_progress), snap.units);
   return snap;
 }
 

@@ -17,7 +17,6 @@ constexpr std::uint32_t kFallGroups = 128;
 
 // ---- Deterministic noise: an integer hash of (unit, slot, purpose), never a global RNG ----
 
-
 std::uint32_t unit_seed(std::uint32_t unit_index) { return mix32(unit_index * 0x85ebca6bU + 0x27d4eb2fU); }
 
 // A soldier's own random numbers, all from a few hashes of (unit seed, slot): 16 bits each
@@ -38,8 +37,7 @@ Noise soldier_noise(std::uint32_t seed, std::uint32_t slot) {
   constexpr float k = 1.0f / 65536.0f;
   const auto low = [&](std::uint32_t h) { return static_cast<float>(h & 0xffffU) * k; };
   const auto high = [&](std::uint32_t h) { return static_cast<float>(h >> 16) * k; };
-  return {low(h0) * 2 - 1, high(h0) * 2 - 1, low(h1), high(h1) * 2 - 1,
-          low(h2),         high(h2) * 2 - 1, low(h3), high(h3)};
+  return {low(h0) * 2 - 1, high(h0) * 2 - 1, low(h1), high(h1) * 2 - 1, low(h2), high(h2) * 2 - 1, low(h3), high(h3)};
 }
 
 float smoothstep01(float x) {
@@ -80,16 +78,20 @@ glm::vec2 cos_sin(float angle) {
   const float s = r * (1.0f - r2 / 6.0f * (1.0f - r2 / 20.0f * (1.0f - r2 / 42.0f)));
   const float c = 1.0f - r2 / 2.0f * (1.0f - r2 / 12.0f * (1.0f - r2 / 30.0f * (1.0f - r2 / 56.0f)));
   switch (static_cast<int>(quarter) & 3) {
-    case 0: return {c, s};
-    case 1: return {-s, c};
-    case 2: return {-c, -s};
-    default: return {s, -c};
+    case 0:
+      return {c, s};
+    case 1:
+      return {-s, c};
+    case 2:
+      return {-c, -s};
+    default:
+      return {s, -c};
   }
 }
 
 // Corners of the unit hexagon, counter-clockwise from +x (the last repeats the first).
-constexpr glm::vec2 kHexCorners[7] = {{1, 0},  {0.5f, 0.8660254f},  {-0.5f, 0.8660254f}, {-1, 0},
-                                      {-0.5f, -0.8660254f}, {0.5f, -0.8660254f}, {1, 0}};
+constexpr glm::vec2 kHexCorners[7] = {
+    {1, 0}, {0.5f, 0.8660254f}, {-0.5f, 0.8660254f}, {-1, 0}, {-0.5f, -0.8660254f}, {0.5f, -0.8660254f}, {1, 0}};
 
 // Position `index` on a hexagonal lattice filled ring by ring from the centre (unit spacing).
 glm::vec2 hex_ring_position(std::uint32_t index) {
@@ -115,8 +117,8 @@ struct CampPlace {
 };
 CampPlace camp_place(std::uint32_t slot) {
   const std::uint32_t mess = slot / kMessSize;
-  const float angle = static_cast<float>(slot % kMessSize) * (2.0f * kPi / kMessSize) +
-                      ((mess & 1U) ? kPi / kMessSize : 0.0f);
+  const float angle =
+      static_cast<float>(slot % kMessSize) * (2.0f * kPi / kMessSize) + ((mess & 1U) ? kPi / kMessSize : 0.0f);
   const glm::vec2 fire = hex_ring_position(mess) * kFireSpacing;
   // A man at angle a (counter-clockwise from right) faces the fire: direction a + pi, which
   // measured clockwise from forward is -pi/2 - a.
@@ -141,8 +143,7 @@ float wrap_angle(float a) {  // to [-pi, pi]
 
 template <class E>
 Day run_start(const Track<E>& track, int key) {
-  while (key > 0 && track.keys[static_cast<size_t>(key - 1)].v == track.keys[static_cast<size_t>(key)].v)
-    --key;
+  while (key > 0 && track.keys[static_cast<size_t>(key - 1)].v == track.keys[static_cast<size_t>(key)].v) --key;
   return track.keys[static_cast<size_t>(key)].t;
 }
 
@@ -227,8 +228,8 @@ LocalPose rout(glm::vec2 base, double hours, const Noise& noise) {
   return pose;
 }
 
-LocalPose apply_state(UnitState state, Day since, const FormationFrame& f, glm::vec2 base,
-                      std::uint32_t slot, const Noise& noise) {
+LocalPose apply_state(UnitState state, Day since, const FormationFrame& f, glm::vec2 base, std::uint32_t slot,
+                      const Noise& noise) {
   switch (state) {
     case UnitState::Camp: {
       const CampPlace place = camp_place(slot);
@@ -237,7 +238,8 @@ LocalPose apply_state(UnitState state, Day since, const FormationFrame& f, glm::
       pose.facing = place.facing;
       return pose;
     }
-    case UnitState::Rout: return rout(base, (f.day - since) * 24.0, noise);
+    case UnitState::Rout:
+      return rout(base, (f.day - since) * 24.0, noise);
     default: {
       LocalPose pose;
       pose.offset = base;
@@ -252,10 +254,14 @@ glm::vec2 to_world(const FormationFrame& f, glm::vec2 local) { return f.right * 
 
 Spacing formation_spacing(UnitKind kind) {
   switch (kind) {
-    case UnitKind::Cavalry: return {2.6f, 4.2f};
-    case UnitKind::SiegeCrew: return {2.2f, 2.2f};
-    case UnitKind::Civilians: return {1.9f, 1.9f};
-    default: return {1.5f, 1.8f};
+    case UnitKind::Cavalry:
+      return {2.6f, 4.2f};
+    case UnitKind::SiegeCrew:
+      return {2.2f, 2.2f};
+    case UnitKind::Civilians:
+      return {1.9f, 1.9f};
+    default:
+      return {1.5f, 1.8f};
   }
 }
 
@@ -269,7 +275,9 @@ Shape make_shape(Formation formation, std::uint32_t count, UnitKind kind) {
     case Formation::Block:  // about twice as wide as deep, in metres
       shape.columns = static_cast<std::uint32_t>(std::ceil(std::sqrt(2.0 * shape.count * sp.depth / sp.lateral)));
       break;
-    case Formation::Column: shape.columns = kind == UnitKind::Cavalry ? 4 : 6; break;
+    case Formation::Column:
+      shape.columns = kind == UnitKind::Cavalry ? 4 : 6;
+      break;
     case Formation::Line: {
       const std::uint32_t ranks = kind == UnitKind::Cavalry ? 2 : 4;
       shape.columns = (shape.count + ranks - 1) / ranks;
@@ -282,8 +290,12 @@ Shape make_shape(Formation formation, std::uint32_t count, UnitKind kind) {
       shape.centroid_shift = (2.0f / 3.0f) * static_cast<float>(ranks - 1) * sp.depth;
       break;
     }
-    case Formation::Camp: shape.jitter = 0.35f; break;
-    case Formation::Scattered: shape.jitter = 0.6f; break;
+    case Formation::Camp:
+      shape.jitter = 0.35f;
+      break;
+    case Formation::Scattered:
+      shape.jitter = 0.6f;
+      break;
   }
   if (formation == Formation::Block || formation == Formation::Column || formation == Formation::Line) {
     shape.columns = std::max(shape.columns, 1U);
@@ -296,10 +308,14 @@ glm::vec2 shape_offset(const Shape& shape, std::uint32_t slot) {
   switch (shape.formation) {
     case Formation::Block:
     case Formation::Column:
-    case Formation::Line: return grid_offset(slot, shape);
-    case Formation::Wedge: return wedge_offset(slot, shape);
-    case Formation::Camp: return camp_offset(slot);
-    case Formation::Scattered: return scattered_offset(slot, shape.spacing);
+    case Formation::Line:
+      return grid_offset(slot, shape);
+    case Formation::Wedge:
+      return wedge_offset(slot, shape);
+    case Formation::Camp:
+      return camp_offset(slot);
+    case Formation::Scattered:
+      return scattered_offset(slot, shape.spacing);
   }
   return {0, 0};
 }
@@ -383,8 +399,8 @@ StepBlend<UnitState> state_blend(const Track<UnitState>& track, Day day) {
   return step_blend(track, day, UnitState::Hold);
 }
 
-FormationFrame formation_frame(const Unit& unit, std::uint32_t unit_index, Day day,
-                               const UnitMotion& motion, std::uint32_t count) {
+FormationFrame formation_frame(const Unit& unit, std::uint32_t unit_index, Day day, const UnitMotion& motion,
+                               std::uint32_t count) {
   return frame_at(unit, unit_index, day, motion, count, nullptr);
 }
 
@@ -492,8 +508,8 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
   const float ratio = layout.soldiers_per_figure > 0 ? layout.soldiers_per_figure : 1.0f;
   const std::uint32_t count = figure_count(unit, ratio);
   if (count == 0) return;
-  const auto standing = static_cast<std::uint32_t>(
-      std::clamp(std::lround(layout.strength / ratio), 0L, static_cast<long>(count)));
+  const auto standing =
+      static_cast<std::uint32_t>(std::clamp(std::lround(layout.strength / ratio), 0L, static_cast<long>(count)));
   Shape shapes[6];  // by Formation, so frames at other times (the fallen) reuse them
   for (int f = 0; f < 6; ++f) shapes[f] = make_shape(static_cast<Formation>(f), count, unit.kind);
   const FormationFrame frame = frame_at(unit, layout.unit_index, layout.day, layout.motion, count, shapes);

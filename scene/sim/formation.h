@@ -60,8 +60,8 @@ glm::vec2 slot_offset(Formation formation, std::uint32_t slot, std::uint32_t cou
 // Where a unit's centre is, which way it faces and how fast it moves at one instant.
 struct UnitMotion {
   glm::vec2 position{0};
-  float heading_deg = 0;   // clockwise from north (-z)
-  float speed = 0;         // metres per historical hour
+  float heading_deg = 0;  // clockwise from north (-z)
+  float speed = 0;        // metres per historical hour
 };
 // Heading comes from the heading track, or else from the direction of travel (a central
 // difference over half an hour either side), or, standing still, the last leg travelled.
@@ -73,7 +73,7 @@ template <class E>
 struct StepBlend {
   E from{};
   E to{};
-  float blend = 1;   // 0: all `from`, 1: all `to`
+  float blend = 1;  // 0: all `from`, 1: all `to`
   Day from_since = 0;
   Day to_since = 0;
 };
@@ -83,7 +83,7 @@ StepBlend<UnitState> state_blend(const Track<UnitState>& track, Day day);
 // What all figures of one unit share at one instant; computed once per unit.
 struct FormationFrame {
   glm::vec2 centre{0};
-  float heading_rad = 0;  // clockwise from north
+  float heading_rad = 0;     // clockwise from north
   glm::vec2 forward{0, -1};  // [x, z] unit vector along the heading
   glm::vec2 right{1, 0};     // [x, z] unit vector to the formation's right
   Day day = 0;
@@ -95,8 +95,8 @@ struct FormationFrame {
   StepBlend<UnitState> state;
   Shape from_shape, to_shape;  // formation.from and formation.to for `count` men
 };
-FormationFrame formation_frame(const Unit& unit, std::uint32_t unit_index, Day day,
-                               const UnitMotion& motion, std::uint32_t count);
+FormationFrame formation_frame(const Unit& unit, std::uint32_t unit_index, Day day, const UnitMotion& motion,
+                               std::uint32_t count);
 
 struct SoldierPlacement {
   glm::vec2 xz{0};
@@ -132,9 +132,9 @@ struct SoldierLayout {
   const Unit* unit = nullptr;
   std::uint32_t unit_index = 0;
   Day day = 0;
-  double presentation_s = 0;      // drives the walk cycle, so it plays at playback speed
-  UnitMotion motion;              // unit_motion(*unit, day)
-  float strength = 0;             // strength now
+  double presentation_s = 0;  // drives the walk cycle, so it plays at playback speed
+  UnitMotion motion;          // unit_motion(*unit, day)
+  float strength = 0;         // strength now
   float soldiers_per_figure = 1;
   const Heightfield* ground = nullptr;  // null: a flat plain at base_height
   float base_height = 0;

@@ -9,22 +9,23 @@
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
+#include "scene/model/hash.h"
 #include "scene/model/heightfield.h"
 #include "scene/model/wall_path.h"
 #include "scene/sim/formation.h"
-#include "scene/model/hash.h"
 
 namespace scene {
 
 namespace {
 
-constexpr float kLeanReach = 120.0f;   // part of the unit this close to the face: its ladder parties run ahead and set them up
-constexpr float kStretch = 250.0f;     // along the wall either side of the point opposite the unit
-constexpr float kCarryReach = 400.0f;  // within this of a wall, on the way up: carried
-constexpr float kLadderSpacing = 4.5f; // ladders at least this far apart along a wall
-constexpr float kFootOut = 0.28f;      // foot out from the wall's base, per metre of wall height
+constexpr float kLeanReach =
+    120.0f;  // part of the unit this close to the face: its ladder parties run ahead and set them up
+constexpr float kStretch = 250.0f;      // along the wall either side of the point opposite the unit
+constexpr float kCarryReach = 400.0f;   // within this of a wall, on the way up: carried
+constexpr float kLadderSpacing = 4.5f;  // ladders at least this far apart along a wall
+constexpr float kFootOut = 0.28f;       // foot out from the wall's base, per metre of wall height
 constexpr float kAboveParapet = 1.0f;   // the top stands this far above the walkway, against the merlons
-constexpr float kShoulder = 1.45f;     // carried at this height
+constexpr float kShoulder = 1.45f;      // carried at this height
 
 glm::vec2 left_of(glm::vec2 d) { return {-d.y, d.x}; }
 
@@ -48,7 +49,8 @@ bool blocked(const Scenario& s, Day day, const Wall& wall, const WallPoint& w) {
       const float len = glm::length(path[i + 1] - path[i]);
       const int count = static_cast<int>(std::floor(len / wall.bastion_spacing));
       for (int k = 1; k <= count; ++k) {
-        const glm::vec2 centre = path[i] + (path[i + 1] - path[i]) * (static_cast<float>(k) / static_cast<float>(count + 1));
+        const glm::vec2 centre =
+            path[i] + (path[i + 1] - path[i]) * (static_cast<float>(k) / static_cast<float>(count + 1));
         if (glm::length(centre - w.at) < 8.5f) return true;
       }
     }
@@ -62,7 +64,8 @@ struct Footprint {
   std::vector<glm::vec2> points;
   glm::vec2 centre{0}, forward{0, -1}, right{1, 0};
 };
-Footprint footprint_of(const Unit& unit, glm::vec2 position, float heading_deg, Formation formation, std::uint32_t count) {
+Footprint footprint_of(const Unit& unit, glm::vec2 position, float heading_deg, Formation formation,
+                       std::uint32_t count) {
   Footprint f;
   const float heading = heading_deg * 0.017453293f;
   f.centre = position;
@@ -86,7 +89,8 @@ WallPoint point_along(const Wall& wall, float along) {
   for (size_t i = 0; i + 1 < path.size(); ++i) {
     const float len = glm::length(path[i + 1] - path[i]);
     if (len < 1e-3f) continue;
-    w = {path[i] + (path[i + 1] - path[i]) * std::clamp((along - s) / len, 0.0f, 1.0f), (path[i + 1] - path[i]) / len, along, 0};
+    w = {path[i] + (path[i + 1] - path[i]) * std::clamp((along - s) / len, 0.0f, 1.0f), (path[i + 1] - path[i]) / len,
+         along, 0};
     if (along <= s + len) break;
     s += len;
   }
@@ -133,7 +137,8 @@ std::vector<LadderPose> against_wall(const Scenario& s, Day day, std::uint32_t u
     glm::vec2 side_point{0};
     for (glm::vec2 p : fp.points) {
       const WallPoint w = nearest_on_wall(wall, p);
-      if (w.distance - wall.thickness * 0.5f > kLeanReach || w.distance < wall.thickness * 0.5f || !outside(wall, p)) continue;
+      if (w.distance - wall.thickness * 0.5f > kLeanReach || w.distance < wall.thickness * 0.5f || !outside(wall, p))
+        continue;
       float delta = w.s - opposite.s;
       if (wall.closed) delta = std::remainder(delta, total);
       if (std::abs(delta) > kStretch) continue;
@@ -152,14 +157,16 @@ std::vector<LadderPose> against_wall(const Scenario& s, Day day, std::uint32_t u
     const float first = opposite.s + 0.5f * (from + to) - 0.5f * span;
     for (int i = 0; i < n; ++i) {
       const std::uint32_t h = hash32(u, static_cast<std::uint32_t>(i));
-      float along = first + span * (static_cast<float>(i) + 0.5f) / static_cast<float>(n) + (unit_float(h) - 0.5f) * 0.6f;
+      float along =
+          first + span * (static_cast<float>(i) + 0.5f) / static_cast<float>(n) + (unit_float(h) - 0.5f) * 0.6f;
       if (wall.closed) along = std::fmod(std::fmod(along, total) + total, total);
       const WallPoint w = point_along(wall, along);
       if (blocked(s, day, wall, w)) continue;
       // Lean on the face the unit stands before.
       glm::vec2 normal = left_of(w.dir);
       const float half = wall.thickness * 0.5f;
-      if (wall.closed ? !outside(wall, w.at + normal * (half + 1.0f)) : glm::dot(side_point - w.at, normal) < 0) normal = -normal;
+      if (wall.closed ? !outside(wall, w.at + normal * (half + 1.0f)) : glm::dot(side_point - w.at, normal) < 0)
+        normal = -normal;
       LadderPose pose;
       pose.unit = u;
       pose.wall = static_cast<std::uint32_t>(wi);
@@ -216,7 +223,8 @@ void ladders_of(const Scenario& s, Day day, std::uint32_t u, const Footprint& fp
         const glm::vec2 normal = glm::normalize(f2 - t2);
         const glm::vec2 along = left_of(normal) * ((h & 1) ? 1.0f : -1.0f);
         const float swing = 0.2f + 0.45f * unit_float(h >> 4);
-        const glm::vec2 e2 = f2 + (along * std::cos(swing) + normal * std::sin(swing)) * glm::distance(pose.foot, pose.top);
+        const glm::vec2 e2 =
+            f2 + (along * std::cos(swing) + normal * std::sin(swing)) * glm::distance(pose.foot, pose.top);
         pose.how = LadderHow::Lying;
         pose.foot = {f2.x, ground_at(s, f2) + 0.12f, f2.y};
         pose.top = {e2.x, ground_at(s, e2) + 0.12f, e2.y};
@@ -237,7 +245,8 @@ void ladders_of(const Scenario& s, Day day, std::uint32_t u, const Footprint& fp
     if (static_cast<int>(bearers.size()) >= unit.ladders) break;
     bool clear = true;
     for (glm::vec2 q : bearers)
-      clear = clear && (std::abs(glm::dot(p - q, fp.right)) >= kLadderSpacing || std::abs(glm::dot(p - q, fp.forward)) >= length + 1.0f);
+      clear = clear && (std::abs(glm::dot(p - q, fp.right)) >= kLadderSpacing ||
+                        std::abs(glm::dot(p - q, fp.forward)) >= length + 1.0f);
     if (clear) bearers.push_back(p);
   }
   for (std::size_t i = 0; i < bearers.size(); ++i) {
@@ -278,10 +287,12 @@ std::vector<LadderPose> ladders_at(const Scenario& scenario, const Snapshot& sna
       const Day since = state_blend(unit.state, snap.day).to_since;
       if (!std::isfinite(since)) continue;
       const UnitMotion then = unit_motion(unit, since);
-      const Footprint fp = footprint_of(unit, then.position, then.heading_deg, unit.formation.sample(since, Formation::Block), count);
+      const Footprint fp =
+          footprint_of(unit, then.position, then.heading_deg, unit.formation.sample(since, Formation::Block), count);
       ladders_of(scenario, since, u, fp, UnitState::Rout, true, out);
     } else if (us.state == UnitState::Assault || us.state == UnitState::March) {
-      ladders_of(scenario, snap.day, u, footprint_of(unit, us.position, us.heading_deg, us.formation, count), us.state, false, out);
+      ladders_of(scenario, snap.day, u, footprint_of(unit, us.position, us.heading_deg, us.formation, count), us.state,
+                 false, out);
     }
   }
   return out;

@@ -5,8 +5,8 @@
 
 #include "scene/model/clock.h"
 #include "scene/model/color.h"
-#include "scene/model/heightfield.h"
 #include "scene/model/hash.h"
+#include "scene/model/heightfield.h"
 
 namespace scene {
 
@@ -112,8 +112,10 @@ ArmPose trebuchet_arm(const Scenario& scenario, const Snapshot& snap, std::size_
   for (std::int64_t k = std::max<std::int64_t>(around - 2, 0); k <= around + 2; ++k) {
     const double r = schedule.release_s(k);
     if (r > schedule.phase_s) break;
-    if (r <= s) prev = k;
-    else if (next < 0) next = k;
+    if (r <= s)
+      prev = k;
+    else if (next < 0)
+      next = k;
   }
   const double r_prev = prev >= 0 ? schedule.release_s(prev) : 0.0;
   // Each shot's heave and settle take at most 45 % of the gap to the shot beside it, so a
@@ -159,8 +161,9 @@ void append_stones(const Scenario& scenario, const Snapshot& snap, std::vector<P
         const float s = std::max(0.0f, p.progress - 0.025f * static_cast<float>(i));
         const float span = std::max(40.0f, 0.28f * glm::length(glm::vec2(p.to.x - p.from.x, p.to.z - p.from.z)));
         const glm::vec3 q = arc(p.from, p.to, span, s);
-        out.push_back({q, 1.3f - 0.25f * static_cast<float>(i), pack_color({0.45f, 0.42f, 0.38f}, 0.5f - 0.12f * static_cast<float>(i)), 3,
-                       0.0f, static_cast<float>(i)});
+        out.push_back({q, 1.3f - 0.25f * static_cast<float>(i),
+                       pack_color({0.45f, 0.42f, 0.38f}, 0.5f - 0.12f * static_cast<float>(i)), 3, 0.0f,
+                       static_cast<float>(i)});
       }
     } else {
       const float a = p.since_impact / static_cast<float>(kDustSeconds);
@@ -168,8 +171,10 @@ void append_stones(const Scenario& scenario, const Snapshot& snap, std::vector<P
         const std::uint32_t h = hash32(p.engine * 7919u + p.shot, i, 9);
         const float angle = 6.2831853f * unit_float(h);
         const float spread = (4.0f + 14.0f * a) * (0.4f + 0.6f * unit_float(h >> 3));
-        const glm::vec3 pos = p.to + glm::vec3(std::cos(angle) * spread, 2.0f + 10.0f * a * unit_float(h >> 5), std::sin(angle) * spread);
-        out.push_back({pos, 4.0f + 9.0f * a, pack_color({0.36f, 0.30f, 0.22f}, 0.85f * (1.0f - a)), 3, 0.0f, unit_float(h)});
+        const glm::vec3 pos =
+            p.to + glm::vec3(std::cos(angle) * spread, 2.0f + 10.0f * a * unit_float(h >> 5), std::sin(angle) * spread);
+        out.push_back(
+            {pos, 4.0f + 9.0f * a, pack_color({0.36f, 0.30f, 0.22f}, 0.85f * (1.0f - a)), 3, 0.0f, unit_float(h)});
       }
     }
   }
@@ -181,7 +186,8 @@ void append_fire_arrows(const Scenario& scenario, const Snapshot& snap, double l
   for (size_t a = 0; a < scenario.units.size() && a < snap.units.size(); ++a) {
     const Unit& unit = scenario.units[a];
     const UnitSnapshot& us = snap.units[a];
-    if (!us.present || unit.kind != UnitKind::Archers || us.state == UnitState::Rout || us.state == UnitState::Camp) continue;
+    if (!us.present || unit.kind != UnitKind::Archers || us.state == UnitState::Rout || us.state == UnitState::Camp)
+      continue;
     float best = 800.0f;
     int target = -1;
     for (size_t b = 0; b < scenario.units.size() && b < snap.units.size(); ++b) {
@@ -208,7 +214,8 @@ void append_fire_arrows(const Scenario& scenario, const Snapshot& snap, double l
         const glm::vec2 jitter_from = 25.0f * (glm::vec2(unit_float(h), unit_float(h >> 4)) - 0.5f);
         const glm::vec2 jitter_to = 45.0f * (glm::vec2(unit_float(h >> 8), unit_float(h >> 12)) - 0.5f);
         const glm::vec2 f2 = us.position + jitter_from, t2 = to2 + jitter_to;
-        const glm::vec3 from(f2.x, height_at(scenario, f2) + 2.0f, f2.y), to(t2.x, height_at(scenario, t2) + 1.0f, t2.y);
+        const glm::vec3 from(f2.x, height_at(scenario, f2) + 2.0f, f2.y),
+            to(t2.x, height_at(scenario, t2) + 1.0f, t2.y);
         const glm::vec3 pos = arc(from, to, 0.18f * best, std::min(1.0f, s * (0.9f + 0.2f * unit_float(h >> 16))));
         out.push_back({pos, 0.7f, pack_color({1.0f, 0.55f, 0.18f}, 1.0f), 4, 9.0f, unit_float(h)});
       }
@@ -233,7 +240,8 @@ void append_fires(const Scenario& scenario, const Snapshot& snap, float t, std::
       const float age = cycle - std::floor(cycle);
       const glm::vec3 pos(xz.x, height_at(scenario, xz) + 3.0f + age * 10.0f * intensity, xz.y);
       const glm::vec3 colour = glm::mix(glm::vec3(1.0f, 0.75f, 0.3f), glm::vec3(0.9f, 0.25f, 0.05f), age);
-      out.push_back({pos, (3.0f + 4.0f * intensity) * (1.0f - 0.6f * age), pack_color(colour, 0.95f), 1, 6.0f, unit_float(h >> 11)});
+      out.push_back({pos, (3.0f + 4.0f * intensity) * (1.0f - 0.6f * age), pack_color(colour, 0.95f), 1, 6.0f,
+                     unit_float(h >> 11)});
     }
     // Blended puffs (renderer/effects.cpp): enough of them, overlapping, to read as a column.
     const int puffs = std::clamp(static_cast<int>(std::ceil(intensity * 90.0f)), 6, 90);
@@ -244,11 +252,14 @@ void append_fires(const Scenario& scenario, const Snapshot& snap, float t, std::
       const float age = cycle - std::floor(cycle);
       const float angle = 6.2831853f * unit_float(h >> 5);
       const float r = 0.7f * fire.radius * std::sqrt(unit_float(h >> 9));
-      const glm::vec2 xz = fire.position + r * glm::vec2(std::cos(angle), std::sin(angle)) + glm::vec2(70.0f, 25.0f) * age;
-      const glm::vec3 pos(xz.x, height_at(scenario, fire.position) + 12.0f + 160.0f * age * (0.5f + 0.5f * intensity), xz.y);
+      const glm::vec2 xz =
+          fire.position + r * glm::vec2(std::cos(angle), std::sin(angle)) + glm::vec2(70.0f, 25.0f) * age;
+      const glm::vec3 pos(xz.x, height_at(scenario, fire.position) + 12.0f + 160.0f * age * (0.5f + 0.5f * intensity),
+                          xz.y);
       const float grey = 0.07f + 0.09f * unit_float(h >> 13);
-      out.push_back({pos, 12.0f + 45.0f * age, pack_color(glm::vec3(grey), 0.6f * intensity * (1.0f - age) * std::min(1.0f, age * 6.0f)),
-                     0, 0.0f, unit_float(h >> 17)});
+      out.push_back({pos, 12.0f + 45.0f * age,
+                     pack_color(glm::vec3(grey), 0.6f * intensity * (1.0f - age) * std::min(1.0f, age * 6.0f)), 0, 0.0f,
+                     unit_float(h >> 17)});
     }
   }
 }

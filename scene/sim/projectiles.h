@@ -19,8 +19,9 @@
 
 namespace scene {
 
-constexpr double kMaxShotsPerSecond = 0.45;  // per engine, in presentation seconds: room for a ~1 s heave and a ~1 s fall back
-constexpr double kDustSeconds = 1.6;        // an impact's dust hangs this long
+constexpr double kMaxShotsPerSecond =
+    0.45;                             // per engine, in presentation seconds: room for a ~1 s heave and a ~1 s fall back
+constexpr double kDustSeconds = 1.6;  // an impact's dust hangs this long
 
 struct Projectile {
   std::uint32_t engine = 0;  // index into Scenario::engines
@@ -52,10 +53,10 @@ std::vector<Projectile> projectiles_at(const Scenario& scenario, const Snapshot&
 // engine, in radians: at rest it lies down to the ground behind; the crew's pull swings it up
 // and over to release past the vertical, it follows through, falls back and is reloaded.
 namespace trebuchet {
-constexpr float kAxleHeight = 7.5f;   // metres above the ground
-constexpr float kLongArm = 10.0f;     // axle to sling end
-constexpr float kShortArm = 3.8f;     // axle to where the ropes hang
-constexpr float kRestAngle = -0.77f;  // radians: the sling end down behind, its pouch on the ground
+constexpr float kAxleHeight = 7.5f;     // metres above the ground
+constexpr float kLongArm = 10.0f;       // axle to sling end
+constexpr float kShortArm = 3.8f;       // axle to where the ropes hang
+constexpr float kRestAngle = -0.77f;    // radians: the sling end down behind, its pouch on the ground
 constexpr float kReleaseAngle = 1.75f;  // about 100 degrees: just past the vertical, towards the target
 constexpr float kFollowAngle = 2.15f;   // the furthest the arm swings on after the release
 constexpr double kPullS = 1.0;          // the crew's heave, release at its end
@@ -76,10 +77,10 @@ glm::vec2 trebuchet_sling_end(float angle);
 // One billboard; the same layout as shaders::EffectInstance (32 bytes).
 struct Particle {
   glm::vec3 position{0};
-  float size = 1;          // half side, metres
+  float size = 1;            // half side, metres
   std::uint32_t colour = 0;  // RGBA8 linear colour, alpha opacity
-  std::uint32_t kind = 0;  // 0 smoke, 1 flame, 2 stone, 3 dust, 4 fire arrow
-  float glow = 0;          // emissive multiplier
+  std::uint32_t kind = 0;    // 0 smoke, 1 flame, 2 stone, 3 dust, 4 fire arrow
+  float glow = 0;            // emissive multiplier
   float seed = 0;
 };
 static_assert(sizeof(Particle) == 32);

@@ -24,7 +24,8 @@ double shot_progress(const Scenario& scenario, const Shot& shot, double presenta
   return total > 0 ? std::clamp(presentation_s / total, 0.0, 1.0) : 0.0;
 }
 
-Camera sample_shot(const Scenario& scenario, const Shot& shot, double progress, const std::vector<UnitSnapshot>& units) {
+Camera sample_shot(const Scenario& scenario, const Shot& shot, double progress,
+                   const std::vector<UnitSnapshot>& units) {
   Camera camera;
   if (shot.keys.empty()) return camera;
   // Shot keys are on a 0..1 axis; the keyframe track does the interpolation for all three.
@@ -40,7 +41,9 @@ Camera sample_shot(const Scenario& scenario, const Shot& shot, double progress, 
   camera.target = target.sample(t);
   camera.fov_deg = fov.sample(t);
 
-  const auto ground = [&](glm::vec2 xz) { return scenario.ground ? scenario.ground->height(xz) : scenario.terrain.base_height; };
+  const auto ground = [&](glm::vec2 xz) {
+    return scenario.ground ? scenario.ground->height(xz) : scenario.terrain.base_height;
+  };
   if (!shot.follow.empty()) {
     for (size_t i = 0; i < scenario.units.size() && i < units.size(); ++i) {
       if (scenario.units[i].id != shot.follow) continue;

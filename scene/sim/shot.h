@@ -22,6 +22,7 @@ double shot_progress(const Scenario& scenario, const Shot& shot, double presenta
 // The camera of `shot` at `progress`, interpolating its keys with the shot's interp. A shot
 // that follows a unit is offset by where that unit stands on the ground in `units`
 // (Snapshot::units); pass an empty vector to ignore following.
-Camera sample_shot(const Scenario& scenario, const Shot& shot, double progress, const std::vector<UnitSnapshot>& units = {});
+Camera sample_shot(const Scenario& scenario, const Shot& shot, double progress,
+                   const std::vector<UnitSnapshot>& units = {});
 
 }  // namespace scene

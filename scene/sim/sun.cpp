@@ -30,10 +30,10 @@ SunPosition sun_position(Day day, double solar_hour, double latitude_deg) {
 
   // The sun's direction in local east/north/up coordinates.
   const double east = -std::cos(declination) * std::sin(hour_angle);
-  const double north = std::cos(latitude) * std::sin(declination) -
-                       std::sin(latitude) * std::cos(declination) * std::cos(hour_angle);
-  const double up = std::sin(latitude) * std::sin(declination) +
-                    std::cos(latitude) * std::cos(declination) * std::cos(hour_angle);
+  const double north =
+      std::cos(latitude) * std::sin(declination) - std::sin(latitude) * std::cos(declination) * std::cos(hour_angle);
+  const double up =
+      std::sin(latitude) * std::sin(declination) + std::cos(latitude) * std::cos(declination) * std::cos(hour_angle);
 
   SunPosition sun;
   sun.declination_deg = declination / kRad;
@@ -41,8 +41,8 @@ SunPosition sun_position(Day day, double solar_hour, double latitude_deg) {
   sun.elevation_deg = std::asin(std::clamp(up, -1.0, 1.0)) / kRad;
   double azimuth = std::atan2(east, north) / kRad;
   sun.azimuth_deg = azimuth < 0 ? azimuth + 360.0 : azimuth;
-  sun.direction = glm::normalize(glm::vec3(static_cast<float>(east), static_cast<float>(up),
-                                           static_cast<float>(-north)));
+  sun.direction =
+      glm::normalize(glm::vec3(static_cast<float>(east), static_cast<float>(up), static_cast<float>(-north)));
   return sun;
 }
 

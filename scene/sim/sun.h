@@ -10,10 +10,10 @@
 namespace scene {
 
 struct SunPosition {
-  double declination_deg = 0;  // north of the celestial equator
-  double hour_angle_deg = 0;   // west of the meridian: 0 at solar noon, +15 per hour after
-  double elevation_deg = 0;    // above the horizon; negative at night
-  double azimuth_deg = 0;      // clockwise from north: 90 east, 180 south
+  double declination_deg = 0;    // north of the celestial equator
+  double hour_angle_deg = 0;     // west of the meridian: 0 at solar noon, +15 per hour after
+  double elevation_deg = 0;      // above the horizon; negative at night
+  double azimuth_deg = 0;        // clockwise from north: 90 east, 180 south
   glm::vec3 direction{0, 1, 0};  // unit vector towards the sun: +x east, +z south, y up
 };
 

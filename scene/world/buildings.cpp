@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
-#include "scene/world/world.h"
 #include "scene/model/hash.h"
+#include "scene/world/world.h"
 
 namespace scene {
 
@@ -15,11 +15,12 @@ constexpr glm::vec3 kPlaster{0.24f, 0.21f, 0.17f};
 constexpr glm::vec3 kGreyTiles{0.07f, 0.07f, 0.075f};
 constexpr glm::vec3 kThatch{0.22f, 0.17f, 0.09f};
 constexpr glm::vec3 kLacquer{0.28f, 0.06f, 0.04f};
-constexpr float kLot = 16.0f;          // metres per house lot on the city grid
-constexpr int kBlock = 6;              // lots per block; the sixth row/column is a street
+constexpr float kLot = 16.0f;  // metres per house lot on the city grid
+constexpr int kBlock = 6;      // lots per block; the sixth row/column is a street
 
 // A pitched roof (two slopes and two gables) over a rectangle, ridge along the local x axis.
-void add_gable_roof(Mesh& mesh, glm::vec3 base, glm::vec2 size, float rise, float yaw, std::uint32_t colour, std::uint32_t object) {
+void add_gable_roof(Mesh& mesh, glm::vec3 base, glm::vec2 size, float rise, float yaw, std::uint32_t colour,
+                    std::uint32_t object) {
   const glm::vec3 right(std::cos(yaw), 0, -std::sin(yaw)), fwd(std::sin(yaw), 0, std::cos(yaw));
   const glm::vec3 hx = right * (size.x * 0.5f), hz = fwd * (size.y * 0.5f), up(0, rise, 0);
   const glm::vec3 p0 = base - hx - hz, p1 = base + hx - hz, p2 = base + hx + hz, p3 = base - hx + hz;
@@ -33,8 +34,10 @@ void add_gable_roof(Mesh& mesh, glm::vec3 base, glm::vec2 size, float rise, floa
 void add_house(Mesh& mesh, const Heightfield& ground, glm::vec2 at, glm::vec2 size, float height, float yaw,
                glm::vec3 walls, glm::vec3 roof, std::uint32_t object) {
   const float g = ground.height(at);
-  mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x, height + 0.5f, size.y), yaw, pack_color(walls), object);
-  add_gable_roof(mesh, glm::vec3(at.x, g + height, at.y), size + glm::vec2(1.2f), size.y * 0.35f, yaw, pack_color(roof), object);
+  mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x, height + 0.5f, size.y), yaw, pack_color(walls),
+               object);
+  add_gable_roof(mesh, glm::vec3(at.x, g + height, at.y), size + glm::vec2(1.2f), size.y * 0.35f, yaw, pack_color(roof),
+                 object);
 }
 
 void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& s,
@@ -48,7 +51,8 @@ void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& g
   for (int iz = -reach; iz <= reach; ++iz) {
     for (int ix = -reach; ix <= reach; ++ix) {
       // Lots are on a grid anchored at the origin so neighbouring quarters share streets.
-      const int gx = static_cast<int>(std::floor(s.center.x / kLot)) + ix, gz = static_cast<int>(std::floor(s.center.y / kLot)) + iz;
+      const int gx = static_cast<int>(std::floor(s.center.x / kLot)) + ix,
+                gz = static_cast<int>(std::floor(s.center.y / kLot)) + iz;
       if (((gx % kBlock) + kBlock) % kBlock == 0 || ((gz % kBlock) + kBlock) % kBlock == 0) continue;  // streets
       const glm::vec2 p = (glm::vec2(gx, gz) + 0.5f) * kLot;
       if (glm::length(p - s.center) > s.radius) continue;
@@ -76,9 +80,11 @@ void add_palace(Mesh& mesh, const Heightfield& ground, const Settlement& s, std:
     const glm::vec2 at(s.center.x, z);
     const float g = ground.height(at);
     const glm::vec2 size(i == halls / 2 ? 40.0f : 28.0f, i == halls / 2 ? 20.0f : 14.0f);
-    mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x + 6, 2.0f, size.y + 6), 0, pack_color(kPlaster * 1.2f), object);
+    mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x + 6, 2.0f, size.y + 6), 0,
+                 pack_color(kPlaster * 1.2f), object);
     mesh.add_box(glm::vec3(at.x, g + 1.5f, at.y), glm::vec3(size.x, 7.0f, size.y), 0, pack_color(kLacquer), object);
-    add_gable_roof(mesh, glm::vec3(at.x, g + 8.5f, at.y), size + glm::vec2(4.0f), size.y * 0.45f, 0, pack_color(kGreyTiles), object);
+    add_gable_roof(mesh, glm::vec3(at.x, g + 8.5f, at.y), size + glm::vec2(4.0f), size.y * 0.45f, 0,
+                   pack_color(kGreyTiles), object);
   }
   // The compound wall.
   const float w = r * 0.75f, d = r * 0.8f, g = ground.height(s.center);
@@ -86,8 +92,10 @@ void add_palace(Mesh& mesh, const Heightfield& ground, const Settlement& s, std:
   mesh.add_box(glm::vec3(s.center.x, g - 0.5f, s.center.y - d), glm::vec3(2 * w, 5.0f, 1.5f), 0, c, object);
   mesh.add_box(glm::vec3(s.center.x - w, g - 0.5f, s.center.y), glm::vec3(1.5f, 5.0f, 2 * d), 0, c, object);
   mesh.add_box(glm::vec3(s.center.x + w, g - 0.5f, s.center.y), glm::vec3(1.5f, 5.0f, 2 * d), 0, c, object);
-  mesh.add_box(glm::vec3(s.center.x - w * 0.55f, g - 0.5f, s.center.y + d), glm::vec3(w * 0.9f, 5.0f, 1.5f), 0, c, object);
-  mesh.add_box(glm::vec3(s.center.x + w * 0.55f, g - 0.5f, s.center.y + d), glm::vec3(w * 0.9f, 5.0f, 1.5f), 0, c, object);
+  mesh.add_box(glm::vec3(s.center.x - w * 0.55f, g - 0.5f, s.center.y + d), glm::vec3(w * 0.9f, 5.0f, 1.5f), 0, c,
+               object);
+  mesh.add_box(glm::vec3(s.center.x + w * 0.55f, g - 0.5f, s.center.y + d), glm::vec3(w * 0.9f, 5.0f, 1.5f), 0, c,
+               object);
 }
 
 void add_village(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& s,
@@ -98,7 +106,8 @@ void add_village(Mesh& mesh, const Scenario& scenario, const Heightfield& ground
     const float dist = std::sqrt(static_cast<float>((h >> 16) & 0xFFFF) / 65536.0f) * s.radius;
     const glm::vec2 p = s.center + glm::vec2(std::cos(angle), std::sin(angle)) * dist;
     if (!clear_ground(scenario, p, 4.0f)) continue;
-    add_house(mesh, ground, p, glm::vec2(9.0f, 6.0f), 3.0f, (h & 1) ? 0.0f : 1.5707964f, kPlaster * 0.9f, kThatch, object);
+    add_house(mesh, ground, p, glm::vec2(9.0f, 6.0f), 3.0f, (h & 1) ? 0.0f : 1.5707964f, kPlaster * 0.9f, kThatch,
+              object);
     ++placed;
   }
 }
@@ -108,9 +117,15 @@ void add_village(Mesh& mesh, const Scenario& scenario, const Heightfield& ground
 void add_settlement(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& settlement,
                     std::uint32_t salt, std::uint32_t object) {
   switch (settlement.kind) {
-    case SettlementKind::CityQuarter: add_city_quarter(mesh, scenario, ground, settlement, salt, object); break;
-    case SettlementKind::Palace: add_palace(mesh, ground, settlement, object); break;
-    case SettlementKind::Village: add_village(mesh, scenario, ground, settlement, salt, object); break;
+    case SettlementKind::CityQuarter:
+      add_city_quarter(mesh, scenario, ground, settlement, salt, object);
+      break;
+    case SettlementKind::Palace:
+      add_palace(mesh, ground, settlement, object);
+      break;
+    case SettlementKind::Village:
+      add_village(mesh, scenario, ground, settlement, salt, object);
+      break;
   }
 }
 

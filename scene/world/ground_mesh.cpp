@@ -63,14 +63,15 @@ Vertex ground_vertex(const Scenario& scenario, const Heightfield& ground, int ix
   return {glm::vec3(xz.x, h, xz.y), shading_normal, pack_color(colour, farmland), object};
 }
 
-  // The skirt: each border vertex joined to a point far out along the same direction from
-  // the centre, at the border's height.
+// The skirt: each border vertex joined to a point far out along the same direction from
+// the centre, at the border's height.
 void add_skirt(Mesh& mesh, const Scenario& scenario, const Heightfield& ground) {
   const glm::vec2 centre = (ground.min + ground.max) * 0.5f;
   std::vector<std::uint32_t> border;
   for (int ix = 0; ix < ground.nx; ++ix) border.push_back(static_cast<std::uint32_t>(ix));
   for (int iz = 1; iz < ground.nz; ++iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx + ground.nx - 1));
-  for (int ix = ground.nx - 2; ix >= 0; --ix) border.push_back(static_cast<std::uint32_t>((ground.nz - 1) * ground.nx + ix));
+  for (int ix = ground.nx - 2; ix >= 0; --ix)
+    border.push_back(static_cast<std::uint32_t>((ground.nz - 1) * ground.nx + ix));
   for (int iz = ground.nz - 2; iz > 0; --iz) border.push_back(static_cast<std::uint32_t>(iz * ground.nx));
   // The skirt starts from copies of the border vertices, all plain farmland facing straight
   // up as the border has faded to (kEdgeFade), so no hill or channel streaks out forty

@@ -20,8 +20,9 @@ void add_ladder(Mesh& mesh, glm::vec3 foot, glm::vec3 top, std::uint32_t object)
   const auto timber = [&](glm::vec3 a, glm::vec3 b, glm::vec3 across, float w) {
     const glm::vec3 u = glm::normalize(across) * (w * 0.5f), v = glm::normalize(glm::cross(b - a, across)) * (w * 0.5f);
     const glm::vec3 offs[4] = {u + v, -u + v, -u - v, u - v};
-    for (int k = 0; k < 4; ++k) mesh.add_quad_facing(a + offs[k], b + offs[k], b + offs[(k + 1) % 4], a + offs[(k + 1) % 4],
-                                                     offs[k] + offs[(k + 1) % 4], wood, object);
+    for (int k = 0; k < 4; ++k)
+      mesh.add_quad_facing(a + offs[k], b + offs[k], b + offs[(k + 1) % 4], a + offs[(k + 1) % 4],
+                           offs[k] + offs[(k + 1) % 4], wood, object);
   };
   constexpr float kHalfWidth = 0.3f, kRungStep = 0.75f;
   timber(foot - side * kHalfWidth, top - side * kHalfWidth, side, 0.13f);

@@ -4,21 +4,36 @@ namespace scene {
 
 std::string_view to_string(ObjectKind kind) {
   switch (kind) {
-    case ObjectKind::Terrain: return "terrain";
-    case ObjectKind::Water: return "water";
-    case ObjectKind::Wall: return "wall";
-    case ObjectKind::Gate: return "gate";
-    case ObjectKind::Tower: return "tower";
-    case ObjectKind::SiegeRing: return "siege_ring";
-    case ObjectKind::Building: return "building";
-    case ObjectKind::Soldier: return "soldier";
-    case ObjectKind::SiegeEngine: return "siege_engine";
-    case ObjectKind::Camp: return "camp";
-    case ObjectKind::Sky: return "sky";
-    case ObjectKind::Dam: return "dam";
-    case ObjectKind::Earthwork: return "earthwork";
-    case ObjectKind::Road: return "road";
-    case ObjectKind::Ladder: return "ladder";
+    case ObjectKind::Terrain:
+      return "terrain";
+    case ObjectKind::Water:
+      return "water";
+    case ObjectKind::Wall:
+      return "wall";
+    case ObjectKind::Gate:
+      return "gate";
+    case ObjectKind::Tower:
+      return "tower";
+    case ObjectKind::SiegeRing:
+      return "siege_ring";
+    case ObjectKind::Building:
+      return "building";
+    case ObjectKind::Soldier:
+      return "soldier";
+    case ObjectKind::SiegeEngine:
+      return "siege_engine";
+    case ObjectKind::Camp:
+      return "camp";
+    case ObjectKind::Sky:
+      return "sky";
+    case ObjectKind::Dam:
+      return "dam";
+    case ObjectKind::Earthwork:
+      return "earthwork";
+    case ObjectKind::Road:
+      return "road";
+    case ObjectKind::Ladder:
+      return "ladder";
   }
   return "unknown";
 }

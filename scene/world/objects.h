@@ -10,7 +10,20 @@
 namespace scene {
 
 enum class ObjectKind {
-  Terrain, Water, Wall, Gate, Tower, SiegeRing, Building, Soldier, SiegeEngine, Camp, Sky, Dam, Earthwork, Road,
+  Terrain,
+  Water,
+  Wall,
+  Gate,
+  Tower,
+  SiegeRing,
+  Building,
+  Soldier,
+  SiegeEngine,
+  Camp,
+  Sky,
+  Dam,
+  Earthwork,
+  Road,
   Ladder  // one per unit that carries scaling ladders: all its ladders
 };
 std::string_view to_string(ObjectKind kind);

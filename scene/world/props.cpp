@@ -22,7 +22,8 @@ float footprint(Prop prop) {
   Mesh whole = build_prop(prop);
   // A user's trebuchet is the whole engine: fit it to the frame with its arm at rest and crew.
   if (prop == Prop::Trebuchet)
-    add_trebuchet_action(whole, build_prop(Prop::TrebuchetArm), glm::vec3(0), glm::vec2(0, -1), trebuchet::kRestAngle, 0, 0);
+    add_trebuchet_action(whole, build_prop(Prop::TrebuchetArm), glm::vec3(0), glm::vec2(0, -1), trebuchet::kRestAngle,
+                         0, 0);
   const Bounds b = mesh_bounds(whole);
   return std::max(b.size().x, b.size().z);
 }
@@ -96,10 +97,11 @@ PropModels load_prop_models(const Scenario& scenario) {
   }
   ModelCache cache;
   for (const SiegeEngine& e : scenario.engines)
-    models.engines.push_back(own_model(models, cache, scenario, e.model, engine_prop(e.kind), "engine \"" + e.id + "\""));
+    models.engines.push_back(
+        own_model(models, cache, scenario, e.model, engine_prop(e.kind), "engine \"" + e.id + "\""));
   for (const Camp& c : scenario.camps)
-    models.camps.push_back(own_model(models, cache, scenario, c.model, c.kind == CampKind::Gers ? Prop::Ger : Prop::Tent,
-                                     "camp \"" + c.id + "\""));
+    models.camps.push_back(own_model(models, cache, scenario, c.model,
+                                     c.kind == CampKind::Gers ? Prop::Ger : Prop::Tent, "camp \"" + c.id + "\""));
   return models;
 }
 

@@ -40,14 +40,16 @@ void add_siege_ring(Mesh& mesh, const Heightfield& ground, const SiegeRing& ring
     const float ga = ground.height(a), gb = ground.height(b);
     const auto p = [&](glm::vec2 q, float off, float y) { return glm::vec3(q.x + n.x * off, y, q.y + n.y * off); };
     const glm::vec3 out(n.x, 0.6f, n.y), in(-n.x, 0.6f, -n.y);
-    mesh.add_quad_facing(p(a, half, ga - 0.5f), p(b, half, gb - 0.5f), p(b, top, gb + ring.height), p(a, top, ga + ring.height), out, side, object);
-    mesh.add_quad_facing(p(a, -half, ga - 0.5f), p(b, -half, gb - 0.5f), p(b, -top, gb + ring.height), p(a, -top, ga + ring.height), in, side, object);
-    mesh.add_quad_facing(p(a, top, ga + ring.height), p(b, top, gb + ring.height), p(b, -top, gb + ring.height), p(a, -top, ga + ring.height),
-                    glm::vec3(0, 1, 0), crest, object);
+    mesh.add_quad_facing(p(a, half, ga - 0.5f), p(b, half, gb - 0.5f), p(b, top, gb + ring.height),
+                         p(a, top, ga + ring.height), out, side, object);
+    mesh.add_quad_facing(p(a, -half, ga - 0.5f), p(b, -half, gb - 0.5f), p(b, -top, gb + ring.height),
+                         p(a, -top, ga + ring.height), in, side, object);
+    mesh.add_quad_facing(p(a, top, ga + ring.height), p(b, top, gb + ring.height), p(b, -top, gb + ring.height),
+                         p(a, -top, ga + ring.height), glm::vec3(0, 1, 0), crest, object);
     // The ditch, cut on the city side: a dark band just above the ground.
     const float d0 = -(half + 1.5f), d1 = -(half + 1.5f + ring.ditch_width);
     mesh.add_quad_facing(p(a, d0, ga + 0.25f), p(b, d0, gb + 0.25f), p(b, d1, gb + 0.25f), p(a, d1, ga + 0.25f),
-                    glm::vec3(0, 1, 0), ditch, object);
+                         glm::vec3(0, 1, 0), ditch, object);
   }
 
   if (ring.watch_post_spacing > 0) {
@@ -57,8 +59,10 @@ void add_siege_ring(Mesh& mesh, const Heightfield& ground, const SiegeRing& ring
       while (next_post <= along + seg) {
         const glm::vec2 q = path[i] + (path[i + 1] - path[i]) * ((next_post - along) / seg);
         const float g = ground.height(q);
-        mesh.add_box(glm::vec3(q.x, g - 0.5f, q.y), glm::vec3(4.5f, ring.height + 5.0f, 4.5f), 0, pack_color(kPost), object);
-        mesh.add_pyramid(glm::vec3(q.x, g + ring.height + 4.5f, q.y), glm::vec2(5.5f), 2.2f, 0, pack_color(kPost * 0.6f), object);
+        mesh.add_box(glm::vec3(q.x, g - 0.5f, q.y), glm::vec3(4.5f, ring.height + 5.0f, 4.5f), 0, pack_color(kPost),
+                     object);
+        mesh.add_pyramid(glm::vec3(q.x, g + ring.height + 4.5f, q.y), glm::vec2(5.5f), 2.2f, 0,
+                         pack_color(kPost * 0.6f), object);
         next_post += ring.watch_post_spacing;
       }
       along += seg;

@@ -20,11 +20,11 @@ constexpr glm::vec3 kEmbankment{0.17f, 0.145f, 0.10f};
 constexpr glm::vec3 kDeck{0.19f, 0.12f, 0.07f};
 constexpr glm::vec3 kDeckSide{0.15f, 0.10f, 0.06f};
 
-constexpr float kLift = 0.25f;        // metres above the ground: clear of it where the grid bends between samples
-constexpr float kVergeLift = 0.08f;   // the verge's outer edge nearly meets the ground
-constexpr float kMaxLodLift = 1.0f;   // most a road rises to stay above the terrain's coarser levels
-constexpr float kWetDepth = 0.3f;     // ground carved this far below the plain is a channel, moat or lake bed
-constexpr float kDeckAbove = 0.5f;    // a deck stands this far above the higher of its two landings
+constexpr float kLift = 0.25f;       // metres above the ground: clear of it where the grid bends between samples
+constexpr float kVergeLift = 0.08f;  // the verge's outer edge nearly meets the ground
+constexpr float kMaxLodLift = 1.0f;  // most a road rises to stay above the terrain's coarser levels
+constexpr float kWetDepth = 0.3f;    // ground carved this far below the plain is a channel, moat or lake bed
+constexpr float kDeckAbove = 0.5f;   // a deck stands this far above the higher of its two landings
 constexpr float kDeckThickness = 1.2f;
 constexpr float kParapet = 0.7f;
 constexpr float kCausewayHeight = 1.2f;
@@ -78,11 +78,15 @@ std::vector<Column> cross_section(const Road& road) {
   const glm::vec3 top = road.kind == RoadKind::Track ? kTrackEarth : kPackedEarth;
   if (road.kind == RoadKind::Causeway) {
     const float foot = half + kCausewayHeight * 2.0f;  // sides sloping 1 in 2
-    return {{-foot, kVergeLift, kEmbankment}, {-half, kCausewayHeight, kEmbankment}, {-half * 0.8f, kCausewayHeight, top},
-            {half * 0.8f, kCausewayHeight, top},  {half, kCausewayHeight, kEmbankment}, {foot, kVergeLift, kEmbankment}};
+    return {{-foot, kVergeLift, kEmbankment},     {-half, kCausewayHeight, kEmbankment},
+            {-half * 0.8f, kCausewayHeight, top}, {half * 0.8f, kCausewayHeight, top},
+            {half, kCausewayHeight, kEmbankment}, {foot, kVergeLift, kEmbankment}};
   }
   const float verge = std::max(1.0f, road.width * 0.2f);
-  return {{-half - verge, kVergeLift, kVerge}, {-half, kLift, top}, {0, kLift, top}, {half, kLift, top},
+  return {{-half - verge, kVergeLift, kVerge},
+          {-half, kLift, top},
+          {0, kLift, top},
+          {half, kLift, top},
           {half + verge, kVergeLift, kVerge}};
 }
 
@@ -118,7 +122,8 @@ std::vector<bool> wet_samples(const Scenario& scenario, const Heightfield& g, co
 
 // Each sample's bridge deck height: every run of wet samples becomes a flat deck between the
 // dry samples either side; -1e30 where the road is not bridged.
-std::vector<float> deck_heights(const Heightfield& ground, const std::vector<glm::vec2>& line, const std::vector<bool>& wet) {
+std::vector<float> deck_heights(const Heightfield& ground, const std::vector<glm::vec2>& line,
+                                const std::vector<bool>& wet) {
   const size_t n = line.size();
   std::vector<float> deck(n, -1e30f);
   for (size_t i = 0; i < n;) {
@@ -222,20 +227,23 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
         const bool edge = j == 0 || j + 1 == m;
         const float offset = glm::clamp(c.offset, -road.width * 0.5f - 0.5f, road.width * 0.5f + 0.5f);
         const glm::vec2 p = line[i] + sides[i] * offset;
-        section.push_back({glm::vec3(p.x, deck[i], p.y), glm::vec3(0, 1, 0), pack_color(edge ? kDeckSide : kDeck), object});
+        section.push_back(
+            {glm::vec3(p.x, deck[i], p.y), glm::vec3(0, 1, 0), pack_color(edge ? kDeckSide : kDeck), object});
         continue;
       }
       const glm::vec2 p = line[i] + sides[i] * c.offset;
       glm::vec3 normal = ground.normal(p);
       if (road.kind == RoadKind::Causeway && (j == 0 || j + 1 == m))  // the embankment's sloping sides
-        normal = glm::normalize(glm::vec3(sides[i].x, 0, sides[i].y) * (c.offset > 0 ? 0.45f : -0.45f) + glm::vec3(0, 1, 0));
+        normal =
+            glm::normalize(glm::vec3(sides[i].x, 0, sides[i].y) * (c.offset > 0 ? 0.45f : -0.45f) + glm::vec3(0, 1, 0));
       section.push_back({glm::vec3(p.x, road_ground(ground, p) + c.lift, p.y), normal, pack_color(c.colour), object});
     }
   }
   const std::vector<size_t> kept = needed_samples(section, m, [&](size_t i) { return bridged(i); });
   const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
-  for (size_t i : kept) mesh.vertices.insert(mesh.vertices.end(), section.begin() + static_cast<std::ptrdiff_t>(i * m),
-                                             section.begin() + static_cast<std::ptrdiff_t>((i + 1) * m));
+  for (size_t i : kept)
+    mesh.vertices.insert(mesh.vertices.end(), section.begin() + static_cast<std::ptrdiff_t>(i * m),
+                         section.begin() + static_cast<std::ptrdiff_t>((i + 1) * m));
   for (size_t i = 0; i + 1 < kept.size(); ++i)
     for (size_t j = 0; j + 1 < m; ++j) {
       const auto a = static_cast<std::uint32_t>(base + i * m + j), b = a + 1;

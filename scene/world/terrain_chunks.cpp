@@ -27,8 +27,8 @@ std::vector<int> samples(int lo, int hi, int step) {
 constexpr float kWetWeight = 8.0f;
 
 template <typename Corner>
-float level_error(const Heightfield& g, const std::vector<float>& weight, const std::vector<int>& xs, const std::vector<int>& zs,
-                  Corner corner) {
+float level_error(const Heightfield& g, const std::vector<float>& weight, const std::vector<int>& xs,
+                  const std::vector<int>& zs, Corner corner) {
   float worst = 0;
   for (size_t j = 0; j + 1 < zs.size(); ++j) {
     for (size_t i = 0; i + 1 < xs.size(); ++i) {
@@ -113,8 +113,9 @@ struct ChunkBuilder {
 
   // Each level's worst height error (never less than the finer level's); a wet chunk's coarse
   // levels get their lowered corner heights in `lowered_levels`.
-  std::array<float, TerrainChunk::kLevels> level_errors(bool wet, int cx, int x_hi, int cz, int z_hi,
-                                                       std::array<std::vector<float>, TerrainChunk::kLevels>& lowered_levels) const {
+  std::array<float, TerrainChunk::kLevels> level_errors(
+      bool wet, int cx, int x_hi, int cz, int z_hi,
+      std::array<std::vector<float>, TerrainChunk::kLevels>& lowered_levels) const {
     std::array<float, TerrainChunk::kLevels> error{};
     for (int k = 1; k < TerrainChunk::kLevels; ++k) {
       const std::vector<int> xs = samples(cx, x_hi, 1 << k), zs = samples(cz, z_hi, 1 << k);
@@ -133,7 +134,8 @@ struct ChunkBuilder {
 
   // One chunk of kTerrainChunkCells cells from (cx, cz): its levels, skirts and bounds.
   void add_chunk(int cx, int cz) {
-    const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1), z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
+    const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1),
+              z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
     TerrainChunk chunk;
     float lo = 1e30f, hi = -1e30f;
     for (int z = cz; z <= z_hi; ++z)
@@ -153,7 +155,9 @@ struct ChunkBuilder {
 
     // This chunk's own lowered copies of its border vertices.
     std::vector<std::uint32_t> lowered(static_cast<size_t>(x_hi - cx + 1) * (z_hi - cz + 1), 0);
-    const auto low = [&](int x, int z) -> std::uint32_t& { return lowered[static_cast<size_t>(z - cz) * (x_hi - cx + 1) + (x - cx)]; };
+    const auto low = [&](int x, int z) -> std::uint32_t& {
+      return lowered[static_cast<size_t>(z - cz) * (x_hi - cx + 1) + (x - cx)];
+    };
     for (int z = cz; z <= z_hi; ++z)
       for (int x = cx; x <= x_hi; ++x)
         if (x == cx || x == x_hi || z == cz || z == z_hi) {
@@ -173,7 +177,8 @@ struct ChunkBuilder {
           c = grid(xs[i], zs[j]);
           if (lowered_levels[k].empty()) continue;
           Vertex v = mean_vertex(out.mesh.vertices, ground.nx, step_window(xs, i), step_window(zs, j));
-          v.position = glm::vec3(out.mesh.vertices[c].position.x, lowered_levels[k][j * xs.size() + i], out.mesh.vertices[c].position.z);
+          v.position = glm::vec3(out.mesh.vertices[c].position.x, lowered_levels[k][j * xs.size() + i],
+                                 out.mesh.vertices[c].position.z);
           c = static_cast<std::uint32_t>(out.mesh.vertices.size());
           out.mesh.vertices.push_back(v);
         }
@@ -218,11 +223,12 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
   out.mesh = build_ground_mesh(scenario, ground, object);
   const std::size_t grid_indices = static_cast<std::size_t>(ground.nx - 1) * (ground.nz - 1) * 6;
   // Keep the horizon skirt's indices at the front; the chunks' ranges follow.
-  std::vector<std::uint32_t> indices(out.mesh.indices.begin() + static_cast<std::ptrdiff_t>(grid_indices), out.mesh.indices.end());
+  std::vector<std::uint32_t> indices(out.mesh.indices.begin() + static_cast<std::ptrdiff_t>(grid_indices),
+                                     out.mesh.indices.end());
   out.horizon = {0, static_cast<std::uint32_t>(indices.size())};
   out.cell = std::max(ground.cell_size().x, ground.cell_size().y);
-  ChunkBuilder builder{ground, std::vector<float>(ground.heights.size(), 1.0f), std::vector<float>(ground.heights.size(), 1.0f),
-                       out, indices};
+  ChunkBuilder builder{ground, std::vector<float>(ground.heights.size(), 1.0f),
+                       std::vector<float>(ground.heights.size(), 1.0f), out, indices};
   for (int z = 0; z < ground.nz; ++z)
     for (int x = 0; x < ground.nx; ++x) {
       const glm::vec2 xz = ground.min + glm::vec2(x, z) * ground.cell_size();

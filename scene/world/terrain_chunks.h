@@ -21,7 +21,7 @@ struct IndexRange {
 };
 
 struct TerrainChunk {
-  glm::vec3 min{0}, max{0};  // bounds, skirts included
+  glm::vec3 min{0}, max{0};          // bounds, skirts included
   static constexpr int kLevels = 5;  // steps of 1, 2, 4, 8 and 16 grid cells
   std::array<IndexRange, kLevels> levels;
   bool wet = false;  // holds carved channels, moats or lake beds: water lies over this ground,
@@ -29,11 +29,11 @@ struct TerrainChunk {
 };
 
 struct TerrainChunks {
-  Mesh mesh;                        // every vertex and every index range below
+  Mesh mesh;  // every vertex and every index range below
   std::vector<TerrainChunk> chunks;
-  IndexRange horizon;               // the flat skirt out to the horizon, always drawn
+  IndexRange horizon;                                            // the flat skirt out to the horizon, always drawn
   std::vector<std::array<float, TerrainChunk::kLevels>> errors;  // per chunk: metres of height error per level
-  float cell = 1;                   // metres per grid cell
+  float cell = 1;                                                // metres per grid cell
   // The chunks lie in rows of `chunks_x` along x, `chunks_z` rows along z, from `origin`,
   // each `chunk_size` metres (the last row and column may be smaller).
   glm::vec2 origin{0}, chunk_size{1};

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
-#include "scene/world/world.h"
 #include "scene/model/hash.h"
+#include "scene/world/world.h"
 
 namespace scene {
 
@@ -66,7 +66,8 @@ std::vector<Station> stations_along(const Heightfield& ground, const std::vector
 }
 
 // The stations of the arc-length interval [from, to], with interpolated ends.
-std::vector<Station> span_of(const Heightfield& ground, const std::vector<Station>& all, float from, float to, float sign) {
+std::vector<Station> span_of(const Heightfield& ground, const std::vector<Station>& all, float from, float to,
+                             float sign) {
   std::vector<Station> out;
   const auto at = [&](float s) {
     size_t i = 0;
@@ -98,7 +99,9 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
   for (size_t i = 0; i + 1 < st.size(); ++i) {
     const Station& a = st[i];
     const Station& b = st[i + 1];
-    const auto at = [](const Station& s, float offset, float y) { return glm::vec3(s.p.x + s.out.x * offset, y, s.p.y + s.out.y * offset); };
+    const auto at = [](const Station& s, float offset, float y) {
+      return glm::vec3(s.p.x + s.out.x * offset, y, s.p.y + s.out.y * offset);
+    };
     const float ha = a.top > 0 ? a.top : wall.height, hb = b.top > 0 ? b.top : wall.height;
     // A lower top (a broken stub) is also narrower: the batter continues up to it.
     const float tha = half - (half - top_half) * ha / wall.height, thb = half - (half - top_half) * hb / wall.height;
@@ -106,13 +109,17 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
     const glm::vec2 o2 = glm::normalize(a.out + b.out);
     const glm::vec3 out(o2.x, 0, o2.y);
     mesh.add_quad_facing(at(a, half, ya0), at(b, half, yb0), at(b, thb, yb1), at(a, tha, ya1), out, look.face, object);
-    mesh.add_quad_facing(at(a, -half, ya0), at(b, -half, yb0), at(b, -thb, yb1), at(a, -tha, ya1), -out, look.face, object);
-    mesh.add_quad_facing(at(a, tha, ya1), at(b, thb, yb1), at(b, -thb, yb1), at(a, -tha, ya1), glm::vec3(0, 1, 0), look.walk, object);
+    mesh.add_quad_facing(at(a, -half, ya0), at(b, -half, yb0), at(b, -thb, yb1), at(a, -tha, ya1), -out, look.face,
+                         object);
+    mesh.add_quad_facing(at(a, tha, ya1), at(b, thb, yb1), at(b, -thb, yb1), at(a, -tha, ya1), glm::vec3(0, 1, 0),
+                         look.walk, object);
     const glm::vec3 along(b.p.x - a.p.x, 0, b.p.y - a.p.y);
     if (look.start_cap && i == 0)
-      mesh.add_quad_facing(at(a, half, ya0), at(a, -half, ya0), at(a, -tha, ya1), at(a, tha, ya1), -along, look.face, object);
+      mesh.add_quad_facing(at(a, half, ya0), at(a, -half, ya0), at(a, -tha, ya1), at(a, tha, ya1), -along, look.face,
+                           object);
     if (look.end_cap && i + 2 == st.size())
-      mesh.add_quad_facing(at(b, half, yb0), at(b, -half, yb0), at(b, -thb, yb1), at(b, thb, yb1), along, look.face, object);
+      mesh.add_quad_facing(at(b, half, yb0), at(b, -half, yb0), at(b, -thb, yb1), at(b, thb, yb1), along, look.face,
+                           object);
 
     if (wall.crenellated && ha >= wall.height - 0.01f && hb >= wall.height - 0.01f) {
       // Merlons along the outer parapet, at fixed arc lengths so a cut wall keeps its rhythm.
@@ -122,7 +129,8 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
       const glm::vec2 outward = glm::normalize(left_of(dir) * sign);
       for (float s = std::ceil((a.s - 1.6f) / kMerlonStep) * kMerlonStep + 1.6f; s < b.s; s += kMerlonStep) {
         const std::uint32_t k = static_cast<std::uint32_t>(std::lround((s - 1.6f) / kMerlonStep));
-        if (look.merlons_kept < 1 && static_cast<float>(hash32(k, salt) & 0xFFFF) / 65536.0f >= look.merlons_kept) continue;
+        if (look.merlons_kept < 1 && static_cast<float>(hash32(k, salt) & 0xFFFF) / 65536.0f >= look.merlons_kept)
+          continue;
         const float t = (s - a.s) / len;
         const glm::vec2 p = glm::mix(a.p, b.p, t) + outward * (top_half - 0.4f);
         const float y = glm::mix(ya1, yb1, t);
@@ -131,7 +139,6 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
     }
   }
 }
-
 
 constexpr glm::vec3 kScar{0.09f, 0.075f, 0.06f};      // fresh earth core and soot-darkened brick
 constexpr glm::vec3 kCharred{0.03f, 0.026f, 0.024f};  // burnt timber
@@ -142,40 +149,44 @@ constexpr float kBarbicanHalfWidth = 34.0f;  // along the wall, either side of t
 
 glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
 
-void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size, float height, float yaw, std::uint32_t object) {
-  mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw, pack_color(kRubble), object);
+void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size, float height, float yaw,
+                 std::uint32_t object) {
+  mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw,
+                   pack_color(kRubble), object);
 }
 
 bool within(glm::vec2 span, float s) { return s >= span.x && s <= span.y; }
 
 // One bastion in the state of its wall segment: intact as built; damaged with its facing
 // scarred and its outer half slumped; breached fallen to a stub in its own rubble.
-void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Bastion& b, float state, std::uint32_t salt,
-                 std::uint32_t object, std::uint32_t rubble_object) {
+void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Bastion& b, float state,
+                 std::uint32_t salt, std::uint32_t object, std::uint32_t rubble_object) {
   const float g = ground.height(b.centre), yaw = yaw_of(b.along);
   const glm::vec2 out = glm::normalize(b.centre - b.foot);
   if (state <= 0) {
-    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw,
-                 pack_color(kWallFace), object);
+    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y),
+                 glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw, pack_color(kWallFace), object);
     return;
   }
   const std::uint32_t face = pack_color(scarred(state));
   const std::uint32_t h = hash32(static_cast<std::uint32_t>(b.s), salt + 53);
   if (state >= 0.999f) {
     const float stub = wall.height * kBastionStubFraction;
-    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y), glm::vec3(kBastionSize.x * 0.9f, stub + kSink, kBastionSize.y * 0.8f), yaw,
-                 face, object);
+    mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y),
+                 glm::vec3(kBastionSize.x * 0.9f, stub + kSink, kBastionSize.y * 0.8f), yaw, face, object);
     for (int k = 0; k < 3; ++k)  // its fill spilled out in front
-      rubble_heap(mesh, ground, b.centre + out * (kBastionSize.y * 0.5f + 2.0f) + b.along * (static_cast<float>(k - 1) * 5.0f),
-                  6.0f, stub * 0.6f, static_cast<float>((h >> (k * 4)) & 15), rubble_object);
+      rubble_heap(mesh, ground,
+                  b.centre + out * (kBastionSize.y * 0.5f + 2.0f) + b.along * (static_cast<float>(k - 1) * 5.0f), 6.0f,
+                  stub * 0.6f, static_cast<float>((h >> (k * 4)) & 15), rubble_object);
     return;
   }
   // The inner half stands; the outer half has slumped as its facing fell away.
   const float slump = wall.height * (1.0f - 0.3f * state);
   const glm::vec2 inner = b.centre - out * (kBastionSize.y * 0.25f), outer = b.centre + out * (kBastionSize.y * 0.25f);
-  mesh.add_box(glm::vec3(inner.x, g - kSink, inner.y), glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y * 0.5f), yaw, face, object);
-  mesh.add_box(glm::vec3(outer.x, g - kSink, outer.y), glm::vec3(kBastionSize.x * 0.92f, slump + kSink, kBastionSize.y * 0.5f), yaw, face,
-               object);
+  mesh.add_box(glm::vec3(inner.x, g - kSink, inner.y),
+               glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y * 0.5f), yaw, face, object);
+  mesh.add_box(glm::vec3(outer.x, g - kSink, outer.y),
+               glm::vec3(kBastionSize.x * 0.92f, slump + kSink, kBastionSize.y * 0.5f), yaw, face, object);
   rubble_heap(mesh, ground, b.centre + out * (kBastionSize.y * 0.5f + 3.0f), 6.0f + 2.0f * state, 1.0f + 2.0f * state,
               static_cast<float>(h & 15), rubble_object);
 }
@@ -186,7 +197,8 @@ std::vector<glm::vec2> gate_stations(const Scenario& scenario, const Wall& wall)
   std::vector<glm::vec2> out;
   for (const Gate& gate : scenario.gates)
     if (gate.wall == wall.id)
-      out.push_back({nearest_on_wall(wall, gate.position).s, (gate.barbican ? kBarbicanHalfWidth : kGateWidth * 0.5f) + kBastionSize.x * 0.5f + 4.0f});
+      out.push_back({nearest_on_wall(wall, gate.position).s,
+                     (gate.barbican ? kBarbicanHalfWidth : kGateWidth * 0.5f) + kBastionSize.x * 0.5f + 4.0f});
   return out;
 }
 
@@ -217,7 +229,8 @@ std::vector<Bastion> bastions_of(const Wall& wall, const std::vector<glm::vec2>&
 }
 
 bool damage_covers_gate(const Wall& wall, const WallDamage& damage, const Gate& gate) {
-  return damage.wall == wall.id && gate.wall == wall.id && within(damage_span(wall, damage), nearest_on_wall(wall, gate.position).s);
+  return damage.wall == wall.id && gate.wall == wall.id &&
+         within(damage_span(wall, damage), nearest_on_wall(wall, gate.position).s);
 }
 
 bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower& tower) {
@@ -226,8 +239,8 @@ bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower
   return w.distance <= wall.thickness * 0.5f + tower_size(tower) && within(damage_span(wall, damage), w.s);
 }
 
-void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts,
-              const std::vector<glm::vec2>& gates) {
+void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object,
+              std::vector<glm::vec2> cuts, const std::vector<glm::vec2>& gates) {
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
@@ -274,12 +287,16 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   WallLook look{pack_color(scarred(state)), pack_color(kWalkway)};
   look.merlons_kept = 1.0f - std::min(state * 1.6f, 1.0f);
   const std::uint32_t rubble = pack_color(kRubble);
-  const auto heap = [&](glm::vec2 p, float size, float height, float yaw) { rubble_heap(mesh, ground, p, size, height, yaw, rubble_object); };
+  const auto heap = [&](glm::vec2 p, float size, float height, float yaw) {
+    rubble_heap(mesh, ground, p, size, height, yaw, rubble_object);
+  };
 
   if (state < 0.999f) {
     if (opening.y > opening.x) {  // a forced gate's passage runs through here: leave it clear
-      if (opening.x - span.x > 0.5f) add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, opening.x, sign), look, salt, wall_object);
-      if (span.y - opening.y > 0.5f) add_wall_body(mesh, wall, sign, span_of(ground, all, opening.y, span.y, sign), look, salt, wall_object);
+      if (opening.x - span.x > 0.5f)
+        add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, opening.x, sign), look, salt, wall_object);
+      if (span.y - opening.y > 0.5f)
+        add_wall_body(mesh, wall, sign, span_of(ground, all, opening.y, span.y, sign), look, salt, wall_object);
     } else {
       add_wall_body(mesh, wall, sign, span_of(ground, all, span.x, span.y, sign), look, salt, wall_object);
     }
@@ -287,21 +304,26 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
     const int heaps = static_cast<int>(state * damage.length / 8.0f);
     for (int k = 0; k < heaps; ++k) {
       const std::uint32_t h = hash32(static_cast<std::uint32_t>(k), salt + 17);
-      const Station s = span_of(ground, all, span.x + (span.y - span.x) * (static_cast<float>(h & 0xFF) / 256.0f), span.y, sign).front();
-      heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)), 5.0f + static_cast<float>((h >> 12) & 3),
-                  1.0f + 2.0f * state, static_cast<float>(h >> 16));
+      const Station s =
+          span_of(ground, all, span.x + (span.y - span.x) * (static_cast<float>(h & 0xFF) / 256.0f), span.y, sign)
+              .front();
+      heap(s.p + s.out * (wall.thickness * 0.5f + 2.0f + static_cast<float>((h >> 8) & 7)),
+           5.0f + static_cast<float>((h >> 12) & 3), 1.0f + 2.0f * state, static_cast<float>(h >> 16));
     }
     return;
   }
   // Breached: broken stubs sloping down to a gap, and a rubble ramp across it.
   const float length = span.y - span.x, stub = std::min(length * 0.2f, 12.0f);
-  std::vector<Station> left = span_of(ground, all, span.x, span.x + stub, sign), right = span_of(ground, all, span.y - stub, span.y, sign);
+  std::vector<Station> left = span_of(ground, all, span.x, span.x + stub, sign),
+                       right = span_of(ground, all, span.y - stub, span.y, sign);
   left.front().top = wall.height * 0.999f;
   left.back().top = wall.height * 0.35f;
   right.front().top = wall.height * 0.35f;
   right.back().top = wall.height * 0.999f;
-  for (Station& s : left) if (s.top == 0) s.top = wall.height * 0.7f;
-  for (Station& s : right) if (s.top == 0) s.top = wall.height * 0.7f;
+  for (Station& s : left)
+    if (s.top == 0) s.top = wall.height * 0.7f;
+  for (Station& s : right)
+    if (s.top == 0) s.top = wall.height * 0.7f;
   look.merlons_kept = 0;
   look.end_cap = true;
   add_wall_body(mesh, wall, sign, left, look, salt, wall_object);
@@ -320,19 +342,25 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   const glm::vec2 o = mid.p + out2 * reach_out, n = mid.p - out2 * reach_in;
   const auto v = [&](glm::vec2 p, float y) { return glm::vec3(p.x, y, p.y); };
   const glm::vec3 cl = c0 - v(half_w, 0), cr = c0 + v(half_w, 0);
-  const glm::vec3 ol = v(o - half_w, g - 0.3f), orr = v(o + half_w, g - 0.3f), nl = v(n - half_w, g - 0.3f), nr = v(n + half_w, g - 0.3f);
+  const glm::vec3 ol = v(o - half_w, g - 0.3f), orr = v(o + half_w, g - 0.3f), nl = v(n - half_w, g - 0.3f),
+                  nr = v(n + half_w, g - 0.3f);
   // A prism lying across the wall line: two slopes and two flanks.
   mesh.add_quad_facing(ol, orr, cr, cl, glm::vec3(out2.x, 1, out2.y), rubble, rubble_object);
   mesh.add_quad_facing(nr, nl, cl, cr, glm::vec3(-out2.x, 1, -out2.y), rubble, rubble_object);
-  if (glm::dot(glm::cross(nr - orr, cr - orr), glm::vec3(dir.x, 0, dir.y)) >= 0) mesh.add_triangle(orr, nr, cr, rubble, rubble_object);
-  else mesh.add_triangle(orr, cr, nr, rubble, rubble_object);
-  if (glm::dot(glm::cross(ol - nl, cl - nl), glm::vec3(-dir.x, 0, -dir.y)) >= 0) mesh.add_triangle(nl, ol, cl, rubble, rubble_object);
-  else mesh.add_triangle(nl, cl, ol, rubble, rubble_object);
+  if (glm::dot(glm::cross(nr - orr, cr - orr), glm::vec3(dir.x, 0, dir.y)) >= 0)
+    mesh.add_triangle(orr, nr, cr, rubble, rubble_object);
+  else
+    mesh.add_triangle(orr, cr, nr, rubble, rubble_object);
+  if (glm::dot(glm::cross(ol - nl, cl - nl), glm::vec3(-dir.x, 0, -dir.y)) >= 0)
+    mesh.add_triangle(nl, ol, cl, rubble, rubble_object);
+  else
+    mesh.add_triangle(nl, cl, ol, rubble, rubble_object);
   (void)yaw;
   for (int k = 0; k < 6; ++k) {  // loose blocks at the stubs' feet
     const std::uint32_t h = hash32(static_cast<std::uint32_t>(k), salt + 31);
     const float side = (k & 1) ? 1.0f : -1.0f;
-    heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f, static_cast<float>(h >> 8));
+    heap(mid.p + dir * side * (gap * 0.42f) + out2 * (static_cast<float>(h & 15) - 4.0f), 6.0f, 2.5f,
+         static_cast<float>(h >> 8));
   }
 }
 
@@ -341,8 +369,8 @@ GateSite gate_site(const Wall& wall, const Gate& gate) {
   return {w.at, w.dir, w.s, glm::vec2(w.s - kGateOpening * 0.5f, w.s + kGateOpening * 0.5f)};
 }
 
-void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object, float taken,
-              bool wall_breached) {
+void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object,
+              float taken, bool wall_breached) {
   if (wall.points.size() < 2) return;
   const GateSite site = gate_site(wall, gate);
   const glm::vec2 at = site.at, dir = site.dir;
@@ -356,7 +384,8 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     const float stub = wall.height * kBastionStubFraction;
     for (float side : {-1.0f, 1.0f}) {
       const glm::vec2 p = at + dir * side * (kGateWidth * 0.3f);
-      mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(kGateWidth * 0.35f, stub + kSink, depth * 0.9f), yaw, pack_color(scarred(1)), object);
+      mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(kGateWidth * 0.35f, stub + kSink, depth * 0.9f), yaw,
+                   pack_color(scarred(1)), object);
       rubble_heap(mesh, ground, p + outward * (depth * 0.5f + 3.0f), 8.0f, stub * 0.6f, yaw + side, object);
     }
   } else {
@@ -374,44 +403,48 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
         const glm::vec2 p = at + dir * side * (kGateOpening * 0.5f + pier * 0.5f);
         mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(pier, block_h, depth), yaw, face, object);
       }
-      mesh.add_box(glm::vec3(at.x, g + kGateDoorHeight, at.y), glm::vec3(kGateOpening, block_h - kSink - kGateDoorHeight, depth), yaw, face,
-                   object, true);
+      mesh.add_box(glm::vec3(at.x, g + kGateDoorHeight, at.y),
+                   glm::vec3(kGateOpening, block_h - kSink - kGateDoorHeight, depth), yaw, face, object, true);
       // One leaf hangs swung back against the passage, the other lies burnt in front.
       const glm::vec2 hung = at + dir * (kGateOpening * 0.5f - 0.3f) + outward * (depth * 0.5f - 2.0f);
-      mesh.add_box(glm::vec3(hung.x, g, hung.y), glm::vec3(0.35f, kGateDoorHeight - 0.8f, kGateOpening * 0.45f), yaw, pack_color(kCharred),
-                   object);
-      const glm::vec2 fallen = at - dir * 1.2f + outward * (depth * 0.5f + 3.2f);
-      mesh.add_box(glm::vec3(fallen.x, g, fallen.y), glm::vec3(kGateOpening * 0.5f, 0.35f, kGateDoorHeight - 0.8f), yaw + 0.35f,
+      mesh.add_box(glm::vec3(hung.x, g, hung.y), glm::vec3(0.35f, kGateDoorHeight - 0.8f, kGateOpening * 0.45f), yaw,
                    pack_color(kCharred), object);
+      const glm::vec2 fallen = at - dir * 1.2f + outward * (depth * 0.5f + 3.2f);
+      mesh.add_box(glm::vec3(fallen.x, g, fallen.y), glm::vec3(kGateOpening * 0.5f, 0.35f, kGateDoorHeight - 0.8f),
+                   yaw + 0.35f, pack_color(kCharred), object);
     }
     const glm::vec2 face_at = at + outward * (depth * 0.5f + 0.05f);
     const glm::vec3 n3(outward.x, 0, outward.y);
     const auto on_face = [&](float from, float to, float y0, float y1, glm::vec3 colour) {
       const glm::vec2 a = face_at + dir * from, b = face_at + dir * to;
-      mesh.add_quad_facing(glm::vec3(a.x, g + y0, a.y), glm::vec3(b.x, g + y0, b.y), glm::vec3(b.x, g + y1, b.y), glm::vec3(a.x, g + y1, a.y),
-                           n3, pack_color(colour), object);
+      mesh.add_quad_facing(glm::vec3(a.x, g + y0, a.y), glm::vec3(b.x, g + y0, b.y), glm::vec3(b.x, g + y1, b.y),
+                           glm::vec3(a.x, g + y1, a.y), n3, pack_color(colour), object);
     };
     if (!open) on_face(-kGateOpening * 0.5f + 0.5f, kGateOpening * 0.5f - 0.5f, 0, kGateDoorHeight, kGateDoor);
     // Soot over the doorway, darker as the fire took hold.
-    if (burn > 0) on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height, glm::mix(kWallFace, kCharred, burn));
+    if (burn > 0)
+      on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height,
+              glm::mix(kWallFace, kCharred, burn));
     const float hall_y = g + wall.height + 0.5f;
     const std::uint32_t hall = pack_color(glm::mix(kTimber, kCharred, burn));
     if (!collapsed) {
       mesh.add_box(glm::vec3(at.x, hall_y, at.y), glm::vec3(18.0f, 6.0f, depth - 4.0f), yaw, hall, object);
-      mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw, pack_color(kRoofTiles), object);
+      mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw,
+                       pack_color(kRoofTiles), object);
     } else {
       // One bay stands under its roof; the other has burnt down onto the gate's top.
       const glm::vec2 standing = at - dir * 4.5f, fallen = at + dir * 4.5f;
       mesh.add_box(glm::vec3(standing.x, hall_y, standing.y), glm::vec3(9.0f, 6.0f, depth - 4.0f), yaw, hall, object);
-      mesh.add_pyramid(glm::vec3(standing.x - dir.x * 1.25f, hall_y + 6.0f, standing.y - dir.y * 1.25f), glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw,
-                       pack_color(kRoofTiles), object);
+      mesh.add_pyramid(glm::vec3(standing.x - dir.x * 1.25f, hall_y + 6.0f, standing.y - dir.y * 1.25f),
+                       glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw, pack_color(kRoofTiles), object);
       mesh.add_box(glm::vec3(fallen.x, hall_y, fallen.y), glm::vec3(8.0f, 1.6f, depth - 5.0f), yaw, hall, object);
-      mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, depth - 3.0f), 1.6f, yaw + 0.12f, pack_color(kRoofTiles),
-                       object);
+      mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, depth - 3.0f), 1.6f, yaw + 0.12f,
+                       pack_color(kRoofTiles), object);
       for (int k = 0; k < 3; ++k) {  // charred beams sticking out of the fallen roof
         const glm::vec2 p = fallen + dir * (static_cast<float>(k - 1) * 2.5f);
-        mesh.add_box(glm::vec3(p.x, hall_y + 1.6f + 0.4f * static_cast<float>(k), p.y), glm::vec3(0.5f, 0.5f, depth - 6.0f),
-                     yaw + 0.25f * static_cast<float>(k - 1), pack_color(kCharred), object);
+        mesh.add_box(glm::vec3(p.x, hall_y + 1.6f + 0.4f * static_cast<float>(k), p.y),
+                     glm::vec3(0.5f, 0.5f, depth - 6.0f), yaw + 0.25f * static_cast<float>(k - 1), pack_color(kCharred),
+                     object);
       }
     }
   }
@@ -446,9 +479,11 @@ void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::u
   }
   mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0, pack_color(scarred(state)), object);
   const glm::vec3 top(tower.position.x, g + tower.height, tower.position.y);
-  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0, pack_color(glm::mix(kTimber, kCharred, state)), object);
+  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0, pack_color(glm::mix(kTimber, kCharred, state)),
+               object);
   // The pavilion's roof goes once the damage is more than half done.
-  if (state < 0.5f) mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0, pack_color(kRoofTiles), object);
+  if (state < 0.5f)
+    mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0, pack_color(kRoofTiles), object);
 }
 
 }  // namespace scene

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "scene/model/geometry2d.h"
 #include "scene/mesh/triangulate.h"
+#include "scene/model/geometry2d.h"
 #include "scene/world/world.h"
 
 namespace scene {
@@ -54,7 +54,8 @@ void add_river_water(Mesh& mesh, const Scenario& scenario, const River& river, s
 void add_moat_water(Mesh& mesh, const Scenario& scenario, const Moat& moat, const Wall& wall, std::uint32_t object) {
   if (wall.points.size() < 3 || !wall.closed) return;
   // The moat's centre line: the wall's outline pushed out by the moat's offset.
-  const glm::vec2 probe = (wall.points[0] + wall.points[1]) * 0.5f + glm::normalize(perpendicular(wall.points[1] - wall.points[0]));
+  const glm::vec2 probe =
+      (wall.points[0] + wall.points[1]) * 0.5f + glm::normalize(perpendicular(wall.points[1] - wall.points[0]));
   const float sign = inside_polygon(probe, wall.points) ? 1.0f : -1.0f;  // +1: perpendicular points inwards
   const float centre = wall.thickness * 0.5f + moat.offset + moat.width * 0.5f;
   std::vector<glm::vec2> line;
@@ -84,7 +85,8 @@ void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, floa
   const float y = plain_height(scenario, bounds.center()) + level;
   const std::uint32_t colour = pack_color(kWaterTint);
   const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
-  for (glm::vec2 p : lake.outline) mesh.vertices.push_back({glm::vec3(p.x, y, p.y), glm::vec3(0, 1, 0), colour, object});
+  for (glm::vec2 p : lake.outline)
+    mesh.vertices.push_back({glm::vec3(p.x, y, p.y), glm::vec3(0, 1, 0), colour, object});
   for (std::uint32_t i : triangulate(lake.outline)) mesh.indices.push_back(base + i);
 }
 

@@ -22,16 +22,38 @@ const Wall* find_wall(const Scenario& scenario, const std::string& id) {
 // damage's state; -1: it stands as built.
 int damage_at_gate(const Scenario& scenario, const Gate& gate) {
   for (size_t i = 0; i < scenario.damages.size(); ++i)
-    if (const Wall* wall = find_wall(scenario, scenario.damages[i].wall); wall && damage_covers_gate(*wall, scenario.damages[i], gate))
+    if (const Wall* wall = find_wall(scenario, scenario.damages[i].wall);
+        wall && damage_covers_gate(*wall, scenario.damages[i], gate))
       return static_cast<int>(i);
   return -1;
 }
 int damage_at_tower(const Scenario& scenario, const Tower& tower) {
   for (size_t i = 0; i < scenario.damages.size(); ++i)
-    if (const Wall* wall = find_wall(scenario, scenario.damages[i].wall); wall && damage_covers_tower(*wall, scenario.damages[i], tower))
+    if (const Wall* wall = find_wall(scenario, scenario.damages[i].wall);
+        wall && damage_covers_tower(*wall, scenario.damages[i], tower))
       return static_cast<int>(i);
   return -1;
 }
+// Every camp's mesh, built once at level 0 (a tent is a few dozen triangles), its id, and its
+// reach in the shadow casters' bounds.
+void add_camps(World& world, const Scenario& scenario, const Heightfield& ground) {
+  for (size_t i = 0; i < scenario.camps.size(); ++i) {
+    const Camp& camp = scenario.camps[i];
+    Mesh& mesh = world.camps.emplace_back();
+    const PropLods& own = world.models.camps[i];
+    const PropLods& dwelling =
+        !own.empty() ? own
+                     : world.models.props[static_cast<size_t>(camp.kind == CampKind::Gers ? Prop::Ger : Prop::Tent)];
+    const CampModels camp_models{&dwelling.front(), &world.models.props[static_cast<size_t>(Prop::Banner)].front()};
+    add_camp(mesh, scenario, ground, camp, static_cast<std::uint32_t>(i + 1),
+             world.objects.add(ObjectKind::Camp, label(camp.name, camp.id), camp.id), camp_models);
+    world.casters_min = glm::min(world.casters_min,
+                                 glm::vec3(camp.center.x - camp.radius - 150, -50, camp.center.y - camp.radius - 50));
+    world.casters_max =
+        glm::max(world.casters_max, glm::vec3(camp.center.x + camp.radius + 150, 80, camp.center.y + camp.radius + 50));
+  }
+}
+
 }  // namespace
 
 World build_world(const Scenario& scenario) {
@@ -44,17 +66,19 @@ World build_world(const Scenario& scenario) {
   world.ground = build_terrain_chunks(scenario, *ground, world.terrain);
 
   for (const River& river : scenario.rivers)
-    add_river_water(world.water, scenario, river, world.objects.add(ObjectKind::Water, label(river.name, river.id), river.id));
+    add_river_water(world.water, scenario, river,
+                    world.objects.add(ObjectKind::Water, label(river.name, river.id), river.id));
   for (const Moat& moat : scenario.moats)
     if (const Wall* wall = find_wall(scenario, moat.around))
-      add_moat_water(world.water, scenario, moat, *wall, world.objects.add(ObjectKind::Water, "Moat of " + label(wall->name, wall->id), moat.id));
+      add_moat_water(world.water, scenario, moat, *wall,
+                     world.objects.add(ObjectKind::Water, "Moat of " + label(wall->name, wall->id), moat.id));
   for (const Lake& lake : scenario.lakes) world.objects.add(ObjectKind::Water, label(lake.name, lake.id), lake.id);
   for (const Wall& wall : scenario.walls) {
     std::vector<glm::vec2> cuts;  // damaged segments are drawn per frame, in their state
     for (const WallDamage& d : scenario.damages)
       if (d.wall == wall.id) cuts.push_back(damage_span(wall, d));
-    add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id), cuts,
-             gate_stations(scenario, wall));
+    add_wall(world.structures, *ground, wall, world.objects.add(ObjectKind::Wall, label(wall.name, wall.id), wall.id),
+             cuts, gate_stations(scenario, wall));
   }
   // A gate or tower in a damaged segment keeps its id but is drawn per frame, in the damage's state.
   for (const Gate& gate : scenario.gates)
@@ -71,50 +95,45 @@ World build_world(const Scenario& scenario) {
     add_settlement(world.structures, scenario, *ground, s, static_cast<std::uint32_t>(i + 1),
                    world.objects.add(ObjectKind::Building, label(s.name, s.id), s.id));
   }
-  for (const SiegeRing& ring : scenario.siege_rings) world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);
+  for (const SiegeRing& ring : scenario.siege_rings)
+    world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);
   // One id per unit for all its soldiers: picking a soldier selects his unit.
   for (const Unit& unit : scenario.units) world.objects.add(ObjectKind::Soldier, label(unit.name, unit.id), unit.id);
   // Props from their models (assets/models or the scenario's own), loaded once.
   world.models = load_prop_models(scenario);
   // Registered after the soldiers so earlier ids stay as they were.
-  for (size_t i = 0; i < scenario.camps.size(); ++i) {
-    const Camp& camp = scenario.camps[i];
-    Mesh& mesh = world.camps.emplace_back();
-    // Camps are built once, so at level 0 (a tent is a few dozen triangles).
-    const PropLods& own = world.models.camps[i];
-    const PropLods& dwelling = !own.empty() ? own : world.models.props[static_cast<size_t>(camp.kind == CampKind::Gers ? Prop::Ger : Prop::Tent)];
-    const CampModels camp_models{&dwelling.front(), &world.models.props[static_cast<size_t>(Prop::Banner)].front()};
-    add_camp(mesh, scenario, *ground, camp, static_cast<std::uint32_t>(i + 1), world.objects.add(ObjectKind::Camp, label(camp.name, camp.id), camp.id),
-             camp_models);
-    world.casters_min = glm::min(world.casters_min, glm::vec3(camp.center.x - camp.radius - 150, -50, camp.center.y - camp.radius - 50));
-    world.casters_max = glm::max(world.casters_max, glm::vec3(camp.center.x + camp.radius + 150, 80, camp.center.y + camp.radius + 50));
-  }
+  add_camps(world, scenario, *ground);
   for (const SiegeEngine& e : scenario.engines) world.objects.add(ObjectKind::SiegeEngine, label(e.name, e.id), e.id);
   for (const Earthwork& e : scenario.earthworks) world.objects.add(ObjectKind::Earthwork, label(e.name, e.id), e.id);
-  for (const WallDamage& d : scenario.damages) world.objects.add(ObjectKind::Earthwork, "Rubble: " + label(d.name, d.id), d.id);
+  for (const WallDamage& d : scenario.damages)
+    world.objects.add(ObjectKind::Earthwork, "Rubble: " + label(d.name, d.id), d.id);
   for (const Unit& unit : scenario.units)
     if (unit.ladders > 0) world.objects.add(ObjectKind::Ladder, "Ladders of " + label(unit.name, unit.id), unit.id);
 
   for (const Vertex& v : world.structures.vertices)
-    world.casters_min = glm::min(world.casters_min, v.position), world.casters_max = glm::max(world.casters_max, v.position);
+    world.casters_min = glm::min(world.casters_min, v.position),
+    world.casters_max = glm::max(world.casters_max, v.position);
   for (const SiegeRing& ring : scenario.siege_rings)
     for (glm::vec2 p : ring.points) {
       world.casters_min = glm::min(world.casters_min, glm::vec3(p.x - 20, ground->height(p) - 5, p.y - 20));
-      world.casters_max = glm::max(world.casters_max, glm::vec3(p.x + 20, ground->height(p) + ring.height + 10, p.y + 20));
+      world.casters_max =
+          glm::max(world.casters_max, glm::vec3(p.x + 20, ground->height(p) + ring.height + 10, p.y + 20));
     }
   // Roads last: their ids come after every earlier kind's, and lying flat on the ground they
   // cast no shadow worth widening the casters' bounds (and the shadow map's texels) for.
   for (const Road& road : scenario.roads)
-    add_road(world.structures, scenario, *ground, road, world.objects.add(ObjectKind::Road, label(road.name, road.id), road.id));
+    add_road(world.structures, scenario, *ground, road,
+             world.objects.add(ObjectKind::Road, label(road.name, road.id), road.id));
   // What never moves casts from known places; rings, camps and engines are added per frame.
   add_casters(world.static_casters, world.ground, *ground, world.structures);
-  for (const Mesh& camp : world.camps) add_casters(world.static_casters, world.ground, *ground, camp);  // occupied or not
+  for (const Mesh& camp : world.camps)
+    add_casters(world.static_casters, world.ground, *ground, camp);  // occupied or not
   world.heightfield = ground;
   return world;
 }
 
-DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot, std::optional<glm::vec3> eye,
-                            bool with_camps) {
+DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const Snapshot& snapshot,
+                            std::optional<glm::vec3> eye, bool with_camps) {
   DynamicMeshes out;
   std::shared_ptr<const Heightfield> ground = scenario.ground;
   if (!ground) ground = std::make_shared<const Heightfield>(build_heightfield(scenario));
@@ -128,14 +147,16 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
   for (size_t i = 0; i < scenario.engines.size(); ++i) {
     const SiegeEngine& e = scenario.engines[i];
     if (i < snapshot.engine_present.size() && !snapshot.engine_present[i]) continue;
-    const glm::vec2 at = i < snapshot.engine_position.size() ? snapshot.engine_position[i] : e.path.sample(snapshot.day, glm::vec2(0));
+    const glm::vec2 at =
+        i < snapshot.engine_position.size() ? snapshot.engine_position[i] : e.path.sample(snapshot.day, glm::vec2(0));
     const std::uint32_t id = world.objects.id_of(ObjectKind::SiegeEngine, e.id);
     const glm::vec3 base(at.x, ground->height(at), at.y);
     if (world.models.engines.size() != scenario.engines.size()) {  // a World not from build_world
       add_siege_engine(out.solids, scenario, *ground, e, at, id);
       if (e.kind == EngineKind::Trebuchet) {
         const ArmPose pose = trebuchet_arm(scenario, snapshot, i);
-        add_trebuchet_action(out.solids, build_prop(Prop::TrebuchetArm), base, engine_facing(e, at), pose.angle, pose.pull, id);
+        add_trebuchet_action(out.solids, build_prop(Prop::TrebuchetArm), base, engine_facing(e, at), pose.angle,
+                             pose.pull, id);
       }
       continue;
     }
@@ -154,8 +175,8 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     if (e.kind == EngineKind::Trebuchet && world.models.engines[i].empty()) {
       const PropLods& arm = world.models.props[static_cast<size_t>(Prop::TrebuchetArm)];
       const ArmPose pose = trebuchet_arm(scenario, snapshot, i);
-      add_trebuchet_action(out.solids, arm[std::min(level, arm.size() - 1)], base, engine_facing(e, at), pose.angle, pose.pull, id,
-                           level + 1 < lods.size());
+      add_trebuchet_action(out.solids, arm[std::min(level, arm.size() - 1)], base, engine_facing(e, at), pose.angle,
+                           pose.pull, id, level + 1 < lods.size());
     }
   }
   for (size_t i = 0; i < scenario.earthworks.size(); ++i) {
@@ -181,18 +202,22 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
     for (const ObjectInfo& o : world.objects.objects())
       if (o.kind == ObjectKind::Earthwork && o.entity == d.id && o.name.rfind("Rubble: ", 0) == 0) rubble = &o;
     add_wall_damage(out.solids, *ground, *wall, d, state, static_cast<std::uint32_t>(i + 1),
-                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0, opening, gate_stations(scenario, *wall));
+                    world.objects.id_of(ObjectKind::Wall, wall->id), rubble ? rubble->id : 0, opening,
+                    gate_stations(scenario, *wall));
   }
   for (const Gate& gate : scenario.gates)
     if (const int i = damage_at_gate(scenario, gate); i >= 0)
       if (const Wall* wall = find_wall(scenario, gate.wall))
-        add_gate(out.solids, *ground, *wall, gate, world.objects.id_of(ObjectKind::Gate, gate.id), damage_state(static_cast<size_t>(i)),
+        add_gate(out.solids, *ground, *wall, gate, world.objects.id_of(ObjectKind::Gate, gate.id),
+                 damage_state(static_cast<size_t>(i)),
                  scenario.damages[static_cast<size_t>(i)].length > kGateForcedMaxLength);
   for (const Tower& tower : scenario.towers)
     if (const int i = damage_at_tower(scenario, tower); i >= 0)
-      add_tower(out.solids, *ground, tower, world.objects.id_of(ObjectKind::Tower, tower.id), damage_state(static_cast<size_t>(i)));
+      add_tower(out.solids, *ground, tower, world.objects.id_of(ObjectKind::Tower, tower.id),
+                damage_state(static_cast<size_t>(i)));
   for (const LadderPose& ladder : ladders_at(scenario, snapshot))
-    add_ladder(out.solids, ladder.foot, ladder.top, world.objects.id_of(ObjectKind::Ladder, scenario.units[ladder.unit].id));
+    add_ladder(out.solids, ladder.foot, ladder.top,
+               world.objects.id_of(ObjectKind::Ladder, scenario.units[ladder.unit].id));
   for (size_t i = 0; i < scenario.lakes.size(); ++i) {
     const Lake& lake = scenario.lakes[i];
     const float level = i < snapshot.lake_level.size() ? snapshot.lake_level[i] : lake.level.sample(snapshot.day, 0.0f);

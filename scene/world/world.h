@@ -11,12 +11,12 @@
 
 #include "scene/mesh/mesh.h"
 #include "scene/model/heightfield.h"
+#include "scene/model/scenario.h"
+#include "scene/model/snapshot.h"
 #include "scene/model/wall_path.h"
 #include "scene/sim/ladders.h"
 #include "scene/world/objects.h"
 #include "scene/world/shadow_receivers.h"
-#include "scene/model/scenario.h"
-#include "scene/model/snapshot.h"
 #include "scene/world/terrain_chunks.h"
 
 namespace scene {
@@ -56,14 +56,14 @@ struct World {
   ObjectRegistry objects;  // ids for every static and dynamic object, fixed for the scenario
   std::uint32_t sky = 0;
   std::uint32_t terrain = 0;
-  TerrainChunks ground;    // the terrain, in chunks with levels of detail
-  Mesh water;              // rivers
-  Mesh structures;         // walls (less their damaged segments), bastions, gates, towers, buildings, roads
-  std::vector<Mesh> camps; // parallel to Scenario::camps; drawn while the camp is occupied
+  TerrainChunks ground;     // the terrain, in chunks with levels of detail
+  Mesh water;               // rivers
+  Mesh structures;          // walls (less their damaged segments), bastions, gates, towers, buildings, roads
+  std::vector<Mesh> camps;  // parallel to Scenario::camps; drawn while the camp is occupied
   glm::vec3 casters_min{1e30f}, casters_max{-1e30f};  // bounds of everything that casts a shadow
-  CasterHeights static_casters;  // per terrain chunk: structures' heights (shadow_receivers.h)
-  std::shared_ptr<const Heightfield> heightfield;  // the full-resolution ground the meshes stand on
-  PropModels models;       // engines, tents, gers and banners as models, loaded once
+  CasterHeights static_casters;                       // per terrain chunk: structures' heights (shadow_receivers.h)
+  std::shared_ptr<const Heightfield> heightfield;     // the full-resolution ground the meshes stand on
+  PropModels models;                                  // engines, tents, gers and banners as models, loaded once
 };
 
 struct DynamicMeshes {
@@ -88,8 +88,8 @@ void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, floa
 // `cuts`: arc-length intervals [from, to] along the wall's path left out (damaged segments,
 // which add_wall_damage draws in their state of the moment).
 // `gates`: gate_stations of this wall; no bastion stands in front of a gate or its barbican.
-void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object, std::vector<glm::vec2> cuts = {},
-              const std::vector<glm::vec2>& gates = {});
+void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint32_t object,
+              std::vector<glm::vec2> cuts = {}, const std::vector<glm::vec2>& gates = {});
 // A 马面 bastion: its centre, its foot on the wall's line, the wall's direction there and the
 // foot's arc length along the wall. One whose foot lies in a damage span is part of that
 // segment: add_wall leaves it out and add_wall_damage draws it in the segment's state.
@@ -115,8 +115,8 @@ bool damage_covers_tower(const Wall& wall, const WallDamage& damage, const Tower
 // (broken stubs, a gap and a rubble ramp, the rubble under `rubble_object`), its bastions with it.
 // `opening`: an arc-length interval left clear below 1 (a forced gate's passage).
 void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, const WallDamage& damage, float state,
-                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object, glm::vec2 opening = {0, 0},
-                     const std::vector<glm::vec2>& gates = {});
+                     std::uint32_t salt, std::uint32_t wall_object, std::uint32_t rubble_object,
+                     glm::vec2 opening = {0, 0}, const std::vector<glm::vec2>& gates = {});
 // Where a gate stands on its wall: the snapped point, the wall's direction, its arc length and
 // the arc-length interval of its passage.
 struct GateSite {
@@ -127,8 +127,8 @@ struct GateSite {
 GateSite gate_site(const Wall& wall, const Gate& gate);
 // `taken` (a covering damage's state): 0 as built; forced (scorched, the leaves broken open
 // from 0.5, half the hall's roof fallen in from 0.9); with `wall_breached` at 1, fallen to stubs.
-void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object, float taken = 0,
-              bool wall_breached = false);
+void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object,
+              float taken = 0, bool wall_breached = false);
 float tower_size(const Tower& tower);  // across, metres
 // `state`: of the damage the tower stands in, as for a bastion.
 void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object, float state = 0);

@@ -17,8 +17,8 @@
 
 #include <time.h>
 
-#include "scene/sim/evaluate.h"
 #include "scene/model/heightfield.h"
+#include "scene/sim/evaluate.h"
 
 using namespace scene;
 
@@ -65,8 +65,10 @@ Scenario armies(int units, bool losses) {
     u.path.interp = Interp::Smooth;
     for (int k = 0; k <= 6; ++k)
       u.path.keys.push_back({kStart + k * 5.0, {col + 300.0f * std::sin(k + i * 0.3f), row + k * 100.0f}});
-    u.formation.keys = {{kStart, Formation::Block}, {kStart + 7.3, Formation::Column},
-                        {kStart + 15.1, Formation::Line}, {kStart + 22.6, Formation::Wedge}};
+    u.formation.keys = {{kStart, Formation::Block},
+                        {kStart + 7.3, Formation::Column},
+                        {kStart + 15.1, Formation::Line},
+                        {kStart + 22.6, Formation::Wedge}};
     u.state.keys = {{kStart, UnitState::March}, {kStart + 26, UnitState::Hold}};
     if (losses)
       u.strength.keys = {{kStart, 1000.0f}, {kStart + 10, 700.0f}, {kStart + 20, 600.0f}};
@@ -95,7 +97,7 @@ void run(int units, bool losses, int instants) {
   ms.reserve(static_cast<size_t>(instants));
   double wall_ms = 0;
   size_t soldiers = 0;
-  double checksum = 0;  // keeps the optimiser from discarding the work
+  double checksum = 0;     // keeps the optimiser from discarding the work
   (void)evaluate(s, 1.0);  // warm the caches and the allocator once
   for (int k = 0; k < instants; ++k) {
     // Spread over the presentation, skipping about so consecutive calls share nothing.
@@ -112,10 +114,14 @@ void run(int units, bool losses, int instants) {
   for (double v : ms) mean += v;
   mean /= static_cast<double>(ms.size());
   const double per_call = static_cast<double>(soldiers) / static_cast<double>(instants);
-  std::printf("%-5s %7.0f soldiers  %-8s  cpu mean %7.3f ms  p50 %7.3f ms  p95 %7.3f ms  %6.1f ns/soldier  wall mean %7.3f ms  (%d instants, checksum %.0f)\n",
-              units >= 100 ? "100k" : units >= 10 ? "10k" : "1k", per_call, losses ? "losses" : "marching",
-              mean, percentile(ms, 0.5), percentile(ms, 0.95), mean * 1e6 / per_call,
-              wall_ms / static_cast<double>(instants), instants, checksum);
+  std::printf(
+      "%-5s %7.0f soldiers  %-8s  cpu mean %7.3f ms  p50 %7.3f ms  p95 %7.3f ms  %6.1f ns/soldier  wall mean %7.3f ms  "
+      "(%d instants, checksum %.0f)\n",
+      units >= 100  ? "100k"
+      : units >= 10 ? "10k"
+                    : "1k",
+      per_call, losses ? "losses" : "marching", mean, percentile(ms, 0.5), percentile(ms, 0.95), mean * 1e6 / per_call,
+      wall_ms / static_cast<double>(instants), instants, checksum);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace test {
 renderer::Context& context() {
   static std::unique_ptr<renderer::Context> instance = [] {
     renderer::ContextOptions options = renderer::ContextOptions::from_environment();
-    options.validation = true;  // a validation message fails the test,
+    options.validation = true;          // a validation message fails the test,
     options.require_validation = true;  // and no layer is no test
     // The goldens are lavapipe's: render on it wherever it is installed, a GPU machine too,
     // unless SIEGE_DEVICE names another device on purpose.
@@ -34,13 +34,16 @@ const scene::Scenario& scenario(const std::string& name) {
   return it->second;
 }
 
-std::optional<glm::ivec2> project(const scene::Camera& camera, std::uint32_t width, std::uint32_t height, glm::vec3 world) {
+std::optional<glm::ivec2> project(const scene::Camera& camera, std::uint32_t width, std::uint32_t height,
+                                  glm::vec3 world) {
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
   const glm::vec4 clip = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera) * glm::vec4(world, 1.0f);
   if (clip.w <= 0) return std::nullopt;
   const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-  const glm::ivec2 pixel(static_cast<int>((ndc.x * 0.5f + 0.5f) * width), static_cast<int>((ndc.y * 0.5f + 0.5f) * height));
-  if (pixel.x < 0 || pixel.y < 0 || pixel.x >= static_cast<int>(width) || pixel.y >= static_cast<int>(height)) return std::nullopt;
+  const glm::ivec2 pixel(static_cast<int>((ndc.x * 0.5f + 0.5f) * width),
+                         static_cast<int>((ndc.y * 0.5f + 0.5f) * height));
+  if (pixel.x < 0 || pixel.y < 0 || pixel.x >= static_cast<int>(width) || pixel.y >= static_cast<int>(height))
+    return std::nullopt;
   return pixel;
 }
 
@@ -51,8 +54,8 @@ std::string kind_at(const renderer::Renderer& renderer, const renderer::FrameIma
   return info ? std::string(scene::to_string(info->kind)) : "unknown id " + std::to_string(id);
 }
 
-bool kind_near(const renderer::Renderer& renderer, const renderer::FrameImage& frame, glm::ivec2 pixel, const std::string& kind,
-               int radius) {
+bool kind_near(const renderer::Renderer& renderer, const renderer::FrameImage& frame, glm::ivec2 pixel,
+               const std::string& kind, int radius) {
   for (int dy = -radius; dy <= radius; ++dy)
     for (int dx = -radius; dx <= radius; ++dx) {
       const glm::ivec2 p = pixel + glm::ivec2(dx, dy);

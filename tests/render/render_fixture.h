@@ -22,13 +22,14 @@ renderer::Context& context();
 const scene::Scenario& scenario(const std::string& name);
 
 // Pixel where a world point lands for a camera and image size; nullopt if behind or outside.
-std::optional<glm::ivec2> project(const scene::Camera& camera, std::uint32_t width, std::uint32_t height, glm::vec3 world);
+std::optional<glm::ivec2> project(const scene::Camera& camera, std::uint32_t width, std::uint32_t height,
+                                  glm::vec3 world);
 
 // Kind ("water", "wall", ...) of the object at a pixel, "nothing" for id 0.
 std::string kind_at(const renderer::Renderer& renderer, const renderer::FrameImage& frame, glm::ivec2 pixel);
 // True if any pixel within `radius` of `pixel` shows an object of `kind`.
-bool kind_near(const renderer::Renderer& renderer, const renderer::FrameImage& frame, glm::ivec2 pixel, const std::string& kind,
-               int radius);
+bool kind_near(const renderer::Renderer& renderer, const renderer::FrameImage& frame, glm::ivec2 pixel,
+               const std::string& kind, int radius);
 
 // A camera looking straight down at `centre` from `height` metres.
 scene::Camera top_down(glm::vec2 centre, float height, float fov_deg);

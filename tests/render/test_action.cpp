@@ -90,7 +90,8 @@ TEST_CASE("action: the trebuchet's arm is up at the release and down between sho
   REQUIRE(pixel);
   const renderer::FrameImage fired = r.render(scene::evaluate(s, start + release), camera, {240, 160}, true);
   CHECK(test::kind_near(r, fired, *pixel, "siege_engine", 1));
-  const renderer::FrameImage resting = r.render(scene::evaluate(s, start + 0.5 * (release + next)), camera, {240, 160}, true);
+  const renderer::FrameImage resting =
+      r.render(scene::evaluate(s, start + 0.5 * (release + next)), camera, {240, 160}, true);
   CHECK_FALSE(test::kind_near(r, resting, *pixel, "siege_engine", 1));
   CHECK(test::context().validation_errors() == 0);
 }

@@ -21,7 +21,8 @@ constexpr double kMaxMeanAbs = 0.01;            // per channel, 0..255
 constexpr double kMaxOutlierFraction = 0.0001;  // pixels off by more than the threshold: 5 of 320x180
 
 renderer::ImageDifference difference_from_golden(const renderer::FrameImage& frame, const std::string& name) {
-  const std::filesystem::path golden = std::filesystem::path(SIEGE_SOURCE_DIR) / "tests/render/golden" / (name + ".png");
+  const std::filesystem::path golden =
+      std::filesystem::path(SIEGE_SOURCE_DIR) / "tests/render/golden" / (name + ".png");
   REQUIRE(std::filesystem::exists(golden));
   const renderer::RgbaImage expected = renderer::read_png(golden);
   return renderer::compare(renderer::RgbaImage{frame.width, frame.height, frame.rgba}, expected);
@@ -35,7 +36,8 @@ void check_against_golden(const renderer::FrameImage& frame, const std::string& 
   // The goldens were rendered by lavapipe; another device's output is not compared with them.
   INFO("device: " << test::context().info().name << " (goldens are lavapipe's; SIEGE_DEVICE picks another device)");
   REQUIRE(test::context().info().name.find("llvmpipe") != std::string::npos);
-  const std::filesystem::path golden = std::filesystem::path(SIEGE_SOURCE_DIR) / "tests/render/golden" / (name + ".png");
+  const std::filesystem::path golden =
+      std::filesystem::path(SIEGE_SOURCE_DIR) / "tests/render/golden" / (name + ".png");
   renderer::RgbaImage actual{frame.width, frame.height, frame.rgba};
   const char* update = std::getenv("SIEGE_UPDATE_GOLDENS");
   if (update && std::string(update) == "1") {
@@ -51,8 +53,8 @@ void check_against_golden(const renderer::FrameImage& frame, const std::string& 
   if (!within_tolerance(d)) {
     std::filesystem::create_directories(out_dir);
     renderer::write_png_rgb(out_dir / (name + ".actual.png"), frame.width, frame.height, frame.rgba);
-    const renderer::RgbaImage diff = renderer::difference_image(actual, renderer::read_png(
-        std::filesystem::path(SIEGE_SOURCE_DIR) / "tests/render/golden" / (name + ".png")));
+    const renderer::RgbaImage diff = renderer::difference_image(
+        actual, renderer::read_png(std::filesystem::path(SIEGE_SOURCE_DIR) / "tests/render/golden" / (name + ".png")));
     renderer::write_png_rgb(out_dir / (name + ".diff.png"), diff.width, diff.height, diff.pixels);
   }
   CHECK(d.mean_abs <= kMaxMeanAbs);
@@ -66,7 +68,8 @@ renderer::FrameImage frame_of(const scene::Scenario& s, const std::string& phase
   renderer::Renderer r(test::context(), s);
   const scene::Snapshot snapshot = scene::evaluate(s, scene::phase_start_s(s, s.phase_index(phase)) + seconds_in);
   const scene::Shot& through = shot.empty() ? *s.overview_shot() : *s.shot(shot);
-  const double progress = shot.empty() ? scene::shot_progress(s, through, snapshot.presentation_s, snapshot.phase_progress) : 0.0;
+  const double progress =
+      shot.empty() ? scene::shot_progress(s, through, snapshot.presentation_s, snapshot.phase_progress) : 0.0;
   return r.render(snapshot, scene::sample_shot(s, through, progress, snapshot.units), {320, 180}, false);
 }
 
@@ -77,8 +80,8 @@ TEST_CASE("Caizhou overview during the famine matches its golden image", "[rende
   renderer::Renderer r(test::context(), s);
   const scene::Snapshot snapshot = scene::evaluate(s, scene::phase_start_s(s, s.phase_index("famine")));
   const scene::Shot& overview = *s.overview_shot();
-  const scene::Camera camera =
-      scene::sample_shot(s, overview, scene::shot_progress(s, overview, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
+  const scene::Camera camera = scene::sample_shot(
+      s, overview, scene::shot_progress(s, overview, snapshot.presentation_s, snapshot.phase_progress), snapshot.units);
   const renderer::FrameImage frame = r.render(snapshot, camera, {320, 180}, false);
   check_against_golden(frame, "caizhou_overview_famine");
   CHECK(test::context().validation_errors() == 0);

@@ -5,10 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
+#include "scene/mesh/model_file.h"
 #include "scene/model/calendar.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
-#include "scene/mesh/model_file.h"
 #include "scene/world/world.h"
 
 namespace {
@@ -49,7 +49,8 @@ TEST_CASE("models: an engine drawn from trebuchet.glb shows where the scenario p
   CHECK(world.models.warnings.empty());
   const scene::ModelLoadResult glb = scene::load_model(scene::models_directory(s) / "trebuchet.glb");
   REQUIRE(glb.ok());
-  CHECK(world.models.props[static_cast<std::size_t>(scene::Prop::Trebuchet)].front().triangle_count() == glb.mesh.triangle_count());
+  CHECK(world.models.props[static_cast<std::size_t>(scene::Prop::Trebuchet)].front().triangle_count() ==
+        glb.mesh.triangle_count());
   REQUIRE(engine(s, "treb_n1").kind == scene::EngineKind::Trebuchet);
   check_engine_shows(s, "treb_n1", "1126-03-10");
 }

@@ -4,8 +4,8 @@
 
 #include "render_fixture.h"
 #include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
 #include "scene/model/geometry2d.h"
+#include "scene/sim/evaluate.h"
 #include "scene/world/world.h"
 
 namespace {

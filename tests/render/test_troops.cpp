@@ -69,7 +69,8 @@ TEST_CASE("a unit's soldiers are drawn where its track puts them", "[render][id]
   CHECK(c.pixels > 200);
   const auto pixel = test::project(camera, frame.width, frame.height, {centre.x, s.ground->height(centre), centre.y});
   REQUIRE(pixel);
-  INFO("unit centre at pixel " << pixel->x << "," << pixel->y << "; its soldiers' centroid " << c.centroid.x << "," << c.centroid.y);
+  INFO("unit centre at pixel " << pixel->x << "," << pixel->y << "; its soldiers' centroid " << c.centroid.x << ","
+                               << c.centroid.y);
   CHECK(std::abs(c.centroid.x - pixel->x) < 40);
   CHECK(std::abs(c.centroid.y - pixel->y) < 40);
   // Every standing soldier projects onto a pixel of his unit (or of something in front of him).
@@ -131,7 +132,8 @@ TEST_CASE("far figures drawn as one triangle each still cover their unit in the 
   CHECK(c.pixels > 50);
   const auto pixel = test::project(camera, frame.width, frame.height, target);
   REQUIRE(pixel);
-  INFO("unit centre at pixel " << pixel->x << "," << pixel->y << "; its soldiers' centroid " << c.centroid.x << "," << c.centroid.y);
+  INFO("unit centre at pixel " << pixel->x << "," << pixel->y << "; its soldiers' centroid " << c.centroid.x << ","
+                               << c.centroid.y);
   CHECK(std::abs(c.centroid.x - pixel->x) < 40);
   CHECK(std::abs(c.centroid.y - pixel->y) < 40);
   CHECK(test::context().validation_errors() == 0);

@@ -10,8 +10,8 @@
 #include "render_fixture.h"
 #include "scene/model/calendar.h"
 #include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
 #include "scene/model/geometry2d.h"
+#include "scene/sim/evaluate.h"
 
 namespace {
 
@@ -44,7 +44,8 @@ double coverage(const renderer::Renderer& r, const renderer::FrameImage& frame, 
       if (x * x + z * z > radius * radius) continue;
       const glm::vec2 p = centre + glm::vec2(x, z);
       const auto pixel = test::project(camera, frame.width, frame.height, {p.x, s.ground->height(p), p.y});
-      if (!pixel || pixel->x < 0 || pixel->y < 0 || pixel->x >= static_cast<int>(frame.width) || pixel->y >= static_cast<int>(frame.height))
+      if (!pixel || pixel->x < 0 || pixel->y < 0 || pixel->x >= static_cast<int>(frame.width) ||
+          pixel->y >= static_cast<int>(frame.height))
         continue;
       ++total;
       hits += test::kind_at(r, frame, *pixel) == kind;
@@ -54,7 +55,8 @@ double coverage(const renderer::Renderer& r, const renderer::FrameImage& frame, 
     for (float x = -radius; x <= radius; x += radius / 12) {
       const glm::vec2 p = centre + glm::vec2(x, z);
       const auto pixel = test::project(camera, frame.width, frame.height, {p.x, s.ground->height(p), p.y});
-      if (pixel && pixel->x >= 0 && pixel->y >= 0 && pixel->x < static_cast<int>(frame.width) && pixel->y < static_cast<int>(frame.height))
+      if (pixel && pixel->x >= 0 && pixel->y >= 0 && pixel->x < static_cast<int>(frame.width) &&
+          pixel->y < static_cast<int>(frame.height))
         ++kinds[test::kind_at(r, frame, *pixel)];
     }
   for (const auto& [k, n] : kinds) UNSCOPED_INFO(k << ": " << n);
@@ -192,8 +194,10 @@ TEST_CASE("The drained Chaitan shows less water than the full lake", "[render][i
   renderer::Renderer r(test::context(), s);
   const scene::Camera camera = test::top_down(bounds.center(), 900, 50);
   const float radius = glm::length(bounds.max - bounds.min) * 0.35f;
-  const double full = coverage(r, r.render(at_date(s, "1233-12-20"), camera, {320, 180}, true), camera, s, bounds.center(), radius, "water");
-  const double drained = coverage(r, r.render(at_date(s, "1234-01-09"), camera, {320, 180}, true), camera, s, bounds.center(), radius, "water");
+  const double full = coverage(r, r.render(at_date(s, "1233-12-20"), camera, {320, 180}, true), camera, s,
+                               bounds.center(), radius, "water");
+  const double drained = coverage(r, r.render(at_date(s, "1234-01-09"), camera, {320, 180}, true), camera, s,
+                                  bounds.center(), radius, "water");
   INFO("water: full " << full << ", drained " << drained);
   CHECK(full > 0.5);
   CHECK(drained < full * 0.6);

@@ -13,9 +13,7 @@
 namespace load_test {
 
 // Line numbers of the members in scenario() below.
-enum Line {
-  kFormat = 2, kId, kTitle, kCalendar, kSources, kTerrain, kFactions, kUnits, kPhases, kShots, kExtra
-};
+enum Line { kFormat = 2, kId, kTitle, kCalendar, kSources, kTerrain, kFactions, kUnits, kPhases, kShots, kExtra };
 
 // The members, in order; an override replaces one (an empty string leaves a blank line, so
 // later line numbers stay put). `extra` goes on line kExtra and must end with ",".
@@ -25,12 +23,17 @@ inline std::string scenario(const std::map<std::string, std::string>& overrides 
       {"id", R"("test")"},
       {"title", R"({"en": "Test", "zh": "测试"})"},
       {"calendar", R"("julian")"},
-      {"sources", R"([{"id": "record", "kind": "record", "citation": "Jin shi"}, {"id": "brief", "kind": "brief", "citation": "the brief"}])"},
+      {"sources",
+       R"([{"id": "record", "kind": "record", "citation": "Jin shi"}, {"id": "brief", "kind": "brief", "citation": "the brief"}])"},
       {"terrain", R"({"extent": [-3000, -3000, 3000, 3000], "resolution": 16})"},
-      {"factions", R"([{"id": "mongol", "name": {"en": "Mongols"}, "color": "#c0c8d8"}, {"id": "jin", "name": {"en": "Jin"}, "color": "#ffffff", "banner": "#000000"}])"},
-      {"units", R"([{"id": "tachar", "name": {"en": "Tachar"}, "faction": "mongol", "path": [100, 200], "strength": 30000, "sources": ["record"]}])"},
-      {"phases", R"([{"id": "siege", "title": {"en": "Siege"}, "start": "1233-10-01", "end": "1233-11-01", "duration_s": 10, "sources": ["record"]}])"},
-      {"shots", R"([{"id": "overview", "overview": true, "keys": [{"at": 0, "position": [0, 800, 1500], "target": [0, 0, 0]}]}])"},
+      {"factions",
+       R"([{"id": "mongol", "name": {"en": "Mongols"}, "color": "#c0c8d8"}, {"id": "jin", "name": {"en": "Jin"}, "color": "#ffffff", "banner": "#000000"}])"},
+      {"units",
+       R"([{"id": "tachar", "name": {"en": "Tachar"}, "faction": "mongol", "path": [100, 200], "strength": 30000, "sources": ["record"]}])"},
+      {"phases",
+       R"([{"id": "siege", "title": {"en": "Siege"}, "start": "1233-10-01", "end": "1233-11-01", "duration_s": 10, "sources": ["record"]}])"},
+      {"shots",
+       R"([{"id": "overview", "overview": true, "keys": [{"at": 0, "position": [0, 800, 1500], "target": [0, 0, 0]}]}])"},
   };
   std::string text = "{\n";
   for (const auto& [key, value] : members) {

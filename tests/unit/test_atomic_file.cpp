@@ -46,7 +46,8 @@ TEST_CASE("atomic file: writes, replaces, and leaves only the target", "[atomic-
   REQUIRE(common::write_file_atomically(target, "first\n", &error));
   CHECK(error.empty());
   CHECK(contents(target) == "first\n");
-  REQUIRE(common::write_file_atomically(target, std::string("second\0bytes", 12), &error, common::Temporary::PerProcess));
+  REQUIRE(
+      common::write_file_atomically(target, std::string("second\0bytes", 12), &error, common::Temporary::PerProcess));
   CHECK(contents(target) == std::string("second\0bytes", 12));
   CHECK(names_in(dir) == std::vector<std::string>{"film.json"});
   fs::remove_all(dir);

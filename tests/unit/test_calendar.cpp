@@ -27,8 +27,7 @@ TEST_CASE("civil_date inverts day_number, negative years included", "[calendar]"
     int bad = 0;
     for (std::int64_t n = -2'000'000; n < 3'000'000; ++n) {
       const CivilDate d = civil_date(n, cal);
-      const bool next_in_month = d.year == previous.year && d.month == previous.month &&
-                                 d.day == previous.day + 1;
+      const bool next_in_month = d.year == previous.year && d.month == previous.month && d.day == previous.day + 1;
       const bool first_of_next_month =
           d.day == 1 && ((d.year == previous.year && d.month == previous.month + 1) ||
                          (d.year == previous.year + 1 && d.month == 1 && previous.month == 12));
@@ -52,8 +51,8 @@ TEST_CASE("leap years differ between the calendars", "[calendar]") {
   CHECK(is_valid({1600, 2, 29}, Calendar::Gregorian));
   CHECK(is_valid({1232, 2, 29}, Calendar::Julian));
   CHECK_FALSE(is_valid({1233, 2, 29}, Calendar::Julian));
-  CHECK(is_valid({0, 2, 29}, Calendar::Julian));       // 1 BC was a leap year
-  CHECK(is_valid({-4, 2, 29}, Calendar::Julian));      // 5 BC
+  CHECK(is_valid({0, 2, 29}, Calendar::Julian));   // 1 BC was a leap year
+  CHECK(is_valid({-4, 2, 29}, Calendar::Julian));  // 5 BC
   CHECK_FALSE(is_valid({-1, 2, 29}, Calendar::Julian));
   CHECK_FALSE(is_valid({1233, 13, 1}, Calendar::Julian));
   CHECK_FALSE(is_valid({1233, 4, 31}, Calendar::Julian));
@@ -86,9 +85,9 @@ TEST_CASE("parse_day reads dates and times strictly", "[calendar]") {
   CHECK_FALSE(parse_day("1233-11-05T10:60", Calendar::Julian, &error));
   CHECK(error == "1233-11-05T10:60: minute 60 is not 00..59");
 
-  for (const char* bad : {"", "1233", "1233-1-05", "1233-11-5", "233-11-05", "1233/11/05",
-                          "1233-11-05T6:30", "1233-11-05T06:30:00", "1233-11-05 ", " 1233-11-05",
-                          "1233-11-05T", "+1233-11-05", "1233-11-0x", "12a3-11-05"}) {
+  for (const char* bad :
+       {"", "1233", "1233-1-05", "1233-11-5", "233-11-05", "1233/11/05", "1233-11-05T6:30", "1233-11-05T06:30:00",
+        "1233-11-05 ", " 1233-11-05", "1233-11-05T", "+1233-11-05", "1233-11-0x", "12a3-11-05"}) {
     INFO(bad);
     error.clear();
     CHECK_FALSE(parse_day(bad, Calendar::Julian, &error));

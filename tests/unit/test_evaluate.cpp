@@ -3,8 +3,8 @@
 #include <cstring>
 
 #include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
 #include "scene/model/heightfield.h"
+#include "scene/sim/evaluate.h"
 #include "test_scenarios.h"
 
 using namespace scene;

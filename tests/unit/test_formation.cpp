@@ -11,7 +11,7 @@ using namespace scene;
 namespace {
 
 constexpr Formation kAllFormations[] = {Formation::Block, Formation::Column, Formation::Line,
-                                        Formation::Wedge, Formation::Camp, Formation::Scattered};
+                                        Formation::Wedge, Formation::Camp,   Formation::Scattered};
 
 // Smallest distance between any two points, via a coarse grid (cells of `cell` metres).
 float min_distance(const std::vector<glm::vec2>& points, float cell = 4.0f) {
@@ -108,7 +108,8 @@ TEST_CASE("a march column is narrow and deep, a line wide and shallow", "[format
   CHECK(block.x > block.y);
   CHECK(block.x < 3.5f * block.y);
   // The wedge's point leads.
-  CHECK(slot_offset(Formation::Wedge, 0, 600, UnitKind::Infantry).y > slot_offset(Formation::Wedge, 599, 600, UnitKind::Infantry).y);
+  CHECK(slot_offset(Formation::Wedge, 0, 600, UnitKind::Infantry).y >
+        slot_offset(Formation::Wedge, 599, 600, UnitKind::Infantry).y);
 }
 
 TEST_CASE("soldiers are laid out deterministically and all of them are drawn", "[formation]") {

@@ -29,7 +29,9 @@ fs::path fresh_dir(const std::string& name) {
 
 // A scenario whose terrain is the heightmap "hm.png" beside it, 0..100 m.
 std::string scenario_with_heightmap() {
-  return load_test::scenario({{"terrain", R"({"extent": [-3000, -3000, 3000, 3000], "resolution": 16, "heightmap": {"image": "hm.png", "min_height": 0, "max_height": 100}})"}});
+  return load_test::scenario(
+      {{"terrain",
+        R"({"extent": [-3000, -3000, 3000, 3000], "resolution": 16, "heightmap": {"image": "hm.png", "min_height": 0, "max_height": 100}})"}});
 }
 
 std::uint32_t crc32(const std::uint8_t* data, std::size_t n, std::uint32_t crc = 0xFFFFFFFFu) {
@@ -62,14 +64,16 @@ void write_lying_png(const fs::path& file, std::uint32_t width, std::uint32_t he
   chunk("IHDR", ihdr);
   chunk("IDAT", {0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
   chunk("IEND", {});
-  std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
+  std::ofstream(file, std::ios::binary)
+      .write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
 }
 
 // A real 16-bit greyscale PNG: a ramp from 0 at the west edge to 65535 at the east.
 void write_ramp_png(const fs::path& file, int width, int height) {
   std::vector<std::uint16_t> pixels(static_cast<std::size_t>(width) * height);
   for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) pixels[static_cast<std::size_t>(y) * width + x] = static_cast<std::uint16_t>(65535 * x / (width - 1));
+    for (int x = 0; x < width; ++x)
+      pixels[static_cast<std::size_t>(y) * width + x] = static_cast<std::uint16_t>(65535 * x / (width - 1));
   png_image image{};
   image.version = PNG_IMAGE_VERSION;
   image.width = static_cast<png_uint_32>(width);
@@ -89,11 +93,12 @@ TEST_CASE("heightmap: a sane image becomes the ground", "[load][heightmap]") {
   CHECK(r.warnings.empty());
   REQUIRE(r.scenario);
   REQUIRE(r.scenario->ground);
-  CHECK(r.scenario->ground->height({-2900, 0}) < 5.0f);   // west: min_height
-  CHECK(r.scenario->ground->height({2900, 0}) > 95.0f);   // east: max_height
+  CHECK(r.scenario->ground->height({-2900, 0}) < 5.0f);  // west: min_height
+  CHECK(r.scenario->ground->height({2900, 0}) > 95.0f);  // east: max_height
 }
 
-TEST_CASE("heightmap: a header declaring 40000x40000 is refused with its line, before any pixel is read", "[load][heightmap]") {
+TEST_CASE("heightmap: a header declaring 40000x40000 is refused with its line, before any pixel is read",
+          "[load][heightmap]") {
   const fs::path dir = fresh_dir("lying");
   write_lying_png(dir / "hm.png", 40000, 40000);
   int width = 0, height = 0;

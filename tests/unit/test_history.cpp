@@ -10,12 +10,12 @@
 #include <set>
 #include <string>
 
+#include "scene/load/load.h"
 #include "scene/model/calendar.h"
 #include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
 #include "scene/model/geometry2d.h"
-#include "scene/load/load.h"
 #include "scene/model/wall_path.h"
+#include "scene/sim/evaluate.h"
 #include "scene/sim/ladders.h"
 
 using namespace scene;
@@ -180,8 +180,7 @@ TEST_CASE("Caizhou: the Chaitan drains into the Ru during its phase", "[history]
   CHECK(in_phase(s, "chaitan", 1.0).dam_breach[static_cast<size_t>(lake)] == 1.0f);
 }
 
-TEST_CASE("Caizhou: the west and south walls are breached in the assault; the city burns in the fall",
-          "[history]") {
+TEST_CASE("Caizhou: the west and south walls are breached in the assault; the city burns in the fall", "[history]") {
   const Scenario& s = shipped("caizhou");
   const Wall& outer = wall(s, "outer_wall");
   const float west = min_x(outer) + 60, south = max_z(outer) - 60;
@@ -365,7 +364,7 @@ TEST_CASE("Taiyuan: the breaches of the fall lie on open wall, and the Jin north
     ++leaning;
     CHECK(&s.walls[l.wall] == &city);
     const float at = along_wall(city, {l.foot.x, l.foot.z});
-    CHECK((at < span.x || at > span.y));   // none in the gap
+    CHECK((at < span.x || at > span.y));            // none in the gap
     CHECK(std::abs(l.foot.z - (-712.0f)) < 30.0f);  // on the north side
   }
   CHECK(leaning >= 2);

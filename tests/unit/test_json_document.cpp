@@ -85,20 +85,24 @@ TEST_CASE("json: syntax errors name the place and the problem", "[json]") {
   CHECK(failure("[\"a\nb\"]") == "1:4: line break inside a string (missing closing '\"'? write \\n for a line break)");
   CHECK(failure("[\"a\tb\"]") == "1:4: tab character inside a string; write \\t");
   CHECK(failure("[\"a\x01\"]") == "1:4: control character U+0001 inside a string; escape it as \\u00XX");
-  CHECK(failure("[\"\\x\"]") == "1:3: invalid escape \\x in a string (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+  CHECK(failure("[\"\\x\"]") ==
+        "1:3: invalid escape \\x in a string (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
   CHECK(failure("[tru]") == "1:2: unexpected word \"tru\": expected a value (strings need double quotes)");
-  CHECK(failure("[1] [2]") == "1:5: unexpected '[' after the end of the JSON document (only one top-level value is allowed)");
+  CHECK(failure("[1] [2]") ==
+        "1:5: unexpected '[' after the end of the JSON document (only one top-level value is allowed)");
 }
 
 TEST_CASE("json: lone surrogates are rejected", "[json]") {
-  CHECK(failure(R"(["\ud800"])") == "1:3: lone surrogate \\uD800 (a high surrogate must be followed by \\uDC00..\\uDFFF)");
-  CHECK(failure(R"(["\ud800\u0041"])") == "1:3: lone surrogate \\uD800 (a high surrogate must be followed by \\uDC00..\\uDFFF)");
+  CHECK(failure(R"(["\ud800"])") ==
+        "1:3: lone surrogate \\uD800 (a high surrogate must be followed by \\uDC00..\\uDFFF)");
+  CHECK(failure(R"(["\ud800\u0041"])") ==
+        "1:3: lone surrogate \\uD800 (a high surrogate must be followed by \\uDC00..\\uDFFF)");
   CHECK(failure(R"(["\udc00"])") == "1:3: lone surrogate \\uDC00 (a low surrogate without a high one)");
 }
 
 TEST_CASE("json: invalid UTF-8 and binary files", "[json]") {
   CHECK(failure("{\"a\": \"\xC3\x28\"}") == "1:8: not UTF-8 text: byte 0xC3 at line 1 column 8");
-  CHECK(failure("\xC0\xAF") == "1:1: not UTF-8 text: byte 0xC0 at line 1 column 1");          // overlong
+  CHECK(failure("\xC0\xAF") == "1:1: not UTF-8 text: byte 0xC0 at line 1 column 1");            // overlong
   CHECK(failure("[\"\xED\xA0\x80\"]") == "1:3: not UTF-8 text: byte 0xED at line 1 column 3");  // encoded surrogate
   CHECK(failure(std::string_view("\x89PNG\r\n\x1A\n\0\0", 10)) ==
         "1:1: not UTF-8 text: byte 0x89 at line 1 column 1 — is this a PNG image, not a scenario?");
@@ -127,11 +131,12 @@ TEST_CASE("json: duplicate keys name both places and keep going", "[json]") {
 }
 
 TEST_CASE("json: numbers", "[json]") {
-  const auto r = parse_json("[0, -0, 9223372036854775807, 9223372036854775808, 1e-400, 1.5E+3, 123456789012345678901234567890]");
+  const auto r =
+      parse_json("[0, -0, 9223372036854775807, 9223372036854775808, 1e-400, 1.5E+3, 123456789012345678901234567890]");
   REQUIRE(r.ok);
   const auto& a = r.document.root;
   CHECK(a[2].get<std::int64_t>() == 9223372036854775807LL);
-  CHECK(a[3].is_number_float());  // past int64: a double
+  CHECK(a[3].is_number_float());     // past int64: a double
   CHECK(a[4].get<double>() == 0.0);  // underflow: as close to zero as a double gets
   CHECK(a[5].get<double>() == 1500.0);
   CHECK(a[6].get<double>() == Approx(1.2345678901234568e29));

@@ -16,7 +16,8 @@ struct Run {
 
 Run run_check(const std::string& arguments) {
   Run run;
-  const std::string command = std::string("cd '") + SIEGE_SOURCE_DIR + "' && '" + SIEGE_BINARY + "' check " + arguments + " 2>&1";
+  const std::string command =
+      std::string("cd '") + SIEGE_SOURCE_DIR + "' && '" + SIEGE_BINARY + "' check " + arguments + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return run;
   char buffer[4096];

@@ -189,7 +189,8 @@ TEST_CASE("schema: every key the loader allows anywhere is in the schema, and no
   }
   REQUIRE(loader_keys.size() > 60);
 
-  const auto parsed = scene::parse_json(read_file(std::string(SIEGE_SOURCE_DIR) + "/assets/schema/scenario.schema.json"));
+  const auto parsed =
+      scene::parse_json(read_file(std::string(SIEGE_SOURCE_DIR) + "/assets/schema/scenario.schema.json"));
   REQUIRE(parsed.ok);
   std::set<std::string> schema_keys;
   std::vector<const nlohmann::json*> stack = {&parsed.document.root};

@@ -38,7 +38,8 @@ void write_claiming_glb(const fs::path& file, std::uint64_t triangles, int insta
                      std::to_string(triangles * 3) + R"(, "type": "SCALAR"},
                   {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3"}],
     "meshes": [{"primitives": [{"attributes": {"POSITION": 1}, "indices": 0}]}],
-    "nodes": [)" + nodes + R"(], "scenes": [{"nodes": [0]}]})";
+    "nodes": [)" + nodes +
+                     R"(], "scenes": [{"nodes": [0]}]})";
   while (json.size() % 4) json += ' ';
   std::string out = "glTF";
   put32(out, 2);
@@ -83,11 +84,13 @@ TEST_CASE("census: broken descriptions say why and are not counted", "[census]")
   CHECK_FALSE(common::count_model_triangles(dir / "missing.glb").error.empty());
 }
 
-TEST_CASE("load: a scenario's own model over two million triangles is refused with its line; a missing one warns", "[load][census]") {
+TEST_CASE("load: a scenario's own model over two million triangles is refused with its line; a missing one warns",
+          "[load][census]") {
   const fs::path dir = fresh_dir("scenario");
   write_claiming_glb(dir / "bomb.glb", 5'000'000, 1);
   const auto engines = [](const std::string& model) {
-    return R"(  "engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": ")" + model + R"("}],)";
+    return R"(  "engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": ")" + model +
+           R"("}],)";
   };
   const auto start = std::chrono::steady_clock::now();
   const auto r = scene::load_scenario_text(load_test::scenario({}, engines("bomb.glb")), (dir / "s.json").string());
@@ -98,7 +101,8 @@ TEST_CASE("load: a scenario's own model over two million triangles is refused wi
   CHECK_THAT(r.errors[0].message, Contains("5000000 triangles") && Contains("2000000"));
   CHECK(seconds < 5.0);  // generous: a few hundred bytes of description, not a gigabyte of mesh
 
-  const auto missing = scene::load_scenario_text(load_test::scenario({}, engines("gone.glb")), (dir / "s.json").string());
+  const auto missing =
+      scene::load_scenario_text(load_test::scenario({}, engines("gone.glb")), (dir / "s.json").string());
   REQUIRE(missing.errors.empty());
   REQUIRE(missing.warnings.size() == 1);
   CHECK(missing.warnings[0].line == load_test::kExtra);

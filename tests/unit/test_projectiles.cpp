@@ -5,15 +5,16 @@
 
 #include <string>
 
+#include "scene/load/load.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
-#include "scene/load/load.h"
 #include "scene/sim/projectiles.h"
 
 namespace {
 
 const scene::Scenario& caizhou() {
-  static const scene::LoadResult loaded = scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/caizhou.json");
+  static const scene::LoadResult loaded =
+      scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/caizhou.json");
   REQUIRE(loaded.scenario);
   return *loaded.scenario;
 }

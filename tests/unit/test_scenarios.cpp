@@ -7,8 +7,7 @@ namespace test_scenarios {
 using namespace scene;
 
 Day julian(int year, int month, int day, int hour, int minute) {
-  return static_cast<Day>(day_number({year, month, day}, Calendar::Julian)) +
-         (hour * 60 + minute) / 1440.0;
+  return static_cast<Day>(day_number({year, month, day}, Calendar::Julian)) + (hour * 60 + minute) / 1440.0;
 }
 
 namespace {
@@ -58,8 +57,7 @@ Scenario armies() {
   horse.id = "mongol_horse";
   horse.kind = UnitKind::Cavalry;
   horse.path.keys = {{julian(1233, 10, 1), {0, 0}}, {julian(1233, 10, 3), {2000, 0}}};
-  horse.formation.keys = {{julian(1233, 9, 1), Formation::Block},
-                          {julian(1233, 10, 2), Formation::Column}};
+  horse.formation.keys = {{julian(1233, 9, 1), Formation::Block}, {julian(1233, 10, 2), Formation::Column}};
   horse.state.keys = {{julian(1233, 9, 1), UnitState::March}};
   horse.strength.keys = {{julian(1233, 9, 1), 400.0f}};
   s.units.push_back(horse);

@@ -40,8 +40,8 @@ TEST_CASE("the sun is below the horizon at midnight and rises in the east", "[su
     CHECK(sun_position(day, 24.0, 33.0).direction.y < 0.0f);
     const SunPosition morning = sun_position(day, 8.0, 33.0);
     const SunPosition evening = sun_position(day, 16.0, 33.0);
-    CHECK(morning.direction.x > 0.0f);  // east
-    CHECK(evening.direction.x < 0.0f);  // west
+    CHECK(morning.direction.x > 0.0f);                                           // east
+    CHECK(evening.direction.x < 0.0f);                                           // west
     CHECK(morning.elevation_deg == Approx(evening.elevation_deg).margin(1e-9));  // symmetric about noon
     CHECK(morning.azimuth_deg > 0.0);
     CHECK(morning.azimuth_deg < 180.0);

@@ -70,10 +70,10 @@ TEST_CASE("linear interpolates proportionally", "[track]") {
 
 TEST_CASE("eased is smoothstep between keys", "[track]") {
   const Track<float> track = ramp(Interp::Eased);
-  CHECK(track.sample(15) == Approx(5.0f));               // symmetric at the middle
-  CHECK(track.sample(12.5) == Approx(10 * 0.15625f));     // 3f^2 - 2f^3 at f = 0.25
-  CHECK(track.sample(12.5) < 2.5f);                       // slower than linear at the start
-  CHECK(track.sample(17.5) > 7.5f);                       // and at the end
+  CHECK(track.sample(15) == Approx(5.0f));             // symmetric at the middle
+  CHECK(track.sample(12.5) == Approx(10 * 0.15625f));  // 3f^2 - 2f^3 at f = 0.25
+  CHECK(track.sample(12.5) < 2.5f);                    // slower than linear at the start
+  CHECK(track.sample(17.5) > 7.5f);                    // and at the end
   // Zero slope at the keys: a tiny step away barely moves.
   CHECK(track.sample(10.01) < 0.001f);
 }

@@ -175,7 +175,8 @@ TEST_CASE("scripts: events parse, sort by frame, and bad ones are named", "[view
       {"frame": 9, "quit": true},
       {"frame": 2, "key": "F12", "mods": ["shift"]},
       {"frame": 3, "drag": [[10, 20], [30, 40]], "frames": 4},
-      {"frame": 4, "seek": "famine"}]})", "s.json", error);
+      {"frame": 4, "seek": "famine"}]})",
+                                        "s.json", error);
   REQUIRE(script);
   CHECK(script->window == glm::ivec2(800, 600));
   REQUIRE(script->events.size() == 4);

@@ -39,9 +39,10 @@ void require_clean(const test::Session& s) {
 TEST_CASE("the timeline is drawn along the bottom of the window", "[viewer]") {
   const auto dir = test::temp_dir("timeline");
   const json script = {{"window", {1280, 720}},
-                       {"events", {{{"frame", 3}, {"screenshot", (dir / "ui.png").string()}, {"ui", true}},
-                                   {{"frame", 4}, {"screenshot", (dir / "scene.png").string()}, {"ui", false}},
-                                   {{"frame", 5}, {"quit", true}}}}};
+                       {"events",
+                        {{{"frame", 3}, {"screenshot", (dir / "ui.png").string()}, {"ui", true}},
+                         {{"frame", 4}, {"screenshot", (dir / "scene.png").string()}, {"ui", false}},
+                         {{"frame", 5}, {"quit", true}}}}};
   const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
   require_clean(s);
   const renderer::RgbaImage ui = renderer::read_png(dir / "ui.png");
@@ -64,12 +65,13 @@ TEST_CASE("the timeline is drawn along the bottom of the window", "[viewer]") {
 
 TEST_CASE("PageDown and PageUp step through the phases, number keys jump", "[viewer]") {
   const auto dir = test::temp_dir("phases");
-  const json script = {{"events", {{{"frame", 2}, {"key", "PageDown"}},
-                                   {{"frame", 4}, {"key", "PageDown"}},
-                                   {{"frame", 6}, {"key", "PageUp"}},
-                                   {{"frame", 8}, {"key", "5"}},
-                                   {{"frame", 10}, {"key", "Right"}},
-                                   {{"frame", 12}, {"quit", true}}}}};
+  const json script = {{"events",
+                        {{{"frame", 2}, {"key", "PageDown"}},
+                         {{"frame", 4}, {"key", "PageDown"}},
+                         {{"frame", 6}, {"key", "PageUp"}},
+                         {{"frame", 8}, {"key", "5"}},
+                         {{"frame", 10}, {"key", "Right"}},
+                         {{"frame", 12}, {"quit", true}}}}};
   const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
   require_clean(s);
   REQUIRE(s.log.size() >= 6);
@@ -85,18 +87,19 @@ TEST_CASE("dragging on the timeline scrubs, and going back is exact", "[viewer]"
   const auto dir = test::temp_dir("scrub");
   // The band row is about 75 px above the bottom; drag from the left to the middle, then back.
   const json script = {{"window", {1280, 720}},
-                       {"events", {{{"frame", 2}, {"drag", {{20, 645}, {640, 645}}}, {"frames", 6}},
-                                   {{"frame", 12}, {"screenshot", (dir / "middle.png").string()}, {"ui", false}},
-                                   {{"frame", 13}, {"drag", {{640, 645}, {20, 645}}}, {"frames", 6}},
-                                   {{"frame", 21}, {"screenshot", (dir / "back.png").string()}, {"ui", false}},
-                                   // Then to a moment from the start and from later on, once the drag's
-                                   // camera ease (0.8 s, 24 frames) has settled.
-                                   {{"frame", 50}, {"seek", "famine"}},
-                                   {{"frame", 52}, {"screenshot", (dir / "famine_from_start.png").string()}, {"ui", false}},
-                                   {{"frame", 53}, {"seek", "1234-01-20"}},
-                                   {{"frame", 55}, {"seek", "famine"}},
-                                   {{"frame", 57}, {"screenshot", (dir / "famine_from_later.png").string()}, {"ui", false}},
-                                   {{"frame", 58}, {"quit", true}}}}};
+                       {"events",
+                        {{{"frame", 2}, {"drag", {{20, 645}, {640, 645}}}, {"frames", 6}},
+                         {{"frame", 12}, {"screenshot", (dir / "middle.png").string()}, {"ui", false}},
+                         {{"frame", 13}, {"drag", {{640, 645}, {20, 645}}}, {"frames", 6}},
+                         {{"frame", 21}, {"screenshot", (dir / "back.png").string()}, {"ui", false}},
+                         // Then to a moment from the start and from later on, once the drag's
+                         // camera ease (0.8 s, 24 frames) has settled.
+                         {{"frame", 50}, {"seek", "famine"}},
+                         {{"frame", 52}, {"screenshot", (dir / "famine_from_start.png").string()}, {"ui", false}},
+                         {{"frame", 53}, {"seek", "1234-01-20"}},
+                         {{"frame", 55}, {"seek", "famine"}},
+                         {{"frame", 57}, {"screenshot", (dir / "famine_from_later.png").string()}, {"ui", false}},
+                         {{"frame", 58}, {"quit", true}}}}};
   const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
   require_clean(s);
   REQUIRE(s.log.size() >= 3);
@@ -122,13 +125,14 @@ TEST_CASE("dragging on the timeline scrubs, and going back is exact", "[viewer]"
 TEST_CASE("B blanks the screen, F11 enters the clean presentation, Escape leaves", "[viewer]") {
   const auto dir = test::temp_dir("lecture");
   const json script = {{"window", {960, 540}},
-                       {"events", {{{"frame", 2}, {"key", "B"}},
-                                   {{"frame", 3}, {"screenshot", (dir / "blank.png").string()}, {"ui", true}},
-                                   {{"frame", 5}, {"key", "B"}},
-                                   {{"frame", 6}, {"key", "F11"}},
-                                   {{"frame", 8}, {"screenshot", (dir / "presentation.png").string()}, {"ui", true}},
-                                   {{"frame", 9}, {"key", "Escape"}},
-                                   {{"frame", 11}, {"quit", true}}}}};
+                       {"events",
+                        {{{"frame", 2}, {"key", "B"}},
+                         {{"frame", 3}, {"screenshot", (dir / "blank.png").string()}, {"ui", true}},
+                         {{"frame", 5}, {"key", "B"}},
+                         {{"frame", 6}, {"key", "F11"}},
+                         {{"frame", 8}, {"screenshot", (dir / "presentation.png").string()}, {"ui", true}},
+                         {{"frame", 9}, {"key", "Escape"}},
+                         {{"frame", 11}, {"quit", true}}}}};
   const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
   require_clean(s);
   CHECK(s.log[0]["blank"] == true);
@@ -147,11 +151,12 @@ TEST_CASE("B blanks the screen, F11 enters the clean presentation, Escape leaves
 TEST_CASE("resizing and minimising the window do not crash", "[viewer]") {
   const auto dir = test::temp_dir("resize");
   const json script = {{"window", {960, 540}},
-                       {"events", {{{"frame", 2}, {"resize", {640, 360}}},
-                                   {{"frame", 5}, {"resize", {0, 0}}},
-                                   {{"frame", 8}, {"resize", {1024, 640}}},
-                                   {{"frame", 12}, {"screenshot", (dir / "after.png").string()}, {"ui", true}},
-                                   {{"frame", 14}, {"quit", true}}}}};
+                       {"events",
+                        {{{"frame", 2}, {"resize", {640, 360}}},
+                         {{"frame", 5}, {"resize", {0, 0}}},
+                         {{"frame", 8}, {"resize", {1024, 640}}},
+                         {{"frame", 12}, {"screenshot", (dir / "after.png").string()}, {"ui", true}},
+                         {{"frame", 14}, {"quit", true}}}}};
   const test::Session s = test::run_session(dir, script, "assets/scenarios/taiyuan.json");
   require_clean(s);
   CHECK(s.last()["window"] == json::array({1024, 640}));
@@ -164,8 +169,10 @@ TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
   const auto dir = test::temp_dir("pick");
   // Find a wall pixel from the same camera with `siege render --aov id`.
   std::string output;
-  const std::string render = std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
-                             SIEGE_SOURCE_DIR + "/assets/scenarios/caizhou.json --shot city_close --time famine --size 1280x720 --aov id --out frame.png";
+  const std::string render =
+      std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
+      SIEGE_SOURCE_DIR +
+      "/assets/scenarios/caizhou.json --shot city_close --time famine --size 1280x720 --aov id --out frame.png";
   REQUIRE(test::run(render, &output) == 0);
   const renderer::RgbaImage ids = renderer::read_png(dir / "frame.id.png");
   json legend;
@@ -187,7 +194,8 @@ TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
   REQUIRE(px >= 0);
   const json script = {{"window", {1280, 720}},
                        {"events", {{{"frame", 3}, {"click", {px, py}}}, {{"frame", 8}, {"quit", true}}}}};
-  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot city_close --time famine");
+  const test::Session s =
+      test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot city_close --time famine");
   require_clean(s);
   CHECK(s.last()["selected_kind"] == "wall");
 }
@@ -195,8 +203,10 @@ TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
 TEST_CASE("clicking a soldier selects his unit, and F follows it", "[viewer]") {
   const auto dir = test::temp_dir("soldier");
   std::string output;
-  const std::string render = std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
-                             SIEGE_SOURCE_DIR + "/assets/scenarios/caizhou.json --shot song_arrival --time song_arrival --size 1280x720 --aov id --out frame.png";
+  const std::string render =
+      std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
+      SIEGE_SOURCE_DIR +
+      "/assets/scenarios/caizhou.json --shot song_arrival --time song_arrival --size 1280x720 --aov id --out frame.png";
   REQUIRE(test::run(render, &output) == 0);
   const renderer::RgbaImage ids = renderer::read_png(dir / "frame.id.png");
   json legend;
@@ -228,9 +238,11 @@ TEST_CASE("clicking a soldier selects his unit, and F follows it", "[viewer]") {
     }
   INFO("no soldier pixel found from the song_arrival shot");
   REQUIRE(px >= 0);
-  const json script = {{"window", {1280, 720}},
-                       {"events", {{{"frame", 3}, {"click", {px, py}}}, {{"frame", 7}, {"key", "F"}}, {{"frame", 12}, {"quit", true}}}}};
-  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot song_arrival --time song_arrival");
+  const json script = {
+      {"window", {1280, 720}},
+      {"events", {{{"frame", 3}, {"click", {px, py}}}, {{"frame", 7}, {"key", "F"}}, {{"frame", 12}, {"quit", true}}}}};
+  const test::Session s =
+      test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot song_arrival --time song_arrival");
   require_clean(s);
   // The id is read back when the click's frame has finished, a frame or two later: by the
   // time F is pressed the unit is selected, and F follows it.

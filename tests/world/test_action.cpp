@@ -9,12 +9,12 @@
 #include <string>
 
 #include "load_test_support.h"
-#include "scene/model/calendar.h"
-#include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
-#include "scene/model/geometry2d.h"
 #include "scene/load/load.h"
 #include "scene/mesh/model_file.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/model/geometry2d.h"
+#include "scene/sim/evaluate.h"
 #include "scene/sim/projectiles.h"
 #include "scene/world/world.h"
 
@@ -25,7 +25,8 @@ namespace {
 const scene::Scenario& scenario(const std::string& name) {
   static std::map<std::string, scene::LoadResult> loaded;
   auto it = loaded.find(name);
-  if (it == loaded.end()) it = loaded.emplace(name, scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/" + name)).first;
+  if (it == loaded.end())
+    it = loaded.emplace(name, scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/" + name)).first;
   REQUIRE(it->second.scenario);
   return *it->second.scenario;
 }
@@ -68,7 +69,8 @@ scene::Snapshot moved(scene::Snapshot snap, double t) {
 
 // ---- The trebuchet's pull cycle ----
 
-TEST_CASE("arm: at the release angle at every launch of the volley schedule, at rest between shots", "[action][trebuchet]") {
+TEST_CASE("arm: at the release angle at every launch of the volley schedule, at rest between shots",
+          "[action][trebuchet]") {
   const scene::Scenario& s = scenario("taiyuan.json");
   const std::size_t e = engine_index(s, "treb_n1");
   const double start = scene::phase_start_s(s, s.phase_index("bombardment"));
@@ -185,7 +187,9 @@ TEST_CASE("arm: the trebuchet prop is a frame without its arm, the arm a prop of
 
 TEST_CASE("ladders: read from a unit, counted, and bad values rejected with where and why", "[action][ladders][load]") {
   const auto ok = scene::load_scenario_text(
-      load_test::scenario({{"units", R"([{"id": "tachar", "name": {"en": "Tachar"}, "faction": "mongol", "path": [100, 200], "strength": 30000, "ladders": 12, "ladders_estimate": false, "sources": ["record"]}])"}}),
+      load_test::scenario(
+          {{"units",
+            R"([{"id": "tachar", "name": {"en": "Tachar"}, "faction": "mongol", "path": [100, 200], "strength": 30000, "ladders": 12, "ladders_estimate": false, "sources": ["record"]}])"}}),
       "ladders.json");
   INFO(Catch::Detail::stringify(ok.errors.size()));
   REQUIRE(ok.scenario);
@@ -199,15 +203,21 @@ TEST_CASE("ladders: read from a unit, counted, and bad values rejected with wher
   for (const char* bad : {"-1", "2.5", "5000", "\"many\"", "true"}) {
     INFO(bad);
     const auto r = scene::load_scenario_text(
-        load_test::scenario({{"units", std::string(R"([{"id": "tachar", "name": {"en": "Tachar"}, "faction": "mongol", "path": [100, 200], "strength": 30000, "ladders": )") + bad + R"(, "sources": ["record"]}])"}}),
+        load_test::scenario(
+            {{"units",
+              std::string(
+                  R"([{"id": "tachar", "name": {"en": "Tachar"}, "faction": "mongol", "path": [100, 200], "strength": 30000, "ladders": )") +
+                  bad + R"(, "sources": ["record"]}])"}}),
         "bad.json");
     CHECK_FALSE(r.scenario);
     REQUIRE(r.errors.size() == 1);
-    CHECK_THAT(r.errors[0].to_string(), Contains("bad.json:9:") && Contains("/units/0/ladders: expected an integer in 0..2000, found"));
+    CHECK_THAT(r.errors[0].to_string(),
+               Contains("bad.json:9:") && Contains("/units/0/ladders: expected an integer in 0..2000, found"));
   }
 }
 
-TEST_CASE("ladders: Meng Gong's lean on the south wall on 9 February, feet on the ground, tops at the parapet", "[action][ladders]") {
+TEST_CASE("ladders: Meng Gong's lean on the south wall on 9 February, feet on the ground, tops at the parapet",
+          "[action][ladders]") {
   const scene::Scenario& s = scenario("caizhou.json");
   const std::size_t meng = unit_index(s, "song_meng_gong");
   REQUIRE(s.units[meng].ladders == 40);
@@ -316,7 +326,8 @@ TEST_CASE("ladders: in the world's dynamic meshes under their own object id", "[
   const auto count_ladder_triangles = [&](const scene::Snapshot& snap) {
     const scene::DynamicMeshes dynamic = scene::build_dynamic(s, world, snap);
     std::size_t n = 0;
-    for (std::size_t i = 0; i < dynamic.solids.indices.size(); i += 3) n += dynamic.solids.vertices[dynamic.solids.indices[i]].object == id;
+    for (std::size_t i = 0; i < dynamic.solids.indices.size(); i += 3)
+      n += dynamic.solids.vertices[dynamic.solids.indices[i]].object == id;
     return n;
   };
   const scene::Snapshot assault = scene::evaluate(s, at(s, "1234-02-09T07:30"));

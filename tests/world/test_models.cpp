@@ -7,12 +7,12 @@
 #include <catch2/catch.hpp>
 
 #include "load_test_support.h"
-#include "scene/model/calendar.h"
-#include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
 #include "scene/load/load.h"
 #include "scene/mesh/mesh_lod.h"
 #include "scene/mesh/model_file.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
 #include "scene/world/world.h"
 
 namespace fs = std::filesystem;
@@ -185,7 +185,9 @@ TEST_CASE("models: levels of detail shrink and keep their shape", "[models][lod]
   // A heavy prop does get lighter.
   scene::Mesh heavy;
   for (int x = 0; x < 20; ++x)
-    for (int z = 0; z < 20; ++z) heavy.add_box({x * 1.0f, 0, z * 1.0f}, glm::vec3(0.9f, 1 + 0.01f * (x + z), 0.9f), 0, scene::pack_color(glm::vec3(0.5f)), 0);
+    for (int z = 0; z < 20; ++z)
+      heavy.add_box({x * 1.0f, 0, z * 1.0f}, glm::vec3(0.9f, 1 + 0.01f * (x + z), 0.9f), 0,
+                    scene::pack_color(glm::vec3(0.5f)), 0);
   const std::vector<scene::Mesh> lods = scene::build_lods(heavy);
   CHECK(lods[1].triangle_count() < lods[0].triangle_count());
   CHECK(lods[2].triangle_count() < lods[1].triangle_count());
@@ -193,8 +195,10 @@ TEST_CASE("models: levels of detail shrink and keep their shape", "[models][lod]
   CHECK(scene::choose_lod(5000, 10, 3) == 2);
 }
 
-TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative to the scenario file", "[models][load]") {
-  const std::string camp = R"("camps": [{"id": "c", "faction": "mongol", "center": [0, 0], "model": "models/my_ger.glb"}],)";
+TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative to the scenario file",
+          "[models][load]") {
+  const std::string camp =
+      R"("camps": [{"id": "c", "faction": "mongol", "center": [0, 0], "model": "models/my_ger.glb"}],)";
   const std::string engine =
       R"("engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": "props/Ram.FBX"}],)";
   const auto good = load_test::load(load_test::scenario({}, camp + engine));
@@ -208,7 +212,8 @@ TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative
   for (const char* bad : {"/etc/passwd.obj", "C:/models/ram.glb", "ram.blend", ""}) {
     INFO(bad);
     const auto r = load_test::load(load_test::scenario(
-        {}, std::string(R"("engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": ")") + bad + "\"}],"));
+        {}, std::string(R"("engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": ")") +
+                bad + "\"}],"));
     CHECK_FALSE(r.errors.empty());
   }
 
@@ -218,7 +223,9 @@ TEST_CASE("models: the loader takes a camp's and an engine's \"model\", relative
   scene::Mesh ger = scene::build_prop(scene::Prop::Ger);
   for (scene::Vertex& v : ger.vertices) v.position *= 3.0f;  // a big one: fitted back to the built-in footprint
   REQUIRE(scene::save_model_glb(ger, dir / "models/my_ger.glb").empty());
-  std::ofstream(dir / "s.json") << load_test::scenario({}, R"("camps": [{"id": "c", "faction": "mongol", "kind": "gers", "center": [0, 0], "model": "models/my_ger.glb"}],)");
+  std::ofstream(dir / "s.json") << load_test::scenario(
+      {},
+      R"("camps": [{"id": "c", "faction": "mongol", "kind": "gers", "center": [0, 0], "model": "models/my_ger.glb"}],)");
   const auto loaded = scene::load_scenario(dir / "s.json");
   REQUIRE(loaded.scenario);
   const scene::PropModels models = scene::load_prop_models(*loaded.scenario);
@@ -257,7 +264,9 @@ TEST_CASE("models: a file describing millions of triangles is refused before Ass
     "meshes": [{"primitives": [{"attributes": {"POSITION": 1}, "indices": 0}]}], "nodes": [{"mesh": 0}]})";
   while (json.size() % 4) json += ' ';
   std::string bytes = "glTF";
-  const auto put32 = [&](std::uint32_t v) { for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<char>(v >> (8 * k))); };
+  const auto put32 = [&](std::uint32_t v) {
+    for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<char>(v >> (8 * k)));
+  };
   put32(2);
   put32(static_cast<std::uint32_t>(20 + json.size()));
   put32(static_cast<std::uint32_t>(json.size()));

@@ -79,31 +79,38 @@ TEST_CASE("roads: read with their kinds, widths by kind, gate and path", "[load]
 }
 
 TEST_CASE("roads: errors name the place and what was wrong", "[load][roads]") {
-  const auto gate = errors_of(with_roads(R"({"id": "n", "gate": "nort_gate", "path": [[0, -400], [0, -900]], "sources": ["record"]})"));
+  const auto gate = errors_of(
+      with_roads(R"({"id": "n", "gate": "nort_gate", "path": [[0, -400], [0, -900]], "sources": ["record"]})"));
   REQUIRE(gate.size() == 1);
   CHECK_THAT(gate[0], Catch::Matchers::StartsWith("t.json:12:"));
-  CHECK_THAT(gate[0], Catch::Matchers::EndsWith("/roads/0/gate: unknown gate \"nort_gate\" (did you mean \"north_gate\"?)"));
+  CHECK_THAT(gate[0],
+             Catch::Matchers::EndsWith("/roads/0/gate: unknown gate \"nort_gate\" (did you mean \"north_gate\"?)"));
 
   const auto short_path = errors_of(with_roads(R"({"id": "n", "path": [[0, -400]], "sources": ["record"]})"));
   REQUIRE(short_path.size() == 1);
-  CHECK_THAT(short_path[0], Catch::Matchers::EndsWith(
-                                "/roads/0/path: expected a line of at least 2 points [[x, z], ...], found an array of 1 value"));
+  CHECK_THAT(short_path[0],
+             Catch::Matchers::EndsWith(
+                 "/roads/0/path: expected a line of at least 2 points [[x, z], ...], found an array of 1 value"));
 
   const auto bad_point = errors_of(with_roads(R"({"id": "n", "path": [[0, -400], [0]], "sources": ["record"]})"));
   REQUIRE(bad_point.size() == 1);
   CHECK_THAT(bad_point[0], Catch::Matchers::Contains("/roads/0/path/1:"));
 
-  const auto width = errors_of(with_roads(R"({"id": "n", "width": 0, "path": [[0, -400], [0, -900]], "sources": ["record"]})"));
+  const auto width =
+      errors_of(with_roads(R"({"id": "n", "width": 0, "path": [[0, -400], [0, -900]], "sources": ["record"]})"));
   REQUIRE(width.size() == 1);
   CHECK_THAT(width[0], Catch::Matchers::EndsWith("/roads/0/width: expected a number > 0, found 0"));
 
-  const auto kind = errors_of(with_roads(R"({"id": "n", "kind": "trak", "path": [[0, -400], [0, -900]], "sources": ["record"]})"));
+  const auto kind =
+      errors_of(with_roads(R"({"id": "n", "kind": "trak", "path": [[0, -400], [0, -900]], "sources": ["record"]})"));
   REQUIRE(kind.size() == 1);
-  CHECK_THAT(kind[0], Catch::Matchers::EndsWith("/roads/0/kind: expected one of \"road\", \"track\", \"causeway\", found \"trak\" (did you mean \"track\"?)"));
+  CHECK_THAT(kind[0], Catch::Matchers::EndsWith("/roads/0/kind: expected one of \"road\", \"track\", \"causeway\", "
+                                                "found \"trak\" (did you mean \"track\"?)"));
 
   const auto unsourced = errors_of(with_roads(R"({"id": "n", "path": [[0, -400], [0, -900]]})"));
   REQUIRE(unsourced.size() == 1);
-  CHECK_THAT(unsourced[0], Catch::Matchers::EndsWith("/roads/0: missing required key \"sources\" (units, phases, places and roads must name at least one source)"));
+  CHECK_THAT(unsourced[0], Catch::Matchers::EndsWith("/roads/0: missing required key \"sources\" (units, phases, "
+                                                     "places and roads must name at least one source)"));
 
   const auto duplicate = errors_of(with_roads(
       R"({"id": "n", "path": [[0, -400], [0, -900]], "sources": ["record"]}, {"id": "n", "path": [[0, 400], [0, 900]], "sources": ["record"]})"));
@@ -123,7 +130,8 @@ TEST_CASE("roads: both shipped scenarios have roads out of their gates, marked a
     int from_gates = 0;
     for (const scene::Road& r : s.roads) {
       INFO(r.id);
-      CHECK(std::find(r.provenance.sources.begin(), r.provenance.sources.end(), "reconstruction") != r.provenance.sources.end());
+      CHECK(std::find(r.provenance.sources.begin(), r.provenance.sources.end(), "reconstruction") !=
+            r.provenance.sources.end());
       CHECK_FALSE(r.provenance.notes.empty());
       CHECK_FALSE(r.name.zh.empty());
       if (r.gate.empty()) continue;

@@ -13,9 +13,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "scene/mesh/model_file.h"
 #include "scene/figures/figure_file.h"
 #include "scene/figures/soldier_meshes.h"
+#include "scene/mesh/model_file.h"
 
 namespace fs = std::filesystem;
 
@@ -43,7 +43,7 @@ std::vector<std::array<Corner, 3>> triangles(const scene::Mesh& mesh) {
     for (int k = 0; k < 3; ++k) {
       const scene::Vertex& v = mesh.vertices[mesh.indices[3 * t + static_cast<std::size_t>(k)]];
       tri[static_cast<std::size_t>(k)] = {q(v.position.x), q(v.position.y), q(v.position.z), q(v.normal.x),
-                                          q(v.normal.y),   q(v.normal.z),   v.color,           v.object};
+                                          q(v.normal.y),   q(v.normal.z),   v.color,         v.object};
     }
     // Rotate the smallest corner first: the same triangle, the same winding.
     std::rotate(tri.begin(), std::min_element(tri.begin(), tri.end()), tri.end());
@@ -94,13 +94,15 @@ TEST_CASE("soldier models: every committed figure file reads back as its procedu
     std::map<std::uint32_t, std::size_t> parts;
     for (const scene::Vertex& v : lod0.vertices) ++parts[v.object];
     const bool horse = kind_at(k) == scene::FigureKind::Cavalry;
-    for (std::uint32_t part : horse ? std::vector<std::uint32_t>{scene::kPartHoofA, scene::kPartHoofB}
-                                    : std::vector<std::uint32_t>{scene::kPartLegA, scene::kPartLegB, scene::kPartArmA, scene::kPartArmB})
+    for (std::uint32_t part :
+         horse ? std::vector<std::uint32_t>{scene::kPartHoofA, scene::kPartHoofB}
+               : std::vector<std::uint32_t>{scene::kPartLegA, scene::kPartLegB, scene::kPartArmA, scene::kPartArmB})
       CHECK(parts[part] > 0);
   }
 }
 
-TEST_CASE("soldier models: the troop pass's figures come from the committed files within budget", "[models][soldiers]") {
+TEST_CASE("soldier models: the troop pass's figures come from the committed files within budget",
+          "[models][soldiers]") {
   const scene::FigureMeshes figures = scene::load_figure_meshes(kModels);
   CHECK(figures.warnings.empty());
   for (int k = 0; k < scene::kFigureKinds; ++k) {
@@ -115,10 +117,12 @@ TEST_CASE("soldier models: the troop pass's figures come from the committed file
   }
 }
 
-TEST_CASE("soldier models: a missing, broken or implausible file falls back with one warning naming it", "[models][soldiers]") {
+TEST_CASE("soldier models: a missing, broken or implausible file falls back with one warning naming it",
+          "[models][soldiers]") {
   const fs::path dir = temp_dir("fallback");
   for (const auto& entry : fs::directory_iterator(kModels))
-    if (entry.path().filename().string().rfind("soldier_", 0) == 0) fs::copy_file(entry.path(), dir / entry.path().filename());
+    if (entry.path().filename().string().rfind("soldier_", 0) == 0)
+      fs::copy_file(entry.path(), dir / entry.path().filename());
 
   const fs::path missing = scene::figure_file(dir, scene::FigureKind::Archer, 0);
   fs::remove(missing);
@@ -140,9 +144,12 @@ TEST_CASE("soldier models: a missing, broken or implausible file falls back with
   CHECK(count_containing(figures.warnings, huge.string(), "procedural crew") == 1);
 
   // The missing LOD0 is the procedural one; its LOD1 still comes from its file.
-  CHECK(triangles(figures.mesh(scene::FigureKind::Archer, 0)) == triangles(scene::soldier_mesh(scene::FigureKind::Archer, 0)));
-  CHECK(triangles(figures.mesh(scene::FigureKind::Archer, 1)) == triangles(scene::soldier_mesh(scene::FigureKind::Archer, 1)));
-  CHECK(triangles(figures.mesh(scene::FigureKind::Crew, 0)) == triangles(scene::soldier_mesh(scene::FigureKind::Crew, 0)));
+  CHECK(triangles(figures.mesh(scene::FigureKind::Archer, 0)) ==
+        triangles(scene::soldier_mesh(scene::FigureKind::Archer, 0)));
+  CHECK(triangles(figures.mesh(scene::FigureKind::Archer, 1)) ==
+        triangles(scene::soldier_mesh(scene::FigureKind::Archer, 1)));
+  CHECK(triangles(figures.mesh(scene::FigureKind::Crew, 0)) ==
+        triangles(scene::soldier_mesh(scene::FigureKind::Crew, 0)));
   // The broken LOD1 of a kind whose LOD0 file loaded: simplified from that LOD0 to the LOD1
   // budget, rigid, the same figure's size.
   const scene::Mesh& derived = figures.mesh(scene::FigureKind::Infantry, 1);
@@ -171,7 +178,8 @@ TEST_CASE("soldier models: a missing, broken or implausible file falls back with
       CHECK(none.mesh(kind_at(k), lod).triangle_count() == scene::soldier_mesh(kind_at(k), lod).triangle_count());
 }
 
-TEST_CASE("soldier models: a user's file names its parts by node and its team colours by material", "[models][soldiers]") {
+TEST_CASE("soldier models: a user's file names its parts by node and its team colours by material",
+          "[models][soldiers]") {
   // An OBJ as a user's editor might write it: object names with suffixes and any case, a
   // "Faction" material and a "banner_cloth" one, a rigid body with its own colour.
   const fs::path dir = temp_dir("user");
@@ -197,7 +205,8 @@ TEST_CASE("soldier models: a user's file names its parts by node and its team co
   std::size_t faction = 0, banner = 0, own = 0;
   for (std::size_t t = 0; t < 4; ++t) {
     const scene::Vertex& v = r.mesh.vertices[r.mesh.indices[3 * t]];
-    const float top = std::max({r.mesh.vertices[r.mesh.indices[3 * t]].position.y, r.mesh.vertices[r.mesh.indices[3 * t + 1]].position.y,
+    const float top = std::max({r.mesh.vertices[r.mesh.indices[3 * t]].position.y,
+                                r.mesh.vertices[r.mesh.indices[3 * t + 1]].position.y,
                                 r.mesh.vertices[r.mesh.indices[3 * t + 2]].position.y});
     const std::uint32_t alpha = v.color >> 24;
     if (top < 1.0f) {  // a leg: its own part, its own colour

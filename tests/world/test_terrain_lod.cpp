@@ -77,7 +77,8 @@ TEST_CASE("terrain: wet chunks coarsen with distance like dry ones", "[terrain][
   for (std::size_t c = 0; c < terrain.chunks.size(); ++c) {
     if (!terrain.chunks[c].wet) continue;
     const glm::vec3 centre = 0.5f * (terrain.chunks[c].min + terrain.chunks[c].max);
-    CHECK(scene::terrain_level(terrain, c, centre + glm::vec3(0, 60, 0), pixel_angle) == 0);       // overhead, low: full grid
+    CHECK(scene::terrain_level(terrain, c, centre + glm::vec3(0, 60, 0), pixel_angle) ==
+          0);  // overhead, low: full grid
     CHECK(scene::terrain_level(terrain, c, centre + glm::vec3(0, 40000, 0), pixel_angle) > 0);  // far away: coarser
   }
 }
@@ -118,6 +119,6 @@ TEST_CASE("shadow receivers: only ground a caster's shadow can reach", "[terrain
     CHECK(m[static_cast<size_t>(home)] == 1);
     CHECK(n == 1);
   }
-  CHECK(marked({0, 1, 0}).first == 1);  // noon overhead
+  CHECK(marked({0, 1, 0}).first == 1);                                            // noon overhead
   CHECK(marked({1, 0.01f, 0}).first == static_cast<int>(terrain.chunks.size()));  // at sunrise shadows cross the map
 }

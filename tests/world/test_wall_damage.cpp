@@ -8,12 +8,12 @@
 #include <map>
 #include <string>
 
+#include "scene/load/load.h"
 #include "scene/model/calendar.h"
 #include "scene/model/clock.h"
-#include "scene/sim/evaluate.h"
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
-#include "scene/load/load.h"
+#include "scene/sim/evaluate.h"
 #include "scene/world/world.h"
 
 namespace {
@@ -48,7 +48,8 @@ std::vector<glm::vec3> on_footprint(const scene::Mesh& mesh, const scene::Wall& 
   for (const scene::Vertex& v : mesh.vertices) {
     const glm::vec2 d = glm::vec2(v.position.x, v.position.z) - b.foot;
     const float across = glm::dot(d, out), along = glm::dot(d, b.along);
-    if (across > wall.thickness * 0.5f + 0.2f && across < wall.thickness * 0.5f + 10.8f && std::abs(along) < 7.5f) found.push_back(v.position);
+    if (across > wall.thickness * 0.5f + 0.2f && across < wall.thickness * 0.5f + 10.8f && std::abs(along) < 7.5f)
+      found.push_back(v.position);
   }
   return found;
 }
@@ -92,7 +93,8 @@ bool same(const scene::Mesh& a, const scene::Mesh& b) {
 const scene::Scenario& scenario(const std::string& name) {
   static std::map<std::string, scene::LoadResult> loaded;
   auto it = loaded.find(name);
-  if (it == loaded.end()) it = loaded.emplace(name, scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/" + name)).first;
+  if (it == loaded.end())
+    it = loaded.emplace(name, scene::load_scenario(std::string(SIEGE_SOURCE_DIR) + "/assets/scenarios/" + name)).first;
   REQUIRE(it->second.scenario);
   return *it->second.scenario;
 }
@@ -180,7 +182,8 @@ TEST_CASE("wall damage: a tower on a breached segment falls with it", "[world][d
   CHECK(top(1) <= kGround + tower.height * scene::kBastionStubFraction + 1e-3f);
 }
 
-TEST_CASE("wall damage: a taken gate is broken open and burnt but stands; a breach through it brings it down", "[world][damage]") {
+TEST_CASE("wall damage: a taken gate is broken open and burnt but stands; a breach through it brings it down",
+          "[world][damage]") {
   const scene::Heightfield ground = flat();
   const scene::Wall wall = square_wall();
   scene::Gate gate;
@@ -212,7 +215,8 @@ TEST_CASE("wall damage: a taken gate is broken open and burnt but stands; a brea
   CHECK(top <= kGround + wall.height * scene::kBastionStubFraction + 1e-3f);
 }
 
-TEST_CASE("wall damage: Caizhou's south gate is open once taken, shut before, the same on every scrub", "[world][damage]") {
+TEST_CASE("wall damage: Caizhou's south gate is open once taken, shut before, the same on every scrub",
+          "[world][damage]") {
   const scene::Scenario& s = scenario("caizhou.json");
   const scene::World world = scene::build_world(s);
   const scene::Gate& gate = by_id(s.gates, "south_gate");
@@ -220,7 +224,8 @@ TEST_CASE("wall damage: Caizhou's south gate is open once taken, shut before, th
   const scene::GateSite site = scene::gate_site(wall, gate);
   const glm::vec2 out = glm::normalize(glm::vec2(-site.dir.y, site.dir.x));
   const float g = s.ground->height(site.at);
-  const glm::vec3 a(site.at.x + out.x * 25, g + 3, site.at.y + out.y * 25), b(site.at.x - out.x * 25, g + 3, site.at.y - out.y * 25);
+  const glm::vec3 a(site.at.x + out.x * 25, g + 3, site.at.y + out.y * 25),
+      b(site.at.x - out.x * 25, g + 3, site.at.y - out.y * 25);
   const std::uint32_t gate_id = world.objects.id_of(scene::ObjectKind::Gate, "south_gate");
   REQUIRE(gate_id != 0);
   const auto gate_triangles = [&](const scene::Mesh& m) {

@@ -3,11 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "scene/mesh/triangulate.h"
 #include "scene/model/camera.h"
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
 #include "scene/model/scenario.h"
-#include "scene/mesh/triangulate.h"
 #include "scene/world/world.h"
 
 namespace {
@@ -101,10 +101,10 @@ TEST_CASE("heightfield: the river's channel is carved below the plain, the plain
   const scene::Scenario s = plain_with_river();
   const scene::Heightfield f = scene::build_heightfield(s);
   CHECK(f.nx == 201);
-  CHECK(f.height({0, 0}) == Approx(50 - 4).margin(0.01));           // centre of the channel
-  CHECK(f.height({500, 0}) < 50 + s.rivers[0].water_level);           // under the water surface
-  CHECK(f.height({0, 30}) < 50 + s.rivers[0].water_level);            // still under water near the edge
-  CHECK(f.height({0, 300}) == Approx(50));                             // out on the plain
+  CHECK(f.height({0, 0}) == Approx(50 - 4).margin(0.01));    // centre of the channel
+  CHECK(f.height({500, 0}) < 50 + s.rivers[0].water_level);  // under the water surface
+  CHECK(f.height({0, 30}) < 50 + s.rivers[0].water_level);   // still under water near the edge
+  CHECK(f.height({0, 300}) == Approx(50));                   // out on the plain
   CHECK(f.height({0, -300}) == Approx(50));
   // The banks rise monotonically from the channel to the plain.
   float last = f.height({0, 0});
@@ -158,7 +158,8 @@ TEST_CASE("triangulate: simple polygons give n-2 triangles covering their area, 
     REQUIRE(tris.size() == 3 * (l.size() - 2));
     float area = 0;
     for (size_t i = 0; i < tris.size(); i += 3) {
-      const glm::vec3 a(l[tris[i]].x, 0, l[tris[i]].y), b(l[tris[i + 1]].x, 0, l[tris[i + 1]].y), c(l[tris[i + 2]].x, 0, l[tris[i + 2]].y);
+      const glm::vec3 a(l[tris[i]].x, 0, l[tris[i]].y), b(l[tris[i + 1]].x, 0, l[tris[i + 1]].y),
+          c(l[tris[i + 2]].x, 0, l[tris[i + 2]].y);
       const glm::vec3 n = glm::cross(b - a, c - a);
       CHECK(n.y > 0);  // counter-clockwise seen from above
       area += 0.5f * n.y;
