@@ -28,6 +28,8 @@ class CameraRig {
   static constexpr double kTransitionSeconds = 0.8;
 
   CameraMode mode() const { return mode_; }
+  // Easing from one camera to another: the picture changes every frame until it is done.
+  bool in_transition() const { return blend_ < 1.0; }
   const std::string& shot() const { return shot_; }
   int followed_unit() const { return follow_unit_; }
 

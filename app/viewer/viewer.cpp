@@ -98,11 +98,39 @@ Viewer::~Viewer() {
   if (context_) vkDeviceWaitIdle(context_->device());
 }
 
+namespace {
+// A few frames after the last change let ImGui settle its hover and focus states.
+constexpr int kSettleFrames = 3;
+// How long a resting viewer sleeps at most before it looks again (messages time out).
+constexpr double kRestSeconds = 0.25;
+}  // namespace
+
+// Whether this frame's picture may differ from the last one's without any event: playing,
+// a camera easing or flying (a key held), a drag, a transient message or a screenshot due.
+bool Viewer::busy() const {
+  return state_.playback.playing() || state_.rig.in_transition() || state_.fly.move != glm::vec3(0) ||
+         state_.fly.look != glm::vec2(0) || state_.fly.zoom != 0 || drag_.has_value() ||
+         (!state_.message.empty() && state_.clock < state_.message_until + 0.5) ||
+         !state_.pending_ui_screenshot.empty() || state_.pending_pick.has_value();
+}
+
 int Viewer::run() {
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
   while (!window_->should_close() && !quit_) {
     window_->poll(!options_.script);
+    if (!options_.script) {
+      // Paused, still and untouched: rest until an event instead of drawing the same frame.
+      const bool resting = quiet_frames_ >= kSettleFrames && !busy();
+      if (resting) window_->wait(kRestSeconds);
+      const bool touched = window_->take_event_count() > 0;
+      quiet_frames_ = touched || busy() ? 0 : quiet_frames_ + 1;
+      if (resting && !touched) {
+        state_.clock += std::chrono::duration<double>(Clock::now() - last).count();
+        last = Clock::now();
+        continue;
+      }
+    }
     const auto now = Clock::now();
     // A scripted session steps a fixed amount each frame, so it replays identically.
     const double dt = options_.script ? options_.script->fixed_dt : std::chrono::duration<double>(now - last).count();

@@ -83,6 +83,10 @@ class Viewer {
   std::unique_ptr<UiLayer> ui_;
   std::array<Slot, renderer::Renderer::kFramesInFlight> slots_;
   std::uint32_t frame_ = 0;
+  // Frames drawn since anything changed; from kSettleFrames on, the viewer rests (draws nothing
+  // until an event, the playhead or the camera moves). Never in a scripted session.
+  int quiet_frames_ = 0;
+  bool busy() const;
   bool swapchain_dirty_ = false;
 
   // Scripted sessions drive their own mouse.

@@ -72,6 +72,16 @@ Window::Window(int width, int height, const std::string& title) {
     throw std::runtime_error("cannot open a window of " + std::to_string(width) + "x" + std::to_string(height));
   glfwSetWindowUserPointer(window_, this);
   g_previous_key_callback = glfwSetKeyCallback(window_, &Window::on_key);
+  // Every other event only counts, so a resting viewer knows when to draw again. Installed
+  // before ImGui's backend, which chains to them.
+  glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { count_event(w); });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { count_event(w); });
+  glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { count_event(w); });
+  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { count_event(w); });
+  glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { count_event(w); });
+  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { count_event(w); });
+  glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { count_event(w); });
+  glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { count_event(w); });
 }
 
 Window::~Window() {
@@ -97,6 +107,7 @@ VkSurfaceKHR Window::create_surface(VkInstance instance) {
 
 void Window::on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
   auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+  if (self) ++self->events_;
   if (self && (action == GLFW_PRESS || action == GLFW_REPEAT)) {
     const std::string name = key_name(key);
     if (!name.empty())
@@ -120,6 +131,12 @@ void Window::poll(bool wait_if_minimised) {
     }
   }
 }
+
+void Window::count_event(GLFWwindow* window) {
+  if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) ++self->events_;
+}
+
+void Window::wait(double seconds) { glfwWaitEventsTimeout(seconds); }
 
 VkExtent2D Window::framebuffer_size() const {
   int w = 0, h = 0;

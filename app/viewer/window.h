@@ -2,7 +2,9 @@
 // sessions can feed the same queue.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <vulkan/vulkan.h>
@@ -33,6 +35,11 @@ class Window {
   bool should_close() const;
   void request_close();
   void poll(bool wait_if_minimised);
+  // Sleeps until an event arrives or `seconds` pass (a viewer with nothing to draw rests here).
+  void wait(double seconds);
+  // Input and window events (keys, mouse, scroll, text, resize, focus, exposure) since the
+  // last call: none means nothing a user did can have changed the picture.
+  std::uint64_t take_event_count() { return std::exchange(events_, 0); }
   VkExtent2D framebuffer_size() const;
   void set_size(int width, int height);
   void set_fullscreen(bool on);
@@ -47,9 +54,11 @@ class Window {
 
  private:
   static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
+  static void count_event(GLFWwindow* window);
 
   GLFWwindow* window_ = nullptr;
   std::vector<KeyEvent> keys_;
+  std::uint64_t events_ = 0;
   bool fullscreen_ = false;
   int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;
 };

@@ -1,7 +1,9 @@
 // The viewer as a user drives it: scripted sessions under Xvfb, checked through the
 // viewer's state log and its screenshots, with Vulkan validation layers on.
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -250,4 +252,30 @@ TEST_CASE("clicking a soldier selects his unit, and F follows it", "[viewer]") {
   CHECK(s.log[1]["selected_unit"] == unit);
   CHECK(s.log[1]["selected_kind"] == "soldier");
   CHECK(s.log[1]["camera"] == "follow");
+}
+
+TEST_CASE("paused and untouched, the viewer rests: next to no CPU", "[viewer]") {
+  // Not scripted (a script draws every frame it steps): the viewer as a lecturer leaves it,
+  // paused on a phase while he talks. Its CPU time is read from /proc over four seconds.
+  const auto dir = test::temp_dir("rest");
+  const std::string log = (dir / "rest.jsonl").string();
+  const std::string command =
+      "cd '" + dir.string() + "' && (XDG_RUNTIME_DIR='" + dir.string() + "' xvfb-run -a -s '-screen 0 1280x800x24' '" +
+      SIEGE_BINARY + "' view '" + SIEGE_SOURCE_DIR + "/assets/scenarios/caizhou.json' --validation --log '" + log +
+      "' >view.out 2>&1 &); sleep 10; pid=$(pgrep -n -f -- '--log " + log +
+      "'); [ -n \"$pid\" ] || exit 1; a=$(awk '{print $14+$15}' /proc/$pid/stat); sleep 4; "
+      "b=$(awk '{print $14+$15}' /proc/$pid/stat); kill $pid; echo $((b - a)) $(getconf CLK_TCK)";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  long ticks = -1, per_second = 0;
+  const int read = std::fscanf(pipe, "%ld %ld", &ticks, &per_second);
+  ::pclose(pipe);
+  std::ifstream out(dir / "view.out");
+  const std::string output((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+  INFO("view.out: " << output);
+  REQUIRE(read == 2);
+  REQUIRE(per_second > 0);
+  const double cpu_seconds = static_cast<double>(ticks) / static_cast<double>(per_second);
+  INFO("CPU over 4 s while paused: " << cpu_seconds << " s");
+  CHECK(cpu_seconds < 0.4);  // a tenth of one core; drawing every frame used 3 s of the 4
 }
