@@ -62,7 +62,8 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
     VkSemaphore created_semaphore;
     VK_CHECK(vkCreateSemaphore(device, &semaphore, nullptr, &created_semaphore));
     slot.image_acquired = renderer::Unique<VkSemaphore>(device, created_semaphore);
-    slot.pick = renderer::Buffer(*context_, 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+    constexpr VkDeviceSize kPickSide = 2 * kPickRadius + 1;
+    slot.pick = renderer::Buffer(*context_, kPickSide * kPickSide * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
   }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/core/picking.h"
 #include "app/core/script.h"
 #include "app/viewer/ui_layer.h"
 #include "app/viewer/viewer_state.h"
@@ -31,6 +32,11 @@ struct ViewerOptions {
   float render_scale = 0;        // fraction of the window's pixels the scene renders at; 0 = automatic
 };
 
+// The ids copied around a click: where the window starts in the target, its size, the click.
+struct PickWindow {
+  glm::ivec2 origin{0}, size{1}, click{0};
+};
+
 class Viewer {
  public:
   Viewer(const scene::Scenario& scenario, const ViewerOptions& options);
@@ -44,8 +50,8 @@ class Viewer {
     VkCommandBuffer cmd = VK_NULL_HANDLE;  // from pool
     renderer::Unique<VkFence> fence;
     renderer::Unique<VkSemaphore> image_acquired;
-    renderer::Buffer pick;  // one id read back for a click
-    std::optional<glm::ivec2> pick_pixel;
+    renderer::Buffer pick;  // the ids around a click, read back after the fence
+    std::optional<PickWindow> pick_window;
     renderer::Buffer screenshot;  // the swapchain image with UI, for Shift+F12
     std::string screenshot_path;
     VkExtent2D screenshot_extent{};

@@ -53,21 +53,24 @@ void begin_commands(VkCommandBuffer cmd) {
   VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
 }
 
-// A click: copies the object id under the window pixel into `pick`, read after the frame's
+// A click: copies the object ids around the window pixel (kPickRadius either side, clipped
+// to the image) into `pick`, read after the frame's
 // fence. Returns the pixel of the scene target it read.
-glm::ivec2 record_pick(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkExtent2D window,
+PickWindow record_pick(VkCommandBuffer cmd, const renderer::RenderTarget& target, VkExtent2D window,
                        glm::ivec2 window_pixel, VkBuffer pick) {
   // Window pixels to the scene target's, which may be smaller (render scale).
   const glm::vec2 to_target =
       glm::vec2(target.extent.width, target.extent.height) / glm::vec2(window.width, window.height);
   const glm::ivec2 p = glm::clamp(glm::ivec2(glm::vec2(window_pixel) * to_target), glm::ivec2(0),
                                   glm::ivec2(target.extent.width - 1, target.extent.height - 1));
+  const glm::ivec2 last(target.extent.width - 1, target.extent.height - 1);
+  const glm::ivec2 from = glm::max(p - kPickRadius, glm::ivec2(0)), to = glm::min(p + kPickRadius, last);
   VkBufferImageCopy copy{};
   copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  copy.imageOffset = {p.x, p.y, 0};
-  copy.imageExtent = {1, 1, 1};
+  copy.imageOffset = {from.x, from.y, 0};
+  copy.imageExtent = {static_cast<std::uint32_t>(to.x - from.x + 1), static_cast<std::uint32_t>(to.y - from.y + 1), 1};
   vkCmdCopyImageToBuffer(cmd, target.ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, pick, 1, &copy);
-  return p;
+  return {from, to - from + 1, p - from};
 }
 
 // The tonemapped scene scaled onto the swapchain image, which is left ready for the UI pass.
@@ -163,7 +166,7 @@ bool Viewer::draw_frame() {
   begin_commands(cmd);
   renderer_->record(cmd, slot_index, *target_, state_.snapshot, state_.camera);
   if (state_.pending_pick) {
-    slot.pick_pixel = record_pick(cmd, *target_, swapchain_->extent(), *state_.pending_pick, slot.pick.handle());
+    slot.pick_window = record_pick(cmd, *target_, swapchain_->extent(), *state_.pending_pick, slot.pick.handle());
     state_.pending_pick.reset();
   }
   const renderer::SwapchainImage& image = swapchain_->images()[*index];
@@ -189,11 +192,16 @@ bool Viewer::draw_frame() {
 }
 
 void Viewer::finish_slot(Slot& slot) {
-  if (slot.pick_pixel) {
-    std::uint32_t id = 0;
-    std::memcpy(&id, slot.pick.mapped(), sizeof(id));
-    slot.pick_pixel.reset();
-    select_object(state_, id);
+  if (slot.pick_window) {
+    const PickWindow& w = *slot.pick_window;
+    std::vector<std::uint32_t> ids(static_cast<std::size_t>(w.size.x) * w.size.y);
+    std::memcpy(ids.data(), slot.pick.mapped(), ids.size() * sizeof(std::uint32_t));
+    const auto is_soldier = [&](std::uint32_t id) {
+      const scene::ObjectInfo* info = state_.objects ? state_.objects->find(id) : nullptr;
+      return info && info->kind == scene::ObjectKind::Soldier;
+    };
+    select_object(state_, pick_nearest(ids, w.size, w.click, is_soldier));
+    slot.pick_window.reset();
   }
   if (!slot.screenshot_path.empty()) {
     const VkExtent2D e = slot.screenshot_extent;

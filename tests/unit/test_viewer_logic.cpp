@@ -9,6 +9,7 @@
 #include "app/core/actions.h"
 #include "app/core/bookmarks.h"
 #include "app/core/camera_rig.h"
+#include "app/core/picking.h"
 #include "app/core/playback.h"
 #include "app/core/script.h"
 #include "app/core/timeline_markers.h"
@@ -233,4 +234,27 @@ TEST_CASE("timeline markers: arrivals and captions at their presentation seconds
   }
   CHECK(song_arrives);
   CHECK(caption);
+}
+
+TEST_CASE("picking: a click a few pixels off a soldier takes him, the nearest of several", "[viewer][pick]") {
+  // A 9x9 window of ids: 1 terrain everywhere, soldiers 7 and 8 near, a wall 2 under the click.
+  std::vector<std::uint32_t> ids(81, 1);
+  const auto set = [&](int x, int y, std::uint32_t id) { ids[static_cast<std::size_t>(y) * 9 + x] = id; };
+  const auto soldier = [](std::uint32_t id) { return id == 7 || id == 8; };
+  const glm::ivec2 click(4, 4);
+  CHECK(app::pick_nearest(ids, {9, 9}, click, soldier) == 1);  // nothing near: what is under the click
+  set(7, 4, 7);                                                // 3 px to the right
+  CHECK(app::pick_nearest(ids, {9, 9}, click, soldier) == 7);
+  set(4, 2, 8);  // 2 px up: nearer
+  CHECK(app::pick_nearest(ids, {9, 9}, click, soldier) == 8);
+  set(4, 4, 2);  // a wall under the click: a soldier still wins
+  CHECK(app::pick_nearest(ids, {9, 9}, click, soldier) == 8);
+  set(4, 4, 7);  // a soldier under the click: him
+  CHECK(app::pick_nearest(ids, {9, 9}, click, soldier) == 7);
+  // Beyond the radius (a corner 4,4 px away is 5.7 px): not taken.
+  std::vector<std::uint32_t> far(81, 1);
+  far[0] = 7;
+  CHECK(app::pick_nearest(far, {9, 9}, click, soldier) == 1);
+  // A window clipped at the image's edge, the click at its corner.
+  CHECK(app::pick_nearest(std::vector<std::uint32_t>{7, 1, 1, 1}, {2, 2}, {1, 1}, soldier) == 7);
 }

@@ -202,27 +202,40 @@ TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
   CHECK(s.last()["selected_kind"] == "wall");
 }
 
-TEST_CASE("clicking a soldier selects his unit, and F follows it", "[viewer]") {
-  const auto dir = test::temp_dir("soldier");
+// The song_arrival frame's ids as `siege render --aov id` writes them (the viewer's scripted
+// session shows the same frame), and which ids are soldiers of which unit.
+struct SoldierFrame {
+  renderer::RgbaImage ids;
+  std::map<std::uint32_t, std::string> soldiers;  // id -> unit
+  std::uint32_t id_at(int x, int y) const {
+    const std::uint8_t* p = &ids.pixels[(static_cast<size_t>(y) * ids.width + x) * 4];
+    return p[0] + 256u * p[1] + 65536u * p[2];
+  }
+};
+
+SoldierFrame song_arrival_ids(const std::filesystem::path& dir) {
   std::string output;
   const std::string render =
       std::string("cd ") + dir.string() + " && XDG_RUNTIME_DIR=" + dir.string() + " " + SIEGE_BINARY + " render " +
       SIEGE_SOURCE_DIR +
       "/assets/scenarios/caizhou.json --shot song_arrival --time song_arrival --size 1280x720 --aov id --out frame.png";
   REQUIRE(test::run(render, &output) == 0);
-  const renderer::RgbaImage ids = renderer::read_png(dir / "frame.id.png");
+  SoldierFrame frame{renderer::read_png(dir / "frame.id.png"), {}};
   json legend;
   std::ifstream(dir / "frame.id.json") >> legend;
-  std::map<std::uint32_t, std::string> soldiers;  // id -> unit
   for (const json& o : legend["objects"])
-    if (o["kind"] == "soldier") soldiers[o["id"].get<std::uint32_t>()] = o["entity"].get<std::string>();
-  REQUIRE(!soldiers.empty());
+    if (o["kind"] == "soldier") frame.soldiers[o["id"].get<std::uint32_t>()] = o["entity"].get<std::string>();
+  REQUIRE(!frame.soldiers.empty());
+  return frame;
+}
+
+TEST_CASE("clicking a soldier selects his unit, and F follows it", "[viewer]") {
+  const auto dir = test::temp_dir("soldier");
+  const SoldierFrame frame = song_arrival_ids(dir);
+  std::map<std::uint32_t, std::string> soldiers = frame.soldiers;
   // A soldier away from the panels, the map and the timeline, with soldiers of the same unit
   // all around him, so a one-pixel difference cannot miss.
-  const auto id_at = [&](int x, int y) {
-    const std::uint8_t* p = &ids.pixels[(static_cast<size_t>(y) * ids.width + x) * 4];
-    return p[0] + 256u * p[1] + 65536u * p[2];
-  };
+  const auto id_at = [&](int x, int y) { return frame.id_at(x, y); };
   int px = -1, py = -1;
   std::string unit;
   for (int y = 60; y < 520 && px < 0; ++y)
@@ -278,4 +291,34 @@ TEST_CASE("paused and untouched, the viewer rests: next to no CPU", "[viewer]") 
   const double cpu_seconds = static_cast<double>(ticks) / static_cast<double>(per_second);
   INFO("CPU over 4 s while paused: " << cpu_seconds << " s");
   CHECK(cpu_seconds < 0.4);  // a tenth of one core; drawing every frame used 3 s of the 4
+}
+
+TEST_CASE("a click a few pixels off a soldier still selects his unit", "[viewer]") {
+  const auto dir = test::temp_dir("near_soldier");
+  const SoldierFrame frame = song_arrival_ids(dir);
+  // A click 3 px right of a soldier, on the ground, with no soldier of another unit nearer.
+  int cx = -1, cy = -1;
+  std::string unit;
+  for (int y = 60; y < 520 && cx < 0; ++y)
+    for (int x = 420; x < 990 && cx < 0; ++x) {
+      const auto it = frame.soldiers.find(frame.id_at(x, y));
+      if (it == frame.soldiers.end() || frame.soldiers.count(frame.id_at(x + 3, y))) continue;
+      bool others = false;  // any other unit's soldier within the pick radius of the click
+      for (int dy = -5; dy <= 5; ++dy)
+        for (int dx = -5; dx <= 5; ++dx) {
+          const auto near = frame.soldiers.find(frame.id_at(x + 3 + dx, y + dy));
+          others = others || (near != frame.soldiers.end() && near->second != it->second);
+        }
+      if (!others) cx = x + 3, cy = y, unit = it->second;
+    }
+  INFO("no soldier with open ground beside him in the song_arrival shot");
+  REQUIRE(cx >= 0);
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 3}, {"click", {cx, cy}}}, {{"frame", 7}, {"quit", true}}}}};
+  const test::Session s =
+      test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot song_arrival --time song_arrival");
+  require_clean(s);
+  REQUIRE(s.log.size() >= 2);
+  CHECK(s.log[1]["selected_unit"] == unit);
+  CHECK(s.log[1]["selected_kind"] == "soldier");
 }
