@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: installs, builds, and shows Caizhou. With a display it opens the viewer
-# (once the viewer exists); without one it renders Caizhou's film to out/caizhou.mp4 and says where.
+# on Caizhou; without one it renders Caizhou's film to out/caizhou.mp4 and says where.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
