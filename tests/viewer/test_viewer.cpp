@@ -1,6 +1,7 @@
 // The viewer as a user drives it: scripted sessions under Xvfb, checked through the
 // viewer's state log and its screenshots, with Vulkan validation layers on.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -34,6 +35,13 @@ void require_clean(const test::Session& s) {
   CHECK(s.last()["reason"] == "exit");
   CHECK(s.last()["validation"] == true);  // zero errors means nothing without the layer
   CHECK(s.last()["validation_errors"] == 0);
+}
+
+// Caizhou at 1280x720 (`view_args`: its shot and time), clicked at `pixel` on frame 3.
+test::Session click_session(const std::filesystem::path& dir, std::array<int, 2> pixel, const std::string& view_args) {
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 3}, {"click", {pixel[0], pixel[1]}}}, {{"frame", 8}, {"quit", true}}}}};
+  return test::run_session(dir, script, "assets/scenarios/caizhou.json", view_args);
 }
 
 }  // namespace
@@ -194,10 +202,7 @@ TEST_CASE("clicking a wall picks it through the ID pass", "[viewer]") {
       }
     }
   REQUIRE(px >= 0);
-  const json script = {{"window", {1280, 720}},
-                       {"events", {{{"frame", 3}, {"click", {px, py}}}, {{"frame", 8}, {"quit", true}}}}};
-  const test::Session s =
-      test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot city_close --time famine");
+  const test::Session s = click_session(dir, {px, py}, "--shot city_close --time famine");
   require_clean(s);
   CHECK(s.last()["selected_kind"] == "wall");
 }
@@ -313,10 +318,7 @@ TEST_CASE("a click a few pixels off a soldier still selects his unit", "[viewer]
     }
   INFO("no soldier with open ground beside him in the song_arrival shot");
   REQUIRE(cx >= 0);
-  const json script = {{"window", {1280, 720}},
-                       {"events", {{{"frame", 3}, {"click", {cx, cy}}}, {{"frame", 7}, {"quit", true}}}}};
-  const test::Session s =
-      test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot song_arrival --time song_arrival");
+  const test::Session s = click_session(dir, {cx, cy}, "--shot song_arrival --time song_arrival");
   require_clean(s);
   REQUIRE(s.log.size() >= 2);
   CHECK(s.log[1]["selected_unit"] == unit);
