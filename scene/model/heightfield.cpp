@@ -6,6 +6,7 @@
 #include "scene/model/geometry2d.h"
 #include "scene/model/hash.h"
 #include "scene/model/scenario.h"
+#include "scene/model/water.h"
 
 namespace scene {
 
@@ -94,8 +95,7 @@ float lake_offset(const Lake& lake, glm::vec2 xz) {
 
 float moat_offset(const Moat& moat, const Wall& wall, glm::vec2 xz) {
   if (wall.closed && inside_polygon(xz, wall.points)) return 0;
-  const float centre = wall.thickness * 0.5f + moat.offset + moat.width * 0.5f;
-  const float d = std::abs(polyline_distance(xz, wall.points, wall.closed) - centre);
+  const float d = std::abs(polyline_distance(xz, wall.points, wall.closed) - moat_centre_distance(moat, wall));
   const float half = moat.width * 0.5f;
   if (d >= half + 3.0f) return 0;
   if (d >= half) return -moat.depth * 0.25f * (1.0f - (d - half) / 3.0f);

@@ -6,6 +6,10 @@
 
 namespace scene {
 
+float moat_centre_distance(const Moat& moat, const Wall& wall) {
+  return wall.thickness * 0.5f + moat.offset + moat.width * 0.5f;
+}
+
 std::string water_at(const Scenario& scenario, glm::vec2 p, Day day) {
   for (const River& river : scenario.rivers)
     if (river.points.size() >= 2 && polyline_distance(p, river.points) < river.width * 0.5f)
@@ -19,9 +23,8 @@ std::string water_at(const Scenario& scenario, glm::vec2 p, Day day) {
     for (const Wall& wall : scenario.walls) {
       if (wall.id != moat.around || wall.points.size() < 2) continue;
       if (wall.closed && inside_polygon(p, wall.points)) continue;
-      // The moat's water lies `offset` beyond the wall's outer face, `width` across.
-      const float centre = wall.thickness * 0.5f + moat.offset + moat.width * 0.5f;
-      if (std::abs(polyline_distance(p, wall.points, wall.closed) - centre) < moat.width * 0.5f)
+      if (std::abs(polyline_distance(p, wall.points, wall.closed) - moat_centre_distance(moat, wall)) <
+          moat.width * 0.5f)
         return "the moat of wall \"" + wall.id + "\"";
     }
   return {};

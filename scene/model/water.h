@@ -15,4 +15,8 @@ namespace scene {
 // stands above its dry bed.
 std::string water_at(const Scenario& scenario, glm::vec2 p, Day day);
 
+// How far a moat's centre line lies from its wall's centre line: `offset` beyond the wall's
+// outer face, then half its width. The ground is carved there and the water stands there.
+float moat_centre_distance(const Moat& moat, const Wall& wall);
+
 }  // namespace scene

@@ -11,18 +11,11 @@
 #include <catch2/catch.hpp>
 
 #include "common/atomic_file.h"
+#include "file_fixtures.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// A fresh, empty folder of this test's own.
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("siege-atomic-" + name + "." + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::string contents(const fs::path& path) {
   std::ifstream file(path, std::ios::binary);
@@ -40,7 +33,7 @@ std::vector<std::string> names_in(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("atomic file: writes, replaces, and leaves only the target", "[atomic-file]") {
-  const fs::path dir = fresh_dir("write");
+  const fs::path dir = file_fixtures::fresh_dir("atomic-write");
   const fs::path target = dir / "film.json";
   std::string error;
   REQUIRE(common::write_file_atomically(target, "first\n", &error));
@@ -60,7 +53,7 @@ TEST_CASE("atomic file: temporaries are named beside the target", "[atomic-file]
 }
 
 TEST_CASE("atomic file: a writer that needs a file name writes the temporary", "[atomic-file]") {
-  const fs::path dir = fresh_dir("with");
+  const fs::path dir = file_fixtures::fresh_dir("atomic-with");
   const fs::path target = dir / "frame.png";
   fs::path seen;
   const auto write = [&](const fs::path& temp, std::string*) {
@@ -77,7 +70,7 @@ TEST_CASE("atomic file: a writer that needs a file name writes the temporary", "
 }
 
 TEST_CASE("atomic file: a failing writer leaves the old file and no temporary", "[atomic-file]") {
-  const fs::path dir = fresh_dir("fail");
+  const fs::path dir = file_fixtures::fresh_dir("atomic-fail");
   const fs::path target = dir / "film.mp4";
   std::string error;
   REQUIRE(common::write_file_atomically(target, "old", &error));
@@ -99,7 +92,7 @@ TEST_CASE("atomic file: a failing writer leaves the old file and no temporary", 
 }
 
 TEST_CASE("atomic file: a missing folder fails cleanly with a message", "[atomic-file]") {
-  const fs::path dir = fresh_dir("missing");
+  const fs::path dir = file_fixtures::fresh_dir("atomic-missing");
   const fs::path target = dir / "no" / "such" / "folder" / "ids.json";
   std::string error;
   CHECK_FALSE(common::write_file_atomically(target, "{}", &error));

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "file_fixtures.h"
 #include "load_test_support.h"
 #include "scene/load/height_image.h"
 #include "scene/model/heightfield.h"
@@ -19,13 +20,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("siege_heightmap_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 // A scenario whose terrain is the heightmap "hm.png" beside it, 0..100 m.
 std::string scenario_with_heightmap() {
@@ -85,7 +79,7 @@ void write_ramp_png(const fs::path& file, int width, int height) {
 }  // namespace
 
 TEST_CASE("heightmap: a sane image becomes the ground", "[load][heightmap]") {
-  const fs::path dir = fresh_dir("ramp");
+  const fs::path dir = file_fixtures::fresh_dir("heightmap-ramp");
   write_ramp_png(dir / "hm.png", 64, 64);
   const scene::LoadResult r = scene::load_scenario_text(scenario_with_heightmap(), (dir / "s.json").string());
   INFO(load_test::errors(r).size());
@@ -99,7 +93,7 @@ TEST_CASE("heightmap: a sane image becomes the ground", "[load][heightmap]") {
 
 TEST_CASE("heightmap: a header declaring 40000x40000 is refused with its line, before any pixel is read",
           "[load][heightmap]") {
-  const fs::path dir = fresh_dir("lying");
+  const fs::path dir = file_fixtures::fresh_dir("heightmap-lying");
   write_lying_png(dir / "hm.png", 40000, 40000);
   int width = 0, height = 0;
   std::string error;
@@ -127,7 +121,7 @@ TEST_CASE("heightmap: a header declaring 40000x40000 is refused with its line, b
 }
 
 TEST_CASE("heightmap: a missing image is a warning with its line, and the procedural relief", "[load][heightmap]") {
-  const fs::path dir = fresh_dir("missing");
+  const fs::path dir = file_fixtures::fresh_dir("heightmap-missing");
   const scene::LoadResult r = scene::load_scenario_text(scenario_with_heightmap(), (dir / "s.json").string());
   REQUIRE(r.errors.empty());
   REQUIRE(r.warnings.size() == 1);

@@ -9,62 +9,25 @@
 #include <string>
 
 #include "common/model_census.h"
+#include "file_fixtures.h"
 #include "load_test_support.h"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 
-namespace {
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("siege_census_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void put32(std::string& out, std::uint32_t v) {
-  for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>(v >> shift));
-}
-
-// A .glb of a few hundred bytes whose description claims `triangles` triangles in one mesh
-// used by `instances` nodes, with no binary chunk at all: what an attacker sends.
-void write_claiming_glb(const fs::path& file, std::uint64_t triangles, int instances) {
-  std::string nodes;
-  for (int i = 0; i < instances; ++i) nodes += std::string(i ? "," : "") + R"({"mesh": 0})";
-  std::string json = R"({"asset": {"version": "2.0"},
-    "buffers": [{"byteLength": 64}], "bufferViews": [{"buffer": 0, "byteLength": 64}],
-    "accessors": [{"bufferView": 0, "componentType": 5125, "count": )" +
-                     std::to_string(triangles * 3) + R"(, "type": "SCALAR"},
-                  {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3"}],
-    "meshes": [{"primitives": [{"attributes": {"POSITION": 1}, "indices": 0}]}],
-    "nodes": [)" + nodes +
-                     R"(], "scenes": [{"nodes": [0]}]})";
-  while (json.size() % 4) json += ' ';
-  std::string out = "glTF";
-  put32(out, 2);
-  put32(out, static_cast<std::uint32_t>(12 + 8 + json.size()));
-  put32(out, static_cast<std::uint32_t>(json.size()));
-  out += "JSON";
-  out += json;
-  std::ofstream(file, std::ios::binary) << out;
-}
-
-}  // namespace
-
 TEST_CASE("census: a glb's triangles come from its accessors, once per node that uses the mesh", "[census]") {
-  const fs::path dir = fresh_dir("glb");
-  write_claiming_glb(dir / "bomb.glb", 5'000'000, 1);
+  const fs::path dir = file_fixtures::fresh_dir("census-glb");
+  file_fixtures::write_claiming_glb(dir / "bomb.glb", 5'000'000, 1);
   const common::ModelCensus one = common::count_model_triangles(dir / "bomb.glb");
   INFO(one.error);
   CHECK(one.counted);
   CHECK(one.triangles == 5'000'000);
-  write_claiming_glb(dir / "twice.glb", 1000, 2);
+  file_fixtures::write_claiming_glb(dir / "twice.glb", 1000, 2);
   CHECK(common::count_model_triangles(dir / "twice.glb").triangles == 2000);
 }
 
 TEST_CASE("census: an OBJ's faces, fans counted as triangles; other formats are not counted", "[census]") {
-  const fs::path dir = fresh_dir("obj");
+  const fs::path dir = file_fixtures::fresh_dir("census-obj");
   std::ofstream(dir / "quad.obj") << "v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nf 1 2 3 4\nf 1/1/1 2/2/2 3/3/3\n# f 1 2 3\n";
   const common::ModelCensus obj = common::count_model_triangles(dir / "quad.obj");
   CHECK(obj.counted);
@@ -74,7 +37,7 @@ TEST_CASE("census: an OBJ's faces, fans counted as triangles; other formats are 
 }
 
 TEST_CASE("census: broken descriptions say why and are not counted", "[census]") {
-  const fs::path dir = fresh_dir("broken");
+  const fs::path dir = file_fixtures::fresh_dir("census-broken");
   std::ofstream(dir / "short.glb") << "glT";
   CHECK_FALSE(common::count_model_triangles(dir / "short.glb").error.empty());
   std::ofstream(dir / "text.glb") << "this is not a model, only some words of text";
@@ -86,8 +49,8 @@ TEST_CASE("census: broken descriptions say why and are not counted", "[census]")
 
 TEST_CASE("load: a scenario's own model over two million triangles is refused with its line; a missing one warns",
           "[load][census]") {
-  const fs::path dir = fresh_dir("scenario");
-  write_claiming_glb(dir / "bomb.glb", 5'000'000, 1);
+  const fs::path dir = file_fixtures::fresh_dir("census-scenario");
+  file_fixtures::write_claiming_glb(dir / "bomb.glb", 5'000'000, 1);
   const auto engines = [](const std::string& model) {
     return R"(  "engines": [{"id": "e", "faction": "mongol", "kind": "ram", "path": [10, 10], "model": ")" + model +
            R"("}],)";

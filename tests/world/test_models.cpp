@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "file_fixtures.h"
 #include "load_test_support.h"
 #include "scene/load/load.h"
 #include "scene/mesh/mesh_lod.h"
@@ -255,23 +256,9 @@ TEST_CASE("models: engines far from the eye are drawn at a coarser level", "[mod
 }
 
 TEST_CASE("models: a file describing millions of triangles is refused before Assimp reads it", "[models]") {
-  // 300 bytes of glTF description claiming 5,000,000 triangles and no data behind them.
+  // A few hundred bytes of glTF description claiming 5,000,000 triangles, no data behind them.
   const fs::path bomb = temp_file("bomb.glb");
-  std::string json = R"({"asset": {"version": "2.0"}, "buffers": [{"byteLength": 64}],
-    "bufferViews": [{"buffer": 0, "byteLength": 64}],
-    "accessors": [{"bufferView": 0, "componentType": 5125, "count": 15000000, "type": "SCALAR"},
-                  {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3"}],
-    "meshes": [{"primitives": [{"attributes": {"POSITION": 1}, "indices": 0}]}], "nodes": [{"mesh": 0}]})";
-  while (json.size() % 4) json += ' ';
-  std::string bytes = "glTF";
-  const auto put32 = [&](std::uint32_t v) {
-    for (int k = 0; k < 4; ++k) bytes.push_back(static_cast<char>(v >> (8 * k)));
-  };
-  put32(2);
-  put32(static_cast<std::uint32_t>(20 + json.size()));
-  put32(static_cast<std::uint32_t>(json.size()));
-  bytes += "JSON" + json;
-  std::ofstream(bomb, std::ios::binary) << bytes;
+  file_fixtures::write_claiming_glb(bomb, 5'000'000);
   const scene::ModelLoadResult r = scene::load_model(bomb);
   CHECK_FALSE(r.ok());
   CHECK(r.warning.find("5000000 triangles") != std::string::npos);
