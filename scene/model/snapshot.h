@@ -39,6 +39,43 @@ struct CaptionSnapshot {
   float alpha = 1;            // fades in and out at its ends
 };
 
+// The moon at the instant: where it stands and how much of its disc is lit.
+struct MoonState {
+  glm::vec3 direction{0, -1, 0};  // unit vector towards the moon (+x east, +z south, y up)
+  float illuminated = 0;          // fraction of the disc lit: 0 new, 1 full
+  float age_days = 0;             // days since the last new moon, 0..29.53
+  bool waxing = true;             // lit limb towards the sun's side after new moon
+};
+
+enum class Precipitation : std::uint8_t { None, Rain, Snow };
+
+// The weather at the instant (scenario environment tracks, else the season's defaults).
+struct WeatherState {
+  float cloud_cover = 0;  // 0 clear .. 1 overcast
+  Precipitation precipitation = Precipitation::None;
+  float precipitation_rate = 0;  // 0..1: drizzle/flurries .. downpour/blizzard
+  float snow_cover = 0;          // 0..1 of the ground, roofs and wall tops under snow
+  float frost = 0;               // 0..1 hoar frost on fields and stubble (cold dawns)
+  float wetness = 0;             // 0..1 wet ground after rain
+  float mist = 0;                // 0..1 ground mist, thickest over water
+  float haze = 1;                // distance haze multiplier (environment.haze times the weather's)
+};
+
+enum class LightKind : std::uint8_t { Fire, Campfire, Torch };
+
+// A light that glows at night: burning buildings, camp fires, torches on the walls.
+struct LightSource {
+  glm::vec3 position{0};             // world metres, the flame's centre
+  glm::vec3 colour{1, 0.5f, 0.15f};  // linear colour of the flame
+  // Luminous intensity in the renderer's scene units, where the noon sun gives ~1.3 (about
+  // 100,000 lux): illuminance at d metres is intensity / d². A burning quarter ~1, a camp
+  // fire ~0.005, a torch ~0.001.
+  float intensity = 1;
+  float radius_m = 50;  // beyond this it adds nothing (smooth window)
+  LightKind kind = LightKind::Fire;
+  std::uint32_t flicker_seed = 0;  // stable per light, for deterministic flicker
+};
+
 struct Snapshot {
   double presentation_s = 0;         // playback seconds
   Day day = 0;                       // historical time
@@ -46,6 +83,10 @@ struct Snapshot {
   float phase_progress = 0;          // 0..1 within the phase
   float hour = 14;                   // local solar hour
   glm::vec3 sun_direction{0, 1, 0};  // unit vector towards the sun
+  MoonState moon;
+  glm::mat3 celestial_to_world{1};  // rotates equatorial (star) directions into the world: the turning sky
+  WeatherState weather;
+  std::vector<LightSource> lights;  // fires always; camp fires and torches when it is dark
 
   std::vector<UnitSnapshot> units;  // parallel to Scenario::units
   std::vector<Soldier> soldiers;
