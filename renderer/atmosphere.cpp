@@ -1,5 +1,6 @@
 #include "renderer/atmosphere.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <glm/gtc/matrix_inverse.hpp>
@@ -9,17 +10,28 @@
 namespace renderer {
 
 namespace {
+
+constexpr float kPi = 3.14159265358979f;
+// The full moon gives about 2.5 millionths of the sun's illuminance (0.25 lux against
+// 100,000), as a Lambert sphere by phase angle.
+constexpr float kFullMoon = 2.5e-6f;
+// The moon's disc: about 0.26° in radius; its radiance is its illuminance spread over that.
+constexpr float kMoonSolidAngle = 6.4e-5f;
+
 float smoothstep(float a, float b, float x) {
   const float t = glm::clamp((x - a) / (b - a), 0.0f, 1.0f);
   return t * t * (3 - 2 * t);
 }
+float luminance(const glm::vec3& c) { return glm::dot(c, glm::vec3(0.2126f, 0.7152f, 0.0722f)); }
+
 // The fields of the North China plain through the year, at mid-month (Julian, close enough for
-// fields): the share of plots under a standing crop, and how ripe it is. Winter wheat is sown
-// in autumn and stands dull through the winter, greens in spring and is cut golden in early
-// summer; millet, sorghum and beans follow and are cut in autumn, leaving stubble and plough.
+// fields): the share of plots under a standing crop, and how ripe (or, in winter, how dull and
+// dormant) it is. Winter wheat is sown in autumn and stands brown-green through the winter,
+// greens in spring and is cut golden in early summer; millet, sorghum and beans follow and
+// are cut in autumn, leaving stubble and plough.
 glm::vec2 crop_season(scene::Day day) {
   constexpr float kCover[12] = {0.35f, 0.35f, 0.40f, 0.55f, 0.60f, 0.40f, 0.55f, 0.60f, 0.55f, 0.30f, 0.30f, 0.35f};
-  constexpr float kRipe[12] = {0.30f, 0.30f, 0.15f, 0.0f, 0.30f, 0.75f, 0.05f, 0.10f, 0.50f, 0.45f, 0.20f, 0.30f};
+  constexpr float kRipe[12] = {0.60f, 0.55f, 0.20f, 0.0f, 0.30f, 0.75f, 0.05f, 0.10f, 0.50f, 0.45f, 0.35f, 0.55f};
   const scene::CivilDate date = scene::civil_date(static_cast<std::int64_t>(std::floor(day)), scene::Calendar::Julian);
   const float month = static_cast<float>(date.month - 1) + (static_cast<float>(date.day) - 15.5f) / 30.5f;
   const float m = month < 0 ? month + 12 : month;
@@ -28,10 +40,41 @@ glm::vec2 crop_season(scene::Day day) {
   return {glm::mix(kCover[a], kCover[b], f), glm::mix(kRipe[a], kRipe[b], f)};
 }
 
+// The moon's brightness relative to the full moon from the lit fraction of its disc: the
+// phase angle α from the fraction, then a Lambert sphere's ((π − α) cos α + sin α) / π.
+float moon_phase_brightness(float illuminated) {
+  const float alpha = std::acos(std::clamp(2.0f * illuminated - 1.0f, -1.0f, 1.0f));
+  return std::max(0.0f, ((kPi - alpha) * std::cos(alpha) + std::sin(alpha)) / kPi);
+}
+
+// Moonlight reads blue to dark-adapted eyes (and on film, by convention).
+const glm::vec3 kMoonTint(0.62f, 0.78f, 1.0f);
+
 }  // namespace
 
-shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect,
-                                      float haze_multiplier, std::uint32_t sky_object, float exposure) {
+float adapted_exposure(float horizontal) {
+  constexpr float kNoon = 0.75f;  // a clear winter noon on the plain
+  const float e = std::max(horizontal, 1e-9f);
+  // Brighter than noon: a little less exposure. Darker: more, but only 0.8 of a stop per stop.
+  return e >= kNoon ? std::pow(kNoon / e, 0.5f) : std::min(std::pow(kNoon / e, 0.8f), 2e6f);
+}
+
+void Atmosphere::update_sky(const SkyInputs& in) {
+  const auto moved = [](const SkyLight& a, const SkyLight& b) {
+    return glm::dot(a.direction, b.direction) < 0.999999f ||
+           std::abs(a.illuminance - b.illuminance) > 1e-3f * b.illuminance;
+  };
+  if (have_sky_ && !moved(in.sun, last_.sun) && !moved(in.moon, last_.moon) && in.haze == last_.haze &&
+      in.cloud_cover == last_.cloud_cover)
+    return;
+  sky_ = model_.evaluate(in);
+  last_ = in;
+  have_sky_ = true;
+  ++version_;
+}
+
+shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapshot, const scene::Camera& camera,
+                                                  float aspect, std::uint32_t sky_object) {
   shaders::FrameUniforms u{};
   const glm::mat4 view_proj = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera);
   u.view_proj = view_proj;
@@ -40,33 +83,89 @@ shaders::FrameUniforms frame_uniforms(const scene::Snapshot& snapshot, const sce
   u.camera_position = camera.position;
   u.time_s = static_cast<float>(snapshot.presentation_s);
 
-  glm::vec3 sun = snapshot.sun_direction;
-  if (glm::length(sun) < 1e-4f) sun = glm::vec3(0, 1, 0);
-  sun = glm::normalize(sun);
-  const float elevation = sun.y;
-  const float day = smoothstep(-0.12f, 0.08f, elevation);
-  const float low = 1.0f - smoothstep(0.02f, 0.35f, elevation);  // reddening near the horizon
-  u.sun_direction = sun;
-  u.daylight = day;
+  const auto unit = [](glm::vec3 v, glm::vec3 fallback) {
+    return glm::length(v) < 1e-4f ? fallback : glm::normalize(v);
+  };
+  const glm::vec3 sun = unit(snapshot.sun_direction, glm::vec3(0, 1, 0));
+  const glm::vec3 moon = unit(snapshot.moon.direction, glm::vec3(0, -1, 0));
+  const scene::WeatherState& weather = snapshot.weather;
 
-  const glm::vec3 noon_sun(1.35f, 1.28f, 1.18f), low_sun(1.2f, 0.62f, 0.26f);
-  u.sun_color = glm::mix(noon_sun, low_sun, low) * smoothstep(-0.03f, 0.05f, elevation);
-  const glm::vec3 night_zenith(0.004f, 0.006f, 0.015f), night_horizon(0.012f, 0.014f, 0.025f);
-  const glm::vec3 day_zenith(0.13f, 0.25f, 0.55f), day_horizon(0.55f, 0.62f, 0.70f), dusk_horizon(0.75f, 0.45f, 0.28f);
-  u.sky_zenith = glm::mix(night_zenith, day_zenith, day);
-  u.sky_horizon = glm::mix(night_horizon, glm::mix(day_horizon, dusk_horizon, low * day), day);
-  // The season of the fields, for the ground shader.
+  SkyInputs in;
+  in.sun = {sun, 1.0f};
+  // The moon lights the sky too, far more faintly (a blue sky by moonlight, as by day).
+  in.moon = {moon, kFullMoon * moon_phase_brightness(snapshot.moon.illuminated)};
+  in.haze = haze_ * std::max(weather.haze, 0.0f);
+  in.cloud_cover = weather.cloud_cover;
+  update_sky(in);
+
+  // The key light: the sun while any of it shows, else the moon. Twilight's sky light far
+  // outweighs the moon's beam, so the switch is not seen.
+  const bool sun_key = sun.y > -0.02f;
+  u.sun_direction = sun_key ? sun : moon;
+  u.sun_color = sun_key ? sky_.sun_irradiance : sky_.moon_irradiance * kMoonTint;
+  u.daylight = smoothstep(-0.12f, 0.08f, sun.y);
+  u.sun_disc_direction = sun;
+  u.moon_direction = moon;
+  u.moon_illuminated = snapshot.moon.illuminated;
+  // The disc's radiance: the moon's illuminance over its solid angle (before the air).
+  const float moon_light = in.moon.illuminance * 5.0f / kMoonSolidAngle;
+  u.moon_disc_colour = glm::vec3(1.0f, 0.96f, 0.88f) * moon_light * std::max(1.0f - 0.9f * weather.cloud_cover, 0.0f);
+  u.sky_up = sky_.sky_irradiance_up;
+  u.sky_side = sky_.sky_irradiance_side;
+  u.ground_bounce = sky_.ground_bounce;
+
+  // The horizon's colour round the compass, a degree and a half up: the haze a distant
+  // surface fades into, warm towards a low sun and blue away from it.
+  glm::vec3 mean(0);
+  for (std::uint32_t i = 0; i < shaders::kHorizonSamples; ++i) {
+    const float azimuth = 2.0f * kPi * static_cast<float>(i) / shaders::kHorizonSamples;
+    const float e = glm::radians(1.5f);
+    const glm::vec3 d(std::cos(e) * std::sin(azimuth), std::sin(e), -std::cos(e) * std::cos(azimuth));
+    const glm::vec2 uv = sky_view_uv(d);
+    const int x = std::min(static_cast<int>(uv.x * kSkyViewWidth), kSkyViewWidth - 1);
+    const float fy = uv.y * kSkyViewHeight - 0.5f;
+    const int y0 = std::clamp(static_cast<int>(std::floor(fy)), 0, kSkyViewHeight - 2);
+    const float t = std::clamp(fy - static_cast<float>(y0), 0.0f, 1.0f);
+    const glm::vec3 c = glm::mix(glm::vec3(sky_.view[static_cast<size_t>(y0 * kSkyViewWidth + x)]),
+                                 glm::vec3(sky_.view[static_cast<size_t>((y0 + 1) * kSkyViewWidth + x)]), t);
+    u.horizon[i] = glm::vec4(c, 1.0f);
+    mean += c / static_cast<float>(shaders::kHorizonSamples);
+  }
+  u.haze_colour = mean;
+
+  // Stars show where the sky is darker than they are; cloud hides them.
+  u.star_brightness = 1.0f - 0.95f * std::clamp(weather.cloud_cover, 0.0f, 1.0f);
+  u.celestial_to_world = glm::mat4(snapshot.celestial_to_world);
+
   const glm::vec2 season = crop_season(snapshot.day);
   u.crop_cover = season.x;
   u.crop_ripeness = season.y;
-  // Autumn haze over the plain: visibility of some tens of kilometres.
-  const glm::vec3 haze =
-      glm::mix(night_horizon, glm::mix(glm::vec3(0.52f, 0.56f, 0.60f), dusk_horizon, low * 0.6f), day);
-  u.haze_colour = haze;
-  u.haze_density = 0.00004f * haze_multiplier;
-  u.exposure = exposure;
-  u.sky_object = sky_object;
+  u.cloud_cover = std::clamp(weather.cloud_cover, 0.0f, 1.0f);
+  u.snow_cover = std::clamp(weather.snow_cover, 0.0f, 1.0f);
+  u.frost = std::clamp(weather.frost, 0.0f, 1.0f);
+  u.wetness = std::clamp(weather.wetness, 0.0f, 1.0f);
+  u.mist = std::clamp(weather.mist, 0.0f, 1.0f);
+
+  // Haze over the plain: visibility of some tens of kilometres, less in rain or snow.
+  const float falling = weather.precipitation == scene::Precipitation::None ? 0.0f : weather.precipitation_rate;
+  u.haze_density = 0.00004f * in.haze * (1.0f + 4.0f * falling + 1.5f * u.cloud_cover);
+  // What of it is the air's (blue) and what the haze's (white), for the haze's colour.
+  u.haze_rayleigh = glm::vec3(5.8e-6f, 13.6e-6f, 33.1e-6f);
+  u.haze_mie = std::max(u.haze_density - 17.5e-6f, 2e-6f) / 1.1f;
   u.haze_falloff = 1.0f / 2500.0f;
+  u.sky_object = sky_object;
+
+  // Exposure adapts to the light on the ground: sun or moon, sky, and the fires near where
+  // the camera looks (their illuminance at the look-at point, /π).
+  float horizontal = luminance(sky_.sun_irradiance * std::max(sun.y, 0.0f) +
+                               sky_.moon_irradiance * std::max(moon.y, 0.0f) + sky_.sky_irradiance_up);
+  float fires = 0;
+  for (const scene::LightSource& light : snapshot.lights) {
+    const glm::vec3 to = light.position - camera.target;
+    fires += light.intensity * luminance(light.colour) / std::max(glm::dot(to, to), 60.0f * 60.0f);
+  }
+  horizontal += 0.5f * fires / kPi;
+  u.exposure = adapted_exposure(horizontal);
   return u;
 }
 

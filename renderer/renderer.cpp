@@ -97,7 +97,10 @@ Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
 }  // namespace
 
 Renderer::Renderer(Context& context, const scene::Scenario& scenario)
-    : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
+    : context_(context),
+      scenario_(scenario),
+      world_(scene::build_world(scenario)),
+      atmosphere_(scenario.environment.haze) {
   ground_ = upload_static(world_.ground.mesh);
   water_ = upload_static(world_.water);
   structures_ = upload_static(world_.structures);
@@ -174,16 +177,19 @@ void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
 
 void Renderer::create_descriptors() {
   VkDevice device = context_.device();
-  // Scene set: binding 0 frame uniforms, 1 the sun's shadow map. Tonemap set: the HDR image.
+  // Scene set: binding 0 frame uniforms, 1 the key light's shadow map, 3 the sky-view table.
+  // Tonemap set: the HDR image.
   scene_layout_ = create_set_layout(
       device,
       {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   tonemap_layout_ = create_set_layout(
       device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   pool_ = create_descriptor_pool(device,
                                  {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}},
                                  2 * kFramesInFlight);
   sampler_ = create_nearest_sampler(device);
 
@@ -204,8 +210,17 @@ void Renderer::create_descriptors() {
     shadow_write.descriptorCount = 1;
     shadow_write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
     shadow_write.pImageInfo = &shadow;
-    const VkWriteDescriptorSet writes[] = {write, shadow_write};
-    vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+    const VkDeviceSize sky_bytes = sizeof(glm::vec4) * kSkyViewWidth * kSkyViewHeight;
+    slot.sky_view = Buffer(context_, sky_bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
+    const VkDescriptorBufferInfo sky{slot.sky_view.handle(), 0, sky_bytes};
+    VkWriteDescriptorSet sky_write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    sky_write.dstSet = slot.scene_set;
+    sky_write.dstBinding = 3;
+    sky_write.descriptorCount = 1;
+    sky_write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    sky_write.pBufferInfo = &sky;
+    const VkWriteDescriptorSet writes[] = {write, shadow_write, sky_write};
+    vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
   }
 }
 
@@ -312,8 +327,12 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
 
   const VkExtent2D extent = target.extent;
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
-  shaders::FrameUniforms uniforms =
-      frame_uniforms(snapshot, camera, aspect, scenario_.environment.haze, world_.sky, options_.exposure);
+  shaders::FrameUniforms uniforms = atmosphere_.frame_uniforms(snapshot, camera, aspect, world_.sky);
+  if (slot.sky_version != atmosphere_.sky_version()) {
+    const std::vector<glm::vec4>& table = atmosphere_.sky_view();
+    std::memcpy(slot.sky_view.mapped(), table.data(), table.size() * sizeof(glm::vec4));
+    slot.sky_version = atmosphere_.sky_version();
+  }
   const ShadowFit shadow =
       ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max);
   uniforms.shadow_view_proj = shadow.view_proj;

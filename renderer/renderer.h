@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "renderer/atmosphere.h"
 #include "renderer/context.h"
 #include "renderer/effects.h"
 #include "renderer/pipeline.h"
@@ -92,6 +93,8 @@ class Renderer {
   struct FrameSlot {
     std::vector<std::shared_ptr<void>> retired;  // let go when this slot is next recorded, after its fence
     Buffer uniforms;
+    Buffer sky_view;                // the sky table, rewritten when the atmosphere's changes
+    std::uint64_t sky_version = 0;  // the atmosphere's version it holds (0: none yet)
     GpuMesh dynamic_solids, dynamic_water;
     VkDescriptorSet scene_set = VK_NULL_HANDLE;
     VkDescriptorSet tonemap_set = VK_NULL_HANDLE;
@@ -129,6 +132,7 @@ class Renderer {
   std::vector<scene::IndexRange> camp_ranges_;  // per scenario camp: its indices in camps_
   std::array<FrameSlot, kFramesInFlight> slots_;
 
+  Atmosphere atmosphere_;
   Unique<VkDescriptorSetLayout> scene_layout_;
   Unique<VkDescriptorSetLayout> tonemap_layout_;
   Unique<VkDescriptorPool> pool_;  // the slots' sets

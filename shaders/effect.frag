@@ -25,12 +25,12 @@ void main() {
   vec3 colour = c.rgb;
   if (e.kind == 1u || e.kind == 4u) {
     colour *= e.glow * (1.0 - 0.5 * r);  // emissive: hotter in the middle
-    out_color = vec4(colour * alpha, alpha);
+    out_color = vec4(colour * min(frame.exposure, 3.0) * alpha, alpha);  // flames stay flame-coloured at night
   } else {
     vec3 sun = frame.sun_direction;
-    vec3 ambient = frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2;
+    vec3 ambient = ambient_light(vec3(0.0, 0.5, 0.0)) * 2.0;
     vec3 lit = colour * (frame.sun_color * (0.45 + 0.35 * max(sun.y, 0.0)) + ambient) + colour * e.glow;
-    out_color = vec4(apply_haze(lit, in_world) * alpha, alpha);
+    out_color = vec4(apply_haze(lit, in_world) * frame.exposure * alpha, alpha);
   }
   out_object = 0u;
 }

@@ -23,32 +23,46 @@ using uvec4 = glm::uvec4;
 // ---- Frame uniforms -----------------------------------------------------------------------
 
 // Per-frame constants (std140: each vec3 is followed by a scalar that fills its 16 bytes, so
-// C++ and GLSL agree on every offset).
+// C++ and GLSL agree on every offset). Light is in scene units: a surface's radiance is
+// albedo × (irradiance / π), and the irradiances below are stored already divided by π.
+SIEGE_SHARED_CONST uint kHorizonSamples = 16u;  // haze colours round the compass
 struct FrameUniforms {
   mat4 view_proj;
   mat4 inv_view_proj;
   vec3 camera_position;
-  float time_s;               // animation time: presentation seconds
-  vec3 sun_direction;         // unit vector towards the sun
-  float daylight;             // 1 by day, 0 at night
-  vec3 sun_color;             // radiance of the sun
-  float pad0;
-  vec3 sky_zenith;
-  float crop_cover;           // share of the fields under a standing crop (the season)
-  vec3 sky_horizon;
-  float crop_ripeness;        // how ripe those crops are, 0 green to 1 golden
-  vec3 haze_colour;
-  float haze_density;         // per metre
-  float exposure;
-  uint sky_object;            // object id of the sky
-  float haze_falloff;         // haze height falloff per metre
-  uint terrain_object;        // object id of the ground
-  mat4 shadow_view_proj;      // world → sun shadow map clip space (depth 0 nearest the sun)
-  uint shadow_enabled;        // 1 if the sun casts shadows
-  float shadow_texel_m;       // metres per shadow texel
-  vec2 pad1;
+  float time_s;                   // animation time: presentation seconds
+  vec3 sun_direction;             // the key light: towards the sun by day, the moon by night
+  float daylight;                 // 1 by day, 0 at night
+  vec3 sun_color;                 // the key light's irradiance / π at the ground
+  float star_brightness;          // how much of the starfield shows (exposure-independent)
+  vec3 sky_up;                    // the sky's irradiance / π on an upward face
+  float crop_cover;               // share of the fields under a standing crop (the season)
+  vec3 sky_side;                  // ... on an upright face, round the compass
+  float crop_ripeness;            // how ripe those crops are, 0 green to 1 golden
+  vec3 haze_colour;               // the mean colour of the horizon haze
+  float haze_density;             // per metre
+  float exposure;                 // adapted to the light: scene shaders write radiance × exposure
+  uint sky_object;                // object id of the sky
+  float haze_falloff;             // haze height falloff per metre
+  uint terrain_object;            // object id of the ground
+  mat4 shadow_view_proj;          // world → key light shadow map clip space (depth 0 nearest the light)
+  uint shadow_enabled;            // 1 if the key light casts shadows
+  float shadow_texel_m;           // metres per shadow texel
+  float cloud_cover;              // 0 clear .. 1 overcast
+  float snow_cover;               // 0..1 of open ground, roofs and wall tops under snow
+  vec3 ground_bounce;             // light from the lit ground onto a downward face, / π
+  float frost;                    // 0..1 hoar frost on the fields
+  vec3 sun_disc_direction;        // towards the sun itself (the key light may be the moon)
+  float wetness;                  // 0..1 wet ground
+  vec3 moon_direction;            // towards the moon
+  float moon_illuminated;         // fraction of its disc lit
+  vec3 moon_disc_colour;          // radiance of the moon's lit disc
+  float mist;                     // 0..1 ground mist, thickest low over water
+  mat4 celestial_to_world;        // equatorial star directions into the world (the turning sky)
+  vec3 haze_rayleigh;             // the air's scattering per metre at the ground, by channel
+  float haze_mie;                 // the haze's (aerosols') scattering per metre at the ground
+  vec4 horizon[kHorizonSamples];  // rgb: haze colour towards azimuth i × 360°/16 from north
 };
-
 // Push constants of the sun's shadow pass (renderer/shadows.cpp, shaders/shadow.vert).
 struct ShadowPush {
   mat4 view_proj;  // world → shadow map clip space
@@ -64,21 +78,21 @@ struct TonemapPush {
 // Part codes in a figure vertex's object field: what swings in the walk and run cycle
 // (shaders/troop.vert), about the x axis through a pivot at a fixed height.
 SIEGE_SHARED_CONST uint kPartRigid = 0u;
-SIEGE_SHARED_CONST uint kPartLegA = 1u;   // human leg, swings with the phase (about the hip)
-SIEGE_SHARED_CONST uint kPartLegB = 2u;   // human leg, opposite phase
-SIEGE_SHARED_CONST uint kPartArmA = 3u;   // arm, about the shoulder
+SIEGE_SHARED_CONST uint kPartLegA = 1u;  // human leg, swings with the phase (about the hip)
+SIEGE_SHARED_CONST uint kPartLegB = 2u;  // human leg, opposite phase
+SIEGE_SHARED_CONST uint kPartArmA = 3u;  // arm, about the shoulder
 SIEGE_SHARED_CONST uint kPartArmB = 4u;
 SIEGE_SHARED_CONST uint kPartHoofA = 5u;  // horse legs, diagonal pairs (trot), about the knee-high pivot
 SIEGE_SHARED_CONST uint kPartHoofB = 6u;
 SIEGE_SHARED_CONST uint kPartCount = 7u;
-SIEGE_SHARED_CONST float kHipPivot = 0.92f;       // metres above the feet
+SIEGE_SHARED_CONST float kHipPivot = 0.92f;  // metres above the feet
 SIEGE_SHARED_CONST float kShoulderPivot = 1.42f;
 SIEGE_SHARED_CONST float kHoofPivot = 0.95f;
 
 // Colour classes: a figure vertex colour's alpha says whose colour the part takes.
-SIEGE_SHARED_CONST float kClassAlbedoAlpha = 0.0f;   // its own albedo
-SIEGE_SHARED_CONST float kClassFactionAlpha = 1.0f;  // the faction colour (alpha 255) times its rgb
-SIEGE_SHARED_CONST float kClassBannerAlpha = 0.5f;   // the unit's banner colour (alpha 128) times its rgb
+SIEGE_SHARED_CONST float kClassAlbedoAlpha = 0.0f;    // its own albedo
+SIEGE_SHARED_CONST float kClassFactionAlpha = 1.0f;   // the faction colour (alpha 255) times its rgb
+SIEGE_SHARED_CONST float kClassBannerAlpha = 0.5f;    // the unit's banner colour (alpha 128) times its rgb
 SIEGE_SHARED_CONST float kClassFactionAbove = 0.75f;  // an alpha above this is faction
 SIEGE_SHARED_CONST float kClassBannerAbove = 0.25f;   // else above this, banner; else albedo
 
@@ -132,9 +146,9 @@ SIEGE_SHARED_CONST float kImpostorElevation2Deg = 75.0f;
 SIEGE_SHARED_CONST float kAtlasAlbedoAlpha = 1.0f;
 SIEGE_SHARED_CONST float kAtlasFactionAlpha = 2.0f / 3.0f;
 SIEGE_SHARED_CONST float kAtlasBannerAlpha = 1.0f / 3.0f;
-SIEGE_SHARED_CONST float kAtlasEmptyBelow = 0.1f;     // an alpha below this: empty
-SIEGE_SHARED_CONST float kAtlasAlbedoAbove = 0.83f;   // above this: albedo
-SIEGE_SHARED_CONST float kAtlasFactionAbove = 0.5f;   // else above this: faction; else banner
+SIEGE_SHARED_CONST float kAtlasEmptyBelow = 0.1f;    // an alpha below this: empty
+SIEGE_SHARED_CONST float kAtlasAlbedoAbove = 0.83f;  // above this: albedo
+SIEGE_SHARED_CONST float kAtlasFactionAbove = 0.5f;  // else above this: faction; else banner
 
 // Push constants of the troop and impostor pipelines.
 struct TroopPush {
@@ -170,7 +184,7 @@ struct EffectInstance {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameUniforms) == 3 * 64 + 8 * 16);
+static_assert(sizeof(FrameUniforms) == 464 + 16 * kHorizonSamples);
 static_assert(offsetof(FrameUniforms, view_proj) == 0);
 static_assert(offsetof(FrameUniforms, inv_view_proj) == 64);
 static_assert(offsetof(FrameUniforms, camera_position) == 128);
@@ -178,10 +192,10 @@ static_assert(offsetof(FrameUniforms, time_s) == 140);
 static_assert(offsetof(FrameUniforms, sun_direction) == 144);
 static_assert(offsetof(FrameUniforms, daylight) == 156);
 static_assert(offsetof(FrameUniforms, sun_color) == 160);
-static_assert(offsetof(FrameUniforms, pad0) == 172);
-static_assert(offsetof(FrameUniforms, sky_zenith) == 176);
+static_assert(offsetof(FrameUniforms, star_brightness) == 172);
+static_assert(offsetof(FrameUniforms, sky_up) == 176);
 static_assert(offsetof(FrameUniforms, crop_cover) == 188);
-static_assert(offsetof(FrameUniforms, sky_horizon) == 192);
+static_assert(offsetof(FrameUniforms, sky_side) == 192);
 static_assert(offsetof(FrameUniforms, crop_ripeness) == 204);
 static_assert(offsetof(FrameUniforms, haze_colour) == 208);
 static_assert(offsetof(FrameUniforms, haze_density) == 220);
@@ -192,7 +206,20 @@ static_assert(offsetof(FrameUniforms, terrain_object) == 236);
 static_assert(offsetof(FrameUniforms, shadow_view_proj) == 240);
 static_assert(offsetof(FrameUniforms, shadow_enabled) == 304);
 static_assert(offsetof(FrameUniforms, shadow_texel_m) == 308);
-static_assert(offsetof(FrameUniforms, pad1) == 312);
+static_assert(offsetof(FrameUniforms, cloud_cover) == 312);
+static_assert(offsetof(FrameUniforms, snow_cover) == 316);
+static_assert(offsetof(FrameUniforms, ground_bounce) == 320);
+static_assert(offsetof(FrameUniforms, frost) == 332);
+static_assert(offsetof(FrameUniforms, sun_disc_direction) == 336);
+static_assert(offsetof(FrameUniforms, wetness) == 348);
+static_assert(offsetof(FrameUniforms, moon_direction) == 352);
+static_assert(offsetof(FrameUniforms, moon_illuminated) == 364);
+static_assert(offsetof(FrameUniforms, moon_disc_colour) == 368);
+static_assert(offsetof(FrameUniforms, mist) == 380);
+static_assert(offsetof(FrameUniforms, celestial_to_world) == 384);
+static_assert(offsetof(FrameUniforms, haze_rayleigh) == 448);
+static_assert(offsetof(FrameUniforms, haze_mie) == 460);
+static_assert(offsetof(FrameUniforms, horizon) == 464);
 
 static_assert(sizeof(ShadowPush) == 64);
 static_assert(offsetof(ShadowPush, view_proj) == 0);

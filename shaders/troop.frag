@@ -22,7 +22,7 @@ void main() {
   if (!gl_FrontFacing) n = -n;
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
-  vec3 ambient = mix(frame.haze_colour * 0.25, frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2, 0.5 + 0.5 * n.y);
+  vec3 ambient = ambient_light(n);
   vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
-  out_color = vec4(apply_haze(lit, in_world), 1.0);
+  out_color = vec4(apply_haze(lit, in_world) * frame.exposure, 1.0);
 }

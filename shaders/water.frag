@@ -34,9 +34,9 @@ void main() {
   if (ripple > 0.0) n = normalize(mix(n, ripple_normal(in_world.xz, frame.time_s), ripple));
   float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
   vec3 reflected = sky_radiance(reflect(-v, n), true);
-  vec3 ambient = frame.sky_zenith * 0.6 + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
+  vec3 ambient = frame.sky_up + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
   vec3 body = in_albedo.rgb * ambient;
   vec3 colour = mix(body, reflected, fresnel);
-  out_color = vec4(mix(colour, in_haze.rgb, in_haze.a), 1.0);
+  out_color = vec4(mix(colour, in_haze.rgb, in_haze.a) * frame.exposure, 1.0);
   out_object = in_object;
 }

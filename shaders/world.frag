@@ -94,6 +94,18 @@ vec3 field_colour(vec2 xz, float footprint) {
   return colour;
 }
 
+// The weather on a surface: snow lies on what faces up (roofs, wall tops, open ground) in
+// drifts, hoar frost whitens the fields on cold dawns, and rain darkens the earth.
+vec3 weathered(vec3 albedo, vec3 n, float farmland) {
+  if (frame.snow_cover + frame.frost + frame.wetness <= 0.0) return albedo;
+  float up = smoothstep(0.5, 0.85, n.y);
+  float drift = 0.65 * value_noise(in_world.xz / 9.0) + 0.35 * value_noise(in_world.xz / 2.3);
+  float snow = up * smoothstep(0.0, 0.25, frame.snow_cover * 1.25 - (1.0 - drift) * 0.5);
+  albedo = mix(albedo, mix(albedo, vec3(0.62, 0.60, 0.57), 0.6), frame.frost * farmland * up);
+  albedo *= 1.0 - 0.4 * frame.wetness * up;
+  return mix(albedo, vec3(0.80, 0.82, 0.86), snow);
+}
+
 void main() {
   vec3 n = normalize(in_normal);
   if (!gl_FrontFacing) n = -n;
@@ -107,12 +119,11 @@ void main() {
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
     albedo *= 0.7 + 0.6 * n;
   }
+  albedo = weathered(albedo, n, in_albedo.a);
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
-  // Ambient: sky from above, warm bounce from the ground below.
-  vec3 ambient = mix(frame.haze_colour * 0.25, frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2, 0.5 + 0.5 * n.y);
-  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
-  out_color = vec4(mix(lit, in_haze.rgb, in_haze.a), 1.0);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient_light(n));
+  out_color = vec4(mix(lit, in_haze.rgb, in_haze.a) * frame.exposure, 1.0);
   out_object = in_object;
 }

@@ -1,0 +1,173 @@
+// Light that tells the time, through pixels and the ID pass: one shot at several hours is
+// ordered night < dawn < noon in brightness with a redder sky at dawn; a wall's shadow falls
+// away from the sun; snow on the ground brightens it; a starry sky shows only at night.
+// Lavapipe, validation on.
+#include <cmath>
+
+#include <catch2/catch.hpp>
+
+#include "render_fixture.h"
+#include "scene/model/calendar.h"
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+#include "scene/sim/sun.h"
+
+namespace {
+
+constexpr VkExtent2D kSize{240, 135};
+
+scene::Snapshot at_date(const scene::Scenario& s, const char* date) {
+  const auto day = scene::parse_day(date, s.calendar);
+  REQUIRE(day);
+  return scene::evaluate(s, scene::presentation_at(s, *day));
+}
+
+// The snapshot with the sun moved to another hour of the same day.
+scene::Snapshot at_hour(const scene::Scenario& s, scene::Snapshot snap, double hour) {
+  snap.hour = static_cast<float>(hour);
+  snap.sun_direction = scene::sun_position(snap.day, hour, s.environment.latitude).direction;
+  return snap;
+}
+
+double luminance(const renderer::FrameImage& f, std::uint32_t x, std::uint32_t y) {
+  const std::uint8_t* p = &f.rgba[(static_cast<size_t>(y) * f.width + x) * 4];
+  return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
+
+double mean_luminance(const renderer::FrameImage& f) {
+  double sum = 0;
+  for (std::uint32_t y = 0; y < f.height; ++y)
+    for (std::uint32_t x = 0; x < f.width; ++x) sum += luminance(f, x, y);
+  return sum / (f.width * f.height);
+}
+
+// Red over blue of the pixels whose object is `id` (the sky): > 1 is warm.
+double redness(const renderer::FrameImage& f, std::uint32_t id) {
+  double r = 0, b = 0;
+  for (size_t i = 0; i < f.ids.size(); ++i)
+    if (f.ids[i] == id) r += f.rgba[i * 4], b += f.rgba[i * 4 + 2];
+  REQUIRE(b > 0);
+  return r / b;
+}
+
+// A view of Caizhou's south wall from 500 m, with sky above the horizon.
+scene::Camera south_wall_view() {
+  scene::Camera c;
+  c.position = {300, 180, 1150};
+  c.target = {0, 0, 550};
+  c.fov_deg = 45;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("One shot through the day: night < dawn < noon, and dawn's sky is redder than noon's", "[render][light]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot base = at_date(s, "1233-11-20");
+  const scene::Camera camera = south_wall_view();
+  const auto frame = [&](double hour) { return r.render(at_hour(s, base, hour), camera, kSize, true); };
+  const renderer::FrameImage night = frame(2.0), dawn = frame(6.75), noon = frame(12.0), evening = frame(19.0);
+  const double l_night = mean_luminance(night), l_dawn = mean_luminance(dawn), l_noon = mean_luminance(noon);
+  const double l_evening = mean_luminance(evening);
+  INFO("mean luminance: 02:00 " << l_night << ", 06:45 " << l_dawn << ", 12:00 " << l_noon << ", 19:00 " << l_evening);
+  CHECK(l_night < l_dawn);
+  CHECK(l_dawn < l_noon);
+  CHECK(l_evening < l_noon);
+  // Not black either: a moonless night still shows its sky.
+  CHECK(l_night > 2.0);
+  // Towards the sunrise (east-south-east in November), the same view at dawn and at noon.
+  scene::Camera east;
+  east.position = {0, 120, 0};
+  east.target = {1000, 100, 400};
+  east.fov_deg = 50;
+  const double red_dawn = redness(r.render(at_hour(s, base, 6.75), east, kSize, true), r.world().sky);
+  const double red_noon = redness(r.render(at_hour(s, base, 12.0), east, kSize, true), r.world().sky);
+  INFO("sky red/blue: dawn " << red_dawn << ", noon " << red_noon);
+  CHECK(red_dawn > red_noon * 1.2);
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("Stars show in the night sky and not by day", "[render][light]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot base = at_date(s, "1233-11-20");
+  scene::Camera up;
+  up.position = {0, 50, 0};
+  up.target = {0, 1000, -600};  // high in the northern sky
+  up.fov_deg = 40;
+  // A star is a pixel much brighter than its neighbours' median: count them.
+  const auto points_of_light = [&](double hour) {
+    const renderer::FrameImage f = r.render(at_hour(s, base, hour), up, kSize, true);
+    int stars = 0;
+    for (std::uint32_t y = 1; y + 1 < f.height; ++y)
+      for (std::uint32_t x = 1; x + 1 < f.width; ++x) {
+        if (f.id_at(x, y) != r.world().sky) continue;
+        const double around =
+            (luminance(f, x - 1, y) + luminance(f, x + 1, y) + luminance(f, x, y - 1) + luminance(f, x, y + 1)) / 4;
+        stars += luminance(f, x, y) > around + 40;
+      }
+    return stars;
+  };
+  const int night = points_of_light(1.0), day = points_of_light(11.0);
+  INFO("stars: night " << night << ", day " << day);
+  CHECK(night >= 10);
+  CHECK(day == 0);
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("A wall's shadow falls on the side away from the sun", "[render][light]") {
+  // Caizhou's outer east wall runs north-south: at 9:00 the sun stands in the south-east and
+  // the wall shades the ground to its west; at 15:00 it shades the east.
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot base = at_date(s, "1233-11-20");
+  const scene::Wall* wall = nullptr;
+  for (const scene::Wall& w : s.walls)
+    if (w.id == "outer_wall") wall = &w;
+  REQUIRE(wall);
+  const glm::vec2 a = wall->points[4], b = wall->points[5];  // (700,-100) to (715,300): the east side
+  REQUIRE(std::abs(a.x - b.x) < 40);
+  // Ground luminance at `offset` metres east (+) or west (−) of the wall's line, along its middle.
+  const auto side = [&](const renderer::FrameImage& f, const scene::Camera& c, float offset) {
+    double sum = 0;
+    int n = 0;
+    for (float t = 0.2f; t <= 0.8f; t += 0.05f) {
+      const glm::vec2 on = glm::mix(a, b, t) + glm::vec2(offset, 0);
+      const auto px = test::project(c, f.width, f.height, {on.x, s.ground->height(on), on.y});
+      if (!px || px->x < 0 || px->y < 0 || px->x >= static_cast<int>(f.width) || px->y >= static_cast<int>(f.height))
+        continue;
+      if (test::kind_at(r, f, *px) != "terrain") continue;
+      sum += luminance(f, static_cast<std::uint32_t>(px->x), static_cast<std::uint32_t>(px->y));
+      ++n;
+    }
+    REQUIRE(n >= 4);
+    return sum / n;
+  };
+  const glm::vec2 middle = glm::mix(a, b, 0.5f);
+  const scene::Camera camera = test::top_down(middle, 220, 60);
+  const VkExtent2D size{320, 320};
+  const float offset = wall->thickness * 0.5f + 5.0f;
+  const renderer::FrameImage morning = r.render(at_hour(s, base, 9.0), camera, size, true);
+  const renderer::FrameImage afternoon = r.render(at_hour(s, base, 15.0), camera, size, true);
+  const double m_west = side(morning, camera, -offset), m_east = side(morning, camera, offset);
+  const double a_west = side(afternoon, camera, -offset), a_east = side(afternoon, camera, offset);
+  INFO("9:00 west " << m_west << " east " << m_east << "; 15:00 west " << a_west << " east " << a_east);
+  CHECK(m_west < m_east * 0.8);
+  CHECK(a_east < a_west * 0.8);
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("Snow on the ground brightens it; cloud dims the sun's side", "[render][light]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot autumn = at_hour(s, at_date(s, "1233-11-20"), 11.0);
+  scene::Snapshot snowy = autumn;
+  snowy.weather.snow_cover = 1.0f;
+  const scene::Camera camera = test::top_down({-1500, 1500}, 600, 50);  // open fields south-west of the city
+  const renderer::FrameImage bare = r.render(autumn, camera, kSize, true);
+  const renderer::FrameImage white = r.render(snowy, camera, kSize, true);
+  INFO("ground: autumn " << mean_luminance(bare) << ", snow " << mean_luminance(white));
+  CHECK(mean_luminance(white) > mean_luminance(bare) * 1.3);
+  CHECK(test::context().validation_errors() == 0);
+}
