@@ -96,6 +96,12 @@ Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
 
 }  // namespace
 
+std::vector<float> shadow_splits(Preset preset) {
+  // Interactive: a near cascade for close shots and one for the rest. Film: finer near.
+  if (preset == Preset::Film) return {180.0f, 1200.0f};
+  return {450.0f};
+}
+
 Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     : context_(context),
       scenario_(scenario),
@@ -333,11 +339,14 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
     std::memcpy(slot.sky_view.mapped(), table.data(), table.size() * sizeof(glm::vec4));
     slot.sky_version = atmosphere_.sky_version();
   }
-  const ShadowFit shadow =
-      ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max);
-  uniforms.shadow_view_proj = shadow.view_proj;
-  uniforms.shadow_enabled = shadow.enabled ? 1u : 0u;
-  uniforms.shadow_texel_m = shadow.texel_m;
+  const ShadowFit shadow = ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min,
+                                          world_.casters_max, shadow_splits(options_.preset));
+  uniforms.shadow_cascades = static_cast<std::uint32_t>(shadow.cascades.size());
+  for (size_t i = 0; i < shadow.cascades.size(); ++i) {
+    uniforms.shadow_view_proj[i] = shadow.cascades[i].view_proj;
+    uniforms.shadow_far_m[static_cast<int>(i)] = shadow.cascades[i].far_m;
+    uniforms.shadow_texel_m[static_cast<int>(i)] = shadow.cascades[i].texel_m;
+  }
   uniforms.terrain_object = world_.terrain;  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
   const auto troops_start = Clock::now();
@@ -348,8 +357,8 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
 
   record_shadow_pass(cmd, slot, snapshot, shadow);
   const std::vector<std::uint8_t> shadowed =
-      shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
-                     : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
+      shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
+                       : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
   record_tonemap_pass(cmd, slot, target);
   if (options_.overlay) options_.overlay(cmd, target, snapshot);

@@ -49,7 +49,15 @@ struct FrameStats {
 // COLOR_ATTACHMENT_OPTIMAL; must leave it so.
 using OverlayHook = std::function<void(VkCommandBuffer cmd, RenderTarget& target, const scene::Snapshot& snapshot)>;
 
+// One renderer, two budgets (DESIGN.md): the viewer's, which holds its frame rate on a CPU
+// driver, and the export's, which may spend more a frame.
+enum class Preset { Interactive, Film };
+
+// Where the key light's shadow cascades end, metres from the eye, for a preset.
+std::vector<float> shadow_splits(Preset preset);
+
 struct RenderOptions {
+  Preset preset = Preset::Interactive;
   float exposure = 1.0f;
   OverlayHook overlay;  // empty: none
   bool world = true;    // false: troops only, no world or sky (the benchmark's minimal renderer)

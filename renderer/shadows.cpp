@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -25,7 +26,7 @@ const ImageState kShadowRead{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELI
 }  // namespace
 
 ShadowMap::ShadowMap(Context& context)
-    : depth_(context, {kSize, kSize}, kShadowFormat,
+    : depth_(context, {kSize * shaders::kMaxShadowCascades, kSize}, kShadowFormat,
              VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, VK_IMAGE_ASPECT_DEPTH_BIT) {
   // Hardware PCF (a 2×2 bilinear compare) where the format filters linearly.
   VkFormatProperties props{};
@@ -54,8 +55,36 @@ ShadowMap::ShadowMap(Context& context)
   pipeline_ = Pipeline(context.device(), desc);
 }
 
+namespace {
+
+// One cascade: the light-space box of the casters, narrowed to the frustum slice [near, far].
+std::optional<ShadowCascade> fit_cascade(const glm::mat4& light_view, glm::vec3 cmin, glm::vec3 cmax,
+                                         const scene::Camera& camera, float aspect, float near_m, float far_m) {
+  const glm::mat4 inv = glm::inverse(scene::view_matrix(camera));
+  const float t = std::tan(glm::radians(camera.fov_deg) * 0.5f);
+  glm::vec2 fmin(1e30f), fmax(-1e30f);
+  for (float d : {near_m, far_m})
+    for (int i = 0; i < 4; ++i) {
+      const glm::vec3 v((i & 1 ? 1.0f : -1.0f) * t * aspect * d, (i & 2 ? 1.0f : -1.0f) * t * d, -d);
+      const glm::vec3 l = glm::vec3(light_view * inv * glm::vec4(v, 1));
+      fmin = glm::min(fmin, glm::vec2(l)), fmax = glm::max(fmax, glm::vec2(l));
+    }
+  glm::vec2 lo = glm::max(glm::vec2(cmin), fmin), hi = glm::min(glm::vec2(cmax), fmax);
+  if (lo.x >= hi.x || lo.y >= hi.y) return std::nullopt;
+  // Square texels, snapped to whole texels so the map does not shimmer as the camera moves.
+  const float size = std::max(hi.x - lo.x, hi.y - lo.y);
+  const float texel = size / static_cast<float>(ShadowMap::kSize);
+  lo = glm::floor(lo / texel) * texel;
+  hi = lo + glm::vec2(size + 2 * texel);
+  // Depth: view space looks down -z; nearest the light is the largest z.
+  const glm::mat4 proj = glm::orthoRH_ZO(lo.x, hi.x, lo.y, hi.y, -cmax.z - 10.0f, -cmin.z + 10.0f);
+  return ShadowCascade{proj * light_view, (size + 2 * texel) / static_cast<float>(ShadowMap::kSize), far_m};
+}
+
+}  // namespace
+
 ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspect, glm::vec3 casters_min,
-                         glm::vec3 casters_max) {
+                         glm::vec3 casters_max, const std::vector<float>& splits) {
   ShadowFit out;
   if (sun.y < 0.02f || glm::any(glm::greaterThan(casters_min, casters_max))) return out;
   sun = glm::normalize(sun);
@@ -64,7 +93,7 @@ ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspec
   const glm::vec3 up = std::abs(sun.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
   const glm::mat4 view = glm::lookAt(centre + sun * radius, centre, up);
 
-  // Light-space bounds of the casters...
+  // Light-space bounds of the casters.
   glm::vec3 cmin(1e30f), cmax(-1e30f);
   for (int i = 0; i < 8; ++i) {
     const glm::vec3 corner((i & 1) ? casters_max.x : casters_min.x, (i & 2) ? casters_max.y : casters_min.y,
@@ -72,29 +101,16 @@ ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspec
     const glm::vec3 l = glm::vec3(view * glm::vec4(corner, 1));
     cmin = glm::min(cmin, l), cmax = glm::max(cmax, l);
   }
-  // ...narrowed to the part of the view frustum within kDistance of the eye.
-  const glm::mat4 cam_view = scene::view_matrix(camera);
-  const glm::mat4 inv = glm::inverse(cam_view);
-  const float t = std::tan(glm::radians(camera.fov_deg) * 0.5f);
-  glm::vec2 fmin(1e30f), fmax(-1e30f);
-  for (float d : {camera.near_m, kDistance})
-    for (int i = 0; i < 4; ++i) {
-      const glm::vec3 v((i & 1 ? 1.0f : -1.0f) * t * aspect * d, (i & 2 ? 1.0f : -1.0f) * t * d, -d);
-      const glm::vec3 l = glm::vec3(view * inv * glm::vec4(v, 1));
-      fmin = glm::min(fmin, glm::vec2(l)), fmax = glm::max(fmax, glm::vec2(l));
-    }
-  glm::vec2 lo = glm::max(glm::vec2(cmin), fmin), hi = glm::min(glm::vec2(cmax), fmax);
-  if (lo.x >= hi.x || lo.y >= hi.y) return out;
-  // Square texels, snapped to whole texels so the map does not shimmer as the camera moves.
-  const float size = std::max(hi.x - lo.x, hi.y - lo.y);
-  const float texel = size / static_cast<float>(kSize);
-  lo = glm::floor(lo / texel) * texel;
-  hi = lo + glm::vec2(size + 2 * texel);
-  // Depth: view space looks down -z; nearest the sun is the largest z.
-  const glm::mat4 proj = glm::orthoRH_ZO(lo.x, hi.x, lo.y, hi.y, -cmax.z - 10.0f, -cmin.z + 10.0f);
-  out.view_proj = proj * view;
-  out.texel_m = (size + 2 * texel) / static_cast<float>(kSize);
-  out.enabled = true;
+  float near_m = camera.near_m;
+  for (size_t i = 0; i <= splits.size() && out.cascades.size() < shaders::kMaxShadowCascades; ++i) {
+    const float far_m = i < splits.size() ? std::min(splits[i], kDistance) : kDistance;
+    if (far_m <= near_m) continue;
+    // Cascades overlap a little so a point near a split finds itself in the nearer one.
+    if (auto cascade = fit_cascade(view, cmin, cmax, camera, aspect, near_m, far_m)) out.cascades.push_back(*cascade);
+    near_m = far_m * 0.95f;
+  }
+  // A point between cascades that fitted and one that did not still looks in the last.
+  if (!out.cascades.empty()) out.cascades.back().far_m = kDistance;
   return out;
 }
 
@@ -107,18 +123,21 @@ void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit,
   depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
   depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
   depth.clearValue.depthStencil = {1.0f, 0};
+  // Only the cascades in use are cleared and drawn (at least one cell, so the atlas is defined).
+  const auto cells = static_cast<std::uint32_t>(std::max<size_t>(fit.cascades.size(), 1));
   VkRenderingInfo info{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  info.renderArea = {{0, 0}, {kSize, kSize}};
+  info.renderArea = {{0, 0}, {kSize * cells, kSize}};
   info.layerCount = 1;
   info.pDepthAttachment = &depth;
   vkCmdBeginRendering(cmd, &info);
-  if (fit.enabled) {
-    const VkViewport viewport{0, 0, static_cast<float>(kSize), static_cast<float>(kSize), 0, 1};
-    const VkRect2D scissor{{0, 0}, {kSize, kSize}};
+  if (fit.enabled()) vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
+  for (size_t i = 0; i < fit.cascades.size(); ++i) {
+    const auto x = static_cast<std::int32_t>(kSize * i);
+    const VkViewport viewport{static_cast<float>(x), 0, static_cast<float>(kSize), static_cast<float>(kSize), 0, 1};
+    const VkRect2D scissor{{x, 0}, {kSize, kSize}};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
-    const shaders::ShadowPush push{fit.view_proj};
+    const shaders::ShadowPush push{fit.cascades[i].view_proj};
     vkCmdPushConstants(cmd, pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                        sizeof(push), &push);
     draw_casters(cmd);

@@ -1,8 +1,11 @@
-// One sun shadow map: a depth-only pass from the sun, fitted to where the view frustum meets
-// the world's shadow casters, sampled with PCF by the scene shaders (set 0, binding 1).
+// The key light's shadow cascades: depth-only passes from the sun (or the moon), each fitted to
+// where a slice of the view frustum meets the world's shadow casters, side by side in one
+// depth atlas sampled with PCF by the scene shaders (set 0, binding 1). The near cascade gives
+// walls, houses and engines crisp shadows in close shots; the far one covers the siege.
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include <glm/glm.hpp>
 
@@ -15,27 +18,34 @@ namespace renderer {
 
 class Context;
 
+struct ShadowCascade {
+  glm::mat4 view_proj{1};  // world → this cascade's clip space (depth 0 nearest the light)
+  float texel_m = 1;       // metres one of its texels covers
+  float far_m = 0;         // it serves points up to this far from the eye
+};
+
 struct ShadowFit {
-  glm::mat4 view_proj{1};  // world → shadow clip space (depth 0 nearest the sun)
-  float texel_m = 1;       // metres one shadow texel covers
-  bool enabled = false;    // false at night or when nothing casts
+  std::vector<ShadowCascade> cascades;  // nearest first; empty when the light is down or nothing casts
+  bool enabled() const { return !cascades.empty(); }
 };
 
 class ShadowMap {
  public:
-  static constexpr std::uint32_t kSize = 2048;  // texels per side
+  static constexpr std::uint32_t kSize = 2048;  // texels per side of one cascade
   static constexpr float kDistance = 9000.0f;   // metres of view covered from the eye
 
   ShadowMap() = default;
   explicit ShadowMap(Context& context);
 
-  // The light's projection: the sun's direction, the camera's frustum up to kDistance, and the
-  // box around everything that casts shadows.
-  static ShadowFit fit(glm::vec3 sun_direction, const scene::Camera& camera, float aspect, glm::vec3 casters_min,
-                       glm::vec3 casters_max);
+  // The light's projections: the light's direction, the camera's frustum up to kDistance cut
+  // at `splits` (metres from the eye where each cascade but the last ends), and the box
+  // around everything that casts shadows.
+  static ShadowFit fit(glm::vec3 light_direction, const scene::Camera& camera, float aspect, glm::vec3 casters_min,
+                       glm::vec3 casters_max, const std::vector<float>& splits);
 
-  // Records the depth pass; `draw_casters` binds vertex/index buffers and draws (the pipeline
-  // and its push constant, the light matrix, are bound). Leaves the map ready for sampling.
+  // Records the depth passes, one per cascade; `draw_casters` binds vertex/index buffers and
+  // draws (the pipeline and its push constant, the light matrix, are bound). Leaves the atlas
+  // ready for sampling.
   void record(VkCommandBuffer cmd, const ShadowFit& fit, const std::function<void(VkCommandBuffer)>& draw_casters);
 
   VkImageView view() const { return depth_.view(); }

@@ -7,22 +7,31 @@
 layout(set = 0, binding = 0, std140) uniform Frame { FrameUniforms frame; };
 layout(set = 0, binding = 1) uniform sampler2DShadow shadow_map;
 
-// How much of the sun reaches a surface point: the sun's shadow map with a 3×3 PCF over
-// bilinear compares, offset along the normal by a texel or two against acne. (A branch to one
-// tap for far pixels saves nothing on llvmpipe, which runs both sides of a divergent branch.)
+// How much of the key light reaches a surface point: the nearest shadow cascade that holds
+// it, with a 3×3-texel PCF over bilinear compares, offset along the normal by a texel or two
+// against acne. (A branch to one tap for far pixels saves nothing on llvmpipe, which runs both
+// sides of a divergent branch.)
 float sun_visibility(vec3 world_pos, vec3 n) {
-  if (frame.shadow_enabled == 0u) return 1.0;
-  float texel = frame.shadow_texel_m;
+  uint count = frame.shadow_cascades;
+  if (count == 0u) return 1.0;
+  float dist = length(world_pos - frame.camera_position);
+  uint c = 0u;
+  while (c + 1u < count && dist > frame.shadow_far_m[c]) ++c;
+  float texel = frame.shadow_texel_m[c];
   vec3 sun = frame.sun_direction;
   float slope = 1.0 - max(dot(n, sun), 0.0);
-  vec4 clip = frame.shadow_view_proj * vec4(world_pos + n * texel * (0.8 + 1.5 * slope), 1.0);
+  vec4 clip = frame.shadow_view_proj[c] * vec4(world_pos + n * texel * (0.8 + 1.5 * slope), 1.0);
   vec3 p = clip.xyz / clip.w;
   vec2 uv = p.xy * 0.5 + 0.5;
   if (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))) || p.z > 1.0) return 1.0;
+  // The cascades stand side by side in the atlas.
+  vec2 atlas = vec2(textureSize(shadow_map, 0));
+  float cells = atlas.x / atlas.y;
+  uv.x = (float(c) + clamp(uv.x, 1.0 / atlas.y, 1.0 - 1.0 / atlas.y)) / cells;
   float ref = p.z - 0.0005;
   // Four bilinear compares half a texel apart: a 3×3-texel tent for less than half the cost
   // of nine taps, which matters when a CPU driver shades every pixel.
-  vec2 step = 0.5 / vec2(textureSize(shadow_map, 0));
+  vec2 step = 0.5 / atlas;
   float lit = texture(shadow_map, vec3(uv + vec2(-step.x, -step.y), ref)) + texture(shadow_map, vec3(uv + vec2(step.x, -step.y), ref)) +
               texture(shadow_map, vec3(uv + vec2(-step.x, step.y), ref)) + texture(shadow_map, vec3(uv + vec2(step.x, step.y), ref));
   return lit * 0.25;

@@ -26,42 +26,48 @@ using uvec4 = glm::uvec4;
 // C++ and GLSL agree on every offset). Light is in scene units: a surface's radiance is
 // albedo × (irradiance / π), and the irradiances below are stored already divided by π.
 SIEGE_SHARED_CONST uint kHorizonSamples = 16u;  // haze colours round the compass
+SIEGE_SHARED_CONST uint kMaxShadowCascades = 3u;
 struct FrameUniforms {
   mat4 view_proj;
   mat4 inv_view_proj;
   vec3 camera_position;
-  float time_s;                   // animation time: presentation seconds
-  vec3 sun_direction;             // the key light: towards the sun by day, the moon by night
-  float daylight;                 // 1 by day, 0 at night
-  vec3 sun_color;                 // the key light's irradiance / π at the ground
-  float star_brightness;          // how much of the starfield shows (exposure-independent)
-  vec3 sky_up;                    // the sky's irradiance / π on an upward face
-  float crop_cover;               // share of the fields under a standing crop (the season)
-  vec3 sky_side;                  // ... on an upright face, round the compass
-  float crop_ripeness;            // how ripe those crops are, 0 green to 1 golden
-  vec3 haze_colour;               // the mean colour of the horizon haze
-  float haze_density;             // per metre
-  float exposure;                 // adapted to the light: scene shaders write radiance × exposure
-  uint sky_object;                // object id of the sky
-  float haze_falloff;             // haze height falloff per metre
-  uint terrain_object;            // object id of the ground
-  mat4 shadow_view_proj;          // world → key light shadow map clip space (depth 0 nearest the light)
-  uint shadow_enabled;            // 1 if the key light casts shadows
-  float shadow_texel_m;           // metres per shadow texel
-  float cloud_cover;              // 0 clear .. 1 overcast
-  float snow_cover;               // 0..1 of open ground, roofs and wall tops under snow
-  vec3 ground_bounce;             // light from the lit ground onto a downward face, / π
-  float frost;                    // 0..1 hoar frost on the fields
-  vec3 sun_disc_direction;        // towards the sun itself (the key light may be the moon)
-  float wetness;                  // 0..1 wet ground
-  vec3 moon_direction;            // towards the moon
-  float moon_illuminated;         // fraction of its disc lit
-  vec3 moon_disc_colour;          // radiance of the moon's lit disc
-  float mist;                     // 0..1 ground mist, thickest low over water
-  mat4 celestial_to_world;        // equatorial star directions into the world (the turning sky)
-  vec3 haze_rayleigh;             // the air's scattering per metre at the ground, by channel
-  float haze_mie;                 // the haze's (aerosols') scattering per metre at the ground
-  vec4 horizon[kHorizonSamples];  // rgb: haze colour towards azimuth i × 360°/16 from north
+  float time_s;           // animation time: presentation seconds
+  vec3 sun_direction;     // the key light: towards the sun by day, the moon by night
+  float daylight;         // 1 by day, 0 at night
+  vec3 sun_color;         // the key light's irradiance / π at the ground
+  float star_brightness;  // how much of the starfield shows (exposure-independent)
+  vec3 sky_up;            // the sky's irradiance / π on an upward face
+  float crop_cover;       // share of the fields under a standing crop (the season)
+  vec3 sky_side;          // ... on an upright face, round the compass
+  float crop_ripeness;    // how ripe those crops are, 0 green to 1 golden
+  vec3 haze_colour;       // the mean colour of the horizon haze
+  float haze_density;     // per metre
+  float exposure;         // adapted to the light: scene shaders write radiance × exposure
+  uint sky_object;        // object id of the sky
+  float haze_falloff;     // haze height falloff per metre
+  uint terrain_object;    // object id of the ground
+  uint shadow_cascades;   // how many of shadow_view_proj the key light fills (0: no shadows)
+  float pad_shadow;
+  float cloud_cover;        // 0 clear .. 1 overcast
+  float snow_cover;         // 0..1 of open ground, roofs and wall tops under snow
+  vec3 ground_bounce;       // light from the lit ground onto a downward face, / π
+  float frost;              // 0..1 hoar frost on the fields
+  vec3 sun_disc_direction;  // towards the sun itself (the key light may be the moon)
+  float wetness;            // 0..1 wet ground
+  vec3 moon_direction;      // towards the moon
+  float moon_illuminated;   // fraction of its disc lit
+  vec3 moon_disc_colour;    // radiance of the moon's lit disc
+  float mist;               // 0..1 ground mist, thickest low over water
+  mat4 celestial_to_world;  // equatorial star directions into the world (the turning sky)
+  vec3 haze_rayleigh;       // the air's scattering per metre at the ground, by channel
+  float haze_mie;           // the haze's (aerosols') scattering per metre at the ground
+  vec4 horizon[kHorizonSamples];
+  // The key light's shadow cascades, nearest first, side by side in one depth atlas: world →
+  // each cascade's clip space (depth 0 nearest the light), how far from the eye each reaches,
+  // and the metres one of its texels spans.
+  mat4 shadow_view_proj[kMaxShadowCascades];
+  vec4 shadow_far_m;
+  vec4 shadow_texel_m;  // rgb: haze colour towards azimuth i × 360°/16 from north
 };
 // Push constants of the sun's shadow pass (renderer/shadows.cpp, shaders/shadow.vert).
 struct ShadowPush {
@@ -184,7 +190,7 @@ struct EffectInstance {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameUniforms) == 464 + 16 * kHorizonSamples);
+static_assert(sizeof(FrameUniforms) == 880);
 static_assert(offsetof(FrameUniforms, view_proj) == 0);
 static_assert(offsetof(FrameUniforms, inv_view_proj) == 64);
 static_assert(offsetof(FrameUniforms, camera_position) == 128);
@@ -203,23 +209,24 @@ static_assert(offsetof(FrameUniforms, exposure) == 224);
 static_assert(offsetof(FrameUniforms, sky_object) == 228);
 static_assert(offsetof(FrameUniforms, haze_falloff) == 232);
 static_assert(offsetof(FrameUniforms, terrain_object) == 236);
-static_assert(offsetof(FrameUniforms, shadow_view_proj) == 240);
-static_assert(offsetof(FrameUniforms, shadow_enabled) == 304);
-static_assert(offsetof(FrameUniforms, shadow_texel_m) == 308);
-static_assert(offsetof(FrameUniforms, cloud_cover) == 312);
-static_assert(offsetof(FrameUniforms, snow_cover) == 316);
-static_assert(offsetof(FrameUniforms, ground_bounce) == 320);
-static_assert(offsetof(FrameUniforms, frost) == 332);
-static_assert(offsetof(FrameUniforms, sun_disc_direction) == 336);
-static_assert(offsetof(FrameUniforms, wetness) == 348);
-static_assert(offsetof(FrameUniforms, moon_direction) == 352);
-static_assert(offsetof(FrameUniforms, moon_illuminated) == 364);
-static_assert(offsetof(FrameUniforms, moon_disc_colour) == 368);
-static_assert(offsetof(FrameUniforms, mist) == 380);
-static_assert(offsetof(FrameUniforms, celestial_to_world) == 384);
-static_assert(offsetof(FrameUniforms, haze_rayleigh) == 448);
-static_assert(offsetof(FrameUniforms, haze_mie) == 460);
-static_assert(offsetof(FrameUniforms, horizon) == 464);
+static_assert(offsetof(FrameUniforms, shadow_cascades) == 240);
+static_assert(offsetof(FrameUniforms, cloud_cover) == 248);
+static_assert(offsetof(FrameUniforms, snow_cover) == 252);
+static_assert(offsetof(FrameUniforms, ground_bounce) == 256);
+static_assert(offsetof(FrameUniforms, frost) == 268);
+static_assert(offsetof(FrameUniforms, sun_disc_direction) == 272);
+static_assert(offsetof(FrameUniforms, wetness) == 284);
+static_assert(offsetof(FrameUniforms, moon_direction) == 288);
+static_assert(offsetof(FrameUniforms, moon_illuminated) == 300);
+static_assert(offsetof(FrameUniforms, moon_disc_colour) == 304);
+static_assert(offsetof(FrameUniforms, mist) == 316);
+static_assert(offsetof(FrameUniforms, celestial_to_world) == 320);
+static_assert(offsetof(FrameUniforms, haze_rayleigh) == 384);
+static_assert(offsetof(FrameUniforms, haze_mie) == 396);
+static_assert(offsetof(FrameUniforms, horizon) == 400);
+static_assert(offsetof(FrameUniforms, shadow_view_proj) == 656);
+static_assert(offsetof(FrameUniforms, shadow_far_m) == 848);
+static_assert(offsetof(FrameUniforms, shadow_texel_m) == 864);
 
 static_assert(sizeof(ShadowPush) == 64);
 static_assert(offsetof(ShadowPush, view_proj) == 0);

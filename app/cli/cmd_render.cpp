@@ -166,6 +166,7 @@ int run_render(const RenderArgs& args) {
   renderer::Context context(context_options(args));
   renderer::Renderer renderer(context, scenario);
   renderer.options().exposure = args.exposure;
+  renderer.options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
   const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, height, renderer);
   const bool with_ids = args.aov == "id";
   const renderer::FrameImage frame = renderer.render(*snapshot, *camera, {width, height}, with_ids);
@@ -212,6 +213,10 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--aov", args->aov, "Also write an AOV: \"id\" writes <stem>.id.png and <stem>.id.json");
   cmd->add_option("--device", args->device, "Vulkan device by index or part of its name");
   cmd->add_option("--exposure", args->exposure, "Exposure multiplier")->capture_default_str();
+  cmd->add_option("--preset", args->preset,
+                  "film (finer shadow cascades; the default) or interactive (the viewer's budget)")
+      ->check(CLI::IsMember({"interactive", "film"}))
+      ->capture_default_str();
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
   cmd->add_option("--captions", args->captions,
                   "Burn in captions and phase titles: on, off, auto (films on, single frames off)")

@@ -58,6 +58,7 @@ struct FilmRenderer {
     context = std::make_unique<renderer::Context>(options);
     renderer = std::make_unique<renderer::Renderer>(*context, scenario);
     renderer->options().exposure = args.exposure;
+    renderer->options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
     if (captions_wanted(args)) {
       captions = std::make_unique<CaptionPass>(*context, scenario, outputs.height * outputs.ssaa, args.legend);
       renderer->options().overlay = [this](VkCommandBuffer cmd, renderer::RenderTarget& target,

@@ -37,6 +37,7 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
       {"frame_count", plan.timing.frame_count},
       {"camera", plan.camera.text},
       {"exposure", args.exposure},
+      {"preset", args.preset},
       {"captions", captions_wanted(args)},
       {"legend", captions_wanted(args) && args.legend},
   };

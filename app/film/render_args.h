@@ -19,6 +19,7 @@ struct RenderArgs {
   std::string device;
   bool validation = false;
   float exposure = 1.0f;
+  std::string preset = "film";    // "interactive" (the viewer's budget) or "film" (finer shadows)
   std::string captions = "auto";  // burn in captions and phase titles: on, off, auto (films on, frames off)
   bool legend = false;            // and the factions' legend
 

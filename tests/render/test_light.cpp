@@ -158,7 +158,7 @@ TEST_CASE("A wall's shadow falls on the side away from the sun", "[render][light
   CHECK(test::context().validation_errors() == 0);
 }
 
-TEST_CASE("Snow on the ground brightens it; cloud dims the sun's side", "[render][light]") {
+TEST_CASE("Snow on the ground brightens it", "[render][light]") {
   const scene::Scenario& s = test::scenario("caizhou.json");
   renderer::Renderer r(test::context(), s);
   const scene::Snapshot autumn = at_hour(s, at_date(s, "1233-11-20"), 11.0);
