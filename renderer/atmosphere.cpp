@@ -145,6 +145,8 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   u.frost = std::clamp(weather.frost, 0.0f, 1.0f);
   u.wetness = std::clamp(weather.wetness, 0.0f, 1.0f);
   u.mist = std::clamp(weather.mist, 0.0f, 1.0f);
+  u.precipitation_kind = static_cast<float>(weather.precipitation);
+  u.precipitation_rate = std::clamp(weather.precipitation_rate, 0.0f, 1.0f);
 
   // Haze over the plain: visibility of some tens of kilometres, less in rain or snow.
   const float falling = weather.precipitation == scene::Precipitation::None ? 0.0f : weather.precipitation_rate;

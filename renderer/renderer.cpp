@@ -259,6 +259,12 @@ void Renderer::create_pipelines() {
   sky.depth_write = false;
   sky.cull = VK_CULL_MODE_NONE;
   sky_pipeline_ = Pipeline(device, sky);
+  // Falling snow or rain: over the scene, behind what stands within a few tens of metres.
+  PipelineDesc falling = sky;
+  falling.fragment_shader = "precipitation.frag";
+  falling.blend = true;
+  falling.depth_test = true;
+  precipitation_pipeline_ = Pipeline(device, falling);
 
   PipelineDesc tonemap;
   tonemap.vertex_shader = "fullscreen.vert";
@@ -421,6 +427,11 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   stats_.triangles += 1;
   // Smoke and dust last: blended over everything opaque, the sky included.
   if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
+  if (options_.world && snapshot.weather.precipitation != scene::Precipitation::None &&
+      snapshot.weather.precipitation_rate > 0) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, precipitation_pipeline_.handle());
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+  }
   vkCmdEndRendering(cmd);
 }
 

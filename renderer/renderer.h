@@ -146,7 +146,7 @@ class Renderer {
   Unique<VkDescriptorPool> pool_;  // the slots' sets
   Unique<VkSampler> sampler_;
   ShadowMap shadows_;
-  Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
+  Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
   Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;

@@ -67,7 +67,10 @@ struct FrameUniforms {
   // and the metres one of its texels spans.
   mat4 shadow_view_proj[kMaxShadowCascades];
   vec4 shadow_far_m;
-  vec4 shadow_texel_m;  // rgb: haze colour towards azimuth i × 360°/16 from north
+  vec4 shadow_texel_m;
+  float precipitation_kind;  // 0 none, 1 rain, 2 snow (scene::Precipitation)
+  float precipitation_rate;  // 0..1
+  vec2 pad_weather;          // rgb: haze colour towards azimuth i × 360°/16 from north
 };
 // Push constants of the sun's shadow pass (renderer/shadows.cpp, shaders/shadow.vert).
 struct ShadowPush {
@@ -190,7 +193,7 @@ struct EffectInstance {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(FrameUniforms) == 880);
+static_assert(sizeof(FrameUniforms) == 896);
 static_assert(offsetof(FrameUniforms, view_proj) == 0);
 static_assert(offsetof(FrameUniforms, inv_view_proj) == 64);
 static_assert(offsetof(FrameUniforms, camera_position) == 128);
@@ -227,6 +230,7 @@ static_assert(offsetof(FrameUniforms, horizon) == 400);
 static_assert(offsetof(FrameUniforms, shadow_view_proj) == 656);
 static_assert(offsetof(FrameUniforms, shadow_far_m) == 848);
 static_assert(offsetof(FrameUniforms, shadow_texel_m) == 864);
+static_assert(offsetof(FrameUniforms, precipitation_kind) == 880);
 
 static_assert(sizeof(ShadowPush) == 64);
 static_assert(offsetof(ShadowPush, view_proj) == 0);

@@ -171,3 +171,33 @@ TEST_CASE("Snow on the ground brightens it", "[render][light]") {
   CHECK(mean_luminance(white) > mean_luminance(bare) * 1.3);
   CHECK(test::context().validation_errors() == 0);
 }
+
+TEST_CASE("Falling snow and rain show over the scene, and nothing falls in fair weather", "[render][light]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot fair = at_hour(s, at_date(s, "1233-11-20"), 11.0);
+  const scene::Camera camera = south_wall_view();
+  const renderer::FrameImage clear = r.render(fair, camera, kSize, true);
+  // Pixels that differ from the fair-weather frame by more than a few levels.
+  const auto changed = [&](const renderer::FrameImage& f) {
+    int n = 0;
+    for (size_t i = 0; i < f.rgba.size(); i += 4)
+      n += std::abs(int(f.rgba[i]) - int(clear.rgba[i])) + std::abs(int(f.rgba[i + 1]) - int(clear.rgba[i + 1])) > 12;
+    return n;
+  };
+  scene::Snapshot snowing = fair, raining = fair, calm = fair;
+  snowing.weather.precipitation = scene::Precipitation::Snow;
+  snowing.weather.precipitation_rate = 0.8f;
+  raining.weather.precipitation = scene::Precipitation::Rain;
+  raining.weather.precipitation_rate = 0.8f;
+  calm.weather.precipitation = scene::Precipitation::Snow;
+  calm.weather.precipitation_rate = 0.0f;
+  const int snow = changed(r.render(snowing, camera, kSize, true));
+  const int rain = changed(r.render(raining, camera, kSize, true));
+  const int none = changed(r.render(calm, camera, kSize, true));
+  INFO("changed pixels: snow " << snow << ", rain " << rain << ", rate 0 " << none);
+  CHECK(snow > 200);
+  CHECK(rain > 100);
+  CHECK(none == 0);
+  CHECK(test::context().validation_errors() == 0);
+}
