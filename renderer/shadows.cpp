@@ -58,17 +58,24 @@ ShadowMap::ShadowMap(Context& context)
 namespace {
 
 // One cascade: the light-space box of the casters, narrowed to the frustum slice [near, far].
+// nullopt when the slice holds no caster, as the near slice of a camera high above the plain
+// does: its depth pass would be drawn for nothing.
 std::optional<ShadowCascade> fit_cascade(const glm::mat4& light_view, glm::vec3 cmin, glm::vec3 cmax,
-                                         const scene::Camera& camera, float aspect, float near_m, float far_m) {
+                                         glm::vec3 world_min, glm::vec3 world_max, const scene::Camera& camera,
+                                         float aspect, float near_m, float far_m) {
   const glm::mat4 inv = glm::inverse(scene::view_matrix(camera));
   const float t = std::tan(glm::radians(camera.fov_deg) * 0.5f);
   glm::vec2 fmin(1e30f), fmax(-1e30f);
+  glm::vec3 smin(1e30f), smax(-1e30f);
   for (float d : {near_m, far_m})
     for (int i = 0; i < 4; ++i) {
       const glm::vec3 v((i & 1 ? 1.0f : -1.0f) * t * aspect * d, (i & 2 ? 1.0f : -1.0f) * t * d, -d);
-      const glm::vec3 l = glm::vec3(light_view * inv * glm::vec4(v, 1));
+      const glm::vec3 w = glm::vec3(inv * glm::vec4(v, 1));
+      smin = glm::min(smin, w), smax = glm::max(smax, w);
+      const glm::vec3 l = glm::vec3(light_view * glm::vec4(w, 1));
       fmin = glm::min(fmin, glm::vec2(l)), fmax = glm::max(fmax, glm::vec2(l));
     }
+  if (glm::any(glm::greaterThan(smin, world_max)) || glm::any(glm::lessThan(smax, world_min))) return std::nullopt;
   glm::vec2 lo = glm::max(glm::vec2(cmin), fmin), hi = glm::min(glm::vec2(cmax), fmax);
   if (lo.x >= hi.x || lo.y >= hi.y) return std::nullopt;
   // Square texels, snapped to whole texels so the map does not shimmer as the camera moves.
@@ -106,7 +113,8 @@ ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspec
     const float far_m = i < splits.size() ? std::min(splits[i], kDistance) : kDistance;
     if (far_m <= near_m) continue;
     // Cascades overlap a little so a point near a split finds itself in the nearer one.
-    if (auto cascade = fit_cascade(view, cmin, cmax, camera, aspect, near_m, far_m)) out.cascades.push_back(*cascade);
+    if (auto cascade = fit_cascade(view, cmin, cmax, casters_min, casters_max, camera, aspect, near_m, far_m))
+      out.cascades.push_back(*cascade);
     near_m = far_m * 0.95f;
   }
   // A point between cascades that fitted and one that did not still looks in the last.
