@@ -18,5 +18,6 @@ Unique<VkDescriptorPool> create_descriptor_pool(VkDevice device, std::initialize
 // Freed with its pool.
 VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
 Unique<VkSampler> create_nearest_sampler(VkDevice device);
+Unique<VkSampler> create_linear_sampler(VkDevice device);  // bilinear, clamped
 
 }  // namespace renderer

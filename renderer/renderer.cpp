@@ -63,19 +63,25 @@ const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                              VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
                              VK_ACCESS_2_TRANSFER_READ_BIT};
 
-// Clears the target's HDR, id and depth images and begins rendering into them.
-void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target) {
-  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
-  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kReusedDepth, kDepthTarget);
-  const VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, 1}}),
-                                               colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
+// Begins rendering into the target's HDR, id and depth images: cleared at the start of the
+// frame (`clear`), or kept from the opaque world when the pass resumes after the water's copy.
+// An empty HDR pixel's alpha is "far": the opaque world writes its distance from the eye there.
+void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target, bool clear) {
+  if (clear) {
+    transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
+    transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
+    transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kReusedDepth, kDepthTarget);
+  }
+  VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, shaders::kFarDistance}}),
+                                         colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
   VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
   depth.imageView = target.depth.view();
   depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.loadOp = clear ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
+  depth.storeOp = clear ? VK_ATTACHMENT_STORE_OP_STORE : VK_ATTACHMENT_STORE_OP_DONT_CARE;
   depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
+  if (!clear)
+    for (VkRenderingAttachmentInfo& c : colours) c.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
   VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
   pass.renderArea = {{0, 0}, target.extent};
   pass.layerCount = 1;
@@ -83,6 +89,27 @@ void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target) {
   pass.pColorAttachments = colours;
   pass.pDepthAttachment = &depth;
   vkCmdBeginRendering(cmd, &pass);
+}
+
+// The opaque world so far, halved, for the water to find reflections in; the HDR image goes
+// back to being drawn into.
+void copy_for_reflections(VkCommandBuffer cmd, const RenderTarget& target) {
+  const ImageState reflection_start{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0};
+  const ImageState blit_target{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                               VK_ACCESS_2_TRANSFER_WRITE_BIT};
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, reflection_start, blit_target);
+  const VkExtent2D half = reflection_extent(target.extent);
+  VkImageBlit blit{};
+  blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  blit.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  blit.srcOffsets[1] = {static_cast<std::int32_t>(target.extent.width), static_cast<std::int32_t>(target.extent.height),
+                        1};
+  blit.dstOffsets[1] = {static_cast<std::int32_t>(half.width), static_cast<std::int32_t>(half.height), 1};
+  vkCmdBlitImage(cmd, target.hdr.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target.reflection.handle(),
+                 VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_LINEAR);
+  transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, blit_target, kSampled);
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kCopySource, kColourTarget);
 }
 
 // Reading back from uncached (write-combined) memory is slow on discrete GPUs: prefer cached.
@@ -189,15 +216,17 @@ void Renderer::create_descriptors() {
       device,
       {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-       {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+       {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   tonemap_layout_ = create_set_layout(
       device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   pool_ = create_descriptor_pool(device,
                                  {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3 * kFramesInFlight},
                                   {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}},
                                  2 * kFramesInFlight);
   sampler_ = create_nearest_sampler(device);
+  linear_sampler_ = create_linear_sampler(device);
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
@@ -374,15 +403,22 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   stats_.record_ms = ms_since(start);
 }
 
-// The tonemap pass reads this frame's HDR image.
+// The tonemap pass reads this frame's HDR image; the water, its copy for reflections.
 void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
   const VkDescriptorImageInfo hdr_info{sampler_.get(), target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = slot.tonemap_set;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  write.pImageInfo = &hdr_info;
-  vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+  const VkDescriptorImageInfo reflection_info{linear_sampler_.get(), target.reflection.view(),
+                                              VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet writes[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+  writes[0].dstSet = slot.tonemap_set;
+  writes[0].descriptorCount = 1;
+  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  writes[0].pImageInfo = &hdr_info;
+  writes[1].dstSet = slot.scene_set;
+  writes[1].dstBinding = 4;
+  writes[1].descriptorCount = 1;
+  writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  writes[1].pImageInfo = &reflection_info;
+  vkUpdateDescriptorSets(context_.device(), 2, writes, 0, nullptr);
 }
 
 // What stands on the ground, seen from the sun; its triangles count apart.
@@ -403,7 +439,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
                                  const scene::Snapshot& snapshot, const scene::Camera& camera,
                                  const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
-  begin_scene_pass(cmd, target);
+  begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
@@ -413,7 +449,13 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   draw_camps(cmd, snapshot);
   draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
                shadowed);
+  vkCmdEndRendering(cmd);
+  copy_for_reflections(cmd, target);
+  begin_scene_pass(cmd, target, false);
+  set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
+                          nullptr);
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
   troops_->draw(cmd, slot_index, slot.scene_set);

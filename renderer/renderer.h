@@ -145,6 +145,7 @@ class Renderer {
   Unique<VkDescriptorSetLayout> tonemap_layout_;
   Unique<VkDescriptorPool> pool_;  // the slots' sets
   Unique<VkSampler> sampler_;
+  Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
   Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup

@@ -27,6 +27,9 @@ using uvec4 = glm::uvec4;
 // albedo × (irradiance / π), and the irradiances below are stored already divided by π.
 SIEGE_SHARED_CONST uint kHorizonSamples = 16u;  // haze colours round the compass
 SIEGE_SHARED_CONST uint kMaxShadowCascades = 3u;
+// The opaque world writes each pixel's distance from the eye into the HDR image's alpha (the
+// water looks for reflections in it); empty pixels hold this, "far" (half-float's range).
+SIEGE_SHARED_CONST float kFarDistance = 60000.0f;
 struct FrameUniforms {
   mat4 view_proj;
   mat4 inv_view_proj;

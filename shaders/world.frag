@@ -124,6 +124,7 @@ void main() {
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
   vec3 lit = albedo * (frame.sun_color * diffuse + ambient_light(n));
-  out_color = vec4(mix(lit, in_haze.rgb, in_haze.a) * frame.exposure, 1.0);
+  // Alpha: the distance from the eye, for the water's reflections (renderer.cpp).
+  out_color = vec4(mix(lit, in_haze.rgb, in_haze.a) * frame.exposure, min(length(in_world - frame.camera_position), kFarDistance));
   out_object = in_object;
 }
