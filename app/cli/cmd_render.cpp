@@ -14,6 +14,7 @@
 #include "app/cli/commands.h"
 #include "app/core/film_plan.h"
 #include "app/core/load_or_report.h"
+#include "app/core/time_spec.h"
 #include "app/film/output_files.h"
 #include "app/film/render_args.h"
 #include "app/overlay/caption_pass.h"
@@ -24,6 +25,7 @@
 #include "scene/load/load.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
+#include "scene/sim/hours.h"
 #include "scene/sim/shot.h"
 
 namespace app {
@@ -48,15 +50,20 @@ bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_
   return true;
 }
 
-// --time: the scenario at that instant; nullopt (and a message) if it names none.
+// --time: the scenario at that instant, at the hour typed for a date-time; else at the hour
+// of --shot where that shot sets one. Nullopt (and a message) if it names no instant.
 std::optional<scene::Snapshot> snapshot_at(const RenderArgs& args, const scene::Scenario& scenario) {
   std::string error;
-  const std::optional<double> t = scene::resolve_time(scenario, args.time, &error);
-  if (!t) {
+  std::optional<scene::Snapshot> snapshot = snapshot_for_time(scenario, args.time, &error);
+  if (!snapshot) {
     std::fprintf(stderr, "siege render: --time: %s\n", error.c_str());
     return std::nullopt;
   }
-  return scene::evaluate(scenario, *t);
+  const scene::Shot* shot = args.shot.empty() ? nullptr : scenario.shot(args.shot);
+  float hour = 0;
+  if (shot && !scene::hour_in_time_spec(scenario, args.time) && scene::apply_rule(shot->hour, snapshot->day, hour))
+    scene::set_hour(scenario, *snapshot, hour);
+  return snapshot;
 }
 
 // --camera, else --shot, else the overview shot; nullopt (and a message) if neither is valid.
@@ -200,7 +207,9 @@ void add_render_command(CLI::App& app, int& exit_code) {
                   "(out/frame_%05d.png)")
       ->capture_default_str();
   cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
-  cmd->add_option("-t,--time", args->time, "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD")
+  cmd->add_option("-t,--time", args->time,
+                  "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD[Thh:mm] (a time of day "
+                  "shows that local solar hour)")
       ->capture_default_str();
   cmd->add_option("--camera", args->camera,
                   "x,y,z:tx,ty,tz[:fov] in metres, or (film) a shot id to see the whole film through (default: the "
