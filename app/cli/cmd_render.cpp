@@ -1,6 +1,7 @@
 // siege render: a frame of a scenario, headless, to a PNG (and its ID matte on request); with a
 // film output (.mp4/.mov/.mkv or a frame pattern) the film path in render_film.cpp.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -126,9 +127,10 @@ void print_frame_report(const std::filesystem::path& out, std::uint32_t width, s
                         const scene::Scenario& scenario, const scene::Snapshot& snapshot,
                         const renderer::FrameStats& stats, double load_ms) {
   const scene::Phase& phase = scenario.phases[static_cast<size_t>(snapshot.phase)];
-  std::printf("wrote %s (%ux%u) — %s, %s, t=%.2f s\n", out.string().c_str(), width, height,
-              scene::format_day(snapshot.day, scenario.calendar).c_str(), phase.title.en.c_str(),
-              snapshot.presentation_s);
+  const int minutes = static_cast<int>(std::lround(snapshot.hour * 60.0f)) % (24 * 60);
+  std::printf("wrote %s (%ux%u) — %s, %02d:%02d solar time, %s, t=%.2f s\n", out.string().c_str(), width, height,
+              scene::format_day(snapshot.day, scenario.calendar).c_str(), minutes / 60, minutes % 60,
+              phase.title.en.c_str(), snapshot.presentation_s);
   std::printf(
       "  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
       static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
