@@ -17,6 +17,7 @@ constexpr float kFrostStrength = 1.0f;
 constexpr float kMistStrength = 0.6f;
 constexpr double kWetHistoryDays = 1.5;  // rain wets the ground for this long
 constexpr int kWetSamples = 12;
+constexpr float kMeltWetness = 4.0f;  // wetness per unit of snow cover lost in a day
 
 float smoothstep(double edge0, double edge1, double x) {
   const double t = std::clamp((x - edge0) / (edge1 - edge0), 0.0, 1.0);
@@ -49,7 +50,8 @@ float mist_time(double hour, double sunrise) {
   return smoothstep(sunrise - 3.0, sunrise - 0.5, hour) * (1.0f - smoothstep(sunrise + 0.5, sunrise + 3.0, hour));
 }
 
-// Wet ground: the heaviest recent rain, fading over kWetHistoryDays.
+// Wet ground: the heaviest recent rain, fading over kWetHistoryDays, or snow melting into mud
+// (cover lost over the last day).
 float wetness_at(const Weather& weather, Day day) {
   float wet = 0.0f;
   for (int k = 0; k <= kWetSamples; ++k) {
@@ -58,6 +60,8 @@ float wetness_at(const Weather& weather, Day day) {
     const float rate = precipitation_rate(weather, day - ago, kind);
     if (kind == Precipitation::Rain) wet = std::max(wet, rate * static_cast<float>(1.0 - ago / kWetHistoryDays));
   }
+  const float melted = weather.snow_cover.sample(day - 1.0, 0.0f) - weather.snow_cover.sample(day, 0.0f);
+  wet = std::max(wet, kMeltWetness * melted);
   return std::min(1.0f, wet * 1.5f);
 }
 

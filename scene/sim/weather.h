@@ -8,7 +8,7 @@
 //   snow_cover 0: snow lies only where the scenario says it does;
 //   frost on clear winter nights and dawns, gone by mid-morning (none under snow);
 //   mist at dawn from autumn to early spring on clear mornings, burning off after sunrise;
-//   wetness from rain in the last day and a half;
+//   wetness from rain in the last day and a half, and mud where snow is melting;
 //   haze = environment.haze × the weather's "haze" track × (1 + precipitation rate).
 #pragma once
 

@@ -59,7 +59,10 @@ TEST_CASE("weather: keyed tracks replace the defaults and rain wets the ground f
                           {julian(1233, 12, 6), Precipitation::None},
                           {julian(1234, 1, 20), Precipitation::Snow},
                           {julian(1234, 1, 21), Precipitation::None}};
-  w.snow_cover.keys = {{julian(1234, 1, 20), 0.0f}, {julian(1234, 1, 21), 0.6f}, {julian(1234, 2, 5), 0.0f}};
+  w.snow_cover.keys = {{julian(1234, 1, 20), 0.0f},
+                       {julian(1234, 1, 21), 0.6f},
+                       {julian(1234, 1, 28), 0.6f},
+                       {julian(1234, 2, 5), 0.0f}};
   w.haze.keys = {{julian(1233, 8, 1), 2.0f}};
 
   CHECK(weather_at(s, julian(1233, 12, 2), 14.0f).cloud_cover == Approx(0.5f));
@@ -81,6 +84,11 @@ TEST_CASE("weather: keyed tracks replace the defaults and rain wets the ground f
   const WeatherState lying = weather_at(s, julian(1234, 1, 25), 14.0f);
   CHECK(lying.snow_cover > 0.4f);
   CHECK(lying.precipitation == Precipitation::None);
+  CHECK(lying.wetness == 0.0f);
+  // The thaw (0.6 to 0 from 28 January to 5 February) turns the fields to mud.
+  const WeatherState thaw = weather_at(s, julian(1234, 2, 1), 14.0f);
+  CHECK(thaw.snow_cover < lying.snow_cover);
+  CHECK(thaw.wetness > 0.1f);
   // Snow under an overcast sky hides the frost.
   const WeatherState snowy_dawn = weather_at(s, julian(1234, 1, 21), 7.0f);
   const WeatherState clear_dawn = weather_at(plain(), julian(1234, 1, 21), 7.0f);
