@@ -1,6 +1,7 @@
 // siege render: a frame of a scenario, headless, to a PNG (and its ID matte on request); with a
 // film output (.mp4/.mov/.mkv or a frame pattern) the film path in render_film.cpp.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "app/cli/commands.h"
 #include "app/core/film_plan.h"
 #include "app/core/load_or_report.h"
+#include "app/core/time_spec.h"
 #include "app/film/output_files.h"
 #include "app/film/render_args.h"
 #include "app/overlay/caption_pass.h"
@@ -24,6 +26,7 @@
 #include "scene/load/load.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
+#include "scene/sim/hours.h"
 #include "scene/sim/shot.h"
 
 namespace app {
@@ -48,15 +51,20 @@ bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_
   return true;
 }
 
-// --time: the scenario at that instant; nullopt (and a message) if it names none.
+// --time: the scenario at that instant, at the hour typed for a date-time; else at the hour
+// of --shot where that shot sets one. Nullopt (and a message) if it names no instant.
 std::optional<scene::Snapshot> snapshot_at(const RenderArgs& args, const scene::Scenario& scenario) {
   std::string error;
-  const std::optional<double> t = scene::resolve_time(scenario, args.time, &error);
-  if (!t) {
+  std::optional<scene::Snapshot> snapshot = snapshot_for_time(scenario, args.time, &error);
+  if (!snapshot) {
     std::fprintf(stderr, "siege render: --time: %s\n", error.c_str());
     return std::nullopt;
   }
-  return scene::evaluate(scenario, *t);
+  const scene::Shot* shot = args.shot.empty() ? nullptr : scenario.shot(args.shot);
+  float hour = 0;
+  if (shot && !scene::hour_in_time_spec(scenario, args.time) && scene::apply_rule(shot->hour, snapshot->day, hour))
+    scene::set_hour(scenario, *snapshot, hour);
+  return snapshot;
 }
 
 // --camera, else --shot, else the overview shot; nullopt (and a message) if neither is valid.
@@ -119,9 +127,10 @@ void print_frame_report(const std::filesystem::path& out, std::uint32_t width, s
                         const scene::Scenario& scenario, const scene::Snapshot& snapshot,
                         const renderer::FrameStats& stats, double load_ms) {
   const scene::Phase& phase = scenario.phases[static_cast<size_t>(snapshot.phase)];
-  std::printf("wrote %s (%ux%u) — %s, %s, t=%.2f s\n", out.string().c_str(), width, height,
-              scene::format_day(snapshot.day, scenario.calendar).c_str(), phase.title.en.c_str(),
-              snapshot.presentation_s);
+  const int minutes = static_cast<int>(std::lround(snapshot.hour * 60.0f)) % (24 * 60);
+  std::printf("wrote %s (%ux%u) — %s, %02d:%02d solar time, %s, t=%.2f s\n", out.string().c_str(), width, height,
+              scene::format_day(snapshot.day, scenario.calendar).c_str(), minutes / 60, minutes % 60,
+              phase.title.en.c_str(), snapshot.presentation_s);
   std::printf(
       "  %llu triangles; load+evaluate %.0f ms, build %.1f ms, record %.1f ms, render %.1f ms, readback %.1f ms\n",
       static_cast<unsigned long long>(stats.triangles), load_ms, stats.build_ms, stats.record_ms, stats.gpu_ms,
@@ -201,7 +210,9 @@ void add_render_command(CLI::App& app, int& exit_code) {
                   "(out/frame_%05d.png)")
       ->capture_default_str();
   cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
-  cmd->add_option("-t,--time", args->time, "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD")
+  cmd->add_option("-t,--time", args->time,
+                  "One frame: presentation seconds, a phase id, or a date YYYY-MM-DD[Thh:mm] (a time of day "
+                  "shows that local solar hour)")
       ->capture_default_str();
   cmd->add_option("--camera", args->camera,
                   "x,y,z:tx,ty,tz[:fov] in metres, or (film) a shot id to see the whole film through (default: the "

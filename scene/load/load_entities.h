@@ -1,6 +1,7 @@
 // The loader's readers for each kind of entity in a scenario file, split by subject:
-// load_world.cpp (ground, water, fortifications, siege works, places) and load_story.cpp
-// (sources, factions, units, phases, captions, shots). Internal to the loader.
+// load_world.cpp (ground, water, fortifications, siege works, places), load_story.cpp
+// (sources, factions, units, phases, captions, shots) and load_environment.cpp (sun, hours,
+// weather). Internal to the loader.
 #pragma once
 
 #include "scene/load/load_reader.h"
@@ -40,7 +41,10 @@ void read_terrain(Reader& reader, const Node& node, Terrain& terrain);
 void read_world(Reader& reader, const Object& root, Ids& ids, Scenario& scenario);
 
 void read_sources(Reader& reader, const Node& node, std::vector<Source>& sources);
+// load_environment.cpp: latitude, longitude, hours, haze and the weather's tracks.
 void read_environment(Reader& reader, const Node& node, Environment& environment);
+// A phase's or shot's "hour": a number 0..24 held, or "clock".
+std::optional<HourRule> read_hour_rule(Reader& reader, const Node& node);
 void read_settings(Reader& reader, const Node& node, Settings& settings);
 // factions, units, fires, engines, phases, captions, shots
 void read_story(Reader& reader, const Object& root, Ids& ids, Scenario& scenario);

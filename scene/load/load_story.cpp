@@ -99,8 +99,8 @@ void read_engine(Reader& r, const Node& node, Ids& ids, SiegeEngine& engine) {
 }
 
 void read_phase(Reader& r, const Node& node, Ids& ids, Phase& phase) {
-  const Object o =
-      r.object(node, "a phase", {"id", "title", "start", "end", "duration_s", "summary", "shot", "sources", "notes"});
+  const Object o = r.object(
+      node, "a phase", {"id", "title", "start", "end", "duration_s", "summary", "shot", "hour", "sources", "notes"});
   if (!o) return;
   phase.id = r.id(o, ids.phases);
   r.set(r.text(o.require("title")), phase.title);
@@ -109,6 +109,7 @@ void read_phase(Reader& r, const Node& node, Ids& ids, Phase& phase) {
   r.set(r.number(o.require("duration_s"), positive(24 * 3600)), phase.duration_s);
   r.set(r.text(o.get("summary")), phase.summary);
   r.set(r.reference(o.get("shot"), ids.shots), phase.shot);
+  r.set(read_hour_rule(r, o.get("hour")), phase.hour);
   phase.provenance = r.provenance(o, true);
 }
 
@@ -136,8 +137,8 @@ void read_caption(Reader& r, const Node& node, Ids& ids, Caption& caption) {
 }
 
 void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
-  const Object o =
-      r.object(node, "a shot", {"id", "title", "phase", "follow", "interp", "overview", "keys", "sources", "notes"});
+  const Object o = r.object(
+      node, "a shot", {"id", "title", "phase", "follow", "interp", "overview", "hour", "keys", "sources", "notes"});
   if (!o) return;
   shot.id = r.id(o, ids.shots);
   r.set(r.text(o.get("title")), shot.title);
@@ -145,6 +146,7 @@ void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
   r.set(r.reference(o.get("follow"), ids.units), shot.follow);
   r.set(r.interp(o.get("interp")), shot.interp);
   r.set(r.boolean(o.get("overview")), shot.overview);
+  r.set(read_hour_rule(r, o.get("hour")), shot.hour);
   r.provenance(o, false);
   const Node keys = o.require("keys");
   std::optional<double> previous_at;
@@ -197,17 +199,6 @@ void read_sources(Reader& r, const Node& node, std::vector<Source>& sources) {
     r.set(r.string(o.require("citation")), source.citation);
     r.set(r.string(o.get("notes"), true), source.notes);
   });
-}
-
-void read_environment(Reader& r, const Node& node, Environment& environment) {
-  const Object o = r.object(node, "an environment {\"latitude\", \"longitude\", \"hour\", \"haze\"}",
-                            {"latitude", "longitude", "hour", "haze"});
-  if (!o) return;
-  r.set(r.number(o.get("latitude"), rules::range(-90, 90)), environment.latitude);
-  r.set(r.number(o.get("longitude"), rules::range(-180, 180)), environment.longitude);
-  r.set(r.track<float>(o.get("hour"), [&](const Node& n) { return to_float(r.number(n, rules::range(0, 24))); }),
-        environment.hour);
-  r.set(r.number(o.get("haze"), non_negative(100)), environment.haze);
 }
 
 void read_settings(Reader& r, const Node& node, Settings& settings) {

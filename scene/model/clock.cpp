@@ -126,4 +126,11 @@ std::optional<double> resolve_time(const Scenario& scenario, std::string_view sp
               ") or a date YYYY-MM-DD[Thh:mm] in the " + std::string(to_string(scenario.calendar)) + " calendar");
 }
 
+std::optional<float> hour_in_time_spec(const Scenario& scenario, std::string_view spec) {
+  if (spec.find('T') == std::string_view::npos) return std::nullopt;
+  const std::optional<Day> day = parse_day(spec, scenario.calendar);
+  if (!day) return std::nullopt;
+  return static_cast<float>((*day - std::floor(*day)) * 24.0);
+}
+
 }  // namespace scene

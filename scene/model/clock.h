@@ -23,4 +23,8 @@ double presentation_at(const Scenario& scenario, Day day);      // clamped to th
 // nullopt and says why in error (naming the phases when an id is unknown).
 std::optional<double> resolve_time(const Scenario& scenario, std::string_view spec, std::string* error = nullptr);
 
+// The hour of day a --time spec names: a date with a time "YYYY-MM-DDThh:mm" gives hh + mm/60;
+// seconds, phase ids and bare dates name no hour (the scenario's rules pick one).
+std::optional<float> hour_in_time_spec(const Scenario& scenario, std::string_view spec);
+
 }  // namespace scene

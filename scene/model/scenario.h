@@ -277,6 +277,14 @@ struct SiegeEngine {
   Provenance provenance;
 };
 
+// How a phase or a shot sets the hour of day shown (docs/SCENARIO_FORMAT.md, "Hours"):
+// "hour": 9.5 holds that local solar hour; "hour": "clock" follows the historical clock.
+struct HourRule {
+  enum class Mode : std::uint8_t { Unset, Hold, Clock };
+  Mode mode = Mode::Unset;
+  float hour = 14;  // Hold: the local apparent solar hour, 0..24
+};
+
 struct Phase {
   std::string id;
   Localized title;
@@ -285,6 +293,7 @@ struct Phase {
   double duration_s = 20;  // presentation seconds
   Localized summary;
   std::string shot;  // preset shot id for lecture mode; may be empty
+  HourRule hour;     // "hour"; unset: the clock for a phase under two days, else 14:00
   Provenance provenance;
 };
 
@@ -313,13 +322,31 @@ struct Shot {
   Interp interp = Interp::Eased;
   std::vector<ShotKey> keys;  // at least one
   bool overview = false;      // the establishing shot: frames city, river and siege ring
+  HourRule hour;              // "hour": overrides the phase's while this shot is current
 };
 
+enum class Precipitation : std::uint8_t { None, Rain, Snow };  // "none", "rain", "snow"
+
+// "environment.weather": tracks keyed by date like every other; an empty track leaves that
+// quantity to the season's and the hour's default (scene/sim/weather.h).
+struct Weather {
+  Track<float> cloud_cover;            // 0 clear .. 1 overcast
+  Track<Precipitation> precipitation;  // steps
+  Track<float> precipitation_rate;     // 0..1; empty while it falls: 0.5
+  Track<float> snow_cover;             // 0..1 of the ground under snow; empty: none
+  Track<float> mist;                   // 0..1 ground mist
+  Track<float> haze;                   // multiplies environment.haze; empty: 1
+  Provenance provenance;
+};
+
+// Hours are local apparent solar time throughout: 12:00 is the sun on the meridian, and a
+// date-time's "hh:mm" is read the same way (docs/SCENARIO_FORMAT.md, "Hours").
 struct Environment {
   double latitude = 33.0;  // degrees north
   double longitude = 114.4;
-  Track<float> hour;  // local solar hour of day, 0..24; empty: 14:00
+  Track<float> hour;  // local solar hour keyed by date; empty: the phase's rule (scene/sim/hours.h)
   float haze = 1;     // distance haze density multiplier
+  Weather weather;
 };
 
 struct Settings {

@@ -47,8 +47,6 @@ struct MoonState {
   bool waxing = true;             // lit limb towards the sun's side after new moon
 };
 
-enum class Precipitation : std::uint8_t { None, Rain, Snow };
-
 // The weather at the instant (scenario environment tracks, else the season's defaults).
 struct WeatherState {
   float cloud_cover = 0;  // 0 clear .. 1 overcast
@@ -81,10 +79,12 @@ struct Snapshot {
   Day day = 0;                       // historical time
   int phase = 0;                     // index into Scenario::phases
   float phase_progress = 0;          // 0..1 within the phase
-  float hour = 14;                   // local solar hour
+  float hour = 14;                   // local apparent solar hour (scene/sim/hours.h says which)
   glm::vec3 sun_direction{0, 1, 0};  // unit vector towards the sun
   MoonState moon;
   glm::mat3 celestial_to_world{1};  // rotates equatorial (star) directions into the world: the turning sky
+  // (equatorial unit vectors: x towards the March equinox, y towards 6h of right ascension,
+  // z towards the north celestial pole; so a star at RA α, dec δ is (cos δ cos α, cos δ sin α, sin δ))
   WeatherState weather;
   std::vector<LightSource> lights;  // fires always; camp fires and torches when it is dark
 

@@ -9,6 +9,8 @@
 //   fully visible on the first frame.
 // - The camera is the current shot's (scene/shot.h says which shot a moment uses and how far
 //   through it the moment is).
+// - The hour follows scene/sim/hours.h's precedence; set_hour() then derives from it all
+//   that the hour decides: sun, moon, stars, weather and the lights of the night.
 #include "scene/sim/evaluate.h"
 
 #include <algorithm>
@@ -17,8 +19,11 @@
 
 #include "scene/model/clock.h"
 #include "scene/sim/formation.h"
+#include "scene/sim/hours.h"
+#include "scene/sim/lights.h"
 #include "scene/sim/shot.h"
-#include "scene/sim/sun.h"
+#include "scene/sim/sky.h"
+#include "scene/sim/weather.h"
 
 namespace scene {
 
@@ -115,6 +120,16 @@ void evaluate_works(const Scenario& scenario, Snapshot& snap) {
 
 }  // namespace
 
+void set_hour(const Scenario& scenario, Snapshot& snap, float hour) {
+  snap.hour = std::clamp(hour, 0.0f, 24.0f);
+  const Sky sky = sky_at(snap.day, snap.hour, scenario.environment.latitude, scenario.environment.longitude);
+  snap.sun_direction = sky.sun_direction;
+  snap.moon = sky.moon;
+  snap.celestial_to_world = sky.celestial_to_world;
+  snap.weather = weather_at(scenario, snap.day, snap.hour);
+  snap.lights = lights_at(scenario, snap);
+}
+
 Snapshot evaluate(const Scenario& scenario, double presentation_s) {
   Snapshot snap;
   snap.presentation_s = presentation_s;
@@ -126,11 +141,9 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s) {
     const double local = presentation_s - phase_start_s(scenario, snap.phase);
     snap.phase_progress = duration > 0 ? static_cast<float>(std::clamp(local / duration, 0.0, 1.0)) : 1.0f;
   }
-  snap.hour = scenario.environment.hour.sample(day, 14.0f);
-  snap.sun_direction = sun_position(day, snap.hour, scenario.environment.latitude).direction;
-
   evaluate_units(scenario, snap);
   evaluate_works(scenario, snap);
+  set_hour(scenario, snap, hour_at(scenario, day, snap.phase).hour);
 
   if (!scenario.phases.empty()) {
     for (size_t i = 0; i < scenario.captions.size(); ++i) {

@@ -10,4 +10,10 @@ namespace scene {
 // (scenario, t) on every call, in any order, on any machine.
 Snapshot evaluate(const Scenario& scenario, double presentation_s);
 
+// Shows the snapshot at another hour (local apparent solar time, 0..24) of its day: recomputes
+// all the hour decides (hour, sun, moon, the turning sky, the weather's frost and mist, the
+// lights that need the dark) and nothing else. evaluate() ends with it; `siege render --time
+// 1234-02-09T22:00` calls it to show the hour typed where a phase holds another.
+void set_hour(const Scenario& scenario, Snapshot& snap, float hour);
+
 }  // namespace scene

@@ -9,6 +9,18 @@
 
 namespace scene {
 
+// The sun against the stars at an instant (geocentric, equinox of date).
+struct SunEquatorial {
+  double ecliptic_longitude_deg = 0;
+  double right_ascension_deg = 0;  // 0..360
+  double declination_deg = 0;
+  double equation_of_time_h = 0;  // apparent minus mean solar time, hours (within ±0.28)
+};
+// day: a Day (chronological, local midnight based); the longitude and the half day between
+// local midnight and the epoch's noon shift the sun by a fraction of a degree, which the
+// callers that need it (scene/sim/sky.h) correct for through julian_date_ut.
+SunEquatorial sun_equatorial(Day day);
+
 struct SunPosition {
   double declination_deg = 0;    // north of the celestial equator
   double hour_angle_deg = 0;     // west of the meridian: 0 at solar noon, +15 per hour after
@@ -20,5 +32,9 @@ struct SunPosition {
 // day: any instant of the date (only the season is taken from it); solar_hour: local apparent
 // solar time, 12 = the sun on the meridian; latitude in degrees north.
 SunPosition sun_position(Day day, double solar_hour, double latitude_deg);
+
+// A direction on the sky given by its hour angle (degrees west of the meridian) and
+// declination, as a world vector at a latitude: +x east, +z south, y up.
+glm::dvec3 sky_direction(double hour_angle_deg, double declination_deg, double latitude_deg);
 
 }  // namespace scene

@@ -61,6 +61,10 @@ mistakes = {
     "a unit's strength as text": lambda d: d["units"][0].update({"strength": "many"}),
     "a faction colour that is no #rrggbb": lambda d: d["factions"][0].update({"color": "red"}),
     "a phase without its dates": lambda d: d["phases"][0].pop("start"),
+    "a phase's hour past 24": lambda d: d["phases"][0].update({"hour": 25}),
+    "a shot's hour that is neither a number nor \"clock\"": lambda d: d["shots"][0].update({"hour": "noon"}),
+    "an unknown kind of precipitation": lambda d: d["environment"].update({"weather": {"precipitation": "hail"}}),
+    "snow cover above 1": lambda d: d["environment"].update({"weather": {"snow_cover": 1.5}}),
 }
 for name, mutate in mistakes.items():
     document = copy.deepcopy(base)

@@ -177,7 +177,8 @@ TEST_CASE("schema: every key the loader allows anywhere is in the schema, and no
   // The loader's allowed-key lists are the brace lists of quoted words in its sources (not
   // brace initialisers such as IdTable sources{"source", "sources"}).
   std::string code;
-  for (const char* file : {"load.cpp", "load_world.cpp", "load_story.cpp", "load_reader.cpp", "load_reader.h"})
+  for (const char* file :
+       {"load.cpp", "load_world.cpp", "load_story.cpp", "load_environment.cpp", "load_reader.cpp", "load_reader.h"})
     code += read_file(std::string(SIEGE_SOURCE_DIR) + "/scene/load/" + file);
   const std::regex list(R"re([^A-Za-z0-9_]\{\s*("[a-z_$]+"(\s*,\s*"[a-z_$]+")*)\s*\})re");
   const std::regex word(R"re("([a-z_$]+)")re");

@@ -1,0 +1,18 @@
+#include "app/core/time_spec.h"
+
+#include "scene/model/clock.h"
+#include "scene/sim/evaluate.h"
+
+namespace app {
+
+std::optional<scene::Snapshot> snapshot_for_time(const scene::Scenario& scenario, std::string_view spec,
+                                                 std::string* error) {
+  const std::optional<double> t = scene::resolve_time(scenario, spec, error);
+  if (!t) return std::nullopt;
+  scene::Snapshot snapshot = scene::evaluate(scenario, *t);
+  if (const std::optional<float> hour = scene::hour_in_time_spec(scenario, spec))
+    scene::set_hour(scenario, snapshot, *hour);
+  return snapshot;
+}
+
+}  // namespace app
