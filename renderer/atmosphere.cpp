@@ -94,7 +94,7 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   in.sun = {sun, 1.0f};
   // The moon lights the sky too, far more faintly (a blue sky by moonlight, as by day).
   in.moon = {moon, kFullMoon * moon_phase_brightness(snapshot.moon.illuminated)};
-  in.haze = haze_ * std::max(weather.haze, 0.0f);
+  in.haze = std::max(weather.haze, 0.0f);  // the scenario's haze times the weather's
   in.cloud_cover = weather.cloud_cover;
   update_sky(in);
 

@@ -15,9 +15,6 @@ namespace renderer {
 
 class Atmosphere {
  public:
-  // `haze`: the scenario's haze multiplier (environment.haze).
-  explicit Atmosphere(float haze) : haze_(haze) {}
-
   // The uniforms for this snapshot and camera. Recomputes the sky table only when the sun,
   // moon or weather moved since the last call. Their exposure is the adapted one, applied by
   // the scene shaders before they write the half-float image (a moonless night's radiance,
@@ -33,7 +30,6 @@ class Atmosphere {
  private:
   void update_sky(const SkyInputs& inputs);
 
-  float haze_;
   SkyModel model_;
   SkyInputs last_{};
   bool have_sky_ = false;

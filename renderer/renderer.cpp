@@ -130,10 +130,7 @@ std::vector<float> shadow_splits(Preset preset) {
 }
 
 Renderer::Renderer(Context& context, const scene::Scenario& scenario)
-    : context_(context),
-      scenario_(scenario),
-      world_(scene::build_world(scenario)),
-      atmosphere_(scenario.environment.haze) {
+    : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
   ground_ = upload_static(world_.ground.mesh);
   water_ = upload_static(world_.water);
   structures_ = upload_static(world_.structures);
