@@ -176,7 +176,10 @@ TEST_CASE("roads: the ribbon lies just above the ground, and on a deck over the 
   scene::add_road(mesh, s, ground, south, 7);
   REQUIRE(mesh.triangle_count() > 20);
   for (const scene::Vertex& v : mesh.vertices) CHECK(v.object == 7);
-  const scene::River& ru = s.rivers.front();
+  // The south road crosses the Ru; the Lian, west of the city, is another river.
+  const auto ru_it = std::find_if(s.rivers.begin(), s.rivers.end(), [](const scene::River& r) { return r.id == "ru"; });
+  REQUIRE(ru_it != s.rivers.end());
+  const scene::River& ru = *ru_it;
   // Walk the centre line every 4 m: between the samples the ribbon keeps, too.
   const std::vector<glm::vec2> line = scene::road_centre_line(s, south);
   int on_ground = 0, on_deck = 0;
