@@ -1,5 +1,6 @@
 #include "app/core/text_fit.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace app {
@@ -22,26 +23,11 @@ std::size_t code_point(std::string_view text, std::size_t i, char32_t& cp) {
 
 // Chinese (and Japanese) script: a line may break before or after any of its characters.
 bool breaks_anywhere(char32_t cp) { return cp >= 0x2E80 && cp <= 0xFFEF; }
-// Closing punctuation never starts a line: 、。，；：！？）」』》〉 and their full-width kin.
-bool closes(char32_t cp) {
-  switch (cp) {
-    case 0x3001:
-    case 0x3002:
-    case 0xFF0C:
-    case 0xFF1B:
-    case 0xFF1A:
-    case 0xFF01:
-    case 0xFF1F:
-    case 0xFF09:
-    case 0x300D:
-    case 0x300F:
-    case 0x300B:
-    case 0x3009:
-      return true;
-    default:
-      return false;
-  }
-}
+// Punctuation that never starts a line (closing) or never ends one (opening).
+constexpr std::u32string_view kClosing = U"、。，；：！？）」』》〉”’";
+constexpr std::u32string_view kOpening = U"（「『《〈“‘";
+bool closes(char32_t cp) { return kClosing.find(cp) != std::u32string_view::npos; }
+bool opens(char32_t cp) { return kOpening.find(cp) != std::u32string_view::npos; }
 
 // Words of one line: runs between spaces, each Chinese character a word of its own (with any
 // closing punctuation after it). `space_before` says whether a space separated it from the last.
@@ -55,6 +41,7 @@ std::vector<Word> split_words(std::string_view line) {
   std::vector<Word> words;
   std::size_t start = none;
   bool space = false;
+  bool pending_opening = false;  // the word so far is only opening marks
   const auto flush = [&](std::size_t end) {
     if (start != none && end > start) {
       words.push_back({line.substr(start, end - start), space});
@@ -71,13 +58,14 @@ std::vector<Word> split_words(std::string_view line) {
     } else if (closes(cp) && start == none && !words.empty() && !space) {
       Word& last = words.back();  // closing punctuation stays with the character before it
       last.text = std::string_view(last.text.data(), last.text.size() + n);
-    } else if (breaks_anywhere(cp) && !closes(cp)) {
-      flush(i);
-      start = i;
+    } else if (breaks_anywhere(cp) && !closes(cp) && !opens(cp)) {
+      if (!pending_opening) flush(i);  // an opening mark stays with the character after it
+      if (start == none) start = i;
       flush(i + n);
     } else if (start == none) {
       start = i;
     }
+    pending_opening = start != none && opens(cp) && (pending_opening || i == start);
     i += n;
   }
   flush(line.size());

@@ -9,7 +9,6 @@
 
 #include "app/core/labels.h"
 #include "app/overlay/captions.h"
-#include "app/viewer/timeline.h"
 #include "scene/model/clock.h"
 #include "scene/model/heightfield.h"
 

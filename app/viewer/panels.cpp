@@ -12,7 +12,6 @@
 #include "app/core/actions.h"
 #include "app/core/labels.h"
 #include "app/core/text_fit.h"
-#include "app/viewer/timeline.h"
 #include "scene/model/clock.h"
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"

@@ -402,6 +402,14 @@ TEST_CASE("text: wrapping breaks at spaces and between Chinese characters, never
   CHECK(zh[0] == "蒙古军不");
   CHECK(zh[1] == "急攻城，");  // the comma stays with the character before it
   for (const std::string& l : zh) CHECK(measure_fixed(l) <= 64 + 16);
+  // Quotation marks stay with the words they enclose wherever two characters fit a line.
+  for (float width = 32; width <= 160; width += 16)
+    for (const std::string& l : app::wrap_lines("成吉思汗“四杰”之一（塔察儿）", width, measure_fixed)) {
+      CHECK(l.rfind("”", 0) != 0);
+      CHECK(l.rfind("）", 0) != 0);
+      CHECK_FALSE(l.ends_with("“"));
+      CHECK_FALSE(l.ends_with("（"));
+    }
   // A word wider than the whole line is the one thing split, and a newline always breaks.
   const std::vector<std::string> split = app::wrap_lines("Supercalifragilistic\nok", 80, measure_fixed);
   REQUIRE(split.size() == 3);
