@@ -26,7 +26,7 @@ std::vector<PlacedCaption> place_captions(const Rect& area, const std::vector<Ca
     p.text.y0 = from_bottom ? bottom - sp.pad - h : top + sp.pad;
     if (from_bottom && h < b.text_size.y) p.text.y0 = top + sp.pad;  // cut: keep the first lines
     p.text.y1 = p.text.y0 + h;
-    p.shown = h >= std::min(sp.line, b.text_size.y) && h > 0;
+    p.shown = h > 0 && h >= std::min(b.first_line > 0 ? b.first_line : sp.line, b.text_size.y);
   };
   float bottom = area.y1, top = area.y0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {

@@ -16,6 +16,7 @@ namespace app {
 struct CaptionBlock {
   scene::CaptionStyle style = scene::CaptionStyle::LowerThird;
   glm::vec2 text_size{0};  // the wrapped text's extent
+  float first_line = 0;    // its first line's height: less room than that shows nothing
 };
 
 struct PlacedCaption {
@@ -26,7 +27,7 @@ struct PlacedCaption {
 struct CaptionSpacing {
   float pad = 14;   // between the text and its box's edge
   float gap = 8;    // between stacked boxes
-  float line = 26;  // the smallest height worth showing
+  float line = 26;  // the smallest height worth showing, for blocks that give no first_line
 };
 
 // The width captions wrap to inside `area`: all of it less the boxes' padding, at most

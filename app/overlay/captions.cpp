@@ -143,7 +143,8 @@ void draw_captions(ImDrawList* draw, const scene::Scenario& s, const scene::Snap
     if (shown.caption < s.captions.size() && shown.alpha > 0)
       blocks.push_back(caption_block(s.captions[shown.caption], shown, fonts, wrap));
   std::vector<CaptionBlock> sizes;
-  for (const Block& b : blocks) sizes.push_back({b.style, b.size()});
+  for (const Block& b : blocks)
+    sizes.push_back({b.style, b.size(), b.lines.empty() ? 0.0f : b.lines.front().font->FontSize});
   const std::vector<PlacedCaption> placed = place_captions(layout.area, sizes, spacing);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (placed[i].shown) draw_block(draw, blocks[i], placed[i].text, spacing.pad, k);

@@ -385,6 +385,19 @@ TEST_CASE("captions: stacked ones stay inside the scene area, wrapped to it, non
   }
 }
 
+TEST_CASE("captions: one cut below its first line is left out, not drawn as an empty box", "[viewer-logic]") {
+  const app::Rect area{0, 0, 600, 136};
+  app::CaptionSpacing spacing;
+  spacing.line = 17;  // the smallest font's line; this quote's lines are 26 px
+  const std::vector<app::CaptionBlock> blocks = {{scene::CaptionStyle::LowerThird, {300, 52}, 26},
+                                                 {scene::CaptionStyle::Quote, {500, 78}, 26}};
+  const std::vector<app::PlacedCaption> placed = app::place_captions(area, blocks, spacing);
+  CHECK(placed[0].shown);
+  // 136 - (52 + 28) - 8 leaves 48 px, 20 for text after the padding: more than a 17 px line
+  // (it used to show an empty box), less than this quote's 26 px one.
+  CHECK_FALSE(placed[1].shown);
+}
+
 TEST_CASE("text: wrapping breaks at spaces and between Chinese characters, never inside a word", "[viewer-logic]") {
   const std::string en = "Meng Gong and Jiang Hai bring twenty thousand men";
   const std::vector<std::string> lines = app::wrap_lines(en, 100, measure_fixed);  // 12 characters a line
