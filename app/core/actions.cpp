@@ -1,8 +1,10 @@
 #include "app/core/actions.h"
 
+#include "app/core/labels.h"
+
 namespace app {
 
-ActionCall action_for(const KeyChord& chord, bool unit_selected) {
+ActionCall action_for(const KeyChord& chord) {
   const std::string& k = chord.key;
   if (k.size() == 1 && k[0] >= '1' && k[0] <= '9') {
     const int n = k[0] - '0';
@@ -15,7 +17,7 @@ ActionCall action_for(const KeyChord& chord, bool unit_selected) {
   if (k == "Space") return {Action::PlayPause};
   if (k == "B" || k == "Period") return {Action::Blank};
   if (k == "F11" || k == "F5") return {Action::TogglePresentation};
-  if (k == "F") return {unit_selected ? Action::FollowSelected : Action::TogglePresentation};
+  if (k == "F") return {Action::FollowSelected};
   if (k == "Escape") return {Action::LeavePresentation};
   if (k == "F12") return {chord.shift ? Action::ScreenshotWithUi : Action::Screenshot};
   if (k == "R") return {Action::Reverse};
@@ -31,6 +33,9 @@ ActionCall action_for(const KeyChord& chord, bool unit_selected) {
 }
 
 const std::vector<KeyHelp>& key_help() {
+  const auto camera = [](CameraMode m, const char* what) {
+    return std::string(camera_mode_label(m)) + " camera: " + what;
+  };
   static const std::vector<KeyHelp> help = {
       {"PageDown / Right", "next phase (and its preset shot)"},
       {"PageUp / Left", "previous phase"},
@@ -40,13 +45,16 @@ const std::vector<KeyHelp>& key_help() {
       {"+ / -", "faster / slower (¼× … 16×)"},
       {"L", "loop: off → this phase → everything"},
       {"B or .", "blank the screen (again to return)"},
-      {"F11 / F5 (or F with no unit selected)", "clean full-screen presentation"},
-      {"Escape", "leave the presentation"},
-      {"click a soldier, then F", "follow that unit"},
-      {"Home", "back to the director's camera (the scenario's shots)"},
-      {"W A S D, Q E", "fly (hold Shift to go faster)"},
-      {"right-drag", "look around (switches to the free camera)"},
-      {"O, then right-drag and scroll", "orbit the point at the centre of the view"},
+      {"F11 / F5", "clean full-screen presentation"},
+      {"Escape", "leave blank, the presentation or this help"},
+      {"Home", camera(CameraMode::Director, "the scenario's shots")},
+      {"W A S D, Q E", camera(CameraMode::Free, "fly (hold Shift to go faster)")},
+      {"right-drag, wheel", "look around, move along the view (from Director: switches to Free)"},
+      {"click the ground, then O",
+       camera(CameraMode::Orbit,
+              "around the clicked point (no click yet: the ground in the middle of the view); "
+              "right-drag turns, wheel zooms")},
+      {"click a soldier, then F", camera(CameraMode::Follow, "stay with his unit (no unit selected: says so)")},
       {"Ctrl+1 … 9 / Alt+1 … 9", "save / recall a camera bookmark"},
       {"F12 / Shift+F12", "screenshot without / with the interface"},
       {"Tab", "hide / show the panels"},

@@ -45,9 +45,9 @@ struct ActionCall {
   int number = 0;  // phase or bookmark number for the actions that carry one
 };
 
-// `unit_selected`: F follows the selected unit when there is one, otherwise it toggles the
-// presentation mode like F11.
-ActionCall action_for(const KeyChord& chord, bool unit_selected);
+// F always asks to follow: with no unit selected the viewer says to select one first, rather
+// than doing something else (it once toggled the presentation, which surprised lecturers).
+ActionCall action_for(const KeyChord& chord);
 
 struct KeyHelp {
   std::string keys;

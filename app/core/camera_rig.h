@@ -32,6 +32,7 @@ class CameraRig {
   bool in_transition() const { return blend_ < 1.0; }
   const std::string& shot() const { return shot_; }
   int followed_unit() const { return follow_unit_; }
+  glm::vec3 pivot() const { return pivot_; }  // what the orbit turns around
 
   // Director: the named shot, or (empty) the current phase's preset shot.
   void use_director(const std::string& shot = {});

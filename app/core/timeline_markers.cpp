@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/core/labels.h"
+#include "app/core/text_fit.h"
 #include "scene/model/clock.h"
 
 namespace app {
@@ -17,7 +19,22 @@ const scene::Key<T>* first_reaching(const scene::Track<T>& track, T level) {
   return nullptr;
 }
 
-std::string name_of(const scene::Localized& name, const std::string& id) { return name.en.empty() ? id : name.en; }
+std::string name_of(const scene::Localized& name, const std::string& id) {
+  return name.en.empty() && name.zh.empty() ? id : bilingual(name);
+}
+
+// A caption's words for a tooltip: each language cut at a word (or character) near 90
+// characters, never inside a UTF-8 sequence.
+std::string caption_excerpt(const scene::Localized& text) {
+  const MeasureText characters = [](std::string_view s) {
+    float n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  };
+  std::string out = fit_words(text.en, 90, characters);
+  if (!text.zh.empty()) out += (out.empty() ? "" : "\n") + fit_words(text.zh, 60, characters);
+  return out;
+}
 
 }  // namespace
 
@@ -47,9 +64,7 @@ std::vector<Marker> timeline_markers(const scene::Scenario& s) {
     if (const auto* k = first_reaching(f.intensity, 0.05f))
       add(Marker::Kind::Event, k->t, "Fire: " + name_of(f.name, f.id));
   for (const scene::Caption& c : s.captions) {
-    std::string text = c.text.en;
-    if (text.size() > 90) text = text.substr(0, 87) + "...";
-    add(Marker::Kind::Caption, std::max(c.when.from, first), text);
+    add(Marker::Kind::Caption, std::max(c.when.from, first), caption_excerpt(c.text));
   }
   std::stable_sort(out.begin(), out.end(), [](const Marker& a, const Marker& b) { return a.t < b.t; });
   return out;

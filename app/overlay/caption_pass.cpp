@@ -63,8 +63,12 @@ void CaptionPass::record(VkCommandBuffer cmd, renderer::RenderTarget& target, co
   CaptionLayout layout;
   layout.viewport = glm::vec2(target.extent.width, target.extent.height);
   layout.scale = std::max(1.0f, static_cast<float>(target.extent.height) / 720.0f);
-  layout.bottom = layout.viewport.y - 48 * layout.scale;
-  layout.left = 64 * layout.scale;
+  const float k = layout.scale;
+  // A film has no panels: the frame less a title-safe margin, and below the legend when shown.
+  float top = 46 * k;
+  if (legend_ && fonts_.body)
+    top = std::max(top, 30 * k + static_cast<float>(scenario_.factions.size()) * (fonts_.body->FontSize + 10 * k));
+  layout.area = {64 * k, top, layout.viewport.x - 64 * k, layout.viewport.y - 48 * k};
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   if (legend_) draw_faction_legend(draw, scenario_, fonts_, layout);
   draw_captions(draw, scenario_, snapshot, fonts_, layout);

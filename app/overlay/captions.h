@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <glm/glm.hpp>
 
+#include "app/core/screen_layout.h"
 #include "app/overlay/fonts.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
@@ -16,9 +17,8 @@
 namespace app {
 
 struct CaptionLayout {
-  glm::vec2 viewport{1280, 720};
-  float bottom = 700;             // captions sit above this line (the timeline's top in the viewer)
-  float left = 60;                // where lower thirds start
+  glm::vec2 viewport{1280, 720};  // the legend stands at its top right
+  Rect area{64, 46, 1216, 672};   // captions stay inside: the scene area between the viewer's panels
   bool hold_phase_title = false;  // keep the phase's lower third up (a lecturer paused on it)
   float scale = 1;                // text and boxes grow with it (films larger than 720p)
 };

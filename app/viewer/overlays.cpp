@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/core/labels.h"
 #include "app/overlay/captions.h"
-#include "app/viewer/timeline.h"
 #include "scene/model/clock.h"
 #include "scene/model/heightfield.h"
 
@@ -43,8 +43,10 @@ float fade(float distance, float near, float far) {
 // Labels already placed this frame: a later one that would overlap them is left out, so the
 // most important (placed first) stay readable.
 struct Placed {
+  Rect area;  // the scene area: a label half under a panel or the timeline is left out
   std::vector<ImVec4> rects;
   bool free(const ImVec4& r) const {
+    if (!area.contains({r.x, r.y, r.z, r.w})) return false;
     for (const ImVec4& o : rects)
       if (r.x < o.z && r.z > o.x && r.y < o.w && r.w > o.y) return false;
     return true;
@@ -56,7 +58,7 @@ struct Placed {
 void label(ImDrawList* draw, Placed& placed, ImVec2 at, const scene::Localized& name, ImU32 colour, float alpha,
            bool swatch = false) {
   if (alpha <= 0.02f) return;
-  const std::string text = name.zh.empty() ? name.en : name.zh + "  " + name.en;
+  const std::string text = bilingual(name);
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   const float pad = swatch ? 14.0f : 0.0f;
   const ImVec2 top_left(at.x - (size.x + pad) * 0.5f + pad, at.y - size.y - 6);
@@ -77,6 +79,7 @@ void draw_labels(ViewerState& state) {
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const auto ground = [&](glm::vec2 p) { return s.ground ? s.ground->height(p) : s.terrain.base_height; };
   Placed placed;
+  placed.area = state.layout.scene;
   // Priority: the selected unit, cities and regions, other places, then units by strength.
   if (state.selected_unit >= 0 && state.snapshot.units[static_cast<size_t>(state.selected_unit)].present) {
     const size_t i = static_cast<size_t>(state.selected_unit);
@@ -113,10 +116,11 @@ void draw_overlays(ViewerState& state) {
   if (state.show_labels && !state.presentation) draw_labels(state);
   CaptionLayout layout;
   layout.viewport = state.viewport;
-  layout.bottom = state.viewport.y - timeline_height(state.presentation) - 24;
-  layout.left = state.presentation ? 60.0f : 400.0f;
+  layout.area = state.layout.scene;
   layout.hold_phase_title = !state.playback.playing();  // a lecturer paused on a phase keeps its title up
-  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  // Behind every window: the scene area keeps captions off the panels, and what opens over
+  // the scene (help, drop-downs, tooltips) covers them rather than the reverse.
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
   if (!state.fonts) return;
   if (state.presentation) draw_faction_legend(draw, state.scenario, *state.fonts, layout);
   draw_captions(draw, state.scenario, state.snapshot, *state.fonts, layout);

@@ -3,11 +3,15 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "app/core/actions.h"
-#include "app/viewer/timeline.h"
+#include "app/core/labels.h"
+#include "app/core/text_fit.h"
 #include "scene/model/clock.h"
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
@@ -15,9 +19,6 @@
 namespace app {
 
 namespace {
-
-constexpr float kPanelWidth = 380;
-constexpr float kMinimapSize = 230;
 
 ImVec4 display_colour(glm::vec3 linear, float alpha = 1) {
   const auto encode = [](float c) { return std::pow(std::clamp(c, 0.0f, 1.0f), 1.0f / 2.2f); };
@@ -101,22 +102,38 @@ void phase_panel(ViewerState& state) {
   provenance(s, p.provenance);
 }
 
+// A unit in both languages: name, faction, commander, strength and what it is doing now.
+void unit_tooltip(const ViewerState& state, std::size_t i) {
+  const scene::Scenario& s = state.scenario;
+  const scene::Unit& u = s.units[i];
+  const scene::UnitSnapshot& now = state.snapshot.units[i];
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(bilingual(u.name).c_str());
+  if (const scene::Faction* f = s.faction(u.faction)) ImGui::TextDisabled("%s", bilingual(f->name).c_str());
+  if (!u.commander.en.empty() || !u.commander.zh.empty()) ImGui::Text("Commander: %s", bilingual(u.commander).c_str());
+  if (now.present)
+    ImGui::Text("%s%.0f men, %s", u.strength_estimate ? "~" : "", now.strength, state_name(now.state));
+  else
+    ImGui::TextDisabled("not on the field now");
+  ImGui::EndTooltip();
+}
+
 void units_panel(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
   for (const scene::Faction& f : s.factions) {
     ImGui::ColorButton(("##" + f.id).c_str(), display_colour(f.color), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
     ImGui::SameLine();
-    ImGui::Text("%s %s", f.name.en.c_str(), f.name.zh.c_str());
+    ImGui::TextUnformatted(bilingual(f.name).c_str());
     ImGui::Indent();
     for (size_t i = 0; i < s.units.size(); ++i) {
       const scene::Unit& u = s.units[i];
       if (u.faction != f.id) continue;
       const scene::UnitSnapshot& now = state.snapshot.units[i];
-      char label[256];
-      std::snprintf(label, sizeof(label), "%s%s  %s##unit%zu", now.present ? "" : "(", u.name.en.c_str(),
-                    now.present ? "" : ")", i);
-      if (ImGui::Selectable(label, state.selected_unit == static_cast<int>(i)))
+      const std::string name = bilingual(u.name);
+      const std::string label = (now.present ? name : "(" + name + ")") + "##unit" + std::to_string(i);
+      if (ImGui::Selectable(label.c_str(), state.selected_unit == static_cast<int>(i)))
         state.selected_unit = static_cast<int>(i);
+      if (ImGui::IsItemHovered()) unit_tooltip(state, i);
       if (now.present) {
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - 40);
         ImGui::TextDisabled("%s%.0f", u.strength_estimate ? "~" : "", now.strength);
@@ -135,13 +152,14 @@ void inspector(ViewerState& state) {
   const scene::Unit& u = s.units[static_cast<size_t>(state.selected_unit)];
   const scene::UnitSnapshot& now = state.snapshot.units[static_cast<size_t>(state.selected_unit)];
   const scene::Faction* f = s.faction(u.faction);
-  ImGui::Text("%s  %s", u.name.en.c_str(), u.name.zh.c_str());
+  ImGui::TextWrapped("%s", bilingual(u.name).c_str());
   if (f) {
     ImGui::ColorButton("##faction", display_colour(f->color), ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
     ImGui::SameLine();
-    ImGui::Text("%s %s", f->name.en.c_str(), f->name.zh.c_str());
+    ImGui::TextUnformatted(bilingual(f->name).c_str());
   }
-  if (!u.commander.en.empty()) ImGui::Text("Commander: %s %s", u.commander.en.c_str(), u.commander.zh.c_str());
+  if (!u.commander.en.empty() || !u.commander.zh.empty())
+    ImGui::TextWrapped("Commander: %s", bilingual(u.commander).c_str());
   if (now.present) {
     ImGui::Text("Strength now: %s%.0f men%s", u.strength_estimate ? "~" : "", now.strength,
                 u.strength_estimate ? " (estimate)" : "");
@@ -153,22 +171,27 @@ void inspector(ViewerState& state) {
   if (std::isfinite(u.available.to)) ImGui::Text("Until %s", scene::format_day(u.available.to, s.calendar).c_str());
   provenance(s, u.provenance);
   const bool following = state.rig.mode() == CameraMode::Follow && state.rig.followed_unit() == state.selected_unit;
-  if (ImGui::Button(following ? "Following (Home: director)" : "Follow (F)") && now.present && !following)
-    state.rig.use_follow(state.selected_unit);
+  if (ImGui::Button(following ? "Following (Home: Director)" : "Follow (F)") && !following)
+    state.pending_action = ActionCall{Action::FollowSelected};
 }
 
 void camera_panel(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
-  ImGui::Text("Camera: %s", to_string(state.rig.mode()));
-  if (ImGui::Button("Director (Home)")) state.rig.use_director();
+  ImGui::TextUnformatted(camera_status(state.rig.mode()).c_str());
+  if (ImGui::Button((std::string(camera_mode_label(CameraMode::Director)) + " (Home)").c_str()))
+    state.pending_action = ActionCall{Action::DirectorCamera};
   ImGui::SameLine();
-  if (ImGui::Button("Free")) state.rig.use_free();
+  if (ImGui::Button(camera_mode_label(CameraMode::Free))) state.rig.use_free();
   ImGui::SameLine();
-  if (ImGui::Button("Orbit (O)") && state.picked_point) state.rig.use_orbit(*state.picked_point);
+  if (ImGui::Button((std::string(camera_mode_label(CameraMode::Orbit)) + " (O)").c_str()))
+    state.pending_action = ActionCall{Action::OrbitCentre};
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(camera_mode_label(CameraMode::Follow)) + " (F)").c_str()))
+    state.pending_action = ActionCall{Action::FollowSelected};
   ImGui::TextDisabled("Shots:");
   for (const scene::Shot& shot : s.shots) {
     const bool current = state.rig.mode() == CameraMode::Director && state.rig.shot() == shot.id;
-    if (ImGui::Selectable((shot.title.en + "##" + shot.id).c_str(), current)) state.rig.use_director(shot.id);
+    if (ImGui::Selectable((bilingual(shot.title) + "##" + shot.id).c_str(), current)) state.rig.use_director(shot.id);
   }
   ImGui::TextDisabled("Bookmarks (Ctrl+N saves, Alt+N recalls):");
   for (int i = 0; i < 9; ++i) {
@@ -196,9 +219,10 @@ void camera_panel(ViewerState& state) {
 // A map of the scenario from above: rivers, walls, siege rings, units, and where the camera looks.
 void minimap(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
-  const float size = kMinimapSize;
-  ImGui::SetNextWindowPos(ImVec2(state.viewport.x - size - 12, 12));
-  ImGui::SetNextWindowSize(ImVec2(size + 16, size + 16 + ImGui::GetFrameHeight()));
+  const Rect& box = state.layout.map;
+  const float size = box.width() - 16;
+  ImGui::SetNextWindowPos(ImVec2(box.x0, box.y0));
+  ImGui::SetNextWindowSize(ImVec2(box.width(), box.height()));
   ImGui::SetNextWindowBgAlpha(0.8f);
   ImGui::Begin("Map", nullptr,
                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar |
@@ -246,8 +270,11 @@ void minimap(ViewerState& state) {
     if (!u.present) continue;
     const scene::Faction* f = s.faction(s.units[i].faction);
     const ImVec4 c = display_colour(f ? f->color : glm::vec3(1));
-    const float r = 2.0f + std::sqrt(u.strength) * 0.02f;
-    draw->AddCircleFilled(map(u.position), std::min(r, 6.0f), ImGui::ColorConvertFloat4ToU32(c));
+    const float radius = std::min(2.0f + std::sqrt(u.strength) * 0.02f, 6.0f);
+    const ImVec2 at = map(u.position);
+    draw->AddCircleFilled(at, radius, ImGui::ColorConvertFloat4ToU32(c));
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsWindowHovered() && std::hypot(mouse.x - at.x, mouse.y - at.y) <= radius + 3) unit_tooltip(state, i);
     if (static_cast<int>(i) == state.selected_unit)
       draw->AddCircle(map(u.position), 8, IM_COL32(255, 255, 255, 255), 0, 2);
   }
@@ -275,10 +302,9 @@ void minimap(ViewerState& state) {
 
 void legend(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
-  const float height = 28.0f * static_cast<float>(s.factions.size()) + 12;
-  ImGui::SetNextWindowPos(
-      ImVec2(state.viewport.x - kMinimapSize - 28 + 12, 12 + kMinimapSize + 16 + ImGui::GetFrameHeight() + 8));
-  ImGui::SetNextWindowSize(ImVec2(kMinimapSize + 16, height));
+  const Rect& r = state.layout.legend;
+  ImGui::SetNextWindowPos(ImVec2(r.x0, r.y0));
+  ImGui::SetNextWindowSize(ImVec2(r.width(), r.height()));
   ImGui::SetNextWindowBgAlpha(0.7f);
   ImGui::Begin("##legend", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
@@ -286,7 +312,7 @@ void legend(ViewerState& state) {
     ImGui::ColorButton(("##legend" + f.id).c_str(), display_colour(f.color), ImGuiColorEditFlags_NoTooltip,
                        ImVec2(16, 16));
     ImGui::SameLine();
-    ImGui::Text("%s  %s", f.name.en.c_str(), f.name.zh.c_str());
+    ImGui::TextUnformatted(bilingual(f.name).c_str());
   }
   ImGui::End();
 }
@@ -294,9 +320,9 @@ void legend(ViewerState& state) {
 }  // namespace
 
 void draw_panels(ViewerState& state) {
-  const float bottom = timeline_height(false);
-  ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(kPanelWidth, state.viewport.y - bottom - 20), ImGuiCond_Always);
+  const Rect& r = state.layout.side_panel;
+  ImGui::SetNextWindowPos(ImVec2(r.x0, r.y0), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(r.width(), r.height()), ImGuiCond_Always);
   ImGui::Begin(state.scenario.title.en.c_str(), nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoCollapse);
@@ -314,6 +340,7 @@ void draw_help(ViewerState& state) {
   ImGui::SetNextWindowPos(ImVec2(state.viewport.x * 0.5f, state.viewport.y * 0.42f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.94f);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(state.viewport.x - 20, state.viewport.y - 20));
   ImGui::Begin("Keys", &state.show_help,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
@@ -322,21 +349,45 @@ void draw_help(ViewerState& state) {
       ImGui::TableNextColumn();
       ImGui::TextColored(ImVec4(1, 0.85f, 0.55f, 1), "%s", k.keys.c_str());
       ImGui::TableNextColumn();
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(520.0f, state.viewport.x * 0.45f));
       ImGui::TextUnformatted(k.what.c_str());
+      ImGui::PopTextWrapPos();
     }
     ImGui::EndTable();
   }
   ImGui::End();
 }
 
+// At the top of the scene area, wrapped to it: never over the panels.
 void draw_message(ViewerState& state) {
   if (state.message.empty() || state.clock > state.message_until) return;
-  const ImVec2 size = ImGui::CalcTextSize(state.message.c_str());
-  const ImVec2 at(state.viewport.x * 0.5f - size.x * 0.5f, 18);
+  const Rect& area = state.layout.scene;
+  ImFont* font = ImGui::GetFont();
+  const MeasureText measure = [&](std::string_view s) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  };
+  const std::vector<std::string> lines = wrap_lines(state.message, std::max(40.0f, area.width() - 20), measure);
+  float width = 0;
+  for (const std::string& line : lines) width = std::max(width, measure(line));
+  const float line_h = font->FontSize;
+  const ImVec2 at((area.x0 + area.x1) * 0.5f - width * 0.5f, area.y0 + 8);
   ImDrawList* draw = ImGui::GetForegroundDrawList();
-  draw->AddRectFilled(ImVec2(at.x - 10, at.y - 6), ImVec2(at.x + size.x + 10, at.y + size.y + 6),
-                      IM_COL32(0, 0, 0, 170), 4);
-  draw->AddText(at, IM_COL32(255, 255, 255, 255), state.message.c_str());
+  draw->AddRectFilled(ImVec2(at.x - 10, at.y - 6),
+                      ImVec2(at.x + width + 10, at.y + line_h * static_cast<float>(lines.size()) + 6),
+                      IM_COL32(0, 0, 0, 190), 4);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    draw->AddText(ImVec2(at.x, at.y + line_h * static_cast<float>(i)), IM_COL32(255, 255, 255, 255), lines[i].c_str());
+}
+
+void draw_collapsed_notice(ViewerState& state) {
+  const Rect& r = state.layout.notice;
+  char text[160];
+  std::snprintf(text, sizeof(text), "Panels hidden: the window is under %.0f×%.0f (enlarge it to see them)",
+                kPanelsMinWidth, kPanelsMinHeight);
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  draw->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(std::min(r.x1, r.x0 + size.x + 16), r.y1), IM_COL32(0, 0, 0, 150), 3);
+  draw->AddText(ImVec2(r.x0 + 8, r.y0 + (r.height() - size.y) * 0.5f), IM_COL32(255, 225, 160, 255), text);
 }
 
 }  // namespace app

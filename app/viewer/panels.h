@@ -10,5 +10,7 @@ namespace app {
 void draw_panels(ViewerState& state);
 void draw_help(ViewerState& state);
 void draw_message(ViewerState& state);
+// Below the minimum size the panels collapse; one line says so (app/core/screen_layout).
+void draw_collapsed_notice(ViewerState& state);
 
 }  // namespace app

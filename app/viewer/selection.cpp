@@ -1,5 +1,7 @@
 #include "app/viewer/viewer_state.h"
 
+#include "app/core/labels.h"
+
 namespace app {
 
 void select_object(ViewerState& state, std::uint32_t id) {
@@ -10,7 +12,7 @@ void select_object(ViewerState& state, std::uint32_t id) {
     for (size_t i = 0; i < state.scenario.units.size(); ++i)
       if (state.scenario.units[i].id == info->entity) {
         state.selected_unit = static_cast<int>(i);
-        state.notify("selected " + state.scenario.units[i].name.en + " — press F to follow");
+        state.notify("selected " + bilingual(state.scenario.units[i].name) + " — press F to follow");
       }
   } else if (info->kind != scene::ObjectKind::Sky) {
     state.notify(info->name);

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/core/labels.h"
+#include "app/core/screen_layout.h"
+#include "app/core/text_fit.h"
 #include "scene/model/clock.h"
 #include "scene/sim/shot.h"
 
@@ -13,8 +16,6 @@ namespace app {
 
 namespace {
 
-constexpr float kFullHeight = 176;
-constexpr float kSlimHeight = 44;
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 ImU32 band_colour(int index, bool current) {
@@ -99,11 +100,11 @@ void phase_tooltip(const ViewerState& state, int phase) {
   const scene::Scenario& s = state.scenario;
   const scene::Phase& p = s.phases[static_cast<size_t>(phase)];
   ImGui::BeginTooltip();
-  ImGui::Text("%d. %s  %s", phase + 1, p.title.en.c_str(), p.title.zh.c_str());
+  ImGui::Text("%d. %s", phase + 1, bilingual(p.title).c_str());
   ImGui::Text("%s%s – %s%s", p.start.approximate ? "c. " : "", scene::format_day(p.start.day, s.calendar).c_str(),
               p.end.approximate ? "c. " : "", scene::format_day(p.end.day, s.calendar).c_str());
   if (!p.start.lunar.empty()) ImGui::Text("%s", p.start.lunar.c_str());
-  ImGui::Text("%.0f days shown in %.0f s", p.end.day - p.start.day, p.duration_s);
+  ImGui::Text("%s shown in %.0f s", span_text(p.end.day - p.start.day).c_str(), p.duration_s);
   ImGui::EndTooltip();
 }
 
@@ -129,7 +130,7 @@ void transport(ViewerState& state) {
   if (ImGui::Combo("##loop", &loop, loops, IM_ARRAYSIZE(loops))) playback.set_loop(static_cast<Loop>(loop));
   ImGui::SameLine();
   const bool director = state.rig.mode() == CameraMode::Director;
-  if (ImGui::Button(director ? "Camera: director" : "Camera: free", ImVec2(130, 0))) {
+  if (ImGui::Button(camera_status(state.rig.mode()).c_str(), ImVec2(130, 0))) {
     if (director)
       state.rig.use_free();
     else
@@ -145,11 +146,21 @@ void transport(ViewerState& state) {
   const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
   ImGui::SameLine(0, 24);
   ImGui::Text("%s%s", p.start.approximate ? "c. " : "", scene::format_day(state.snapshot.day, s.calendar).c_str());
+  // The phase and the seconds take what room is left, the phase cut at a word if need be.
+  char seconds[48];
+  std::snprintf(seconds, sizeof(seconds), "%.1f / %.0f s", playback.time(), playback.duration());
   ImGui::SameLine(0, 16);
-  ImGui::TextColored(ImVec4(1, 0.85f, 0.55f, 1), "%d. %s  %s", state.snapshot.phase + 1, p.title.en.c_str(),
-                     p.title.zh.c_str());
-  ImGui::SameLine(0, 16);
-  ImGui::TextDisabled("%.1f / %.0f s", playback.time(), playback.duration());
+  const float seconds_w = ImGui::CalcTextSize(seconds).x + 16;
+  const bool show_seconds = ImGui::GetContentRegionAvail().x > seconds_w + 160;
+  const std::string phase =
+      fit_words(std::to_string(state.snapshot.phase + 1) + ". " + bilingual(p.title),
+                ImGui::GetContentRegionAvail().x - (show_seconds ? seconds_w : 0),
+                [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+  ImGui::TextColored(ImVec4(1, 0.85f, 0.55f, 1), "%s", phase.c_str());
+  if (show_seconds) {
+    ImGui::SameLine(0, 16);
+    ImGui::TextDisabled("%s", seconds);
+  }
 }
 
 // Where the track's rows lie this frame: the date ruler, the phase bands, the shot list and
@@ -213,15 +224,14 @@ int draw_phase_bands(ImDrawList* draw, const ViewerState& state, const Layout& l
     if (b < axis.x0 || a > axis.x1) continue;
     draw->AddRectFilled(ImVec2(a + 1, y_band), ImVec2(b - 1, y_band + band_h),
                         band_colour(i, i == state.snapshot.phase), 3);
-    if (!slim && b - a > 30) {
-      char label[256];
-      const double days = p.end.day - p.start.day;
-      std::snprintf(label, sizeof(label), "%s · %s", p.title.en.c_str(),
-                    days >= 2 ? (std::to_string(static_cast<int>(std::lround(days))) + " days").c_str() : "1 day");
-      draw->PushClipRect(ImVec2(a + 4, y_band), ImVec2(b - 4, y_band + band_h), true);
-      draw->AddText(ImVec2(a + 6, y_band + (band_h - ImGui::GetFontSize()) * 0.5f), IM_COL32(255, 255, 255, 235),
-                    label);
-      draw->PopClipRect();
+    if (!slim) {
+      // Whole words or nothing: a cut word misleads; the tooltip has the rest.
+      const std::string label =
+          band_title(p.title.en, p.end.day - p.start.day, std::min(b, axis.x1) - std::max(a, axis.x0) - 12,
+                     [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+      if (!label.empty())
+        draw->AddText(ImVec2(std::max(a, axis.x0) + 6, y_band + (band_h - ImGui::GetFontSize()) * 0.5f),
+                      IM_COL32(255, 255, 255, 235), label.c_str());
     }
     const ImVec2 mouse = hover.mouse;
     if (hover.track && mouse.x >= a && mouse.x < b && mouse.y >= y_band && mouse.y < y_band + band_h) hovered_phase = i;
@@ -369,7 +379,7 @@ void tooltip(const ViewerState& state, const Hover& hover) {
     ImGui::EndTooltip();
   } else if (hover.shot) {
     ImGui::BeginTooltip();
-    ImGui::Text("Shot: %s  %s", hover.shot->title.en.c_str(), hover.shot->title.zh.c_str());
+    ImGui::Text("Shot: %s", bilingual(hover.shot->title).c_str());
     ImGui::TextDisabled("%zu key(s), %s%s — click to watch it", hover.shot->keys.size(),
                         hover.shot->interp == scene::Interp::Step ? "cuts" : "eased moves",
                         hover.shot->follow.empty() ? "" : (", tracking " + hover.shot->follow).c_str());
@@ -384,15 +394,15 @@ void slim_caption(const ViewerState& state, ImVec2 origin) {
   const scene::Scenario& s = state.scenario;
   const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
   char text[512];
-  std::snprintf(text, sizeof(text), "%s   %s  %s", scene::format_day(state.snapshot.day, s.calendar).c_str(),
-                p.title.en.c_str(), p.title.zh.c_str());
+  std::snprintf(text, sizeof(text), "%s   %s", scene::format_day(state.snapshot.day, s.calendar).c_str(),
+                bilingual(p.title).c_str());
   ImGui::GetForegroundDrawList()->AddText(ImVec2(origin.x + 6, origin.y - ImGui::GetFontSize() - 8),
                                           IM_COL32(255, 255, 255, 230), text);
 }
 
 }  // namespace
 
-float timeline_height(bool slim) { return slim ? kSlimHeight : kFullHeight; }
+float timeline_height(bool slim) { return slim ? kSlimTimelineHeight : kTimelineHeight; }
 
 void draw_timeline(ViewerState& state, bool slim) {
   if (state.scenario.phases.empty()) return;

@@ -8,6 +8,9 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "app/viewer/overlays.h"
 #include "app/viewer/panels.h"
@@ -184,14 +187,23 @@ int Viewer::run() {
 void Viewer::build_ui() {
   const VkExtent2D extent = swapchain_->extent();
   state_.viewport = glm::vec2(extent.width, extent.height);
+  ScreenInput screen;
+  screen.window = state_.viewport;
+  screen.presentation = state_.presentation;
+  screen.show_ui = state_.show_ui;
+  screen.legend_rows = static_cast<int>(scenario_.factions.size());
+  screen.frame_height = ImGui::GetFrameHeight();
+  state_.layout = screen_layout(screen);
   if (state_.blank) {
     ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(state_.viewport.x, state_.viewport.y),
                                                   IM_COL32(0, 0, 0, 255));
     return;
   }
   draw_overlays(state_);
-  if (!state_.presentation && state_.show_ui) draw_panels(state_);
+  if (state_.layout.panels) draw_panels(state_);
+  if (state_.layout.collapsed) draw_collapsed_notice(state_);
   draw_timeline(state_, state_.presentation);
+  if (state_.pending_action) apply(*std::exchange(state_.pending_action, std::nullopt));
   if (state_.show_help) draw_help(state_);
   draw_message(state_);
 }
@@ -235,16 +247,27 @@ void Viewer::write_log(const char* reason) {
   const std::string unit =
       state_.selected_unit >= 0 ? scenario_.units[static_cast<size_t>(state_.selected_unit)].id : "";
   const VkExtent2D size = window_->framebuffer_size();
+  // The message on screen now (quoted for JSON), and points as [x, y, z] or null.
+  const std::string message =
+      state_.clock <= state_.message_until ? nlohmann::json(state_.message).dump() : std::string("\"\"");
+  const auto point = [](const std::optional<glm::vec3>& p) {
+    return p ? nlohmann::json({p->x, p->y, p->z}).dump() : std::string("null");
+  };
+  const std::optional<glm::vec3> orbit =
+      state_.rig.mode() == CameraMode::Orbit ? std::optional<glm::vec3>(state_.rig.pivot()) : std::nullopt;
   std::fprintf(
       log_,
       "{\"reason\": \"%s\", \"frame\": %d, \"t\": %.4f, \"phase\": %d, \"phase_id\": \"%s\", \"date\": \"%s\", "
       "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
-      "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"validation\": %s, \"validation_errors\": %u}\n",
+      "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"panels\": %s, \"message\": %s, \"picked_point\": "
+      "%s, "
+      "\"orbit_pivot\": %s, \"validation\": %s, \"validation_errors\": %u}\n",
       reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
       scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.playback.playing() ? "true" : "false",
       unit.c_str(), picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
       state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
-      context_->validation_enabled() ? "true" : "false", context_->validation_errors());
+      state_.layout.panels ? "true" : "false", message.c_str(), point(state_.picked_point).c_str(),
+      point(orbit).c_str(), context_->validation_enabled() ? "true" : "false", context_->validation_errors());
   std::fflush(log_);
 }
 

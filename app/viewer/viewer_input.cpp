@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/core/labels.h"
 #include "app/viewer/viewer.h"
 #include "scene/model/clock.h"
 
@@ -52,7 +53,7 @@ void Viewer::apply_script_events() {
     const ScriptEvent& e = script.events[script_next_++];
     switch (e.kind) {
       case ScriptEvent::Kind::Key:
-        apply(action_for(e.chord, state_.selected_unit >= 0));
+        apply(action_for(e.chord));
         break;
       case ScriptEvent::Kind::Click:
         script_mouse_ = e.from;
@@ -114,7 +115,7 @@ void Viewer::handle_input(double dt) {
   }
   // Shortcuts do not fire while the user types into a text field.
   if (!io.WantTextInput)
-    for (const KeyEvent& k : keys) apply(action_for(k.chord, state_.selected_unit >= 0));
+    for (const KeyEvent& k : keys) apply(action_for(k.chord));
 
   FlyInput fly;
   const bool ui_has_mouse = io.WantCaptureMouse && !right_dragging_;
@@ -213,19 +214,25 @@ void Viewer::apply(const ActionCall& call) {
       } else if (state_.show_help)
         state_.show_help = false;
       break;
-    case Action::FollowSelected:
-      if (state_.selected_unit >= 0) {
-        state_.rig.use_follow(state_.selected_unit);
-        state_.notify("following " + scenario_.units[static_cast<size_t>(state_.selected_unit)].name.en);
+    case Action::FollowSelected: {
+      const std::string refusal = follow_refusal(scenario_, state_.snapshot, state_.selected_unit);
+      if (!refusal.empty()) {
+        state_.notify(refusal, 5.0);
+        break;
       }
+      state_.rig.use_follow(state_.selected_unit);
+      state_.notify(camera_status(CameraMode::Follow) + " — " +
+                    bilingual(scenario_.units[static_cast<size_t>(state_.selected_unit)].name) +
+                    " (Home: back to Director)");
       break;
+    }
     case Action::DirectorCamera:
       state_.rig.use_director();
       break;
     case Action::OrbitCentre: {
-      std::optional<glm::vec3> pivot = state_.picked_point;
-      if (!pivot) pivot = ground_under(state_, state_.viewport * 0.5f);
-      if (pivot) state_.rig.use_orbit(*pivot);
+      const OrbitChoice choice = choose_orbit_pivot(state_.picked_point, ground_under(state_, state_.viewport * 0.5f));
+      if (choice.pivot) state_.rig.use_orbit(*choice.pivot);
+      state_.notify(choice.message, 5.0);
       break;
     }
     case Action::SaveBookmark:

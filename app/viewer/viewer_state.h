@@ -8,8 +8,10 @@
 
 #include <glm/glm.hpp>
 
+#include "app/core/actions.h"
 #include "app/core/camera_rig.h"
 #include "app/core/playback.h"
+#include "app/core/screen_layout.h"
 #include "app/core/timeline_markers.h"
 #include "app/viewer/ui_layer.h"
 #include "scene/model/scenario.h"
@@ -35,6 +37,7 @@ struct ViewerState {
   scene::Snapshot snapshot;
   scene::Camera camera;  // what was rendered this frame
   glm::vec2 viewport{1280, 720};
+  ScreenLayout layout;  // this frame's panels and scene area (app/core/screen_layout)
 
   FlyInput fly;  // this frame's camera input
 
@@ -52,8 +55,9 @@ struct ViewerState {
   std::vector<Marker> markers;  // computed once: the scenario does not change
 
   // Requests to the frame loop.
-  std::optional<glm::ivec2> pending_pick;  // window pixel whose object id to read back
-  std::string pending_ui_screenshot;       // path for a screenshot with the interface
+  std::optional<glm::ivec2> pending_pick;    // window pixel whose object id to read back
+  std::string pending_ui_screenshot;         // path for a screenshot with the interface
+  std::optional<ActionCall> pending_action;  // a panel's button: the same action as its key
 
   double clock = 0;        // real seconds since start (for transient messages)
   float fps = 0;           // smoothed frames per second

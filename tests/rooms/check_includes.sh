@@ -20,7 +20,7 @@ rules=(
   "scene/world|scene/world/ scene/mesh/ scene/sim/ scene/model/|vulkan GLFW imgui assimp nlohmann png.h"
   "renderer|renderer/ common/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp"
   "app/core|app/core/ common/ scene/load/ scene/sim/ scene/model/|vulkan GLFW imgui assimp"
-  "app/overlay|app/overlay/ common/ renderer/ scene/|GLFW assimp"
+  "app/overlay|app/overlay/ app/core/ common/ renderer/ scene/|GLFW assimp"
   "app/film|app/film/ common/ app/overlay/ app/core/ renderer/ scene/|GLFW assimp"
   "app/viewer|app/viewer/ common/ app/overlay/ app/core/ renderer/ scene/|assimp"
   "app/cli|app/ common/ renderer/ scene/|assimp"

@@ -1,5 +1,5 @@
 // The viewer's logic that needs no window: playback, the key table, cameras, scripts,
-// bookmarks and the timeline's markers.
+// bookmarks, the timeline's markers, and the screen's layout and words.
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -9,9 +9,13 @@
 #include "app/core/actions.h"
 #include "app/core/bookmarks.h"
 #include "app/core/camera_rig.h"
+#include "app/core/caption_layout.h"
+#include "app/core/labels.h"
 #include "app/core/picking.h"
 #include "app/core/playback.h"
+#include "app/core/screen_layout.h"
 #include "app/core/script.h"
+#include "app/core/text_fit.h"
 #include "app/core/timeline_markers.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
@@ -82,26 +86,25 @@ TEST_CASE("playback: next and previous phase, and jumps", "[viewer-logic]") {
   CHECK(p.time() == 0);
 }
 
-TEST_CASE("keys: a clicker's keys step phases; F follows only with a unit selected", "[viewer-logic]") {
+TEST_CASE("keys: a clicker's keys step phases; F always means follow", "[viewer-logic]") {
   using app::Action;
-  CHECK(app::action_for({"PageDown"}, false).action == Action::NextPhase);
-  CHECK(app::action_for({"Right"}, false).action == Action::NextPhase);
-  CHECK(app::action_for({"PageUp"}, false).action == Action::PreviousPhase);
-  CHECK(app::action_for({"Left"}, false).action == Action::PreviousPhase);
-  CHECK(app::action_for({"Space"}, false).action == Action::PlayPause);
-  CHECK(app::action_for({"B"}, false).action == Action::Blank);
-  CHECK(app::action_for({"Period"}, false).action == Action::Blank);
-  CHECK(app::action_for({"F11"}, false).action == Action::TogglePresentation);
-  CHECK(app::action_for({"F"}, false).action == Action::TogglePresentation);
-  CHECK(app::action_for({"F"}, true).action == Action::FollowSelected);
-  CHECK(app::action_for({"F12"}, false).action == Action::Screenshot);
-  CHECK(app::action_for({"F12", true}, false).action == Action::ScreenshotWithUi);
-  const app::ActionCall jump = app::action_for({"4"}, false);
+  CHECK(app::action_for({"PageDown"}).action == Action::NextPhase);
+  CHECK(app::action_for({"Right"}).action == Action::NextPhase);
+  CHECK(app::action_for({"PageUp"}).action == Action::PreviousPhase);
+  CHECK(app::action_for({"Left"}).action == Action::PreviousPhase);
+  CHECK(app::action_for({"Space"}).action == Action::PlayPause);
+  CHECK(app::action_for({"B"}).action == Action::Blank);
+  CHECK(app::action_for({"Period"}).action == Action::Blank);
+  CHECK(app::action_for({"F11"}).action == Action::TogglePresentation);
+  CHECK(app::action_for({"F"}).action == Action::FollowSelected);  // never the presentation
+  CHECK(app::action_for({"F12"}).action == Action::Screenshot);
+  CHECK(app::action_for({"F12", true}).action == Action::ScreenshotWithUi);
+  const app::ActionCall jump = app::action_for({"4"});
   CHECK(jump.action == Action::JumpToPhase);
   CHECK(jump.number == 4);
-  CHECK(app::action_for({"3", false, true}, false).action == Action::SaveBookmark);
-  CHECK(app::action_for({"3", false, false, true}, false).action == Action::RecallBookmark);
-  CHECK(app::action_for({"X"}, false).action == Action::None);
+  CHECK(app::action_for({"3", false, true}).action == Action::SaveBookmark);
+  CHECK(app::action_for({"3", false, false, true}).action == Action::RecallBookmark);
+  CHECK(app::action_for({"X"}).action == Action::None);
   CHECK(app::key_help().size() > 10);
 }
 
@@ -257,4 +260,258 @@ TEST_CASE("picking: a click a few pixels off a soldier takes him, the nearest of
   CHECK(app::pick_nearest(far, {9, 9}, click, soldier) == 1);
   // A window clipped at the image's edge, the click at its corner.
   CHECK(app::pick_nearest(std::vector<std::uint32_t>{7, 1, 1, 1}, {2, 2}, {1, 1}, soldier) == 7);
+}
+
+namespace {
+
+// A fixed advance per character (a Chinese one twice as wide), as a font would measure.
+float measure_fixed(std::string_view s) {
+  float w = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    w += c >= 0xE0 ? 16 : 8;
+  }
+  return w;
+}
+
+std::vector<app::Rect> panels_of(const app::ScreenLayout& l) {
+  std::vector<app::Rect> out{l.timeline};
+  for (const app::Rect& r : {l.side_panel, l.map, l.legend, l.notice})
+    if (!r.empty()) out.push_back(r);
+  return out;
+}
+
+// Two long lower thirds stacked over the phase's title, a quote, a note and a title card:
+// more than a 720-line window holds at once.
+std::vector<app::CaptionBlock> crowded_captions(float wrap) {
+  const std::string long_text =
+      "The Mongols are commanded by Tachar (塔察儿), grandnephew of Boroqul, one of Genghis Khan's 'Four Steeds'. "
+      "蒙古军统帅塔察儿，成吉思汗“四杰”之一博尔忽之从孙。";
+  std::vector<app::CaptionBlock> blocks;
+  for (const scene::CaptionStyle style :
+       {scene::CaptionStyle::LowerThird, scene::CaptionStyle::LowerThird, scene::CaptionStyle::LowerThird,
+        scene::CaptionStyle::Quote, scene::CaptionStyle::Note, scene::CaptionStyle::Title}) {
+    const std::vector<std::string> lines = app::wrap_lines(long_text, wrap, measure_fixed);
+    float width = 0;
+    for (const std::string& l : lines) width = std::max(width, measure_fixed(l));
+    blocks.push_back({style, {width, 26.0f * static_cast<float>(lines.size())}});
+  }
+  return blocks;
+}
+
+}  // namespace
+
+TEST_CASE("screen layout: at 1280x720 and 1024x768 the scene area lies between the panels", "[viewer-logic]") {
+  for (const glm::vec2 window : {glm::vec2(1280, 720), glm::vec2(1024, 768)}) {
+    INFO("window " << window.x << "x" << window.y);
+    app::ScreenInput in;
+    in.window = window;
+    in.legend_rows = 3;
+    const app::ScreenLayout l = app::screen_layout(in);
+    REQUIRE(l.panels);
+    CHECK_FALSE(l.collapsed);
+    const app::Rect screen{0, 0, window.x, window.y};
+    CHECK(l.scene.width() >= 400);  // room for a caption a class can read
+    CHECK(l.scene.height() >= 450);
+    CHECK(screen.contains(l.scene));
+    for (const app::Rect& panel : panels_of(l)) {
+      CHECK(screen.contains(panel));
+      CHECK_FALSE(panel.overlaps(l.scene));
+    }
+    CHECK_FALSE(l.side_panel.overlaps(l.map));
+    CHECK_FALSE(l.map.overlaps(l.legend));
+  }
+  app::ScreenInput tab;
+  tab.show_ui = false;  // Tab: no panels, the scene takes the width
+  const app::ScreenLayout hidden = app::screen_layout(tab);
+  CHECK_FALSE(hidden.panels);
+  CHECK_FALSE(hidden.collapsed);
+  CHECK(hidden.scene.width() > 1200);
+  app::ScreenInput presentation;
+  presentation.presentation = true;
+  presentation.legend_rows = 3;
+  const app::ScreenLayout p = app::screen_layout(presentation);
+  CHECK_FALSE(p.panels);
+  CHECK(p.timeline.height() == app::kSlimTimelineHeight);
+  CHECK_FALSE(p.scene.overlaps(p.legend));
+  CHECK_FALSE(p.scene.overlaps(p.timeline));
+}
+
+TEST_CASE("screen layout: below 960x600 the side panels collapse, with a line saying so", "[viewer-logic]") {
+  app::ScreenInput in;
+  in.window = {app::kPanelsMinWidth, app::kPanelsMinHeight};
+  CHECK(app::screen_layout(in).panels);
+  for (const glm::vec2 small :
+       {glm::vec2(app::kPanelsMinWidth - 1, 720), glm::vec2(1280, app::kPanelsMinHeight - 1), glm::vec2(640, 360)}) {
+    INFO("window " << small.x << "x" << small.y);
+    in.window = small;
+    const app::ScreenLayout l = app::screen_layout(in);
+    CHECK_FALSE(l.panels);
+    CHECK(l.collapsed);
+    CHECK(l.side_panel.empty());
+    CHECK(l.map.empty());
+    CHECK_FALSE(l.notice.empty());
+    CHECK_FALSE(l.notice.overlaps(l.scene));
+    CHECK(l.scene.width() >= small.x - 40);  // the scene takes the width back
+  }
+}
+
+TEST_CASE("captions: stacked ones stay inside the scene area, wrapped to it, none over another", "[viewer-logic]") {
+  for (const glm::vec2 window : {glm::vec2(1280, 720), glm::vec2(1024, 768), glm::vec2(640, 360)}) {
+    INFO("window " << window.x << "x" << window.y);
+    app::ScreenInput in;
+    in.window = window;
+    in.legend_rows = 3;
+    const app::ScreenLayout l = app::screen_layout(in);
+    const app::CaptionSpacing spacing;
+    const float wrap = app::caption_wrap_width(l.scene, 900, spacing);
+    CHECK(wrap <= l.scene.width() - 2 * spacing.pad);
+    const std::vector<app::CaptionBlock> blocks = crowded_captions(wrap);
+    const std::vector<app::PlacedCaption> placed = app::place_captions(l.scene, blocks, spacing);
+    REQUIRE(placed.size() == blocks.size());
+    CHECK(placed[0].shown);  // the first (the phase's title) always has its place at the bottom
+    std::vector<app::Rect> boxes;
+    for (const app::PlacedCaption& p : placed) {
+      if (!p.shown) continue;
+      const app::Rect box{p.text.x0 - spacing.pad, p.text.y0 - spacing.pad, p.text.x1 + spacing.pad,
+                          p.text.y1 + spacing.pad};
+      CHECK(l.scene.contains(box));
+      for (const app::Rect& panel : panels_of(l)) CHECK_FALSE(panel.overlaps(box));
+      for (const app::Rect& other : boxes) CHECK_FALSE(other.overlaps(box));
+      boxes.push_back(box);
+    }
+    if (window.y >= 720) CHECK(boxes.size() >= 3);  // a small window shows fewer, cut to fit
+  }
+}
+
+TEST_CASE("captions: one cut below its first line is left out, not drawn as an empty box", "[viewer-logic]") {
+  const app::Rect area{0, 0, 600, 136};
+  app::CaptionSpacing spacing;
+  spacing.line = 17;  // the smallest font's line; this quote's lines are 26 px
+  const std::vector<app::CaptionBlock> blocks = {{scene::CaptionStyle::LowerThird, {300, 52}, 26},
+                                                 {scene::CaptionStyle::Quote, {500, 78}, 26}};
+  const std::vector<app::PlacedCaption> placed = app::place_captions(area, blocks, spacing);
+  CHECK(placed[0].shown);
+  // 136 - (52 + 28) - 8 leaves 48 px, 20 for text after the padding: more than a 17 px line
+  // (it used to show an empty box), less than this quote's 26 px one.
+  CHECK_FALSE(placed[1].shown);
+}
+
+TEST_CASE("text: wrapping breaks at spaces and between Chinese characters, never inside a word", "[viewer-logic]") {
+  const std::string en = "Meng Gong and Jiang Hai bring twenty thousand men";
+  const std::vector<std::string> lines = app::wrap_lines(en, 100, measure_fixed);  // 12 characters a line
+  REQUIRE(lines.size() > 3);
+  std::string joined;
+  for (const std::string& l : lines) {
+    CHECK(measure_fixed(l) <= 100);
+    CHECK(l.front() != ' ');
+    CHECK(l.back() != ' ');
+    joined += (joined.empty() ? "" : " ") + l;
+  }
+  CHECK(joined == en);  // every break was at a space: no word cut
+  const std::vector<std::string> zh = app::wrap_lines("蒙古军不急攻城，而筑长垒环城。", 64, measure_fixed);
+  REQUIRE(zh.size() == 4);
+  CHECK(zh[0] == "蒙古军不");
+  CHECK(zh[1] == "急攻城，");  // the comma stays with the character before it
+  for (const std::string& l : zh) CHECK(measure_fixed(l) <= 64 + 16);
+  // Quotation marks stay with the words they enclose wherever two characters fit a line.
+  for (float width = 32; width <= 160; width += 16)
+    for (const std::string& l : app::wrap_lines("成吉思汗“四杰”之一（塔察儿）", width, measure_fixed)) {
+      CHECK(l.rfind("”", 0) != 0);
+      CHECK(l.rfind("）", 0) != 0);
+      CHECK_FALSE(l.ends_with("“"));
+      CHECK_FALSE(l.ends_with("（"));
+    }
+  // A word wider than the whole line is the one thing split, and a newline always breaks.
+  const std::vector<std::string> split = app::wrap_lines("Supercalifragilistic\nok", 80, measure_fixed);
+  REQUIRE(split.size() == 3);
+  CHECK(split[0] == "Supercalif");
+  CHECK(split[2] == "ok");
+}
+
+TEST_CASE("timeline bands: titles keep whole words, with an ellipsis; 1 day, not 1 days", "[viewer-logic]") {
+  CHECK(app::span_text(1.0) == "1 day");
+  CHECK(app::span_text(1.3) == "1 day");
+  CHECK(app::span_text(2.0) == "2 days");
+  CHECK(app::span_text(21.0) == "21 days");
+  CHECK(app::span_text(0.25) == "6 hours");
+  CHECK(app::span_text(0.03) == "1 hour");
+  CHECK(app::span_text(0).empty());
+  const std::string title = "The gathering storm";
+  CHECK(app::band_title(title, 1.0, 400, measure_fixed) == "The gathering storm · 1 day");
+  CHECK(app::band_title(title, 20, 400, measure_fixed) == "The gathering storm · 20 days");
+  CHECK(app::band_title(title, 20, 160, measure_fixed) == "The gathering storm");
+  // 130 px: "The gathering st" would fit, but cut words are never shown.
+  CHECK(app::band_title(title, 20, 130, measure_fixed) == "The gathering…");
+  CHECK(app::band_title(title, 20, 50, measure_fixed) == "The…");
+  CHECK(app::band_title(title, 20, 20, measure_fixed).empty());
+  for (float width = 0; width < 300; width += 7) {
+    const std::string shown = app::band_title(title, 20, width, measure_fixed);
+    CHECK(measure_fixed(shown) <= width);
+    if (shown.empty() || shown.find(" · ") != std::string::npos) continue;
+    const std::string words = shown.substr(0, shown.size() - (shown.ends_with("…") ? std::string("…").size() : 0));
+    CHECK((title.rfind(words, 0) == 0 && (words.size() == title.size() || title[words.size()] == ' ')));
+  }
+}
+
+TEST_CASE("camera modes: one name each in the status bar, the help and docs/VIEWER.md", "[viewer-logic]") {
+  std::ifstream file(std::string(SIEGE_SOURCE_DIR) + "/docs/VIEWER.md");
+  REQUIRE(file);
+  const std::string docs((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const app::CameraMode mode :
+       {app::CameraMode::Director, app::CameraMode::Free, app::CameraMode::Orbit, app::CameraMode::Follow}) {
+    const std::string label = app::camera_mode_label(mode);
+    INFO(label);
+    CHECK(app::camera_status(mode) == "Camera: " + label);  // Orbit and Follow once read "Camera: free"
+    CHECK(docs.find("**" + label + "**") != std::string::npos);
+    bool in_help = false;
+    for (const app::KeyHelp& k : app::key_help()) in_help = in_help || k.what.find(label + " camera") == 0;
+    CHECK(in_help);
+  }
+}
+
+TEST_CASE("F with nothing selected says to select a unit first; O says what it orbits", "[viewer-logic]") {
+  const scene::Scenario s = test_scenarios::armies();
+  const scene::Snapshot early = scene::evaluate(s, 0.0);  // jin_guard (unit 2) is not on the field yet
+  CHECK(app::follow_refusal(s, early, -1).find("Select a unit first") == 0);
+  CHECK(app::follow_refusal(s, early, 2).find("not on the field") != std::string::npos);
+  CHECK(app::follow_refusal(s, early, 0).empty());
+  const glm::vec3 clicked(10, 0, 20), middle(500, 0, 600);
+  const app::OrbitChoice around_click = app::choose_orbit_pivot(clicked, middle);
+  REQUIRE(around_click.pivot);
+  CHECK(*around_click.pivot == clicked);
+  CHECK(around_click.message.find("the point you clicked") != std::string::npos);
+  const app::OrbitChoice around_middle = app::choose_orbit_pivot(std::nullopt, middle);
+  REQUIRE(around_middle.pivot);
+  CHECK(*around_middle.pivot == middle);
+  CHECK(around_middle.message.find("middle of the view") != std::string::npos);
+  const app::OrbitChoice none = app::choose_orbit_pivot(std::nullopt, std::nullopt);
+  CHECK_FALSE(none.pivot);
+  CHECK_FALSE(none.message.empty());
+  // The help says the same of O.
+  bool documented = false;
+  for (const app::KeyHelp& k : app::key_help())
+    documented =
+        documented || (k.keys.find(" O") != std::string::npos && k.what.find("clicked point") != std::string::npos &&
+                       k.what.find("middle of the view") != std::string::npos);
+  CHECK(documented);
+}
+
+TEST_CASE("names in both languages: panels, tooltips and the timeline's markers", "[viewer-logic]") {
+  CHECK(app::bilingual({"Song vanguard", "宋军前锋"}) == "Song vanguard  宋军前锋");
+  CHECK(app::bilingual({"Song vanguard", ""}) == "Song vanguard");
+  CHECK(app::bilingual({"", "宋军前锋"}) == "宋军前锋");
+  scene::Scenario s = test_scenarios::armies();
+  s.units[1].name = {"Song column", "宋军"};
+  s.captions[0].text = {std::string(200, 'x') + " end", std::string("蔡州") + std::string(300, 'a')};
+  bool arrival = false;
+  for (const app::Marker& m : app::timeline_markers(s)) {
+    arrival = arrival || m.label == "Arrives: Song column  宋军";
+    if (m.kind == app::Marker::Kind::Caption) {
+      CHECK(m.label.find("蔡州") != std::string::npos);        // the Chinese shows too, cut whole
+      CHECK(m.label.find("xxxxxxxxxx") == std::string::npos);  // a 200-letter word is not cut into
+    }
+  }
+  CHECK(arrival);
 }

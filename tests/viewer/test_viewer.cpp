@@ -324,3 +324,112 @@ TEST_CASE("a click a few pixels off a soldier still selects his unit", "[viewer]
   CHECK(s.log[1]["selected_unit"] == unit);
   CHECK(s.log[1]["selected_kind"] == "soldier");
 }
+
+namespace {
+
+// Share of the pixels in a rectangle where two images differ clearly (summed channels > 40).
+double differing_share(const renderer::RgbaImage& a, const renderer::RgbaImage& b, int x0, int y0, int x1, int y1) {
+  long differ = 0, n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x, ++n) {
+      const std::size_t i = (static_cast<size_t>(y) * a.width + x) * 4;
+      int d = 0;
+      for (int c = 0; c < 3; ++c) d += std::abs(a.pixels[i + c] - b.pixels[i + c]);
+      differ += d > 40;
+    }
+  return static_cast<double>(differ) / static_cast<double>(std::max(n, 1L));
+}
+
+}  // namespace
+
+TEST_CASE("captions stay in the scene area: none beside the map or off the right edge", "[viewer]") {
+  // 25 September 1233: two long lower thirds over the phase's title. They used to run under
+  // the legend and off the right edge; the strip below the legend, right of the scene area,
+  // must now show the scene itself.
+  struct Size {
+    int w, h, strip_x0, strip_y0;  // the strip: right of the scene area, below the legend
+  };
+  for (const Size size : {Size{1280, 720, 1016, 391}, Size{1024, 768, 806, 345}}) {
+    INFO("window " << size.w << "x" << size.h);
+    const auto dir = test::temp_dir("captions");
+    const json script = {{"window", {size.w, size.h}},
+                         {"events",
+                          {{{"frame", 1}, {"seek", "1233-09-25"}},
+                           {{"frame", 4}, {"screenshot", (dir / "ui.png").string()}, {"ui", true}},
+                           {{"frame", 5}, {"screenshot", (dir / "scene.png").string()}, {"ui", false}},
+                           {{"frame", 6}, {"quit", true}}}}};
+    const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+    require_clean(s);
+    CHECK(s.last()["panels"] == true);
+    const renderer::RgbaImage ui = renderer::read_png(dir / "ui.png");
+    const renderer::RgbaImage scene = renderer::read_png(dir / "scene.png");
+    REQUIRE(static_cast<int>(ui.width) == size.w);
+    REQUIRE(static_cast<int>(scene.width) == size.w);
+    const int strip_y1 = size.h - 176 - 6;
+    const double covered = differing_share(ui, scene, size.strip_x0, size.strip_y0, size.w - 4, strip_y1);
+    INFO("share of the strip covered: " << covered);
+    CHECK(covered < 0.10);  // a place label may stand there; a caption box covered 37-60 %
+    // And the captions are there, in the scene area: its lower part differs from the scene.
+    const int scene_x0 = size.w == 1280 ? 400 : 330;
+    CHECK(differing_share(ui, scene, scene_x0, size.h - 176 - 220, size.strip_x0 - 20, size.h - 190) > 0.3);
+  }
+}
+
+TEST_CASE("F with no unit selected says to select one first, and changes nothing else", "[viewer]") {
+  const auto dir = test::temp_dir("f_alone");
+  const json script = {{"window", {1280, 720}},
+                       {"events", {{{"frame", 2}, {"key", "F"}}, {{"frame", 4}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  REQUIRE(!s.log.empty());
+  CHECK(s.log[0]["presentation"] == false);  // it once toggled the presentation
+  CHECK(s.log[0]["camera"] == "director");
+  CHECK(s.log[0]["message"].get<std::string>().rfind("Select a unit first", 0) == 0);
+}
+
+TEST_CASE("O orbits the ground point clicked, and without a click the middle of the view", "[viewer]") {
+  const auto dir = test::temp_dir("orbit");
+  const json script = {{"window", {1280, 720}},
+                       {"events",
+                        {{{"frame", 2}, {"key", "O"}},
+                         {{"frame", 34}, {"click", {760, 420}}},
+                         {{"frame", 37}, {"key", "O"}},
+                         {{"frame", 39}, {"quit", true}}}}};
+  const test::Session s =
+      test::run_session(dir, script, "assets/scenarios/caizhou.json", "--shot city_close --time famine");
+  require_clean(s);
+  REQUIRE(s.log.size() >= 3);
+  // No click yet: the ground in the middle of the view.
+  CHECK(s.log[0]["camera"] == "orbit");
+  CHECK(s.log[0]["message"].get<std::string>().find("middle of the view") != std::string::npos);
+  REQUIRE(s.log[0]["orbit_pivot"].is_array());
+  // After a click on the ground: that point, exactly.
+  const json& after = s.log[2];
+  CHECK(after["camera"] == "orbit");
+  CHECK(after["message"].get<std::string>().find("the point you clicked") != std::string::npos);
+  REQUIRE(after["picked_point"].is_array());
+  REQUIRE(after["orbit_pivot"].is_array());
+  for (int i = 0; i < 3; ++i) CHECK(after["orbit_pivot"][i].get<double>() == after["picked_point"][i].get<double>());
+  CHECK(after["orbit_pivot"] != s.log[0]["orbit_pivot"]);
+}
+
+TEST_CASE("below 960x600 the side panels collapse and the scene takes their place", "[viewer]") {
+  const auto dir = test::temp_dir("collapse");
+  const json script = {{"window", {900, 560}},
+                       {"events",
+                        {{{"frame", 3}, {"screenshot", (dir / "small.png").string()}, {"ui", true}},
+                         {{"frame", 4}, {"screenshot", (dir / "small_scene.png").string()}, {"ui", false}},
+                         {{"frame", 5}, {"resize", {1024, 768}}},
+                         {{"frame", 9}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  REQUIRE(s.log.size() >= 3);
+  CHECK(s.log[0]["panels"] == false);
+  CHECK(s.last()["panels"] == true);  // back at 1024x768
+  // Where the side panel stands in a larger window (below the notice, above the opening
+  // title card), the small one shows the scene.
+  const renderer::RgbaImage ui = renderer::read_png(dir / "small.png");
+  const renderer::RgbaImage scene = renderer::read_png(dir / "small_scene.png");
+  REQUIRE(ui.width == 900);
+  CHECK(differing_share(ui, scene, 20, 45, 300, 105) < 0.05);
+}
