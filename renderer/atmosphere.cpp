@@ -55,8 +55,8 @@ const glm::vec3 kMoonTint(0.62f, 0.78f, 1.0f);
 float adapted_exposure(float horizontal) {
   constexpr float kNoon = 0.75f;  // a clear winter noon on the plain
   const float e = std::max(horizontal, 1e-9f);
-  // Brighter than noon: a little less exposure. Darker: more, but only 0.8 of a stop per stop.
-  return e >= kNoon ? std::pow(kNoon / e, 0.5f) : std::min(std::pow(kNoon / e, 0.8f), 2e6f);
+  // Brighter than noon: a little less exposure. Darker: more, but only 0.87 of a stop per stop.
+  return e >= kNoon ? std::pow(kNoon / e, 0.5f) : std::min(std::pow(kNoon / e, 0.87f), 1e7f);
 }
 
 void Atmosphere::update_sky(const SkyInputs& in) {

@@ -96,14 +96,18 @@ vec3 field_colour(vec2 xz, float footprint) {
 
 // The weather on a surface: snow lies on what faces up (roofs, wall tops, open ground) in
 // drifts, hoar frost whitens the fields on cold dawns, and rain darkens the earth.
-vec3 weathered(vec3 albedo, vec3 n, float farmland) {
+vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint) {
   if (frame.snow_cover + frame.frost + frame.wetness <= 0.0) return albedo;
   float up = smoothstep(0.5, 0.85, n.y);
-  float drift = 0.65 * value_noise(in_world.xz / 9.0) + 0.35 * value_noise(in_world.xz / 2.3);
-  float snow = up * smoothstep(0.0, 0.25, frame.snow_cover * 1.25 - (1.0 - drift) * 0.5);
+  // Each scale of the noise gives way to its mean once a pixel spans it, so far snow does not shimmer.
+  float drift = 0.6 * mix(value_noise(in_world.xz / 4.0), 0.5, smoothstep(2.0, 8.0, footprint)) +
+                0.4 * mix(value_noise(in_world.xz / 1.3), 0.5, smoothstep(0.6, 2.5, footprint));
+  // Drifts: a thin cover is a grey-white dusting, whiter where the noise is high (lee sides,
+  // furrows), and closes into an even white as it deepens.
+  float snow = up * smoothstep(-0.3, 0.3, frame.snow_cover - (1.0 - drift)) * (0.5 + 0.5 * frame.snow_cover);
   albedo = mix(albedo, mix(albedo, vec3(0.62, 0.60, 0.57), 0.6), frame.frost * farmland * up);
   albedo *= 1.0 - 0.4 * frame.wetness * up;
-  return mix(albedo, vec3(0.80, 0.82, 0.86), snow);
+  return mix(albedo, vec3(0.76, 0.78, 0.82), snow);
 }
 
 void main() {
@@ -119,7 +123,7 @@ void main() {
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
     albedo *= 0.7 + 0.6 * n;
   }
-  albedo = weathered(albedo, n, in_albedo.a);
+  albedo = weathered(albedo, n, in_albedo.a, footprint);
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
