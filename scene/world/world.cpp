@@ -6,6 +6,7 @@
 #include "scene/mesh/mesh_lod.h"
 #include "scene/mesh/model_file.h"
 #include "scene/sim/projectiles.h"
+#include "scene/world/occlusion.h"
 
 namespace scene {
 
@@ -110,6 +111,9 @@ World build_world(const Scenario& scenario) {
   for (const Unit& unit : scenario.units)
     if (unit.ladders > 0) world.objects.add(ObjectKind::Ladder, "Ladders of " + label(unit.name, unit.id), unit.id);
 
+  // Walls, towers, gates and houses darken towards their feet (roads, added below, lie flat).
+  bake_ground_occlusion(world.structures, *ground);
+  for (Mesh& camp : world.camps) bake_ground_occlusion(camp, *ground);
   for (const Vertex& v : world.structures.vertices)
     world.casters_min = glm::min(world.casters_min, v.position),
     world.casters_max = glm::max(world.casters_max, v.position);
