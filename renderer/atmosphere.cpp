@@ -94,6 +94,10 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   in.sun = {sun, 1.0f};
   // The moon lights the sky too, far more faintly (a blue sky by moonlight, as by day).
   in.moon = {moon, kFullMoon * moon_phase_brightness(snapshot.moon.illuminated)};
+  // Until the sun is 4° down, its twilight outshines the moonlit sky a thousandfold: leave the
+  // moon out of the table then, so it is not recomputed as the moon moves by day.
+  const SkyLight moon_light = in.moon;
+  if (sun.y > -0.07f) in.moon.illuminance = 0.0f;
   in.haze = std::max(weather.haze, 0.0f);  // the scenario's haze times the weather's
   in.cloud_cover = weather.cloud_cover;
   update_sky(in);
@@ -102,14 +106,15 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   // outweighs the moon's beam, so the switch is not seen.
   const bool sun_key = sun.y > -0.02f;
   u.sun_direction = sun_key ? sun : moon;
-  u.sun_color = sun_key ? sky_.sun_irradiance : sky_.moon_irradiance * kMoonTint;
+  u.sun_color = sun_key ? sky_.sun_irradiance : model_.direct(moon_light, in.haze, in.cloud_cover) * kMoonTint;
   u.daylight = smoothstep(-0.12f, 0.08f, sun.y);
   u.sun_disc_direction = sun;
   u.moon_direction = moon;
   u.moon_illuminated = snapshot.moon.illuminated;
   // The disc's radiance: the moon's illuminance over its solid angle (before the air).
-  const float moon_light = in.moon.illuminance * 5.0f / kMoonSolidAngle;
-  u.moon_disc_colour = glm::vec3(1.0f, 0.96f, 0.88f) * moon_light * std::max(1.0f - 0.9f * weather.cloud_cover, 0.0f);
+  const float moon_radiance = moon_light.illuminance * 5.0f / kMoonSolidAngle;
+  u.moon_disc_colour =
+      glm::vec3(1.0f, 0.96f, 0.88f) * moon_radiance * std::max(1.0f - 0.9f * weather.cloud_cover, 0.0f);
   u.sky_up = sky_.sky_irradiance_up;
   u.sky_side = sky_.sky_irradiance_side;
   u.ground_bounce = sky_.ground_bounce;
@@ -159,8 +164,9 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
 
   // Exposure adapts to the light on the ground: sun or moon, sky, and the fires near where
   // the camera looks (their illuminance at the look-at point, /π).
-  float horizontal = luminance(sky_.sun_irradiance * std::max(sun.y, 0.0f) +
-                               sky_.moon_irradiance * std::max(moon.y, 0.0f) + sky_.sky_irradiance_up);
+  float horizontal =
+      luminance(sky_.sun_irradiance * std::max(sun.y, 0.0f) +
+                model_.direct(moon_light, in.haze, in.cloud_cover) * std::max(moon.y, 0.0f) + sky_.sky_irradiance_up);
   float fires = 0;
   for (const scene::LightSource& light : snapshot.lights) {
     const glm::vec3 to = light.position - camera.target;
@@ -168,6 +174,9 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   }
   horizontal += 0.5f * fires / kPi;
   u.exposure = adapted_exposure(horizontal);
+  // The brightest star, some 1e-4 in radiance over a pixel, is lost below an exposure of ~10:
+  // the sky shader then skips them.
+  if (u.exposure < 10.0f) u.star_brightness = 0.0f;
   return u;
 }
 

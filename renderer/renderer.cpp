@@ -275,7 +275,10 @@ void Renderer::create_pipelines() {
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
   water.cull = VK_CULL_MODE_NONE;
+  water.constants = {1};
   water_pipeline_ = Pipeline(device, water);
+  water.constants = {0};  // the interactive preset: the sky alone, no march through the copy
+  water_sky_only_pipeline_ = Pipeline(device, water);
 
   // The sky is drawn last, only where nothing nearer has written depth.
   PipelineDesc sky = world;
@@ -436,6 +439,11 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
                                  const scene::Snapshot& snapshot, const scene::Camera& camera,
                                  const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  // Without reflections the copy is never made, but the water's descriptor still names it:
+  // give it a readable layout (its contents are never read).
+  if (options_.preset != Preset::Film)
+    transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
+               {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0}, kSampled);
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
@@ -446,11 +454,16 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   draw_camps(cmd, snapshot);
   draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
                shadowed);
-  vkCmdEndRendering(cmd);
-  copy_for_reflections(cmd, target);
-  begin_scene_pass(cmd, target, false);
-  set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
+  // The film preset's water reflects the world: it needs a copy of what is drawn so far.
+  const bool reflections = options_.preset == Preset::Film;
+  if (reflections) {
+    vkCmdEndRendering(cmd);
+    copy_for_reflections(cmd, target);
+    begin_scene_pass(cmd, target, false);
+    set_viewport(cmd, target.extent);
+  }
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                    reflections ? water_pipeline_.handle() : water_sky_only_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
                           nullptr);
   draw(cmd, water_);

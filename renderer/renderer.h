@@ -148,7 +148,9 @@ class Renderer {
   Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
-  Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
+  Pipeline unshadowed_ground_pipeline_;
+  Pipeline
+      water_sky_only_pipeline_;  // water.frag without the reflections' march (interactive)  // world.frag without the shadow lookup
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;
 

@@ -179,6 +179,15 @@ glm::vec3 SkyModel::transmittance(float altitude_km, float cos_zenith) const {
   return glm::exp(-extinction_of(depth, 1.0f));
 }
 
+glm::vec3 SkyModel::direct(const SkyLight& light, float haze, float cloud_cover) const {
+  if (light.illuminance <= 0) return glm::vec3(0);
+  // The disc sets over about half a degree; cloud takes the beam.
+  const float fade = std::clamp((light.direction.y + 0.0046f) / 0.0092f, 0.0f, 1.0f);
+  const float beam = std::pow(1.0f - std::clamp(cloud_cover, 0.0f, 1.0f), 1.5f);
+  return ground_transmittance(std::max(light.direction.y, 0.0f), haze) * fade * beam *
+         (light.illuminance * kSunIlluminance / kPi);
+}
+
 glm::vec3 SkyModel::ground_transmittance(float sin_elevation, float haze) const {
   const glm::vec3 depth = bilinear(transmittance_, kTransmittanceW, kTransmittanceH, 0.5f * sin_elevation + 0.5f, 0.0f);
   return glm::exp(-extinction_of(depth, haze));
@@ -246,16 +255,8 @@ SkyOutputs SkyModel::evaluate(const SkyInputs& in) const {
     }
   }
 
-  // Direct light at the ground, /π (surface radiance = albedo × this × cos).
-  const auto direct = [&](const SkyLight& light) {
-    if (light.illuminance <= 0) return glm::vec3(0);
-    // The disc sets over about half a degree.
-    const float fade = std::clamp((light.direction.y + 0.0046f) / 0.0092f, 0.0f, 1.0f);
-    return ground_transmittance(std::max(light.direction.y, 0.0f), haze) * fade *
-           (light.illuminance * kSunIlluminance / kPi);
-  };
-  out.sun_irradiance = direct(in.sun);
-  out.moon_irradiance = direct(in.moon);
+  out.sun_irradiance = direct(in.sun, haze, 0.0f);
+  out.moon_irradiance = direct(in.moon, haze, 0.0f);
 
   // Cloud: the direct beams dim, the sky becomes a grey dome lit by what the clouds take in
   // (the CIE overcast sky, brighter overhead), and the cloud deck hides the clear sky's colour.
@@ -281,9 +282,8 @@ SkyOutputs SkyModel::evaluate(const SkyInputs& in) const {
         const glm::vec3 dome = overcast * (1.0f + 2.0f * std::max(d.y, 0.0f)) / 3.0f + kNightSky;
         texel = glm::vec4(glm::mix(glm::vec3(texel), dome, cloud * (d.y > -0.02f ? 1.0f : 0.6f)), 1.0f);
       }
-    const float beam = std::pow(1.0f - cloud, 1.5f);
-    out.sun_irradiance *= beam;
-    out.moon_irradiance *= beam;
+    out.sun_irradiance = direct(in.sun, haze, cloud);
+    out.moon_irradiance = direct(in.moon, haze, cloud);
   }
 
   // Irradiance from the sky dome, /π: on an upward face, and on upright faces round the compass.

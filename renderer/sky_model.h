@@ -44,6 +44,9 @@ class SkyModel {
 
   SkyOutputs evaluate(const SkyInputs& inputs) const;
 
+  // A body's direct light at the ground (/π), through the air and the cloud.
+  glm::vec3 direct(const SkyLight& light, float haze, float cloud_cover) const;
+
   // Transmittance from the ground towards a direction with this sine of elevation.
   glm::vec3 ground_transmittance(float sin_elevation, float haze) const;
 

@@ -86,7 +86,10 @@ void main() {
   vec3 colour = sky_radiance(dir, true);
   if (dir.y > -0.01) {
     float pixel_angle = length(fwidth(dir));
-    colour += (stars(dir, pixel_angle) * frame.star_brightness + moon_disc(dir)) * smoothstep(-0.01, 0.02, dir.y);
+    // By day the stars are far below what shows (star_brightness 0): not drawn at all.
+    vec3 extra = frame.star_brightness > 0.0 ? stars(dir, pixel_angle) * frame.star_brightness : vec3(0.0);
+    if (dot(dir, frame.moon_direction) > 0.9999) extra += moon_disc(dir);
+    colour += extra * smoothstep(-0.01, 0.02, dir.y);
     colour = clouds(dir, colour);
   }
   out_color = vec4(colour * frame.exposure, 1.0);

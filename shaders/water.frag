@@ -13,6 +13,8 @@ layout(location = 0) out vec4 out_color;
 // The opaque world at half size, drawn before the water: rgb exposed radiance, a distance from
 // the eye (renderer.cpp, copy_for_reflections).
 layout(set = 0, binding = 4) uniform sampler2D opaque_world;
+// 1: march the reflected ray through that copy (the film preset); 0: reflect the sky alone.
+layout(constant_id = 0) const uint kReflectsWorld = 1;
 
 // What the reflected ray meets among the walls, towers and banks on screen: march along it in
 // growing steps until a point lies behind what the copy shows there (but not far behind: that
@@ -63,8 +65,10 @@ void main() {
   float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
   vec3 r = reflect(-v, n);
   vec3 reflected = sky_radiance(r, true);
-  vec4 world = reflected_world(in_world + vec3(0.0, 0.05, 0.0), r);
-  reflected = mix(reflected, world.rgb, world.a);
+  if (kReflectsWorld != 0) {
+    vec4 world = reflected_world(in_world + vec3(0.0, 0.05, 0.0), r);
+    reflected = mix(reflected, world.rgb, world.a);
+  }
   vec3 ambient = frame.sky_up + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
   vec3 body = in_albedo.rgb * ambient;
   vec3 colour = mix(body, reflected, fresnel);

@@ -201,3 +201,28 @@ TEST_CASE("Falling snow and rain show over the scene, and nothing falls in fair 
   CHECK(none == 0);
   CHECK(test::context().validation_errors() == 0);
 }
+
+TEST_CASE("In the film preset the moat reflects the wall beside it; the interactive preset shows the sky",
+          "[render][light]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot noon = at_hour(s, at_date(s, "1233-11-20"), 11.0);
+  scene::Camera camera;  // low over the south moat, looking at the wall
+  camera.position = {60, 30, 760};
+  camera.target = {0, 5, 620};
+  camera.fov_deg = 50;
+  const renderer::FrameImage sky_only = r.render(noon, camera, kSize, true);
+  r.options().preset = renderer::Preset::Film;
+  const renderer::FrameImage reflecting = r.render(noon, camera, kSize, true);
+  int water = 0, changed = 0;
+  for (std::uint32_t y = 0; y < kSize.height; ++y)
+    for (std::uint32_t x = 0; x < kSize.width; ++x) {
+      if (test::kind_at(r, reflecting, {static_cast<int>(x), static_cast<int>(y)}) != "water") continue;
+      ++water;
+      changed += std::abs(luminance(reflecting, x, y) - luminance(sky_only, x, y)) > 6;
+    }
+  INFO("water pixels " << water << ", changed by the reflections " << changed);
+  REQUIRE(water > 500);
+  CHECK(changed > water / 10);
+  CHECK(test::context().validation_errors() == 0);
+}
