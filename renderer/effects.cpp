@@ -11,6 +11,10 @@
 
 namespace renderer {
 
+namespace {
+constexpr std::uint32_t kFlame = 1, kFireArrow = 4;  // scene::Particle::kind: the emissive ones
+}  // namespace
+
 // Particles are copied to the GPU as they are.
 static_assert(sizeof(scene::Particle) == sizeof(shaders::EffectInstance));
 static_assert(offsetof(scene::Particle, position) == offsetof(shaders::EffectInstance, x));
@@ -71,6 +75,10 @@ void EffectsPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snaps
     return glm::dot(da, da) > glm::dot(db, db);
   });
   count_ = static_cast<std::uint32_t>(particles_.size());
+  emissive_ =
+      static_cast<std::uint32_t>(std::count_if(particles_.begin(), particles_.end(), [](const scene::Particle& p) {
+        return p.kind == kFlame || p.kind == kFireArrow;
+      }));
   const VkDeviceSize bytes = particles_.size() * sizeof(scene::Particle);
   if (slot.particles.size() < bytes) {
     slot.particles = Buffer(context_, bytes * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);

@@ -29,6 +29,7 @@ class EffectsPass {
   void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set);
   std::uint32_t count() const { return count_; }
   std::uint64_t triangles() const { return 2ull * count_; }
+  std::uint32_t emissive() const { return emissive_; }  // flames and fire arrows among them: what blooms
 
  private:
   struct Slot {
@@ -41,6 +42,7 @@ class EffectsPass {
   const scene::Scenario& scenario_;
   std::vector<scene::Particle> particles_;  // reused every frame
   std::uint32_t count_ = 0;
+  std::uint32_t emissive_ = 0;
   Unique<VkDescriptorSetLayout> layout_;
   Unique<VkDescriptorPool> pool_;
   std::vector<Slot> slots_;  // sets from pool_

@@ -6,6 +6,7 @@
 #include "renderer/atmosphere.h"
 #include "renderer/descriptors.h"
 #include "renderer/gpu_vertex.h"
+#include "renderer/lights.h"
 #include "renderer/vk_check.h"
 
 namespace renderer {
@@ -113,6 +114,7 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   create_pipelines();
   troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_.get(), kFramesInFlight);
   effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_.get(), kFramesInFlight);
+  bloom_ = std::make_unique<BloomPass>(context_, kFramesInFlight);
 
   VkDevice device = context_.device();
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -178,17 +180,21 @@ void Renderer::create_descriptors() {
   scene_layout_ = create_set_layout(
       device,
       {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {2, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});  // local lights
   tonemap_layout_ = create_set_layout(
-      device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+      device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+               {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});  // bloom
   pool_ = create_descriptor_pool(device,
-                                 {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}},
+                                 {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3 * kFramesInFlight}},
                                  2 * kFramesInFlight);
   sampler_ = create_nearest_sampler(device);
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
+    slot.lights = Buffer(context_, sizeof(shaders::LightUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
+    std::memset(slot.lights.mapped(), 0, sizeof(shaders::LightUniforms));
     slot.scene_set = allocate_set(device, pool_.get(), scene_layout_.get());
     slot.tonemap_set = allocate_set(device, pool_.get(), tonemap_layout_.get());
     const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
@@ -204,8 +210,12 @@ void Renderer::create_descriptors() {
     shadow_write.descriptorCount = 1;
     shadow_write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
     shadow_write.pImageInfo = &shadow;
-    const VkWriteDescriptorSet writes[] = {write, shadow_write};
-    vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+    const VkDescriptorBufferInfo lights{slot.lights.handle(), 0, sizeof(shaders::LightUniforms)};
+    VkWriteDescriptorSet lights_write = write;
+    lights_write.dstBinding = 2;
+    lights_write.pBufferInfo = &lights;
+    const VkWriteDescriptorSet writes[] = {write, shadow_write, lights_write};
+    vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
   }
 }
 
@@ -245,7 +255,10 @@ void Renderer::create_pipelines() {
   tonemap.color_formats = {kDisplayFormat};
   tonemap.set_layouts = {tonemap_layout_.get()};
   tonemap.push_constant_bytes = sizeof(shaders::TonemapPush);
+  tonemap.constants = {0};
   tonemap_pipeline_ = Pipeline(device, tonemap);
+  tonemap.constants = {1};
+  tonemap_bloom_pipeline_ = Pipeline(device, tonemap);
 }
 
 void Renderer::bind(VkCommandBuffer cmd, const GpuMesh& mesh) {
@@ -321,6 +334,12 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   uniforms.shadow_texel_m = shadow.texel_m;
   uniforms.terrain_object = world_.terrain;  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
+  const shaders::LightUniforms lights =
+      select_lights(snapshot.lights, uniforms.view_proj, camera.position, extent.width, extent.height, uniforms.time_s,
+                    options_.world ? options_.max_lights : 0);
+  std::memcpy(slot.lights.mapped(), &lights, sizeof(lights));
+  stats_.lights = lights.count;
+  if (std::shared_ptr<void> old = bloom_->resize(extent)) retire(slot_index, std::move(old));
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
   effects_->prepare(slot_index, snapshot, camera.position);
@@ -332,7 +351,17 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
       shadow.enabled ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
                      : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
-  record_tonemap_pass(cmd, slot, target);
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
+  // Bloom where something glows: flames, fire arrows, local lights. Without them nothing a
+  // frame shows is far above the threshold but the sun's disc, and the chain and the
+  // tonemap's extra sample per pixel cost a CPU driver more than that halo is worth.
+  const bool bloom = options_.world && options_.bloom_strength > 0 && (effects_->emissive() > 0 || lights.count > 0);
+  stats_.bloom = bloom;
+  if (bloom)
+    bloom_->record(cmd, slot_index, target.hdr.view(), options_.exposure, options_.bloom_threshold);
+  else
+    bloom_->skip(cmd);
+  record_tonemap_pass(cmd, slot, target, bloom);
   if (options_.overlay) options_.overlay(cmd, target, snapshot);
 
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
@@ -340,15 +369,19 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   stats_.record_ms = ms_since(start);
 }
 
-// The tonemap pass reads this frame's HDR image.
+// The tonemap pass reads this frame's HDR image and its bloom.
 void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
   const VkDescriptorImageInfo hdr_info{sampler_.get(), target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = slot.tonemap_set;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  write.pImageInfo = &hdr_info;
-  vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+  const VkDescriptorImageInfo bloom_info{bloom_->sampler(), bloom_->output(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet writes[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+  for (std::uint32_t i = 0; i < 2; ++i) {
+    writes[i].dstSet = slot.tonemap_set;
+    writes[i].dstBinding = i;
+    writes[i].descriptorCount = 1;
+    writes[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    writes[i].pImageInfo = i == 0 ? &hdr_info : &bloom_info;
+  }
+  vkUpdateDescriptorSets(context_.device(), 2, writes, 0, nullptr);
 }
 
 // What stands on the ground, seen from the sun; its triangles count apart.
@@ -397,8 +430,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
 }
 
 // HDR -> the 8-bit display image.
-void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target) {
-  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
+void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom) {
+  const Pipeline& pipeline = bloom ? tonemap_bloom_pipeline_ : tonemap_pipeline_;
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
   const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
   VkRenderingInfo post{VK_STRUCTURE_TYPE_RENDERING_INFO};
@@ -408,12 +441,11 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
   post.pColorAttachments = &display;
   vkCmdBeginRendering(cmd, &post);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0,
-                          nullptr);
-  const shaders::TonemapPush push{options_.exposure};
-  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                     sizeof(push), &push);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
+  const shaders::TonemapPush push{options_.exposure, bloom ? options_.bloom_strength : 0.0f};
+  vkCmdPushConstants(cmd, pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
+                     &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "renderer/bloom.h"
 #include "renderer/context.h"
 #include "renderer/effects.h"
 #include "renderer/pipeline.h"
@@ -41,6 +42,8 @@ struct FrameStats {
   double record_ms = 0;                // CPU: uploads and command recording
   double gpu_ms = 0;                   // submit until the fence signals (the whole render on lavapipe)
   double readback_ms = 0;              // copying the pixels out of mapped memory
+  std::uint32_t lights = 0;            // local lights selected for the frame (renderer/lights.h)
+  bool bloom = false;                  // the bloom chain ran (something glowed)
 };
 
 // Draws over the finished (tonemapped) image: the one hook through which an application adds
@@ -52,6 +55,13 @@ struct RenderOptions {
   float exposure = 1.0f;
   OverlayHook overlay;  // empty: none
   bool world = true;    // false: troops only, no world or sky (the benchmark's minimal renderer)
+  // Local lights (fires, torches) a frame lights the scene with, the brightest as seen from the
+  // camera; at most shaders::kMaxLocalLights.
+  std::uint32_t max_lights = 32;
+  // Bloom: what is brighter than bloom_threshold (exposed luminance: radiance × exposure, where
+  // the tonemap is near white) spills round it; bloom_strength of the blurred excess is added.
+  float bloom_strength = 0.12f;
+  float bloom_threshold = 1.5f;
 };
 
 class Renderer {
@@ -92,6 +102,7 @@ class Renderer {
   struct FrameSlot {
     std::vector<std::shared_ptr<void>> retired;  // let go when this slot is next recorded, after its fence
     Buffer uniforms;
+    Buffer lights;  // shaders::LightUniforms
     GpuMesh dynamic_solids, dynamic_water;
     VkDescriptorSet scene_set = VK_NULL_HANDLE;
     VkDescriptorSet tonemap_set = VK_NULL_HANDLE;
@@ -116,7 +127,7 @@ class Renderer {
   void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
                          const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
                          const std::vector<std::uint8_t>& shadowed);
-  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target);
+  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom);
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -136,8 +147,10 @@ class Renderer {
   ShadowMap shadows_;
   Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
   Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
+  Pipeline tonemap_bloom_pipeline_;      // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;
+  std::unique_ptr<BloomPass> bloom_;
 
   // Headless path: its own target, command buffer, fence and readback buffers.
   std::unique_ptr<RenderTarget> offscreen_;

@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -35,7 +36,7 @@ void main() {
   float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
   vec3 reflected = sky_radiance(reflect(-v, n), true);
   vec3 ambient = frame.sky_zenith * 0.6 + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
-  vec3 body = in_albedo.rgb * ambient;
+  vec3 body = in_albedo.rgb * (ambient + local_light(in_world, n));
   vec3 colour = mix(body, reflected, fresnel);
   out_color = vec4(mix(colour, in_haze.rgb, in_haze.a), 1.0);
   out_object = in_object;

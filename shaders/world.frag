@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -112,7 +113,7 @@ void main() {
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
   // Ambient: sky from above, warm bounce from the ground below.
   vec3 ambient = mix(frame.haze_colour * 0.25, frame.sky_zenith * 0.9 + frame.sky_horizon * 0.2, 0.5 + 0.5 * n.y);
-  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient + local_light(in_world, n));
   out_color = vec4(mix(lit, in_haze.rgb, in_haze.a), 1.0);
   out_object = in_object;
 }
