@@ -42,7 +42,7 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
   desc.depth_test = true;
   desc.blend = true;
   desc.set_layouts = {scene_layout, layout_.get()};
-  pipeline_ = Pipeline(device, desc);
+  pipeline_ = LightVariants(device, desc);
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
@@ -87,12 +87,13 @@ void EffectsPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snaps
   if (bytes) std::memcpy(slot.particles.mapped(), particles_.data(), bytes);
 }
 
-void EffectsPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set) {
+void EffectsPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set, bool lit) {
   if (count_ == 0) return;
   Slot& slot = slots_[slot_index % slots_.size()];
   const VkDescriptorSet sets[] = {scene_set, slot.set};
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.layout(), 0, 2, sets, 0, nullptr);
+  const Pipeline& pipeline = pipeline_.get(lit);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 2, sets, 0, nullptr);
   vkCmdDraw(cmd, 6, count_, 0, 0);
 }
 

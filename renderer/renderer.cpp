@@ -230,15 +230,16 @@ void Renderer::create_pipelines() {
   world.depth_test = world.depth_write = true;
   world.cull = VK_CULL_MODE_BACK_BIT;
   world.set_layouts = {scene_layout_.get()};
-  world_pipeline_ = Pipeline(device, world);
+  world.constants = {1};  // receives shadows
+  world_pipeline_ = LightVariants(device, world);
   PipelineDesc unshadowed = world;
   unshadowed.constants = {0};
-  unshadowed_ground_pipeline_ = Pipeline(device, unshadowed);
+  unshadowed_ground_pipeline_ = LightVariants(device, unshadowed);
 
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
   water.cull = VK_CULL_MODE_NONE;
-  water_pipeline_ = Pipeline(device, water);
+  water_pipeline_ = LightVariants(device, water);
 
   // The sky is drawn last, only where nothing nearer has written depth.
   PipelineDesc sky = world;
@@ -292,7 +293,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
   bind(cmd, ground_);
   for (const std::uint8_t pass : {1, 0}) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      pass ? world_pipeline_.handle() : unshadowed_ground_pipeline_.handle());
+                      (pass ? world_pipeline_ : unshadowed_ground_pipeline_).get(lit_).handle());
     for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
       const scene::TerrainChunk& chunk = terrain.chunks[i];
       if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
@@ -339,6 +340,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
                     options_.world ? options_.max_lights : 0);
   std::memcpy(slot.lights.mapped(), &lights, sizeof(lights));
   stats_.lights = lights.count;
+  lit_ = lights.count > 0;
   if (std::shared_ptr<void> old = bloom_->resize(extent)) retire(slot_index, std::move(old));
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
@@ -404,28 +406,28 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
   begin_scene_pass(cmd, target);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
-                          nullptr);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.get(lit_).handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
+                          0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
   draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
                shadowed);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.handle());
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, water_pipeline_.get(lit_).handle());
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
-  troops_->draw(cmd, slot_index, slot.scene_set);
+  troops_->draw(cmd, slot_index, slot.scene_set, lit_);
   stats_.soldiers_drawn = troops_->stats().drawn;
   stats_.troop_triangles = troops_->stats().triangles;
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
-                          nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
+                          0, nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
   if (options_.world) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
   // Smoke and dust last: blended over everything opaque, the sky included.
-  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
+  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set, lit_);
   vkCmdEndRendering(cmd);
 }
 

@@ -11,6 +11,7 @@
 #include "renderer/bloom.h"
 #include "renderer/context.h"
 #include "renderer/effects.h"
+#include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
@@ -134,6 +135,7 @@ class Renderer {
   scene::World world_;
   RenderOptions options_;
   FrameStats stats_;
+  bool lit_ = false;  // this frame has local lights: the scene pipelines that add them
 
   GpuMesh ground_, water_, structures_;
   GpuMesh camps_;                               // every camp, built once, uploaded once; drawn while occupied
@@ -145,9 +147,10 @@ class Renderer {
   Unique<VkDescriptorPool> pool_;  // the slots' sets
   Unique<VkSampler> sampler_;
   ShadowMap shadows_;
-  Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_;
-  Pipeline unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
-  Pipeline tonemap_bloom_pipeline_;      // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
+  LightVariants world_pipeline_, water_pipeline_;
+  LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
+  Pipeline sky_pipeline_, tonemap_pipeline_;
+  Pipeline tonemap_bloom_pipeline_;  // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;
   std::unique_ptr<BloomPass> bloom_;

@@ -4,13 +4,15 @@
 #define SIEGE_LIGHTS_GLSL
 
 layout(set = 0, binding = 2, std140) uniform Lights { LightUniforms local_lights; };
+// 0 in the pipelines frames without lights use (renderer/light_variants.h): no code at all.
+layout(constant_id = 1) const uint kLocalLights = 1u;
 
 // Irradiance at a surface point with normal n from the lights that can reach this pixel's
 // screen tile: inverse square, a smooth window that reaches 0 at each light's radius, a
 // slightly wrapped cosine (a fire is no point, it lights a little round the turn), no shadows.
-// The flicker is in the intensities already. No lights (day): no loop at all.
+// The flicker is in the intensities already.
 vec3 local_light(vec3 world_pos, vec3 n) {
-  if (local_lights.count == 0u) return vec3(0.0);
+  if (kLocalLights == 0u || local_lights.count == 0u) return vec3(0.0);
   uvec2 tile = min(uvec2(gl_FragCoord.xy * local_lights.tile_scale), uvec2(kLightTilesX - 1u, kLightTilesY - 1u));
   uint t = tile.y * kLightTilesX + tile.x;
   uint mask = local_lights.tile_masks[t >> 2u][t & 3u];
