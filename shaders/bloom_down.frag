@@ -12,14 +12,17 @@ layout(constant_id = 0) const uint kPrefilter = 0;
 layout(location = 0) in vec2 in_uv;
 layout(location = 0) out vec4 out_color;
 
-// Radiance above the threshold in exposed luminance, with a soft knee so nothing pops.
+// Radiance above the threshold in exposed luminance, with a soft knee so nothing pops, and at
+// most kMaxExcess above it: a flame at night's exposure is a hundred times white, and its glow
+// should not swallow the street it burns in.
+const float kMaxExcess = 12.0;
 vec3 bright(vec3 c) {
   c = clamp(c, vec3(0.0), vec3(1e4));
   float l = dot(c, vec3(0.2126, 0.7152, 0.0722)) * params.exposure;
   float knee = 0.5 * params.threshold;
   float soft = clamp(l - params.threshold + knee, 0.0, 2.0 * knee);
   soft = soft * soft / (4.0 * knee + 1e-5);
-  return c * (max(soft, l - params.threshold) / max(l, 1e-5));
+  return c * (min(max(soft, l - params.threshold), kMaxExcess) / max(l, 1e-5));
 }
 
 vec3 tap(vec2 uv) {

@@ -196,6 +196,7 @@ TEST_CASE("night: a fire beside the wall lights the ground round it, not 500 m a
   night.lights.push_back(light_at(fire, 10.0f, 150.0f, 11));  // a burning gatehouse
   const renderer::FrameImage lit = r.render(night, camera, {kW, kH}, true);
   CHECK(r.last_stats().lights == 1);
+  CHECK(r.render(night, camera, {kW, kH}, true).rgba == lit.rgba);  // the same bytes every time
 
   const double near_lit = mean_level(lit, *at_fire, 3), near_dark = mean_level(dark, *at_fire, 3);
   const double far_lit = mean_level(lit, *at_far, 3), far_dark = mean_level(dark, *at_far, 3);
@@ -231,6 +232,8 @@ TEST_CASE("night: bloom spreads the burning city's flames past their own pixels"
   r.options() = {};
   r.options().exposure = 15;
   const renderer::FrameImage bloomed = r.render(night, camera, {kW, kH}, false);
+  CHECK(r.last_stats().bloom);
+  CHECK(r.render(night, camera, {kW, kH}, false).rgba == bloomed.rgba);  // the same bytes every time
 
   // Flame pixels: near white without bloom. Their neighbours 2..4 pixels off that are not
   // flames themselves should gain light; pixels 40 or more away should not.
