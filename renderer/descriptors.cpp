@@ -52,6 +52,7 @@ Unique<VkSampler> create_nearest_sampler(VkDevice device) {
 Unique<VkSampler> create_linear_sampler(VkDevice device) {
   VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   info.magFilter = info.minFilter = VK_FILTER_LINEAR;
+  info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
   info.addressModeU = info.addressModeV = info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
   VkSampler sampler;
   VK_CHECK(vkCreateSampler(device, &info, nullptr, &sampler));

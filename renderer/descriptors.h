@@ -1,5 +1,5 @@
 // The descriptor plumbing every pass repeats: set layouts, pools, single-set allocation and
-// the nearest/clamp sampler used to read attachments and atlases by texel.
+// the nearest/clamp sampler used to read attachments and atlases by texel, and a bilinear one.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,7 @@ Unique<VkDescriptorPool> create_descriptor_pool(VkDevice device, std::initialize
 // Freed with its pool.
 VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
 Unique<VkSampler> create_nearest_sampler(VkDevice device);
-Unique<VkSampler> create_linear_sampler(VkDevice device);  // bilinear, clamped
+// Bilinear, clamped to the edge, no mipmaps: for images read at another size (the bloom chain, the water's reflection copy).
+Unique<VkSampler> create_linear_sampler(VkDevice device);
 
 }  // namespace renderer

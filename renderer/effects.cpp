@@ -11,6 +11,10 @@
 
 namespace renderer {
 
+namespace {
+constexpr std::uint32_t kFlame = 1, kFireArrow = 4;  // scene::Particle::kind: the emissive ones
+}  // namespace
+
 // Particles are copied to the GPU as they are.
 static_assert(sizeof(scene::Particle) == sizeof(shaders::EffectInstance));
 static_assert(offsetof(scene::Particle, position) == offsetof(shaders::EffectInstance, x));
@@ -38,7 +42,7 @@ EffectsPass::EffectsPass(Context& context, const scene::Scenario& scenario, VkDe
   desc.depth_test = true;
   desc.blend = true;
   desc.set_layouts = {scene_layout, layout_.get()};
-  pipeline_ = Pipeline(device, desc);
+  pipeline_ = LightVariants(device, desc);
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
@@ -71,6 +75,10 @@ void EffectsPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snaps
     return glm::dot(da, da) > glm::dot(db, db);
   });
   count_ = static_cast<std::uint32_t>(particles_.size());
+  emissive_ =
+      static_cast<std::uint32_t>(std::count_if(particles_.begin(), particles_.end(), [](const scene::Particle& p) {
+        return p.kind == kFlame || p.kind == kFireArrow;
+      }));
   const VkDeviceSize bytes = particles_.size() * sizeof(scene::Particle);
   if (slot.particles.size() < bytes) {
     slot.particles = Buffer(context_, bytes * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
@@ -79,12 +87,13 @@ void EffectsPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snaps
   if (bytes) std::memcpy(slot.particles.mapped(), particles_.data(), bytes);
 }
 
-void EffectsPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set) {
+void EffectsPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set, bool lit) {
   if (count_ == 0) return;
   Slot& slot = slots_[slot_index % slots_.size()];
   const VkDescriptorSet sets[] = {scene_set, slot.set};
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.layout(), 0, 2, sets, 0, nullptr);
+  const Pipeline& pipeline = pipeline_.get(lit);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 2, sets, 0, nullptr);
   vkCmdDraw(cmd, 6, count_, 0, 0);
 }
 

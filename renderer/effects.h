@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "renderer/context.h"
+#include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/unique_handle.h"
@@ -26,9 +27,11 @@ class EffectsPass {
 
   // Sorted back to front as seen from `eye`, for blending.
   void prepare(std::uint32_t slot, const scene::Snapshot& snapshot, glm::vec3 eye);
-  void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set);
+  // `lit`: the frame has local lights, which light the smoke (renderer/light_variants.h).
+  void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set, bool lit);
   std::uint32_t count() const { return count_; }
   std::uint64_t triangles() const { return 2ull * count_; }
+  std::uint32_t emissive() const { return emissive_; }  // flames and fire arrows among them: what blooms
 
  private:
   struct Slot {
@@ -41,10 +44,11 @@ class EffectsPass {
   const scene::Scenario& scenario_;
   std::vector<scene::Particle> particles_;  // reused every frame
   std::uint32_t count_ = 0;
+  std::uint32_t emissive_ = 0;
   Unique<VkDescriptorSetLayout> layout_;
   Unique<VkDescriptorPool> pool_;
   std::vector<Slot> slots_;  // sets from pool_
-  Pipeline pipeline_;
+  LightVariants pipeline_;
 };
 
 }  // namespace renderer

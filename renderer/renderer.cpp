@@ -6,6 +6,7 @@
 #include "renderer/atmosphere.h"
 #include "renderer/descriptors.h"
 #include "renderer/gpu_vertex.h"
+#include "renderer/lights.h"
 #include "renderer/vk_check.h"
 
 namespace renderer {
@@ -146,6 +147,7 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   create_pipelines();
   troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_.get(), kFramesInFlight);
   effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_.get(), kFramesInFlight);
+  bloom_ = std::make_unique<BloomPass>(context_, kFramesInFlight);
 
   VkDevice device = context_.device();
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -213,13 +215,15 @@ void Renderer::create_descriptors() {
       device,
       {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {2, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},  // local lights
        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   tonemap_layout_ = create_set_layout(
-      device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+      device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+               {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});  // bloom
   pool_ = create_descriptor_pool(device,
-                                 {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3 * kFramesInFlight},
+                                 {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4 * kFramesInFlight},
                                   {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}},
                                  2 * kFramesInFlight);
   sampler_ = create_nearest_sampler(device);
@@ -227,6 +231,8 @@ void Renderer::create_descriptors() {
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
+    slot.lights = Buffer(context_, sizeof(shaders::LightUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
+    std::memset(slot.lights.mapped(), 0, sizeof(shaders::LightUniforms));
     slot.scene_set = allocate_set(device, pool_.get(), scene_layout_.get());
     slot.tonemap_set = allocate_set(device, pool_.get(), tonemap_layout_.get());
     const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
@@ -251,8 +257,12 @@ void Renderer::create_descriptors() {
     sky_write.descriptorCount = 1;
     sky_write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     sky_write.pBufferInfo = &sky;
-    const VkWriteDescriptorSet writes[] = {write, shadow_write, sky_write};
-    vkUpdateDescriptorSets(device, 3, writes, 0, nullptr);
+    const VkDescriptorBufferInfo lights{slot.lights.handle(), 0, sizeof(shaders::LightUniforms)};
+    VkWriteDescriptorSet lights_write = write;
+    lights_write.dstBinding = 2;
+    lights_write.pBufferInfo = &lights;
+    const VkWriteDescriptorSet writes[] = {write, shadow_write, lights_write, sky_write};
+    vkUpdateDescriptorSets(device, 4, writes, 0, nullptr);
   }
 }
 
@@ -267,18 +277,19 @@ void Renderer::create_pipelines() {
   world.depth_test = world.depth_write = true;
   world.cull = VK_CULL_MODE_BACK_BIT;
   world.set_layouts = {scene_layout_.get()};
-  world_pipeline_ = Pipeline(device, world);
+  world.constants = {1};  // receives shadows
+  world_pipeline_ = LightVariants(device, world);
   PipelineDesc unshadowed = world;
   unshadowed.constants = {0};
-  unshadowed_ground_pipeline_ = Pipeline(device, unshadowed);
+  unshadowed_ground_pipeline_ = LightVariants(device, unshadowed);
 
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
   water.cull = VK_CULL_MODE_NONE;
   water.constants = {1};
-  water_pipeline_ = Pipeline(device, water);
+  water_pipeline_ = LightVariants(device, water);
   water.constants = {0};  // the interactive preset: the sky alone, no march through the copy
-  water_sky_only_pipeline_ = Pipeline(device, water);
+  water_sky_only_pipeline_ = LightVariants(device, water);
 
   // The sky is drawn last, only where nothing nearer has written depth.
   PipelineDesc sky = world;
@@ -301,7 +312,10 @@ void Renderer::create_pipelines() {
   tonemap.color_formats = {kDisplayFormat};
   tonemap.set_layouts = {tonemap_layout_.get()};
   tonemap.push_constant_bytes = sizeof(shaders::TonemapPush);
+  tonemap.constants = {0};
   tonemap_pipeline_ = Pipeline(device, tonemap);
+  tonemap.constants = {1};
+  tonemap_bloom_pipeline_ = Pipeline(device, tonemap);
 }
 
 void Renderer::bind(VkCommandBuffer cmd, const GpuMesh& mesh) {
@@ -335,7 +349,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
   bind(cmd, ground_);
   for (const std::uint8_t pass : {1, 0}) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      pass ? world_pipeline_.handle() : unshadowed_ground_pipeline_.handle());
+                      (pass ? world_pipeline_ : unshadowed_ground_pipeline_).get(lit_).handle());
     for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
       const scene::TerrainChunk& chunk = terrain.chunks[i];
       if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
@@ -369,6 +383,7 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   const VkExtent2D extent = target.extent;
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   shaders::FrameUniforms uniforms = atmosphere_.frame_uniforms(snapshot, camera, aspect, world_.sky);
+  if (!options_.adapt_exposure) uniforms.exposure = options_.exposure;
   if (slot.sky_version != atmosphere_.sky_version()) {
     const std::vector<glm::vec4>& table = atmosphere_.sky_view();
     std::memcpy(slot.sky_view.mapped(), table.data(), table.size() * sizeof(glm::vec4));
@@ -384,6 +399,13 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   }
   uniforms.terrain_object = world_.terrain;  // the ground gets per-pixel detail
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
+  const shaders::LightUniforms lights =
+      select_lights(snapshot.lights, uniforms.view_proj, camera.position, extent.width, extent.height, uniforms.time_s,
+                    options_.world ? options_.max_lights : 0);
+  std::memcpy(slot.lights.mapped(), &lights, sizeof(lights));
+  stats_.lights = lights.count;
+  lit_ = lights.count > 0;
+  if (std::shared_ptr<void> old = bloom_->resize(extent)) retire(slot_index, std::move(old));
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
   effects_->prepare(slot_index, snapshot, camera.position);
@@ -395,7 +417,17 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
       shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
                        : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
-  record_tonemap_pass(cmd, slot, target);
+  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
+  // Bloom where something glows: flames, fire arrows, local lights. Without them nothing a
+  // frame shows is far above the threshold but the sun's disc, and the chain and the
+  // tonemap's extra sample per pixel cost a CPU driver more than that halo is worth.
+  const bool bloom = options_.world && options_.bloom_strength > 0 && (effects_->emissive() > 0 || lights.count > 0);
+  stats_.bloom = bloom;
+  if (bloom)
+    bloom_->record(cmd, slot_index, target.hdr.view(), tonemap_exposure(), options_.bloom_threshold);
+  else
+    bloom_->skip(cmd);
+  record_tonemap_pass(cmd, slot, target, bloom);
   if (options_.overlay) options_.overlay(cmd, target, snapshot);
 
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
@@ -403,22 +435,25 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   stats_.record_ms = ms_since(start);
 }
 
-// The tonemap pass reads this frame's HDR image; the water, its copy for reflections.
+// The tonemap pass reads this frame's HDR image and its bloom; the water, the HDR's copy for
+// reflections.
 void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
   const VkDescriptorImageInfo hdr_info{sampler_.get(), target.hdr.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  const VkDescriptorImageInfo bloom_info{bloom_->sampler(), bloom_->output(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   const VkDescriptorImageInfo reflection_info{linear_sampler_.get(), target.reflection.view(),
                                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet writes[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
-  writes[0].dstSet = slot.tonemap_set;
-  writes[0].descriptorCount = 1;
-  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  writes[0].pImageInfo = &hdr_info;
-  writes[1].dstSet = slot.scene_set;
-  writes[1].dstBinding = 4;
-  writes[1].descriptorCount = 1;
-  writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  writes[1].pImageInfo = &reflection_info;
-  vkUpdateDescriptorSets(context_.device(), 2, writes, 0, nullptr);
+  VkWriteDescriptorSet writes[3] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                                    {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                                    {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+  const VkDescriptorImageInfo* infos[3] = {&hdr_info, &bloom_info, &reflection_info};
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    writes[i].dstSet = i < 2 ? slot.tonemap_set : slot.scene_set;
+    writes[i].dstBinding = i < 2 ? i : 4;
+    writes[i].descriptorCount = 1;
+    writes[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    writes[i].pImageInfo = infos[i];
+  }
+  vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
 }
 
 // What stands on the ground, seen from the sun; its triangles count apart.
@@ -446,9 +481,9 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
                {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0}, kSampled);
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
-                          nullptr);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.get(lit_).handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
+                          0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
@@ -463,22 +498,22 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
     set_viewport(cmd, target.extent);
   }
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                    reflections ? water_pipeline_.handle() : water_sky_only_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
-                          nullptr);
+                    (reflections ? water_pipeline_ : water_sky_only_pipeline_).get(lit_).handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
+                          0, nullptr);
   draw(cmd, water_);
   draw(cmd, slot.dynamic_water);
-  troops_->draw(cmd, slot_index, slot.scene_set);
+  troops_->draw(cmd, slot_index, slot.scene_set, lit_);
   stats_.soldiers_drawn = troops_->stats().drawn;
   stats_.troop_triangles = troops_->stats().triangles;
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.layout(), 0, 1, &slot.scene_set, 0,
-                          nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
+                          0, nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
   if (options_.world) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
   // Smoke and dust last: blended over everything opaque, the sky included.
-  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set);
+  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set, lit_);
   if (options_.world && snapshot.weather.precipitation != scene::Precipitation::None &&
       snapshot.weather.precipitation_rate > 0) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, precipitation_pipeline_.handle());
@@ -488,8 +523,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
 }
 
 // HDR -> the 8-bit display image.
-void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target) {
-  transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
+void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom) {
+  const Pipeline& pipeline = bloom ? tonemap_bloom_pipeline_ : tonemap_pipeline_;
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
   const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
   VkRenderingInfo post{VK_STRUCTURE_TYPE_RENDERING_INFO};
@@ -499,12 +534,11 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
   post.pColorAttachments = &display;
   vkCmdBeginRendering(cmd, &post);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tonemap_pipeline_.layout(), 0, 1, &slot.tonemap_set, 0,
-                          nullptr);
-  const shaders::TonemapPush push{options_.exposure};
-  vkCmdPushConstants(cmd, tonemap_pipeline_.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                     sizeof(push), &push);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
+  const shaders::TonemapPush push{tonemap_exposure(), bloom ? options_.bloom_strength : 0.0f};
+  vkCmdPushConstants(cmd, pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
+                     &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
 }

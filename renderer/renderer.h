@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "renderer/atmosphere.h"
+#include "renderer/bloom.h"
 #include "renderer/context.h"
 #include "renderer/effects.h"
+#include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
@@ -42,6 +44,8 @@ struct FrameStats {
   double record_ms = 0;                // CPU: uploads and command recording
   double gpu_ms = 0;                   // submit until the fence signals (the whole render on lavapipe)
   double readback_ms = 0;              // copying the pixels out of mapped memory
+  std::uint32_t lights = 0;            // local lights selected for the frame (renderer/lights.h)
+  bool bloom = false;                  // the bloom chain ran (something glowed)
 };
 
 // Draws over the finished (tonemapped) image: the one hook through which an application adds
@@ -58,9 +62,20 @@ std::vector<float> shadow_splits(Preset preset);
 
 struct RenderOptions {
   Preset preset = Preset::Interactive;
+  // With adapt_exposure (the default) the exposure follows the light of the moment
+  // (atmosphere.h) and `exposure` multiplies it in the tonemap; without, `exposure` is the
+  // whole exposure, the same in every frame whatever the hour.
+  bool adapt_exposure = true;
   float exposure = 1.0f;
   OverlayHook overlay;  // empty: none
   bool world = true;    // false: troops only, no world or sky (the benchmark's minimal renderer)
+  // Local lights (fires, torches) a frame lights the scene with, the brightest as seen from the
+  // camera; at most shaders::kMaxLocalLights.
+  std::uint32_t max_lights = 32;
+  // Bloom: what is brighter than bloom_threshold (exposed luminance: radiance × exposure, where
+  // the tonemap is near white) spills round it; bloom_strength of the blurred excess is added.
+  float bloom_strength = 0.12f;
+  float bloom_threshold = 1.5f;
 };
 
 class Renderer {
@@ -103,11 +118,15 @@ class Renderer {
     Buffer uniforms;
     Buffer sky_view;                // the sky table, rewritten when the atmosphere's changes
     std::uint64_t sky_version = 0;  // the atmosphere's version it holds (0: none yet)
+    Buffer lights;                  // shaders::LightUniforms
     GpuMesh dynamic_solids, dynamic_water;
     VkDescriptorSet scene_set = VK_NULL_HANDLE;
     VkDescriptorSet tonemap_set = VK_NULL_HANDLE;
   };
 
+  // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
+  // scene shaders applied the whole fixed exposure already).
+  float tonemap_exposure() const { return options_.adapt_exposure ? options_.exposure : 1.0f; }
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
   void bind(VkCommandBuffer cmd, const GpuMesh& mesh);  // its vertex and index buffers
@@ -127,13 +146,14 @@ class Renderer {
   void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
                          const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
                          const std::vector<std::uint8_t>& shadowed);
-  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target);
+  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom);
 
   Context& context_;
   const scene::Scenario& scenario_;
   scene::World world_;
   RenderOptions options_;
   FrameStats stats_;
+  bool lit_ = false;  // this frame has local lights: the scene pipelines that add them
 
   GpuMesh ground_, water_, structures_;
   GpuMesh camps_;                               // every camp, built once, uploaded once; drawn while occupied
@@ -147,12 +167,14 @@ class Renderer {
   Unique<VkSampler> sampler_;
   Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
-  Pipeline world_pipeline_, water_pipeline_, sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
-  Pipeline unshadowed_ground_pipeline_;
-  Pipeline
-      water_sky_only_pipeline_;  // water.frag without the reflections' march (interactive)  // world.frag without the shadow lookup
+  LightVariants world_pipeline_, water_pipeline_;
+  LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
+  LightVariants water_sky_only_pipeline_;     // water.frag without the reflections' march (interactive)
+  Pipeline sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
+  Pipeline tonemap_bloom_pipeline_;  // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;
+  std::unique_ptr<BloomPass> bloom_;
 
   // Headless path: its own target, command buffer, fence and readback buffers.
   std::unique_ptr<RenderTarget> offscreen_;

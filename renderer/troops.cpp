@@ -162,14 +162,14 @@ void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
   mesh.cull = VK_CULL_MODE_BACK_BIT;
   mesh.set_layouts = {scene_layout, layout_.get()};
   mesh.push_constant_bytes = sizeof(shaders::TroopPush);
-  mesh_pipeline_ = Pipeline(context_.device(), mesh);
+  mesh_pipeline_ = LightVariants(context_.device(), mesh);
 
   PipelineDesc impostor = mesh;
   impostor.vertex_shader = "impostor.vert";
   impostor.fragment_shader = "impostor.frag";
   impostor.world_vertices = false;
   impostor.cull = VK_CULL_MODE_NONE;
-  impostor_pipeline_ = Pipeline(context_.device(), impostor);
+  impostor_pipeline_ = LightVariants(context_.device(), impostor);
 
   PipelineDesc blob = impostor;
   blob.vertex_shader = "troop_blob.vert";
@@ -316,8 +316,9 @@ void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, siz
   }
 }
 
-void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set) {
+void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set, bool lit) {
   Slot& slot = slots_[slot_index % slots_.size()];
+  lit_ = lit;
   if (stats_.drawn == 0) return;
   const VkDescriptorSet sets[] = {scene_set, slot.set};
   draw_meshes(cmd, sets);
@@ -329,14 +330,15 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
 // The LOD0 and LOD1 bins, one instanced draw each; or, as the baseline, a draw per unit with
 // its soldiers all at LOD0.
 void TroopPass::draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) {
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.layout(), 0, 2, sets, 0, nullptr);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.get(lit_).handle());
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, mesh_pipeline_.get(lit_).layout(), 0, 2, sets, 0,
+                          nullptr);
   const VkDeviceSize zero = 0;
   const VkBuffer vb = vertices_.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
   vkCmdBindIndexBuffer(cmd, indices_.handle(), 0, VK_INDEX_TYPE_UINT32);
   const shaders::TroopPush push{options_.flat ? shaders::kTroopFlat : 0u, 0, 0, 0, {}};
-  vkCmdPushConstants(cmd, mesh_pipeline_.layout(), kPushStages, 0, sizeof(push), &push);
+  vkCmdPushConstants(cmd, mesh_pipeline_.get(lit_).layout(), kPushStages, 0, sizeof(push), &push);
 
   if (options_.per_unit_draws) {
     for (size_t u = 0; u < unit_draw_count_.size(); ++u) {
@@ -390,9 +392,9 @@ void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2
     const auto bin = static_cast<size_t>(k * kLevels + (far ? 3 : 2));
     if (bin_count_[bin] == 0) continue;
     if (!bound) {
-      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.handle());
-      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.layout(), 0, 2, sets, 0,
-                              nullptr);
+      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.get(lit_).handle());
+      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.get(lit_).layout(), 0, 2, sets,
+                              0, nullptr);
       vkCmdBindIndexBuffer(cmd, slot.quads.handle(), 0, VK_INDEX_TYPE_UINT32);
       bound = true;
     }
@@ -404,7 +406,7 @@ void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2
     push.centre_height = frame.centre_height;
     for (std::uint32_t e = 0; e < shaders::kImpostorElevations; ++e)
       push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
-    vkCmdPushConstants(cmd, impostor_pipeline_.layout(), kPushStages, 0, sizeof(push), &push);
+    vkCmdPushConstants(cmd, impostor_pipeline_.get(lit_).layout(), kPushStages, 0, sizeof(push), &push);
     // Not instanced: lavapipe pays its vertex pipeline's setup once per instance. Figures
     // under kFarPixels: one triangle each (3 vertices, no index), enclosing the quad.
     if (far) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "renderer/context.h"
+#include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/troops_config.h"
@@ -53,7 +54,8 @@ class TroopPass {
   // CPU: cull, bin and write this frame's instances and unit colours into slot `slot`.
   void prepare(std::uint32_t slot, const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent);
   // Inside the scene pass; `scene_set` is set 0 (the frame uniforms).
-  void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set);
+  // `lit`: the frame has local lights (renderer/light_variants.h).
+  void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set, bool lit);
 
   // How many of the snapshot's soldiers a camera sees (CPU only; the benchmark's views).
   static std::uint32_t count_visible(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect);
@@ -104,7 +106,8 @@ class TroopPass {
   // Per kind and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
   std::array<std::array<glm::vec4, shaders::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
   std::vector<Slot> slots_;
-  Pipeline mesh_pipeline_, impostor_pipeline_;
+  LightVariants mesh_pipeline_, impostor_pipeline_;
+  bool lit_ = false;        // this frame's draw: with local lights
   Pipeline blob_pipeline_;  // near figures' soft ground shadows
 };
 

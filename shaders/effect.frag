@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 
 // Soft round particles, premultiplied alpha, blended back to front (renderer/effects.cpp);
 // the ID image is not written, so picking sees what is behind the smoke.
@@ -29,7 +30,7 @@ void main() {
   } else {
     vec3 sun = frame.sun_direction;
     vec3 ambient = ambient_light(vec3(0.0, 0.5, 0.0)) * 2.0;
-    vec3 lit = colour * (frame.sun_color * (0.45 + 0.35 * max(sun.y, 0.0)) + ambient) + colour * e.glow;
+    vec3 lit = colour * (frame.sun_color * (0.45 + 0.35 * max(sun.y, 0.0)) + ambient + local_light(in_world, vec3(0, -1, 0))) + colour * e.glow;
     out_color = vec4(apply_haze(lit, in_world) * frame.exposure * alpha, alpha);
   }
   out_object = 0u;

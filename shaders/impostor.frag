@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 #include "shaders/troop_common.glsl"
 
 layout(set = 1, binding = 2) uniform sampler2D atlas;
@@ -34,6 +35,6 @@ void main() {
   vec3 sun = frame.sun_direction;
   float diffuse = 0.35 + 0.4 * max(dot(n, sun), 0.0);
   vec3 ambient = ambient_light(vec3(0.0, 0.5, 0.0));
-  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient + local_light(in_world, n));
   out_color = vec4(apply_haze(lit, in_world) * frame.exposure, 1.0);
 }

@@ -83,6 +83,7 @@ struct ShadowPush {
 // Push constants of the tonemap pass (renderer/renderer.cpp, shaders/tonemap.frag).
 struct TonemapPush {
   float exposure;
+  float bloom_strength;  // how much of the bloom image (renderer/bloom.h) is added; 0: none
 };
 
 // ---- Soldier figures (scene/figures/soldier_meshes.h) -------------------------------------
@@ -195,6 +196,42 @@ struct EffectInstance {
   float seed;   // per-particle noise
 };
 
+
+// ---- Local lights (renderer/lights.cpp, shaders/lights.glsl) --------------------------------
+
+// The most lights one frame lights the scene with (a preset's cap may be lower); one bit each
+// in a screen tile's mask.
+SIEGE_SHARED_CONST uint kMaxLocalLights = 32u;
+// The screen is cut into kLightTilesX × kLightTilesY tiles; each tile's mask says which lights
+// can reach a pixel in it, so a pixel loops over those alone.
+SIEGE_SHARED_CONST uint kLightTilesX = 32u;
+SIEGE_SHARED_CONST uint kLightTilesY = 18u;
+SIEGE_SHARED_CONST uint kLightTiles = kLightTilesX * kLightTilesY;
+
+// One selected light (std140: 32 bytes).
+struct LocalLight {
+  vec3 position;      // world metres
+  float radius_m;     // beyond this it adds nothing
+  vec3 intensity;     // linear colour × intensity × this frame's flicker: illuminance at 1 m
+  float inv_radius2;  // 1 / radius², for the window
+};
+
+// The frame's lights, at set 0 binding 2 (std140 uniform block).
+struct LightUniforms {
+  uint count;        // lights[0 .. count); 0 by day: no loop at all
+  uint pad0;
+  vec2 tile_scale;   // tiles per pixel: gl_FragCoord.xy * tile_scale is the tile
+  LocalLight lights[kMaxLocalLights];
+  uvec4 tile_masks[kLightTiles / 4u];  // tile t's mask is tile_masks[t / 4][t % 4]
+};
+
+// Push constants of the bloom passes (renderer/bloom.cpp, shaders/bloom*.frag).
+struct BloomPush {
+  vec2 source_texel;  // 1 / the source image's size
+  float threshold;    // exposed luminance where bloom starts (prefilter only)
+  float exposure;     // the frame's exposure (prefilter only)
+};
+
 #ifdef __cplusplus
 static_assert(sizeof(FrameUniforms) == 896);
 static_assert(offsetof(FrameUniforms, view_proj) == 0);
@@ -237,8 +274,9 @@ static_assert(offsetof(FrameUniforms, precipitation_kind) == 880);
 
 static_assert(sizeof(ShadowPush) == 64);
 static_assert(offsetof(ShadowPush, view_proj) == 0);
-static_assert(sizeof(TonemapPush) == 4);
+static_assert(sizeof(TonemapPush) == 8);
 static_assert(offsetof(TonemapPush, exposure) == 0);
+static_assert(offsetof(TonemapPush, bloom_strength) == 4);
 
 static_assert(sizeof(TroopInstance) == 16);
 static_assert(offsetof(TroopInstance, x) == 0);
@@ -279,6 +317,24 @@ static_assert(offsetof(EffectInstance, colour) == 16);
 static_assert(offsetof(EffectInstance, kind) == 20);
 static_assert(offsetof(EffectInstance, glow) == 24);
 static_assert(offsetof(EffectInstance, seed) == 28);
+
+static_assert(sizeof(LocalLight) == 32);
+static_assert(offsetof(LocalLight, position) == 0);
+static_assert(offsetof(LocalLight, radius_m) == 12);
+static_assert(offsetof(LocalLight, intensity) == 16);
+static_assert(offsetof(LocalLight, inv_radius2) == 28);
+static_assert(kLightTiles % 4u == 0u);
+static_assert(sizeof(LightUniforms) == 16 + 32 * kMaxLocalLights + 4 * kLightTiles);
+static_assert(offsetof(LightUniforms, count) == 0);
+static_assert(offsetof(LightUniforms, tile_scale) == 8);
+static_assert(offsetof(LightUniforms, lights) == 16);
+static_assert(offsetof(LightUniforms, tile_masks) == 16 + 32 * kMaxLocalLights);
+static_assert(kMaxLocalLights <= 32u);  // one bit per light in a tile's mask
+
+static_assert(sizeof(BloomPush) == 16);
+static_assert(offsetof(BloomPush, source_texel) == 0);
+static_assert(offsetof(BloomPush, threshold) == 8);
+static_assert(offsetof(BloomPush, exposure) == 12);
 }  // namespace shaders
 #endif
 

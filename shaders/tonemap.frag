@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/shared.h"
+#include "shaders/bloom.glsl"
 // HDR scene radiance -> display-referred 8-bit sRGB, with a filmic curve and a tiny ordered
 // dither so skies do not band.
 layout(set = 0, binding = 0) uniform sampler2D hdr_image;
@@ -19,7 +20,7 @@ vec3 to_srgb(vec3 c) {
 
 void main() {
   ivec2 pixel = ivec2(gl_FragCoord.xy);
-  vec3 hdr = texelFetch(hdr_image, pixel, 0).rgb;
+  vec3 hdr = texelFetch(hdr_image, pixel, 0).rgb + bloom_at(in_uv, params.bloom_strength);
   vec3 display = to_srgb(filmic(hdr * params.exposure));
   const float bayer[16] = float[](0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5);
   float dither = (bayer[(pixel.y & 3) * 4 + (pixel.x & 3)] + 0.5) / 16.0 - 0.5;

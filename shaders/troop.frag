@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 #include "shaders/troop_common.glsl"
 
 layout(location = 0) in vec3 in_world;
@@ -23,6 +24,6 @@ void main() {
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   vec3 ambient = ambient_light(n);
-  vec3 lit = albedo * (frame.sun_color * diffuse + ambient);
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient + local_light(in_world, n));
   out_color = vec4(apply_haze(lit, in_world) * frame.exposure, 1.0);
 }

@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -70,7 +71,7 @@ void main() {
     reflected = mix(reflected, world.rgb, world.a);
   }
   vec3 ambient = frame.sky_up + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
-  vec3 body = in_albedo.rgb * ambient;
+  vec3 body = in_albedo.rgb * (ambient + local_light(in_world, n));
   vec3 colour = mix(body, reflected, fresnel);
   out_color = vec4(mix(colour, in_haze.rgb, in_haze.a) * frame.exposure, 1.0);
   out_object = in_object;

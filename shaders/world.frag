@@ -1,6 +1,7 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
+#include "shaders/lights.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -127,7 +128,7 @@ void main() {
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
-  vec3 lit = albedo * (frame.sun_color * diffuse + ambient_light(n));
+  vec3 lit = albedo * (frame.sun_color * diffuse + ambient_light(n) + local_light(in_world, n));
   // Alpha: the distance from the eye, for the water's reflections (renderer.cpp).
   out_color = vec4(mix(lit, in_haze.rgb, in_haze.a) * frame.exposure, min(length(in_world - frame.camera_position), kFarDistance));
   out_object = in_object;
