@@ -61,11 +61,14 @@ float adapted_exposure(float horizontal) {
 
 void Atmosphere::update_sky(const SkyInputs& in) {
   const auto moved = [](const SkyLight& a, const SkyLight& b) {
+    if (a.illuminance <= 0 && b.illuminance <= 0) return false;  // left out of the table: its place is moot
     return glm::dot(a.direction, b.direction) < 0.999999f ||
            std::abs(a.illuminance - b.illuminance) > 1e-3f * b.illuminance;
   };
-  if (have_sky_ && !moved(in.sun, last_.sun) && !moved(in.moon, last_.moon) && in.haze == last_.haze &&
-      in.cloud_cover == last_.cloud_cover)
+  // Haze and cloud drift with the weather's smooth tracks: a change of a few thousandths does
+  // not show in the table either.
+  if (have_sky_ && !moved(in.sun, last_.sun) && !moved(in.moon, last_.moon) &&
+      std::abs(in.haze - last_.haze) < 0.005f * last_.haze && std::abs(in.cloud_cover - last_.cloud_cover) < 0.005f)
     return;
   sky_ = model_.evaluate(in);
   last_ = in;

@@ -124,6 +124,8 @@ Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
 
 }  // namespace
 
+constexpr float kCloseShotHeight = 300.0f;  // metres above the ground
+
 std::vector<float> shadow_splits(Preset preset) {
   // Interactive: a near cascade for close shots and one for the rest. Film: finer near.
   if (preset == Preset::Film) return {180.0f, 1200.0f};
@@ -282,6 +284,7 @@ void Renderer::create_pipelines() {
   PipelineDesc unshadowed = world;
   unshadowed.constants = {0};
   unshadowed_ground_pipeline_ = LightVariants(device, unshadowed);
+  world_desc_ = world;
 
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
@@ -342,14 +345,27 @@ void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) 
   }
 }
 
+// world.frag's builds for this frame: with or without the shadow lookup, and, when the weather
+// lies on the ground (snow, frost, wet), the build that draws it (constant 2), made the first
+// time it is needed: a CPU driver runs that code for every pixel even when a uniform says no.
+LightVariants& Renderer::world_variants(bool shadowed) {
+  if (!weathered_) return shadowed ? world_pipeline_ : unshadowed_ground_pipeline_;
+  std::optional<LightVariants>& variants = shadowed ? weathered_world_pipeline_ : weathered_ground_pipeline_;
+  if (!variants) {
+    PipelineDesc desc = world_desc_;
+    desc.constants = {shadowed ? 1u : 0u, 0u, 1u};
+    variants.emplace(context_.device(), desc);
+  }
+  return *variants;
+}
+
 void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj,
                             float pixel_angle, const std::vector<std::uint8_t>& shadowed) {
   const scene::TerrainChunks& terrain = world_.ground;
   if (ground_.index_count == 0 || !options_.world) return;
   bind(cmd, ground_);
   for (const std::uint8_t pass : {1, 0}) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      (pass ? world_pipeline_ : unshadowed_ground_pipeline_).get(lit_).handle());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(pass != 0).get(lit_).handle());
     for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
       const scene::TerrainChunk& chunk = terrain.chunks[i];
       if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
@@ -384,13 +400,20 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   shaders::FrameUniforms uniforms = atmosphere_.frame_uniforms(snapshot, camera, aspect, world_.sky);
   if (!options_.adapt_exposure) uniforms.exposure = options_.exposure;
+  weathered_ = uniforms.snow_cover > 0 || uniforms.frost > 0 || uniforms.wetness > 0;
   if (slot.sky_version != atmosphere_.sky_version()) {
     const std::vector<glm::vec4>& table = atmosphere_.sky_view();
     std::memcpy(slot.sky_view.mapped(), table.data(), table.size() * sizeof(glm::vec4));
     slot.sky_version = atmosphere_.sky_version();
   }
-  const ShadowFit shadow = ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min,
-                                          world_.casters_max, shadow_splits(options_.preset));
+  // The interactive preset's near cascade is for close shots: from a few hundred metres up it
+  // would redraw every caster for shadows a pixel or two wide.
+  std::vector<float> splits = shadow_splits(options_.preset);
+  const float above_ground =
+      camera.position.y - (world_.heightfield ? world_.heightfield->height({camera.position.x, camera.position.z}) : 0);
+  if (options_.preset == Preset::Interactive && above_ground > kCloseShotHeight) splits.clear();
+  const ShadowFit shadow =
+      ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max, splits);
   uniforms.shadow_cascades = static_cast<std::uint32_t>(shadow.cascades.size());
   for (size_t i = 0; i < shadow.cascades.size(); ++i) {
     uniforms.shadow_view_proj[i] = shadow.cascades[i].view_proj;
@@ -481,7 +504,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
                {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0}, kSampled);
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.get(lit_).handle());
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
   draw(cmd, structures_);  // near and tall first: less shading of hidden ground

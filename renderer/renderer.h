@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "renderer/atmosphere.h"
@@ -126,6 +127,7 @@ class Renderer {
 
   // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
   // scene shaders applied the whole fixed exposure already).
+  LightVariants& world_variants(bool shadowed);
   float tonemap_exposure() const { return options_.adapt_exposure ? options_.exposure : 1.0f; }
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
@@ -169,7 +171,11 @@ class Renderer {
   ShadowMap shadows_;
   LightVariants world_pipeline_, water_pipeline_;
   LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
-  LightVariants water_sky_only_pipeline_;     // water.frag without the reflections' march (interactive)
+  // world.frag drawing snow, frost and wet ground; built the first time the weather needs them.
+  std::optional<LightVariants> weathered_world_pipeline_, weathered_ground_pipeline_;
+  PipelineDesc world_desc_;
+  bool weathered_ = false;                 // this frame's weather lies on the ground
+  LightVariants water_sky_only_pipeline_;  // water.frag without the reflections' march (interactive)
   Pipeline sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
   Pipeline tonemap_bloom_pipeline_;  // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
   std::unique_ptr<TroopPass> troops_;

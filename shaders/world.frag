@@ -11,6 +11,8 @@ layout(location = 4) in vec4 in_haze;  // per vertex: haze is smooth over a tria
 
 // 0 for ground no shadow can reach (scene/shadow_receivers.h): no shadow-map lookup at all.
 layout(constant_id = 0) const uint kReceivesShadows = 1;
+// 1 when the weather lies on the ground (renderer.cpp, world_variants): snow, frost, wet earth.
+layout(constant_id = 2) const uint kWeathered = 0;
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -98,7 +100,6 @@ vec3 field_colour(vec2 xz, float footprint) {
 // The weather on a surface: snow lies on what faces up (roofs, wall tops, open ground) in
 // drifts, hoar frost whitens the fields on cold dawns, and rain darkens the earth.
 vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint) {
-  if (frame.snow_cover + frame.frost + frame.wetness <= 0.0) return albedo;
   float up = smoothstep(0.5, 0.85, n.y);
   // Each scale of the noise gives way to its mean once a pixel spans it, so far snow does not shimmer.
   float drift = 0.6 * mix(value_noise(in_world.xz / 4.0), 0.5, smoothstep(2.0, 8.0, footprint)) +
@@ -124,7 +125,7 @@ void main() {
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
     albedo *= 0.7 + 0.6 * n;
   }
-  albedo = weathered(albedo, n, in_albedo.a, footprint);
+  if (kWeathered != 0) albedo = weathered(albedo, n, in_albedo.a, footprint);
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
