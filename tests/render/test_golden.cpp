@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <cmath>
+
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
@@ -109,6 +111,34 @@ TEST_CASE("Caizhou's fall, the city burning and smoke over it, matches its golde
   const scene::Scenario& s = test::scenario("caizhou.json");
   REQUIRE(s.shot("fall"));
   check_against_golden(frame_of(s, "fall", "fall", 2.0), "caizhou_fall");
+  CHECK(test::context().validation_errors() == 0);
+}
+
+// The south wall from 500 m at a date-time (the hour its own), in a preset.
+renderer::FrameImage south_wall_at(const scene::Scenario& s, const char* when, renderer::Preset preset) {
+  renderer::Renderer r(test::context(), s);
+  r.options().preset = preset;
+  const auto day = scene::parse_day(when, s.calendar);
+  REQUIRE(day);
+  scene::Snapshot snapshot = scene::evaluate(s, scene::presentation_at(s, *day));
+  scene::set_hour(s, snapshot, static_cast<float>((*day - std::floor(*day)) * 24.0));
+  scene::Camera camera;
+  camera.position = {300, 180, 1150};
+  camera.target = {0, 0, 550};
+  camera.fov_deg = 45;
+  return r.render(snapshot, camera, {320, 180}, false);
+}
+
+TEST_CASE("Caizhou by moonlight, stars and torches, matches its golden image", "[render][golden]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  check_against_golden(south_wall_at(s, "1233-11-20T21:00", renderer::Preset::Interactive), "caizhou_moonlit");
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("Caizhou on a frosty misty morning in the film preset (cascades, reflections) matches its golden image",
+          "[render][golden]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  check_against_golden(south_wall_at(s, "1233-12-15T07:45", renderer::Preset::Film), "caizhou_frost_film");
   CHECK(test::context().validation_errors() == 0);
 }
 

@@ -226,3 +226,43 @@ TEST_CASE("In the film preset the moat reflects the wall beside it; the interact
   CHECK(changed > water / 10);
   CHECK(test::context().validation_errors() == 0);
 }
+
+TEST_CASE("The burning city at night is brighter near its fires than 500 m away", "[render][light]") {
+  // The scenario's own night of 9 February 1234 at 22:00: its fires, torches and moon.
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  scene::Snapshot night = at_date(s, "1234-02-09T22:00");
+  scene::set_hour(s, night, 22.0);
+  REQUIRE(night.sun_direction.y < -0.3f);
+  std::size_t fiercest = 0;
+  for (std::size_t f = 1; f < night.fire_intensity.size(); ++f)
+    if (night.fire_intensity[f] > night.fire_intensity[fiercest]) fiercest = f;
+  REQUIRE(night.fire_intensity.size() > fiercest);
+  REQUIRE(night.fire_intensity[fiercest] > 0.3f);
+  REQUIRE(!night.lights.empty());
+  const glm::vec2 fire = s.fires[fiercest].position;
+  // 500 m from the fire, away from the city's centre, where no other fire burns.
+  const glm::vec2 away = fire + glm::normalize(fire + glm::vec2(1e-3f)) * 500.0f;
+  const scene::Camera camera = test::top_down(0.5f * (fire + away), 1100, 50);
+  constexpr std::uint32_t kW = 320, kH = 180;
+  const renderer::FrameImage f = r.render(night, camera, {kW, kH}, true);
+  const auto mean_around = [&](glm::vec2 p, int radius) {
+    const auto px = test::project(camera, kW, kH, {p.x, s.ground->height(p), p.y});
+    REQUIRE(px);
+    double sum = 0;
+    int n = 0;
+    for (int dy = -radius; dy <= radius; ++dy)
+      for (int dx = -radius; dx <= radius; ++dx) {
+        const int x = px->x + dx, y = px->y + dy;
+        if (x < 0 || y < 0 || x >= static_cast<int>(kW) || y >= static_cast<int>(kH)) continue;
+        sum += luminance(f, static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y));
+        ++n;
+      }
+    REQUIRE(n > 0);
+    return sum / n;
+  };
+  const double near = mean_around(fire, 6), far = mean_around(away, 6);
+  INFO("near the fire " << near << ", 500 m away " << far << "; lights " << r.last_stats().lights);
+  CHECK(near > far + 25);
+  CHECK(test::context().validation_errors() == 0);
+}
