@@ -202,7 +202,7 @@ TEST_CASE("Falling snow and rain show over the scene, and nothing falls in fair 
   CHECK(test::context().validation_errors() == 0);
 }
 
-TEST_CASE("In the film preset the moat reflects the wall beside it; the interactive preset shows the sky",
+TEST_CASE("In the film preset the moat reflects the wall beside it, in the interactive preset only the sky",
           "[render][light]") {
   const scene::Scenario& s = test::scenario("caizhou.json");
   renderer::Renderer r(test::context(), s);

@@ -202,7 +202,7 @@ TEST_CASE("Caizhou: the Chaitan drains into the Ru during its phase", "[history]
   CHECK(water("1234-01-09") < -0.8f * chaitan.bed_depth);
 }
 
-TEST_CASE("Caizhou: the west and south walls are breached in the assault; the city burns in the fall", "[history]") {
+TEST_CASE("Caizhou: the west and south walls are breached in the assault, the city burns in the fall", "[history]") {
   const Scenario& s = shipped("caizhou");
   const Wall& outer = wall(s, "outer_wall");
   const float west = min_x(outer) + 60, south = max_z(outer) - 60;

@@ -209,7 +209,7 @@ TEST_CASE("load: phases must tile the scenario", "[load]") {
         "t.json:11:69: /phases/1/end: phase \"b\" must end after it starts: 1233-11-02 is not after 1233-11-02");
 }
 
-TEST_CASE("load: exactly one overview shot; none warns and uses the first", "[load]") {
+TEST_CASE("load: exactly one overview shot, none warns and uses the first", "[load]") {
   const std::string key = R"("keys": [{"at": 0, "position": [0, 800, 1500], "target": [0, 0, 0]}])";
   const auto two = errors_of(scenario({{"shots", "[{\"id\": \"a\", \"overview\": true, " + key +
                                                      "}, {\"id\": \"b\", \"overview\": true, " + key + "}]"}}));
@@ -348,7 +348,7 @@ TEST_CASE("load: the top level must be an object", "[load]") {
             .front() == "t.json:1:12: /format: expected \"siege-scenario/1\", found \"siege-scenario/2\"");
 }
 
-TEST_CASE("load: text needs \"en\"; \"zh\" is optional", "[load]") {
+TEST_CASE("load: text needs \"en\", \"zh\" is optional", "[load]") {
   const auto e = errors_of(scenario({{"title", R"({"zh": "蔡州"})"}}));
   REQUIRE(e.size() == 1);
   CHECK(e[0] == "t.json:4:12: /title: missing required key \"en\"");

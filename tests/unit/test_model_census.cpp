@@ -26,7 +26,7 @@ TEST_CASE("census: a glb's triangles come from its accessors, once per node that
   CHECK(common::count_model_triangles(dir / "twice.glb").triangles == 2000);
 }
 
-TEST_CASE("census: an OBJ's faces, fans counted as triangles; other formats are not counted", "[census]") {
+TEST_CASE("census: an OBJ's faces, fans counted as triangles, other formats are not counted", "[census]") {
   const fs::path dir = file_fixtures::fresh_dir("census-obj");
   std::ofstream(dir / "quad.obj") << "v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nf 1 2 3 4\nf 1/1/1 2/2/2 3/3/3\n# f 1 2 3\n";
   const common::ModelCensus obj = common::count_model_triangles(dir / "quad.obj");
@@ -47,7 +47,7 @@ TEST_CASE("census: broken descriptions say why and are not counted", "[census]")
   CHECK_FALSE(common::count_model_triangles(dir / "missing.glb").error.empty());
 }
 
-TEST_CASE("load: a scenario's own model over two million triangles is refused with its line; a missing one warns",
+TEST_CASE("load: a scenario's own model over two million triangles is refused with its line, a missing one warns",
           "[load][census]") {
   const fs::path dir = file_fixtures::fresh_dir("census-scenario");
   file_fixtures::write_claiming_glb(dir / "bomb.glb", 5'000'000, 1);

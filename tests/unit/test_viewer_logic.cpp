@@ -86,7 +86,7 @@ TEST_CASE("playback: next and previous phase, and jumps", "[viewer-logic]") {
   CHECK(p.time() == 0);
 }
 
-TEST_CASE("keys: a clicker's keys step phases; F always means follow", "[viewer-logic]") {
+TEST_CASE("keys: a clicker's keys step phases, F always means follow", "[viewer-logic]") {
   using app::Action;
   CHECK(app::action_for({"PageDown"}).action == Action::NextPhase);
   CHECK(app::action_for({"Right"}).action == Action::NextPhase);
@@ -198,7 +198,7 @@ TEST_CASE("scripts: events parse, sort by frame, and bad ones are named", "[view
   CHECK_FALSE(app::parse_script("not json", "x.json", error));
 }
 
-TEST_CASE("bookmarks: saved per scenario and read back; a broken file gives none", "[viewer-logic]") {
+TEST_CASE("bookmarks: saved per scenario and read back, a broken file gives none", "[viewer-logic]") {
   const auto dir = std::filesystem::temp_directory_path() / "siege-bookmarks-test";
   std::filesystem::remove_all(dir);
   const auto path = dir / "caizhou.json";
@@ -430,7 +430,7 @@ TEST_CASE("text: wrapping breaks at spaces and between Chinese characters, never
   CHECK(split[2] == "ok");
 }
 
-TEST_CASE("timeline bands: titles keep whole words, with an ellipsis; 1 day, not 1 days", "[viewer-logic]") {
+TEST_CASE("timeline bands: titles keep whole words, with an ellipsis, 1 day, not 1 days", "[viewer-logic]") {
   CHECK(app::span_text(1.0) == "1 day");
   CHECK(app::span_text(1.3) == "1 day");
   CHECK(app::span_text(2.0) == "2 days");
@@ -471,7 +471,7 @@ TEST_CASE("camera modes: one name each in the status bar, the help and docs/VIEW
   }
 }
 
-TEST_CASE("F with nothing selected says to select a unit first; O says what it orbits", "[viewer-logic]") {
+TEST_CASE("F with nothing selected says to select a unit first, O says what it orbits", "[viewer-logic]") {
   const scene::Scenario s = test_scenarios::armies();
   const scene::Snapshot early = scene::evaluate(s, 0.0);  // jin_guard (unit 2) is not on the field yet
   CHECK(app::follow_refusal(s, early, -1).find("Select a unit first") == 0);

@@ -343,9 +343,9 @@ double differing_share(const renderer::RgbaImage& a, const renderer::RgbaImage& 
 }  // namespace
 
 TEST_CASE("captions stay in the scene area: none beside the map or off the right edge", "[viewer]") {
-  // 25 September 1233: two long lower thirds over the phase's title. They used to run under
-  // the legend and off the right edge; the strip below the legend, right of the scene area,
-  // must now show the scene itself.
+  // 25 October 1233: the famine's long lower third over the phase's title. Captions used to
+  // run under the legend and off the right edge; the strip below the legend, right of the
+  // scene area, must now show the scene itself.
   struct Size {
     int w, h, strip_x0, strip_y0;  // the strip: right of the scene area, below the legend
   };
@@ -354,7 +354,7 @@ TEST_CASE("captions stay in the scene area: none beside the map or off the right
     const auto dir = test::temp_dir("captions");
     const json script = {{"window", {size.w, size.h}},
                          {"events",
-                          {{{"frame", 1}, {"seek", "1233-09-25"}},
+                          {{{"frame", 1}, {"seek", "1233-10-25"}},
                            {{"frame", 4}, {"screenshot", (dir / "ui.png").string()}, {"ui", true}},
                            {{"frame", 5}, {"screenshot", (dir / "scene.png").string()}, {"ui", false}},
                            {{"frame", 6}, {"quit", true}}}}};

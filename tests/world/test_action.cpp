@@ -132,7 +132,7 @@ TEST_CASE("arm: continuous through its cycles, the same for the same t", "[actio
   CHECK(a.pull == b.pull);
 }
 
-TEST_CASE("arm: an engine that does not shoot stays at rest; stones leave from the sling end", "[action][trebuchet]") {
+TEST_CASE("arm: an engine that does not shoot stays at rest, stones leave from the sling end", "[action][trebuchet]") {
   const scene::Scenario& s = scenario("taiyuan.json");
   // Before the batteries are up (the encirclement), and a siege shed, never shoot.
   const double early = scene::phase_start_s(s, s.phase_index("encirclement")) + 3.0;

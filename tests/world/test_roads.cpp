@@ -210,7 +210,7 @@ TEST_CASE("roads: the ribbon lies just above the ground, and on a deck over the 
   CHECK(on_ground > 500);
 }
 
-TEST_CASE("roads: a road on a plain with a gentle rise hugs it; a causeway stands on an embankment", "[roads][world]") {
+TEST_CASE("roads: a road on a plain with a gentle rise hugs it, a causeway stands on an embankment", "[roads][world]") {
   scene::Scenario s;
   s.terrain.min = {-2000, -2000};
   s.terrain.max = {2000, 2000};

@@ -182,7 +182,7 @@ TEST_CASE("wall damage: a tower on a breached segment falls with it", "[world][d
   CHECK(top(1) <= kGround + tower.height * scene::kBastionStubFraction + 1e-3f);
 }
 
-TEST_CASE("wall damage: a taken gate is broken open and burnt but stands; a breach through it brings it down",
+TEST_CASE("wall damage: a taken gate is broken open and burnt but stands, a breach through it brings it down",
           "[world][damage]") {
   const scene::Heightfield ground = flat();
   const scene::Wall wall = square_wall();
