@@ -15,4 +15,13 @@ std::optional<scene::Snapshot> snapshot_for_time(const scene::Scenario& scenario
   return snapshot;
 }
 
+void HourHold::seek(const scene::Scenario& scenario, std::string_view spec, double t) {
+  hour_ = scene::hour_in_time_spec(scenario, spec);
+  at_ = t;
+}
+
+void HourHold::apply(const scene::Scenario& scenario, scene::Snapshot& snapshot) const {
+  if (hour_ && snapshot.presentation_s == at_) scene::set_hour(scenario, snapshot, *hour_);
+}
+
 }  // namespace app

@@ -16,4 +16,19 @@ namespace app {
 std::optional<scene::Snapshot> snapshot_for_time(const scene::Scenario& scenario, std::string_view spec,
                                                  std::string* error = nullptr);
 
+// The viewer's `--time` or scripted seek to a date-time keeps that hour while the playhead
+// stays where it was sent; once it moves (playing, scrubbing), the scenario's hours take over.
+class HourHold {
+ public:
+  // After seeking to `spec`, which resolved to presentation second `t`.
+  void seek(const scene::Scenario& scenario, std::string_view spec, double t);
+  // Sets the held hour on a snapshot of the held instant; any other instant is left alone.
+  void apply(const scene::Scenario& scenario, scene::Snapshot& snapshot) const;
+  std::optional<float> hour() const { return hour_; }
+
+ private:
+  std::optional<float> hour_;
+  double at_ = 0;
+};
+
 }  // namespace app

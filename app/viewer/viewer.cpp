@@ -80,6 +80,7 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
     const std::optional<double> t = scene::resolve_time(scenario, options.time, &error);
     if (!t) throw std::runtime_error("--time: " + error);
     state_.playback.seek(*t);
+    state_.hour_hold.seek(scenario, options.time, state_.playback.time());
   }
   if (!options.shot.empty()) {
     if (!scenario.shot(options.shot))
@@ -151,6 +152,7 @@ int Viewer::run() {
     ImGui::NewFrame();
     state_.playback.advance(dt);
     state_.snapshot = scene::evaluate(scenario_, state_.playback.time());
+    state_.hour_hold.apply(scenario_, state_.snapshot);
     state_.rig.update(dt, state_.fly, scenario_, state_.snapshot);
     state_.camera = state_.rig.camera();
     const double before_ui = state_.playback.time();
@@ -158,6 +160,7 @@ int Viewer::run() {
     if (state_.playback.time() != before_ui) {
       // The timeline moved the playhead: show that moment in this very frame.
       state_.snapshot = scene::evaluate(scenario_, state_.playback.time());
+      state_.hour_hold.apply(scenario_, state_.snapshot);
       state_.rig.update(0, {}, scenario_, state_.snapshot);
       state_.camera = state_.rig.camera();
     }
@@ -258,13 +261,15 @@ void Viewer::write_log(const char* reason) {
   std::fprintf(
       log_,
       "{\"reason\": \"%s\", \"frame\": %d, \"t\": %.4f, \"phase\": %d, \"phase_id\": \"%s\", \"date\": \"%s\", "
+      "\"hour\": %.2f, "
       "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
       "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"panels\": %s, \"message\": %s, \"picked_point\": "
       "%s, "
       "\"orbit_pivot\": %s, \"validation\": %s, \"validation_errors\": %u}\n",
       reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
-      scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.playback.playing() ? "true" : "false",
-      unit.c_str(), picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
+      scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.snapshot.hour,
+      state_.playback.playing() ? "true" : "false", unit.c_str(),
+      picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
       state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
       state_.layout.panels ? "true" : "false", message.c_str(), point(state_.picked_point).c_str(),
       point(orbit).c_str(), context_->validation_enabled() ? "true" : "false", context_->validation_errors());

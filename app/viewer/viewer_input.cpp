@@ -84,9 +84,10 @@ void Viewer::apply_script_events() {
         break;
       case ScriptEvent::Kind::Seek: {
         std::string error;
-        if (const std::optional<double> t = scene::resolve_time(scenario_, e.time, &error))
+        if (const std::optional<double> t = scene::resolve_time(scenario_, e.time, &error)) {
           state_.playback.seek(*t);
-        else
+          state_.hour_hold.seek(scenario_, e.time, state_.playback.time());
+        } else
           std::fprintf(stderr, "siege view: script seek: %s\n", error.c_str());
         break;
       }

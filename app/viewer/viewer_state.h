@@ -12,6 +12,7 @@
 #include "app/core/camera_rig.h"
 #include "app/core/playback.h"
 #include "app/core/screen_layout.h"
+#include "app/core/time_spec.h"
 #include "app/core/timeline_markers.h"
 #include "app/viewer/ui_layer.h"
 #include "scene/model/scenario.h"
@@ -33,6 +34,7 @@ struct ViewerState {
   const scene::ObjectRegistry* objects = nullptr;
   const Fonts* fonts = nullptr;
   Playback playback;
+  HourHold hour_hold;  // a date-time seek's hour, while the playhead stays there
   CameraRig rig;
   scene::Snapshot snapshot;
   scene::Camera camera;  // what was rendered this frame

@@ -9,6 +9,7 @@
 
 #include "app/core/time_spec.h"
 #include "scene/load/load.h"
+#include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
 #include "scene/sim/lights.h"
 
@@ -118,4 +119,23 @@ TEST_CASE("lights: dusk fades camp fires in rather than switching them on", "[li
   CHECK(darkness(1.0) == Approx(0.5f));
   CHECK(darkness(-2.0) == 1.0f);
   CHECK(darkness(-40.0) == 1.0f);
+}
+
+TEST_CASE("hours: the viewer's date-time seek holds its hour only while the playhead stays", "[hours][lights]") {
+  const Scenario& s = caizhou();
+  app::HourHold hold;
+  const std::optional<double> t = scene::resolve_time(s, "1233-11-20T21:00");
+  REQUIRE(t);
+  hold.seek(s, "1233-11-20T21:00", *t);
+  REQUIRE(hold.hour());
+  scene::Snapshot there = scene::evaluate(s, *t);
+  hold.apply(s, there);
+  CHECK(there.hour == Approx(21.0f));
+  CHECK(there.sun_direction.y < 0.0f);
+  scene::Snapshot later = scene::evaluate(s, *t + 0.5);
+  const float scenario_hour = later.hour;
+  hold.apply(s, later);
+  CHECK(later.hour == scenario_hour);  // moved on: the scenario's hour
+  hold.seek(s, "1233-11-20", *t);      // a bare date holds nothing
+  CHECK(!hold.hour());
 }

@@ -375,6 +375,34 @@ TEST_CASE("captions stay in the scene area: none beside the map or off the right
   }
 }
 
+TEST_CASE("A seek to a date-time shows its hour, darker at night, until the playhead moves on", "[viewer]") {
+  // 20 November 1233 lies in a phase that holds 14:00; 21:00 is night by the moon.
+  const auto dir = test::temp_dir("hour_hold");
+  const json script = {{"window", {640, 360}},
+                       {"events",
+                        {{{"frame", 1}, {"seek", "1233-11-20"}},
+                         {{"frame", 3}, {"screenshot", (dir / "day.png").string()}, {"ui", false}},
+                         {{"frame", 4}, {"seek", "1233-11-20T21:00"}},
+                         {{"frame", 6}, {"screenshot", (dir / "night.png").string()}, {"ui", false}},
+                         {{"frame", 7}, {"key", "Space"}},
+                         {{"frame", 12}, {"quit", true}}}}};
+  const test::Session s = test::run_session(dir, script, "assets/scenarios/caizhou.json");
+  require_clean(s);
+  REQUIRE(s.log.size() >= 5);
+  CHECK(s.log[1]["hour"].get<double>() == Approx(14.0));  // the day's screenshot
+  CHECK(s.log[3]["hour"].get<double>() == Approx(21.0));  // the night's
+  CHECK(s.last()["hour"].get<double>() == Approx(14.0));  // playing: the phase's hour again
+  const auto mean = [](const renderer::RgbaImage& image) {
+    double sum = 0;
+    for (std::size_t i = 0; i < image.pixels.size(); i += 4)
+      sum += image.pixels[i] + image.pixels[i + 1] + image.pixels[i + 2];
+    return sum / (3.0 * image.width * image.height);
+  };
+  const double day = mean(renderer::read_png(dir / "day.png")), night = mean(renderer::read_png(dir / "night.png"));
+  INFO("mean level: day " << day << ", night " << night);
+  CHECK(night < day * 0.5);
+}
+
 TEST_CASE("F with no unit selected says to select one first, and changes nothing else", "[viewer]") {
   const auto dir = test::temp_dir("f_alone");
   const json script = {{"window", {1280, 720}},
