@@ -145,7 +145,10 @@ void transport(ViewerState& state) {
   const scene::Scenario& s = state.scenario;
   const scene::Phase& p = s.phases[static_cast<size_t>(state.snapshot.phase)];
   ImGui::SameLine(0, 24);
-  ImGui::Text("%s%s", p.start.approximate ? "c. " : "", scene::format_day(state.snapshot.day, s.calendar).c_str());
+  // The hour the picture shows (local solar time), so a class sees dawn or night at a glance.
+  const int minutes = static_cast<int>(std::lround(state.snapshot.hour * 60.0f)) % (24 * 60);
+  ImGui::Text("%s%s, %02d:%02d", p.start.approximate ? "c. " : "",
+              scene::format_day(state.snapshot.day, s.calendar).c_str(), minutes / 60, minutes % 60);
   // The phase and the seconds take what room is left, the phase cut at a word if need be.
   char seconds[48];
   std::snprintf(seconds, sizeof(seconds), "%.1f / %.0f s", playback.time(), playback.duration());
