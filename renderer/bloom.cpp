@@ -126,11 +126,7 @@ void BloomPass::record(VkCommandBuffer cmd, std::uint32_t slot, VkImageView hdr,
     const VkImageView view =
         p == 0 ? hdr : (p < kLevels ? chain_->levels[p - 1].view() : chain_->levels[2 * kLevels - 1 - p].view());
     sources[p] = {sampler_.get(), view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    writes[p] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    writes[p].dstSet = sets[p];
-    writes[p].descriptorCount = 1;
-    writes[p].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    writes[p].pImageInfo = &sources[p];
+    writes[p] = image_write(sets[p], 0, sources[p]);
   }
   vkUpdateDescriptorSets(context_.device(), kPasses, writes.data(), 0, nullptr);
 

@@ -40,6 +40,27 @@ VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescripto
   return set;
 }
 
+VkWriteDescriptorSet buffer_write(VkDescriptorSet set, std::uint32_t binding, VkDescriptorType type,
+                                  const VkDescriptorBufferInfo& info) {
+  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  write.dstSet = set;
+  write.dstBinding = binding;
+  write.descriptorCount = 1;
+  write.descriptorType = type;
+  write.pBufferInfo = &info;
+  return write;
+}
+
+VkWriteDescriptorSet image_write(VkDescriptorSet set, std::uint32_t binding, const VkDescriptorImageInfo& info) {
+  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  write.dstSet = set;
+  write.dstBinding = binding;
+  write.descriptorCount = 1;
+  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  write.pImageInfo = &info;
+  return write;
+}
+
 Unique<VkSampler> create_nearest_sampler(VkDevice device) {
   VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   info.magFilter = info.minFilter = VK_FILTER_NEAREST;

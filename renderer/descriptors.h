@@ -17,6 +17,11 @@ Unique<VkDescriptorPool> create_descriptor_pool(VkDevice device, std::initialize
                                                 std::uint32_t max_sets, VkDescriptorPoolCreateFlags flags = 0);
 // Freed with its pool.
 VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
+
+// One descriptor of `set` at `binding`, for vkUpdateDescriptorSets; `info` must outlive that call.
+VkWriteDescriptorSet buffer_write(VkDescriptorSet set, std::uint32_t binding, VkDescriptorType type,
+                                  const VkDescriptorBufferInfo& info);
+VkWriteDescriptorSet image_write(VkDescriptorSet set, std::uint32_t binding, const VkDescriptorImageInfo& info);
 Unique<VkSampler> create_nearest_sampler(VkDevice device);
 // Bilinear, clamped to the edge, no mipmaps: for images read at another size (the bloom chain, the water's reflection copy).
 Unique<VkSampler> create_linear_sampler(VkDevice device);

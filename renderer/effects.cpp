@@ -57,11 +57,7 @@ EffectsPass::~EffectsPass() { vkDeviceWaitIdle(context_.device()); }
 
 void EffectsPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo buffer{slot.particles.handle(), 0, VK_WHOLE_SIZE};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = slot.set;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-  write.pBufferInfo = &buffer;
+  const VkWriteDescriptorSet write = buffer_write(slot.set, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffer);
   vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
 }
 

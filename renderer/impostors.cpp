@@ -65,12 +65,7 @@ shaders::FrameUniforms bake_view(scene::FigureKind kind, std::uint32_t elevation
 void write_buffer(VkDevice device, VkDescriptorSet set, std::uint32_t binding, VkDescriptorType type, VkBuffer buffer,
                   VkDeviceSize range) {
   const VkDescriptorBufferInfo info{buffer, 0, range};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstSet = set;
-  write.dstBinding = binding;
-  write.descriptorCount = 1;
-  write.descriptorType = type;
-  write.pBufferInfo = &info;
+  const VkWriteDescriptorSet write = buffer_write(set, binding, type, info);
   vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
 }
 

@@ -183,17 +183,9 @@ void TroopPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo instances{slot.instances.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo units{slot.units.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorImageInfo atlas{sampler_.get(), atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet writes[3]{};
-  for (int i = 0; i < 3; ++i) {
-    writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-    writes[i].dstSet = slot.set;
-    writes[i].dstBinding = static_cast<std::uint32_t>(i);
-    writes[i].descriptorCount = 1;
-    writes[i].descriptorType = i < 2 ? VK_DESCRIPTOR_TYPE_STORAGE_BUFFER : VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  }
-  writes[0].pBufferInfo = &instances;
-  writes[1].pBufferInfo = &units;
-  writes[2].pImageInfo = &atlas;
+  const VkWriteDescriptorSet writes[] = {buffer_write(slot.set, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, instances),
+                                         buffer_write(slot.set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, units),
+                                         image_write(slot.set, 2, atlas)};
   vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
 }
 
