@@ -60,6 +60,8 @@ const ImageState kDepthTarget{
     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                           VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
+// The reflection copy before it is written or named: the last frame's water may still read it.
+const ImageState kReflectionStart{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0};
 const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                              VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
                              VK_ACCESS_2_TRANSFER_READ_BIT};
@@ -95,11 +97,10 @@ void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target, bool clea
 // The opaque world so far, halved, for the water to find reflections in; the HDR image goes
 // back to being drawn into.
 void copy_for_reflections(VkCommandBuffer cmd, const RenderTarget& target) {
-  const ImageState reflection_start{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0};
   const ImageState blit_target{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
                                VK_ACCESS_2_TRANSFER_WRITE_BIT};
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, reflection_start, blit_target);
+  transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReflectionStart, blit_target);
   const VkExtent2D half = reflection_extent(target.extent);
   VkImageBlit blit{};
   blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
@@ -237,33 +238,16 @@ void Renderer::create_descriptors() {
     std::memset(slot.lights.mapped(), 0, sizeof(shaders::LightUniforms));
     slot.scene_set = allocate_set(device, pool_.get(), scene_layout_.get());
     slot.tonemap_set = allocate_set(device, pool_.get(), tonemap_layout_.get());
-    const VkDescriptorBufferInfo buffer{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
-    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    write.dstSet = slot.scene_set;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    write.pBufferInfo = &buffer;
-    const VkDescriptorImageInfo shadow{shadows_.sampler(), shadows_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    VkWriteDescriptorSet shadow_write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    shadow_write.dstSet = slot.scene_set;
-    shadow_write.dstBinding = 1;
-    shadow_write.descriptorCount = 1;
-    shadow_write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    shadow_write.pImageInfo = &shadow;
     const VkDeviceSize sky_bytes = sizeof(glm::vec4) * kSkyViewWidth * kSkyViewHeight;
     slot.sky_view = Buffer(context_, sky_bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
-    const VkDescriptorBufferInfo sky{slot.sky_view.handle(), 0, sky_bytes};
-    VkWriteDescriptorSet sky_write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    sky_write.dstSet = slot.scene_set;
-    sky_write.dstBinding = 3;
-    sky_write.descriptorCount = 1;
-    sky_write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    sky_write.pBufferInfo = &sky;
+    const VkDescriptorBufferInfo uniforms{slot.uniforms.handle(), 0, sizeof(shaders::FrameUniforms)};
+    const VkDescriptorImageInfo shadow{shadows_.sampler(), shadows_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     const VkDescriptorBufferInfo lights{slot.lights.handle(), 0, sizeof(shaders::LightUniforms)};
-    VkWriteDescriptorSet lights_write = write;
-    lights_write.dstBinding = 2;
-    lights_write.pBufferInfo = &lights;
-    const VkWriteDescriptorSet writes[] = {write, shadow_write, lights_write, sky_write};
+    const VkDescriptorBufferInfo sky{slot.sky_view.handle(), 0, sky_bytes};
+    const VkWriteDescriptorSet writes[] = {buffer_write(slot.scene_set, 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uniforms),
+                                           image_write(slot.scene_set, 1, shadow),
+                                           buffer_write(slot.scene_set, 2, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, lights),
+                                           buffer_write(slot.scene_set, 3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sky)};
     vkUpdateDescriptorSets(device, 4, writes, 0, nullptr);
   }
 }
@@ -465,17 +449,9 @@ void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
   const VkDescriptorImageInfo bloom_info{bloom_->sampler(), bloom_->output(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   const VkDescriptorImageInfo reflection_info{linear_sampler_.get(), target.reflection.view(),
                                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet writes[3] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
-                                    {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
-                                    {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
-  const VkDescriptorImageInfo* infos[3] = {&hdr_info, &bloom_info, &reflection_info};
-  for (std::uint32_t i = 0; i < 3; ++i) {
-    writes[i].dstSet = i < 2 ? slot.tonemap_set : slot.scene_set;
-    writes[i].dstBinding = i < 2 ? i : 4;
-    writes[i].descriptorCount = 1;
-    writes[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    writes[i].pImageInfo = infos[i];
-  }
+  const VkWriteDescriptorSet writes[] = {image_write(slot.tonemap_set, 0, hdr_info),
+                                         image_write(slot.tonemap_set, 1, bloom_info),
+                                         image_write(slot.scene_set, 4, reflection_info)};
   vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
 }
 
@@ -500,8 +476,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   // Without reflections the copy is never made, but the water's descriptor still names it:
   // give it a readable layout (its contents are never read).
   if (options_.preset != Preset::Film)
-    transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
-               {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0}, kSampled);
+    transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReflectionStart, kSampled);
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
