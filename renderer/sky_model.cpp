@@ -87,6 +87,30 @@ glm::vec3 sky_view_direction(int i, int j) {
   return {c * std::sin(azimuth), std::sin(elevation), -c * std::cos(azimuth)};
 }
 
+// Irradiance from the sky dome of a sky-view table, /π: on an upward face, and on upright
+// faces averaged round the compass.
+struct DomeLight {
+  glm::vec3 up{0}, side{0};
+};
+DomeLight dome_irradiance(const std::vector<glm::vec4>& view) {
+  glm::vec3 up(0), side(0);
+  for (int j = 0; j < kSkyViewHeight; ++j) {
+    const float s = 2.0f * (static_cast<float>(j) + 0.5f) / kSkyViewHeight - 1.0f;
+    for (int i = 0; i < kSkyViewWidth; ++i) {
+      const glm::vec3 d = sky_view_direction(i, j);
+      if (d.y <= 0) continue;
+      // Solid angle of a texel: dAzimuth × cos(elevation) × dElevation (elevation = s|s|·π/2).
+      const float solid =
+          std::cos(std::asin(d.y)) * (2.0f * kPi / kSkyViewWidth) * (kPi * std::abs(s) * 2.0f / kSkyViewHeight);
+      const glm::vec3 l(view[static_cast<size_t>(j * kSkyViewWidth + i)]);
+      up += l * d.y * solid;
+      const float horizontal = std::sqrt(std::max(0.0f, 1.0f - d.y * d.y));
+      side += l * horizontal * solid / kPi;  // the mean of max(cos, 0) round the compass is 1/π
+    }
+  }
+  return {up / kPi, side / kPi};
+}
+
 }  // namespace
 
 glm::vec2 sky_view_uv(glm::vec3 d) {
@@ -262,16 +286,7 @@ SkyOutputs SkyModel::evaluate(const SkyInputs& in) const {
   // (the CIE overcast sky, brighter overhead), and the cloud deck hides the clear sky's colour.
   const float cloud = std::clamp(in.cloud_cover, 0.0f, 1.0f);
   if (cloud > 0) {
-    glm::vec3 clear_up(0);
-    for (int j = kSkyViewHeight / 2; j < kSkyViewHeight; ++j)
-      for (int i = 0; i < kSkyViewWidth; ++i) {
-        const glm::vec3 d = sky_view_direction(i, j);
-        const float s = 2.0f * (static_cast<float>(j) + 0.5f) / kSkyViewHeight - 1.0f;
-        const float solid =
-            std::cos(std::asin(d.y)) * (2.0f * kPi / kSkyViewWidth) * (kPi * std::abs(s) * 2.0f / kSkyViewHeight);
-        clear_up += glm::vec3(out.view[static_cast<size_t>(j * kSkyViewWidth + i)]) * d.y * solid;
-      }
-    const glm::vec3 total = (clear_up / kPi) + out.sun_irradiance * std::max(in.sun.direction.y, 0.0f) +
+    const glm::vec3 total = dome_irradiance(out.view).up + out.sun_irradiance * std::max(in.sun.direction.y, 0.0f) +
                             out.moon_irradiance * std::max(in.moon.direction.y, 0.0f);
     const float grey = luminance(total) * 0.45f * (9.0f / 7.0f);
     const glm::vec3 overcast = glm::vec3(0.93f, 0.96f, 1.0f) * grey;
@@ -286,24 +301,9 @@ SkyOutputs SkyModel::evaluate(const SkyInputs& in) const {
     out.moon_irradiance = direct(in.moon, haze, cloud);
   }
 
-  // Irradiance from the sky dome, /π: on an upward face, and on upright faces round the compass.
-  glm::vec3 up(0), side(0);
-  for (int j = 0; j < kSkyViewHeight; ++j) {
-    const float s = 2.0f * (static_cast<float>(j) + 0.5f) / kSkyViewHeight - 1.0f;
-    for (int i = 0; i < kSkyViewWidth; ++i) {
-      const glm::vec3 d = sky_view_direction(i, j);
-      if (d.y <= 0) continue;
-      // Solid angle of a texel: dAzimuth × cos(elevation) × dElevation (elevation = s|s|·π/2).
-      const float solid =
-          std::cos(std::asin(d.y)) * (2.0f * kPi / kSkyViewWidth) * (kPi * std::abs(s) * 2.0f / kSkyViewHeight);
-      const glm::vec3 l(out.view[static_cast<size_t>(j * kSkyViewWidth + i)]);
-      up += l * d.y * solid;
-      const float horizontal = std::sqrt(std::max(0.0f, 1.0f - d.y * d.y));
-      side += l * horizontal * solid / kPi;  // the mean of max(cos, 0) round the compass is 1/π
-    }
-  }
-  out.sky_irradiance_up = up / kPi;
-  out.sky_irradiance_side = side / kPi;
+  const DomeLight dome = dome_irradiance(out.view);
+  out.sky_irradiance_up = dome.up;
+  out.sky_irradiance_side = dome.side;
   const glm::vec3 on_ground = out.sun_irradiance * std::max(in.sun.direction.y, 0.0f) +
                               out.moon_irradiance * std::max(in.moon.direction.y, 0.0f) + out.sky_irradiance_up;
   out.ground_bounce = on_ground * kGroundAlbedo;
