@@ -3,16 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene/sim/angles.h"
+
 namespace scene {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kRad = kPi / 180.0;
 constexpr double kJ2000 = 2451545.0;
 constexpr double kAuKm = 149597870.7;
-
-double wrap360(double degrees) { return degrees - 360.0 * std::floor(degrees / 360.0); }
 
 // The sun's geocentric ecliptic longitude and distance at T (Julian centuries from J2000),
 // to about 0.01°: enough for the moon's elongation and phase.

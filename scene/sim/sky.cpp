@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene/sim/angles.h"
 #include "scene/sim/moon.h"
 #include "scene/sim/sun.h"
 
 namespace scene {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kRad = kPi / 180.0;
 constexpr double kEarthRadiusKm = 6378.14;
 constexpr double kDaysPerYear = 365.25;
 constexpr double kJ2000Day = 2451545.0;  // chronological day number of 1 January 2000

@@ -3,17 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene/sim/angles.h"
+
 namespace scene {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kRad = kPi / 180.0;
 // Day number (chronological, local midnight) of 1 January 2000, 12:00, the J2000.0 epoch
 // the mean elements below count from.
 constexpr double kJ2000 = 2451545.5;
 
 double wrap180(double degrees) { return degrees - 360.0 * std::floor((degrees + 180.0) / 360.0); }
-double wrap360(double degrees) { return degrees - 360.0 * std::floor(degrees / 360.0); }
 }  // namespace
 
 SunEquatorial sun_equatorial(Day day) {

@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene/sim/angles.h"
 #include "scene/sim/sun.h"
 
 namespace scene {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kRad = kPi / 180.0;
 constexpr float kPrecipitationCloud = 0.75f;  // the least cloud under falling rain or snow
 constexpr float kDefaultRate = 0.5f;
 constexpr float kFrostStrength = 1.0f;
