@@ -7,6 +7,17 @@
 layout(set = 0, binding = 0, std140) uniform Frame { FrameUniforms frame; };
 layout(set = 0, binding = 1) uniform sampler2DShadow shadow_map;
 
+// A well-mixed hash of an integer cell: stars in the sky, flakes in the falling snow.
+uint hash3(ivec3 p) {
+  uint h = uint(p.x) * 0x8DA6B343u ^ uint(p.y) * 0xD8163841u ^ uint(p.z) * 0xCB1AB31Fu;
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  h ^= h >> 12;
+  h *= 0x297A2D39u;
+  h ^= h >> 15;
+  return h;
+}
+
 // How much of the key light reaches a surface point: the nearest shadow cascade that holds
 // it, with a 3×3-texel PCF over bilinear compares, offset along the normal by a texel or two
 // against acne. (A branch to one tap for far pixels saves nothing on llvmpipe, which runs both

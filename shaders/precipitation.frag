@@ -10,14 +10,6 @@ layout(location = 0) in vec2 in_uv;
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
 
-uint hash3(ivec3 p) {
-  uint h = uint(p.x) * 0x8DA6B343u ^ uint(p.y) * 0xD8163841u ^ uint(p.z) * 0xCB1AB31Fu;
-  h ^= h >> 15;
-  h *= 0x2C1B3C6Du;
-  h ^= h >> 12;
-  return h;
-}
-
 // Coverage of one layer at distance d along the ray: the flake of the lattice cell the point
 // falls in, if the cell holds one (more of them in heavier weather).
 float layer(vec3 dir, float d, bool snow, float rate, float pixel_angle) {

@@ -6,16 +6,6 @@ layout(location = 0) in vec2 in_uv;
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
 
-uint hash3(ivec3 p) {
-  uint h = uint(p.x) * 0x8DA6B343u ^ uint(p.y) * 0xD8163841u ^ uint(p.z) * 0xCB1AB31Fu;
-  h ^= h >> 15;
-  h *= 0x2C1B3C6Du;
-  h ^= h >> 12;
-  h *= 0x297A2D39u;
-  h ^= h >> 15;
-  return h;
-}
-
 // The fixed stars: one candidate per cell of a grid over the celestial sphere (about a third
 // of a degree), magnitudes spread so faint stars outnumber bright ones, drawn as a point of
 // the star's illuminance spread over the pixel it falls in. They turn with the sky.
