@@ -151,6 +151,7 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_.get(), kFramesInFlight);
   effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_.get(), kFramesInFlight);
   bloom_ = std::make_unique<BloomPass>(context_, kFramesInFlight);
+  display_lut_ = DisplayLutImage(context_, common::builtin_display_lut());
 
   VkDevice device = context_.device();
   VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -168,6 +169,13 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   VkFence fence;
   VK_CHECK(vkCreateFence(device, &fence_info, nullptr, &fence));
   fence_ = Unique<VkFence>(device, fence);
+}
+
+void Renderer::set_display_lut(const common::DisplayLut& lut) {
+  DisplayLutImage image(context_, lut);           // checks the table before the old one goes
+  VK_CHECK(vkDeviceWaitIdle(context_.device()));  // frames in flight may still read the old one
+  display_lut_ = std::move(image);
+  display_description_ = lut.description;
 }
 
 // The members own their objects; the GPU must be done with them first.
@@ -222,11 +230,13 @@ void Renderer::create_descriptors() {
        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   tonemap_layout_ = create_set_layout(
-      device, {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-               {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});  // bloom
+      device,
+      {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},    // bloom
+       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});  // display table
   pool_ = create_descriptor_pool(device,
                                  {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * kFramesInFlight},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4 * kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 5 * kFramesInFlight},
                                   {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}},
                                  2 * kFramesInFlight);
   sampler_ = create_nearest_sampler(device);
@@ -449,10 +459,12 @@ void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
   const VkDescriptorImageInfo bloom_info{bloom_->sampler(), bloom_->output(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
   const VkDescriptorImageInfo reflection_info{linear_sampler_.get(), target.reflection.view(),
                                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  const VkWriteDescriptorSet writes[] = {image_write(slot.tonemap_set, 0, hdr_info),
-                                         image_write(slot.tonemap_set, 1, bloom_info),
-                                         image_write(slot.scene_set, 4, reflection_info)};
-  vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+  const VkDescriptorImageInfo lut_info{linear_sampler_.get(), display_lut_.view(),
+                                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  const VkWriteDescriptorSet writes[] = {
+      image_write(slot.tonemap_set, 0, hdr_info), image_write(slot.tonemap_set, 1, bloom_info),
+      image_write(slot.tonemap_set, 2, lut_info), image_write(slot.scene_set, 4, reflection_info)};
+  vkUpdateDescriptorSets(context_.device(), 4, writes, 0, nullptr);
 }
 
 // What stands on the ground, seen from the sun; its triangles count apart.
@@ -534,7 +546,9 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
-  const shaders::TonemapPush push{tonemap_exposure(), bloom ? options_.bloom_strength : 0.0f};
+  const shaders::TonemapPush push{tonemap_exposure(), bloom ? options_.bloom_strength : 0.0f,
+                                  static_cast<float>(display_lut_.size()), display_lut_.log2_min(),
+                                  display_lut_.log2_max()};
   vkCmdPushConstants(cmd, pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
                      &push);
   vkCmdDraw(cmd, 3, 1, 0, 0);

@@ -9,9 +9,11 @@
 #include <optional>
 #include <vector>
 
+#include "common/display_lut.h"
 #include "renderer/atmosphere.h"
 #include "renderer/bloom.h"
 #include "renderer/context.h"
+#include "renderer/display_lut_image.h"
 #include "renderer/effects.h"
 #include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
@@ -92,6 +94,11 @@ class Renderer {
   const FrameStats& last_stats() const { return stats_; }
   RenderOptions& options() { return options_; }
   TroopPass& troops() { return *troops_; }
+
+  // The display transform every frame's tonemap applies (built in: filmic, sRGB). Waits for
+  // the frames in flight; throws std::invalid_argument on a malformed table.
+  void set_display_lut(const common::DisplayLut& lut);
+  const std::string& display_description() const { return display_description_; }
 
   // Records a whole frame into `cmd` using the resources of frame slot `slot` (whose
   // previous use the caller has waited for). On return target.display and target.ids are in
@@ -181,6 +188,8 @@ class Renderer {
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<EffectsPass> effects_;
   std::unique_ptr<BloomPass> bloom_;
+  DisplayLutImage display_lut_;
+  std::string display_description_ = "built-in filmic, sRGB";
 
   // Headless path: its own target, command buffer, fence and readback buffers.
   std::unique_ptr<RenderTarget> offscreen_;

@@ -84,6 +84,10 @@ struct ShadowPush {
 struct TonemapPush {
   float exposure;
   float bloom_strength;  // how much of the bloom image (renderer/bloom.h) is added; 0: none
+  // The display table (common/display_lut.h): points per axis and the log2 input range.
+  float lut_size;
+  float lut_log2_min;
+  float lut_log2_max;
 };
 
 // ---- Soldier figures (scene/figures/soldier_meshes.h) -------------------------------------
@@ -274,7 +278,9 @@ static_assert(offsetof(FrameUniforms, precipitation_kind) == 880);
 
 static_assert(sizeof(ShadowPush) == 64);
 static_assert(offsetof(ShadowPush, view_proj) == 0);
-static_assert(sizeof(TonemapPush) == 8);
+static_assert(sizeof(TonemapPush) == 20);
+static_assert(offsetof(TonemapPush, lut_size) == 8);
+static_assert(offsetof(TonemapPush, lut_log2_max) == 16);
 static_assert(offsetof(TonemapPush, exposure) == 0);
 static_assert(offsetof(TonemapPush, bloom_strength) == 4);
 

@@ -2,26 +2,34 @@
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/shared.h"
 #include "shaders/bloom.glsl"
-// HDR scene radiance -> display-referred 8-bit sRGB, with a filmic curve and a tiny ordered
-// dither so skies do not band.
+// HDR scene radiance -> display-referred 8 bits through the display table (the OCIO config's
+// display and view, or the built-in filmic sRGB), with a tiny ordered dither so skies do not band.
 layout(set = 0, binding = 0) uniform sampler2D hdr_image;
+// size blue slices of size × size side by side (renderer/display_lut_image.h).
+layout(set = 0, binding = 2) uniform sampler2D display_table;
 layout(push_constant) uniform Push { TonemapPush params; };
 
 layout(location = 0) in vec2 in_uv;
 layout(location = 0) out vec4 out_color;
 
-vec3 filmic(vec3 x) {  // a rational fit of the ACES reference rendering transform
-  return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
-}
-
-vec3 to_srgb(vec3 c) {
-  return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));
+// Each axis indexed by log2 of the input; trilinear as two bilinear taps in the neighbouring
+// blue slices.
+vec3 display_transform(vec3 x) {
+  float n = params.lut_size;
+  vec3 u = clamp((log2(max(x, vec3(1e-30))) - params.lut_log2_min) / (params.lut_log2_max - params.lut_log2_min),
+                 0.0, 1.0) * (n - 1.0);
+  float b0 = min(floor(u.b), n - 2.0);
+  vec2 texel = vec2(1.0 / (n * n), 1.0 / n);
+  vec2 rg = u.rg + 0.5;
+  vec3 c0 = texture(display_table, vec2(rg.x + b0 * n, rg.y) * texel).rgb;
+  vec3 c1 = texture(display_table, vec2(rg.x + (b0 + 1.0) * n, rg.y) * texel).rgb;
+  return mix(c0, c1, u.b - b0);
 }
 
 void main() {
   ivec2 pixel = ivec2(gl_FragCoord.xy);
   vec3 hdr = texelFetch(hdr_image, pixel, 0).rgb + bloom_at(in_uv, params.bloom_strength);
-  vec3 display = to_srgb(filmic(hdr * params.exposure));
+  vec3 display = display_transform(hdr * params.exposure);
   const float bayer[16] = float[](0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5);
   float dither = (bayer[(pixel.y & 3) * 4 + (pixel.x & 3)] + 0.5) / 16.0 - 0.5;
   out_color = vec4(display + dither / 255.0, 1.0);

@@ -9,6 +9,7 @@ PACKAGES=(
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libmeshoptimizer-dev
   nlohmann-json3-dev libcli11-dev catch2 libpng-dev
   fonts-noto-cjk ffmpeg xvfb xauth x11-utils
+  libopencolorio-dev
   clang libclang-rt-14-dev clang-format python3-jsonschema
   slurm-wlm munge
 )

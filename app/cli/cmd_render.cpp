@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
+#include "app/core/display_transform.h"
 #include "app/core/film_plan.h"
 #include "app/core/load_or_report.h"
 #include "app/core/time_spec.h"
@@ -161,6 +162,13 @@ void print_static_world(const scene::World& world) {
 int run_render(const RenderArgs& args) {
   std::uint32_t width = 0, height = 0;
   if (!check_frame_args(args, width, height)) return 2;
+  common::DisplayLut display;
+  try {
+    display = bake_display_lut({args.ocio, args.view});
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "siege render: %s\n", e.what());
+    return 2;
+  }
 
   const auto start = std::chrono::steady_clock::now();
   const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege render");
@@ -174,6 +182,7 @@ int run_render(const RenderArgs& args) {
 
   renderer::Context context(context_options(args));
   renderer::Renderer renderer(context, scenario);
+  renderer.set_display_lut(display);
   renderer.options().exposure = args.exposure;
   renderer.options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
   const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, height, renderer);
@@ -228,6 +237,9 @@ void add_render_command(CLI::App& app, int& exit_code) {
                   "film (finer shadow cascades; the default) or interactive (the viewer's budget)")
       ->check(CLI::IsMember({"interactive", "film"}))
       ->capture_default_str();
+  cmd->add_option("--ocio", args->ocio,
+                  "OpenColorIO config for the display transform (default: $OCIO, else the shipped one)");
+  cmd->add_option("--view", args->view, "The config's view, as DISPLAY/VIEW or VIEW (default: the config's default)");
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
   cmd->add_option("--captions", args->captions,
                   "Burn in captions and phase titles: on, off, auto (films on, single frames off)")

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/commands.h"
+#include "app/core/display_transform.h"
 #include "app/core/load_or_report.h"
 #include "app/viewer/viewer.h"
 #include "scene/load/load.h"
@@ -20,6 +21,7 @@ struct ViewArgs {
   std::string device;
   std::string shot;
   std::string log;
+  std::string ocio, view;  // the display transform (app/core/display_transform.h)
   float render_scale = 0;
   bool fullscreen = false;
   bool no_vsync = false;
@@ -50,6 +52,12 @@ int run_view(const ViewArgs& args) {
   options.fullscreen = args.fullscreen;
   options.vsync = !args.no_vsync && !options.script;  // a script steps as fast as it can
   options.validation = args.validation;
+  try {
+    options.display = bake_display_lut({args.ocio, args.view});
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "siege view: %s\n", e.what());
+    return 2;
+  }
 
   const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege view");
   if (!loaded) return 1;
@@ -73,6 +81,9 @@ void add_view_command(CLI::App& app, int& exit_code) {
   cmd->add_option(
       "--render-scale", args->render_scale,
       "Render the scene at this fraction of the window's pixels (0.25..1); default: automatic, aiming at 12-24 fps");
+  cmd->add_option("--ocio", args->ocio,
+                  "OpenColorIO config for the display transform (default: $OCIO, else the shipped one)");
+  cmd->add_option("--view", args->view, "The config's view, as DISPLAY/VIEW or VIEW (default: the config's default)");
   cmd->add_flag("--fullscreen", args->fullscreen, "Start in the full-screen presentation mode");
   cmd->add_flag("--no-vsync", args->no_vsync, "Present as fast as possible");
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");

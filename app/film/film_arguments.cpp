@@ -8,6 +8,7 @@
 #include <fstream>
 #include <optional>
 
+#include "app/core/display_transform.h"
 #include "app/film/ffmpeg_pipe.h"
 #include "app/film/film_steps.h"
 
@@ -140,6 +141,11 @@ FilmOutputs check_arguments(const RenderArgs& args) {
   check_videos(args, film);
   name_frame_files(args, film);
   find_ffmpeg(film);
+  try {
+    film.display = bake_display_lut({args.ocio, args.view});
+  } catch (const std::runtime_error& e) {
+    throw BadArgs(e.what());
+  }
   return film;
 }
 

@@ -57,6 +57,7 @@ struct FilmRenderer {
     if (!args.device.empty()) options.device = args.device;
     context = std::make_unique<renderer::Context>(options);
     renderer = std::make_unique<renderer::Renderer>(*context, scenario);
+    renderer->set_display_lut(outputs.display);
     renderer->options().exposure = args.exposure;
     renderer->options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
     if (captions_wanted(args)) {

@@ -40,6 +40,9 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
       {"preset", args.preset},
       {"captions", captions_wanted(args)},
       {"legend", captions_wanted(args) && args.legend},
+      {"display", outputs.display.description},
+      {"display_fnv1a", fnv1a_hex(std::string_view(reinterpret_cast<const char*>(outputs.display.rgb.data()),
+                                                   outputs.display.rgb.size() * sizeof(float)))},
   };
 }
 

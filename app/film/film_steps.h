@@ -13,6 +13,7 @@
 
 #include "app/core/film_plan.h"
 #include "app/film/render_args.h"
+#include "common/display_lut.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
@@ -42,7 +43,8 @@ struct FilmOutputs {
   std::filesystem::path cache;   // a video's frame cache (empty for a PNG sequence)
   std::string pattern;           // the frames' file names (one printf integer field)
   std::filesystem::path frames_dir, manifest_path, legend_path;
-  std::string ffmpeg_line;  // `ffmpeg -version`'s first line, when this run encodes
+  std::string ffmpeg_line;     // `ffmpeg -version`'s first line, when this run encodes
+  common::DisplayLut display;  // --ocio and --view baked (app/core/display_transform.h)
 };
 
 // How each frame's camera is chosen (--camera).

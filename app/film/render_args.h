@@ -39,6 +39,9 @@ struct RenderArgs {
   std::string camera_out;  // per-frame camera JSON
   bool dry_run = false;    // plan and check, render nothing
   int crf = 18;            // h264 quality
+
+  // The display transform (app/core/display_transform.h): an OCIO config and its view.
+  std::string ocio, view;
 };
 
 // True when --out names a film rather than one PNG.

@@ -12,6 +12,7 @@
 #include "app/viewer/ui_layer.h"
 #include "app/viewer/viewer_state.h"
 #include "app/viewer/window.h"
+#include "common/display_lut.h"
 #include "renderer/renderer.h"
 #include "renderer/swapchain.h"
 #include "renderer/unique_handle.h"
@@ -25,11 +26,12 @@ struct ViewerOptions {
   bool fullscreen = false;
   std::string device;
   bool validation = false;
-  std::string time;              // start here (seconds, phase id or date)
-  std::optional<Script> script;  // scripted session: fixed steps, then quit
-  std::string shot;              // start with the director's camera on this shot
-  std::string log_path;          // JSON lines of the viewer's state, for tests and bug reports
-  float render_scale = 0;        // fraction of the window's pixels the scene renders at; 0 = automatic
+  std::string time;                           // start here (seconds, phase id or date)
+  std::optional<Script> script;               // scripted session: fixed steps, then quit
+  std::string shot;                           // start with the director's camera on this shot
+  std::string log_path;                       // JSON lines of the viewer's state, for tests and bug reports
+  float render_scale = 0;                     // fraction of the window's pixels the scene renders at; 0 = automatic
+  std::optional<common::DisplayLut> display;  // the display transform; none: the renderer's built-in
 };
 
 // The ids copied around a click: where the window starts in the target, its size, the click.

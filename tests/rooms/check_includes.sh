@@ -11,14 +11,14 @@ cd "$root" || exit 2
 
 # folder | project folders it may include (a prefix each) | outside headers it must not include
 rules=(
-  "common|common/|vulkan GLFW imgui assimp meshoptimizer png.h"
-  "scene/model|scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
-  "scene/load|scene/load/ scene/model/ common/|vulkan GLFW imgui assimp meshoptimizer"
-  "scene/sim|scene/sim/ scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h"
-  "scene/mesh|scene/mesh/ scene/model/ common/|vulkan GLFW imgui nlohmann png.h"
-  "scene/figures|scene/figures/ scene/mesh/ scene/model/ shaders/shared.h|vulkan GLFW imgui nlohmann png.h"
-  "scene/world|scene/world/ scene/mesh/ scene/sim/ scene/model/|vulkan GLFW imgui assimp nlohmann png.h"
-  "renderer|renderer/ common/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp"
+  "common|common/|vulkan GLFW imgui assimp meshoptimizer png.h OpenColorIO"
+  "scene/model|scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h OpenColorIO"
+  "scene/load|scene/load/ scene/model/ common/|vulkan GLFW imgui assimp meshoptimizer OpenColorIO"
+  "scene/sim|scene/sim/ scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h OpenColorIO"
+  "scene/mesh|scene/mesh/ scene/model/ common/|vulkan GLFW imgui nlohmann png.h OpenColorIO"
+  "scene/figures|scene/figures/ scene/mesh/ scene/model/ shaders/shared.h|vulkan GLFW imgui nlohmann png.h OpenColorIO"
+  "scene/world|scene/world/ scene/mesh/ scene/sim/ scene/model/|vulkan GLFW imgui assimp nlohmann png.h OpenColorIO"
+  "renderer|renderer/ common/ shaders/ scene/world/ scene/figures/ scene/mesh/ scene/sim/ scene/model/|GLFW imgui assimp OpenColorIO"
   "app/core|app/core/ common/ scene/load/ scene/sim/ scene/model/|vulkan GLFW imgui assimp"
   "app/overlay|app/overlay/ app/core/ common/ renderer/ scene/|GLFW assimp"
   "app/film|app/film/ common/ app/overlay/ app/core/ renderer/ scene/|GLFW assimp"
