@@ -255,7 +255,8 @@ void add_render_command(CLI::App& app, int& exit_code) {
                   "Film: where a video's frames are kept while rendering (default <out>.frames)");
   cmd->add_flag("--keep-frames", args->keep_frames, "Film: keep a video's PNG frames after encoding");
   cmd->add_flag("--overwrite", args->overwrite, "Film: render frames again even if they exist");
-  cmd->add_option("--camera-out", args->camera_out, "Film: write every frame's camera to this JSON file");
+  cmd->add_option("--camera-out", args->camera_out,
+                  "Film: write every frame's camera to this file: .json (siege), .chan (Nuke) or .usda (USD)");
   cmd->add_flag("--dry-run", args->dry_run, "Film: check the arguments and print the plan, render nothing");
   cmd->callback([args, cmd, &exit_code] {
     try {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <optional>
 
+#include "app/film/camera_export.h"
 #include "app/film/ffmpeg_pipe.h"
 #include "app/film/film_steps.h"
 
@@ -139,6 +140,9 @@ FilmOutputs check_arguments(const RenderArgs& args) {
   check_picture(args, film);
   check_videos(args, film);
   name_frame_files(args, film);
+  if (!args.camera_out.empty() && !camera_format_of(args.camera_out))
+    throw BadArgs("--camera-out \"" + args.camera_out +
+                  "\": its extension chooses the format: .json (siege), .chan (Nuke) or .usda (USD)");
   find_ffmpeg(film);
   return film;
 }

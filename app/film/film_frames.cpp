@@ -137,21 +137,39 @@ int report_rendering(const FilmOutputs& outputs, const FilmRenderer& gpu, const 
   return 0;
 }
 
-// --camera-out: the camera of every frame of this run, rendered now or before.
+// --camera-out: the camera of every frame of this run, rendered now or before. A farm slice
+// writes its own slice file; the join takes the slices' records and evaluates only what no
+// slice had, writes the one file in the chosen format, then removes the slices.
 void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
                     const scene::Scenario& scenario) {
-  std::vector<CameraRecord> cameras;
+  CameraTrack track{scenario.id, outputs.rate, outputs.width, outputs.height, {}};
+  const CameraSlices slices = args.task >= 0 ? CameraSlices{} : read_camera_slices(args.camera_out, track);
+  std::size_t merged = 0;
+  auto from_slice = slices.frames.begin();
   for (const std::int64_t f : plan.mine) {
-    const double t = plan.timing.time_of(f);
-    const scene::Snapshot snapshot = scene::evaluate(scenario, t);
+    while (from_slice != slices.frames.end() && from_slice->frame < f) ++from_slice;
+    if (from_slice != slices.frames.end() && from_slice->frame == f) {
+      track.frames.push_back(*from_slice);
+      ++merged;
+      continue;
+    }
     CameraRecord record;
     record.frame = f;
-    record.t = t;
-    record.camera = camera_for(scenario, plan.camera, snapshot, &record.shot);
-    cameras.push_back(record);
+    record.t = plan.timing.time_of(f);
+    record.camera = camera_for(scenario, plan.camera, scene::evaluate(scenario, record.t), &record.shot);
+    track.frames.push_back(record);
   }
-  write_camera_json(args.camera_out, scenario, outputs.rate, outputs.width, outputs.height, cameras);
-  std::fprintf(stderr, "siege render: cameras of %zu frames written to %s\n", cameras.size(), args.camera_out.c_str());
+  const std::string path =
+      args.task >= 0 ? camera_slice_path(args.camera_out, args.task, args.chunks) : args.camera_out;
+  if (args.task >= 0)
+    write_camera_slice(path, track);
+  else
+    write_camera_file(path, track);
+  std::error_code ec;
+  for (const std::string& slice : slices.paths) fs::remove(slice, ec);
+  std::fprintf(stderr, "siege render: cameras of %zu frames written to %s", track.frames.size(), path.c_str());
+  if (!slices.paths.empty()) std::fprintf(stderr, " (%zu merged from %zu slice files)", merged, slices.paths.size());
+  std::fprintf(stderr, "\n");
 }
 
 // What this run leaves on disk, for a PNG sequence and for a farm slice.
