@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/film/camera_export.h"
+#include "app/film/caption_layer.h"
 #include "app/film/downsample.h"
 #include "app/film/film_steps.h"
 #include "app/film/frame_writer.h"
@@ -35,7 +36,9 @@ std::vector<std::int64_t> frames_to_render(const RenderArgs& args, const FilmOut
   for (const std::int64_t f : plan.mine) {
     const std::string path = expand_frame_pattern(outputs.pattern, f);
     std::error_code ec;
-    const bool done = fs::exists(path, ec) && (!outputs.with_ids || fs::exists(id_path_of(path), ec));
+    const bool done =
+        fs::exists(path, ec) && (!outputs.with_ids || fs::exists(id_path_of(path), ec)) &&
+        (!captions_separate(args.captions) || fs::exists(caption_layer_path(args.out, outputs.video, path, f), ec));
     if (args.overwrite || !done) todo.push_back(f);
   }
   if (todo.size() < plan.mine.size())
@@ -59,11 +62,12 @@ struct FilmRenderer {
     renderer = std::make_unique<renderer::Renderer>(*context, scenario);
     renderer->options().exposure = args.exposure;
     renderer->options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
-    if (captions_wanted(args)) {
-      captions = std::make_unique<CaptionPass>(*context, scenario, outputs.height * outputs.ssaa, args.legend);
+    if (captions_wanted(args) || captions_separate(args.captions))
+      captions = std::make_unique<CaptionPass>(*context, scenario,
+                                               caption_frame(outputs.width, outputs.height, outputs.ssaa), args.legend);
+    if (captions_wanted(args))
       renderer->options().overlay = [this](VkCommandBuffer cmd, renderer::RenderTarget& target,
                                            const scene::Snapshot& s) { captions->record(cmd, target, s); };
-    }
   }
 };
 
@@ -200,6 +204,10 @@ int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const Film
       if (stop_requested()) break;
       if (!gpu.renderer) gpu.start(args, outputs, scenario);
       writer.submit(render_frame(gpu, outputs, plan, scenario, f, legend_written, times));
+      if (captions_separate(args.captions))  // the caption layer beside the clean plate
+        write_caption_layer(*gpu.captions, scene::evaluate(scenario, plan.timing.time_of(f)), outputs.width,
+                            outputs.height, outputs.ssaa,
+                            caption_layer_path(args.out, outputs.video, expand_frame_pattern(outputs.pattern, f), f));
       ++times.rendered;
       const std::string t = std::to_string(plan.timing.time_of(f));
       progress.update(times.rendered, "frame " + std::to_string(f) + ", t=" + t.substr(0, t.find('.') + 3));
