@@ -2,6 +2,7 @@
 """Checks a caption layer against the frame it was cut from (tests/export/test_captions.sh):
 
     caption_layer_check.py BURNT.png PLATE.png LAYER.png
+    caption_layer_check.py --alpha A.png B.png    (the same alpha, e.g. a film's frame and its PNG)
 
 BURNT has the captions burnt in, PLATE is the clean frame and LAYER the RGBA caption layer
 (straight alpha) of the same instant. The layer is transparent away from the captions, opaque
@@ -54,7 +55,21 @@ def read_png(path):
     return width, height, pixels
 
 
+def alpha_matches(a_path, b_path):
+    """--alpha A.png B.png: the two have the same alpha within 2 levels, and some of it > 0."""
+    w, h, a = read_png(a_path)
+    w2, h2, b = read_png(b_path)
+    if (w, h) != (w2, h2) or len(a[0]) != 4 or len(b[0]) != 4:
+        sys.exit("FAIL: sizes differ or no alpha")
+    worst = max(abs(p[3] - q[3]) for p, q in zip(a, b))
+    covered = sum(1 for p in a if p[3] > 0)
+    print("alpha: %d of %d pixels > 0, worst difference %d levels" % (covered, w * h, worst))
+    sys.exit(0 if worst <= 2 and covered > 0 else 1)
+
+
 def main():
+    if sys.argv[1] == "--alpha":
+        alpha_matches(sys.argv[2], sys.argv[3])
     burnt_path, plate_path, layer_path = sys.argv[1:4]
     w, h, burnt = read_png(burnt_path)
     w2, h2, plate = read_png(plate_path)

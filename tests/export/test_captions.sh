@@ -2,7 +2,8 @@
 # Captions as a layer of their own (--captions separate): a still and a film give clean
 # plates and RGBA caption layers (straight alpha) that are transparent away from the captions,
 # cover their text, and composited over the plate give back the burnt-in frame
-# (tests/export/caption_layer_check.py); the plate equals a --captions off render. Below the
+# (tests/export/caption_layer_check.py); the plate equals a --captions off render; beside a
+# video the layer is also NAME_captions.mov, ProRes 4444 with the same alpha. Below the
 # smallest frame captions fit, --captions on/separate are refused with exit 2 (nothing is
 # created) and --captions auto leaves them out with a warning.
 #
@@ -45,11 +46,20 @@ rm seq/f_00001.captions.png
 render "${film[@]}" --out seq/f_%05d.png >/dev/null 2>resume.err
 check "... a frame missing its layer is rendered again" grep -q "1 of 2 frames already there" resume.err
 check "... and gets its layer back" test -s seq/f_00001.captions.png
-# Beside a video: NAME_captions/captions_NNNNNN.png, which outlives the frame cache.
+# Beside a video: NAME_captions/captions_NNNNNN.png, which outlives the frame cache, and
+# NAME_captions.mov, ProRes 4444 with that alpha, at the film's exact rate. Frames 48-49 at
+# 23.976 fps are 2 s in, with the phase's title up.
 if command -v ffmpeg >/dev/null; then
-  render "${film[@]}" --out film.mp4 >/dev/null 2>video.err
+  render --size 320x180 --fps 23.976 --frames 48-49 --captions separate --out film.mp4 >video.out 2>video.err
   check "a video's caption layer is film_captions/captions_NNNNNN.png" \
-    test -s film_captions/captions_000000.png -a -s film_captions/captions_000001.png -a -s film.mp4
+    test -s film_captions/captions_000048.png -a -s film_captions/captions_000049.png -a -s film.mp4
+  got=$(ffprobe -v error -select_streams v:0 -count_frames -show_entries \
+    stream=codec_name,profile,codec_tag_string,pix_fmt,r_frame_rate,nb_read_frames -of default=nw=1 film_captions.mov)
+  check "... and film_captions.mov is ProRes 4444 with alpha, 2 frames at 24000/1001 ($(tr '\n' ' ' <<<"$got"))" \
+    bash -c 'grep -qx profile=4444 <<<"$1" && grep -q "^pix_fmt=yuva444" <<<"$1" && grep -qx r_frame_rate=24000/1001 <<<"$1" && grep -qx nb_read_frames=2 <<<"$1"' _ "$got"
+  ffmpeg -v error -i film_captions.mov -frames:v 1 -pix_fmt rgba -y mov_first.png
+  check "... whose alpha is the layer's" python3 "$src/tests/export/caption_layer_check.py" --alpha mov_first.png \
+    film_captions/captions_000048.png
 fi
 
 # Too small for captions: refused before anything is loaded or written, exit 2.
