@@ -24,6 +24,13 @@ namespace {
 double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 nlohmann::json vec(const glm::vec3& v) { return {round_to(v.x, 1e-4), round_to(v.y, 1e-4), round_to(v.z, 1e-4)}; }
 
+// The up a look-at is built with, as scene::view_matrix chooses it: world +y, or north (-z)
+// when looking straight down.
+nlohmann::json up_hint(const scene::Camera& c) {
+  const bool down = std::abs(glm::normalize(c.target - c.position).y) > 0.999f;
+  return down ? nlohmann::json{0, 0, -1} : nlohmann::json{0, 1, 0};
+}
+
 std::string json_text(const CameraTrack& track) {
   const double aspect = static_cast<double>(track.width) / track.height;
   nlohmann::json doc;
@@ -37,7 +44,9 @@ std::string json_text(const CameraTrack& track) {
   doc["conventions"] = {
       {"units", "metres"},
       {"axes", "right-handed, y up, +x east, +z south (north is -z); origin at the city centre"},
-      {"camera", "looks from position at target; up is world +y (no roll); pinhole, fov is vertical in degrees"},
+      {"camera",
+       "looks from position at target with `up` as a look-at's up: world +y (no roll), or north (-z) looking "
+       "straight down; pinhole, fov is vertical in degrees"},
       {"t", "presentation seconds of the scenario shown by the frame"},
       {"frame", "0-based frame number of the film, as in --frames and the frame file names"},
       {"far", "infinite (the renderer uses reverse-Z depth)"},
@@ -52,7 +61,7 @@ std::string json_text(const CameraTrack& track) {
                     {"shot", r.shot},
                     {"position", vec(c.position)},
                     {"target", vec(c.target)},
-                    {"up", {0, 1, 0}},
+                    {"up", up_hint(c)},
                     {"fov", round_to(c.fov_deg, 1e-6)},
                     {"fov_horizontal", round_to(hfov, 1e-6)},
                     {"aspect", round_to(aspect, 1e-9)},
