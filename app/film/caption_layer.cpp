@@ -78,16 +78,44 @@ std::vector<std::uint8_t> finish_caption_layer(const std::vector<std::uint8_t>& 
   return out;
 }
 
-void write_caption_layer(CaptionPass& captions, const scene::Snapshot& snapshot, std::uint32_t width,
-                         std::uint32_t height, std::uint32_t n, const std::string& path) {
-  const std::vector<std::uint8_t> layer =
-      finish_caption_layer(captions.render_layer(snapshot, {width * n, height * n}), width * n, height * n, n);
+namespace {
+// Box filter, straight alpha, PNG: the CPU half of a layer, which may run on another thread.
+void store_caption_layer(const std::vector<std::uint8_t>& premultiplied, std::uint32_t width, std::uint32_t height,
+                         std::uint32_t n, const std::string& path) {
+  const std::vector<std::uint8_t> layer = finish_caption_layer(premultiplied, width * n, height * n, n);
   std::string error;
   const auto write = [&](const std::filesystem::path& temporary, std::string* why) {
     return write_rgba_png(temporary, width, height, layer, why);
   };
   if (!common::write_file_atomically_with(path, write, &error, common::Temporary::PerProcess))
     throw std::runtime_error(error);
+}
+}  // namespace
+
+void write_caption_layer(CaptionPass& captions, const scene::Snapshot& snapshot, std::uint32_t width,
+                         std::uint32_t height, std::uint32_t n, const std::string& path) {
+  store_caption_layer(captions.render_layer(snapshot, {width * n, height * n}), width, height, n, path);
+}
+
+CaptionLayerWriter::~CaptionLayerWriter() {
+  try {
+    drain();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "siege render: %s\n", e.what());
+  }
+}
+
+void CaptionLayerWriter::submit(CaptionPass& captions, const scene::Snapshot& snapshot, std::uint32_t width,
+                                std::uint32_t height, std::uint32_t n, const std::string& path) {
+  std::vector<std::uint8_t> premultiplied = captions.render_layer(snapshot, {width * n, height * n});
+  drain();
+  pending_ = std::async(std::launch::async, [layer = std::move(premultiplied), width, height, n, path] {
+    store_caption_layer(layer, width, height, n, path);
+  });
+}
+
+void CaptionLayerWriter::drain() {
+  if (pending_.valid()) pending_.get();  // rethrows the write's failure
 }
 
 }  // namespace app

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,23 @@ std::vector<std::uint8_t> finish_caption_layer(const std::vector<std::uint8_t>& 
 // written to `path` (temporary name, then renamed). Throws std::runtime_error on failure.
 void write_caption_layer(CaptionPass& captions, const scene::Snapshot& snapshot, std::uint32_t width,
                          std::uint32_t height, std::uint32_t n, const std::string& path);
+
+// The same for a film: the layer is rendered on the calling thread (ImGui and the GPU live
+// there), then filtered and written on a thread of its own while the next frame renders.
+class CaptionLayerWriter {
+ public:
+  CaptionLayerWriter() = default;
+  ~CaptionLayerWriter();  // waits for the layer in hand; a failure then goes to stderr
+  CaptionLayerWriter(const CaptionLayerWriter&) = delete;
+  CaptionLayerWriter& operator=(const CaptionLayerWriter&) = delete;
+  // Renders this layer, waits for the previous one to be written (rethrowing its failure), and
+  // hands this one over.
+  void submit(CaptionPass& captions, const scene::Snapshot& snapshot, std::uint32_t width, std::uint32_t height,
+              std::uint32_t n, const std::string& path);
+  void drain();  // waits until the last layer is on disk; rethrows a failure
+
+ private:
+  std::future<void> pending_;
+};
 
 }  // namespace app

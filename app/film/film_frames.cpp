@@ -199,20 +199,22 @@ int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const Film
   Progress progress("rendering", static_cast<std::int64_t>(todo.size()));
   RenderTimes times;
   {
-    FrameWriter writer;  // PNGs are written while the next frame renders
+    FrameWriter writer;         // PNGs are written while the next frame renders
+    CaptionLayerWriter layers;  // and so are the caption layers (--captions separate)
     for (const std::int64_t f : todo) {
       if (stop_requested()) break;
       if (!gpu.renderer) gpu.start(args, outputs, scenario);
       writer.submit(render_frame(gpu, outputs, plan, scenario, f, legend_written, times));
       if (captions_separate(args.captions))  // the caption layer beside the clean plate
-        write_caption_layer(*gpu.captions, scene::evaluate(scenario, plan.timing.time_of(f)), outputs.width,
-                            outputs.height, outputs.ssaa,
-                            caption_layer_path(args.out, outputs.video, expand_frame_pattern(outputs.pattern, f), f));
+        layers.submit(*gpu.captions, scene::evaluate(scenario, plan.timing.time_of(f)), outputs.width, outputs.height,
+                      outputs.ssaa,
+                      caption_layer_path(args.out, outputs.video, expand_frame_pattern(outputs.pattern, f), f));
       ++times.rendered;
       const std::string t = std::to_string(plan.timing.time_of(f));
       progress.update(times.rendered, "frame " + std::to_string(f) + ", t=" + t.substr(0, t.find('.') + 3));
     }
     writer.drain();
+    layers.drain();
     progress.finish();
     times.write_ms += writer.write_ms();
   }
