@@ -12,6 +12,7 @@ PACKAGES=(
   libopencolorio-dev
   clang libclang-rt-14-dev clang-format python3-jsonschema
   slurm-wlm munge
+  blender  # tests/export/test_cameras.sh: Blender agrees with the exported cameras
 )
 
 missing=()

@@ -13,10 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
+#include "app/core/caption_layout.h"
 #include "app/core/display_transform.h"
 #include "app/core/film_plan.h"
 #include "app/core/load_or_report.h"
 #include "app/core/time_spec.h"
+#include "app/film/caption_layer.h"
 #include "app/film/output_files.h"
 #include "app/film/render_args.h"
 #include "app/overlay/caption_pass.h"
@@ -49,6 +51,11 @@ bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_
     std::fprintf(stderr, "siege render: --aov \"%s\" is not known; the one AOV so far is \"id\"\n", args.aov.c_str());
     return false;
   }
+  if (captions_wanted(args) || captions_separate(args.captions))
+    if (const CaptionFrame fit = caption_frame(width, height); !fit.fits) {
+      std::fprintf(stderr, "siege render: %s\n", fit.reason.c_str());
+      return false;
+    }
   return true;
 }
 
@@ -103,12 +110,13 @@ renderer::ContextOptions context_options(const RenderArgs& args) {
 
 // --captions: burnt in through the renderer's overlay hook; null when not wanted.
 std::unique_ptr<CaptionPass> add_captions(const RenderArgs& args, renderer::Context& context,
-                                          const scene::Scenario& scenario, std::uint32_t height,
+                                          const scene::Scenario& scenario, std::uint32_t width, std::uint32_t height,
                                           renderer::Renderer& renderer) {
-  if (!captions_wanted(args)) return nullptr;
-  auto captions = std::make_unique<CaptionPass>(context, scenario, height, args.legend);
-  renderer.options().overlay = [pass = captions.get()](VkCommandBuffer cmd, renderer::RenderTarget& target,
-                                                       const scene::Snapshot& s) { pass->record(cmd, target, s); };
+  if (!captions_wanted(args) && !captions_separate(args.captions)) return nullptr;
+  auto captions = std::make_unique<CaptionPass>(context, scenario, caption_frame(width, height), args.legend);
+  if (captions_wanted(args))
+    renderer.options().overlay = [pass = captions.get()](VkCommandBuffer cmd, renderer::RenderTarget& target,
+                                                         const scene::Snapshot& s) { pass->record(cmd, target, s); };
   return captions;
 }
 
@@ -185,12 +193,14 @@ int run_render(const RenderArgs& args) {
   renderer.set_display_lut(display);
   renderer.options().exposure = args.exposure;
   renderer.options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
-  const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, height, renderer);
+  const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, width, height, renderer);
   const bool with_ids = args.aov == "id";
   const renderer::FrameImage frame = renderer.render(*snapshot, *camera, {width, height}, with_ids);
   const renderer::FrameStats stats = renderer.last_stats();
 
   write_frame_files(args.out, frame, with_ids, renderer.world());
+  if (captions_separate(args.captions))  // --captions separate: <stem>.captions.png, straight alpha
+    write_caption_layer(*captions, *snapshot, width, height, 1, caption_layer_path(args.out, false, args.out, 0));
   print_frame_report(args.out, width, height, scenario, *snapshot, stats, load_ms);
   print_static_world(renderer.world());
   if (context.validation_errors() > 0) {
@@ -203,7 +213,10 @@ int run_render(const RenderArgs& args) {
 }  // namespace
 
 bool captions_wanted(const RenderArgs& args) {
-  return args.captions == "on" || (args.captions == "auto" && is_film_output(args.out));
+  if (args.captions == "on") return true;
+  if (args.captions != "auto" || !is_film_output(args.out)) return false;
+  std::uint32_t width = 0, height = 0;  // auto: only in frames they fit (a tiny test film has none)
+  return parse_size(args.size, width, height) && caption_frame(width, height).fits;
 }
 
 // One line per option of `siege render`: long, but the options read best as one table.
@@ -242,8 +255,9 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--view", args->view, "The config's view, as DISPLAY/VIEW or VIEW (default: the config's default)");
   cmd->add_flag("--validation", args->validation, "Enable Vulkan validation layers (exit 3 on any error)");
   cmd->add_option("--captions", args->captions,
-                  "Burn in captions and phase titles: on, off, auto (films on, single frames off)")
-      ->check(CLI::IsMember({"on", "off", "auto"}))
+                  "Burn in captions and phase titles: on, off, auto (films on, single frames off), or "
+                  "separate (clean frames and an RGBA caption layer, <frame>.captions.png, beside each)")
+      ->check(CLI::IsMember({"on", "off", "auto", "separate"}))
       ->capture_default_str();
   cmd->add_flag("--legend", args->legend, "With captions: also burn in the factions' legend");
   // Film options.
@@ -267,7 +281,8 @@ void add_render_command(CLI::App& app, int& exit_code) {
                   "Film: where a video's frames are kept while rendering (default <out>.frames)");
   cmd->add_flag("--keep-frames", args->keep_frames, "Film: keep a video's PNG frames after encoding");
   cmd->add_flag("--overwrite", args->overwrite, "Film: render frames again even if they exist");
-  cmd->add_option("--camera-out", args->camera_out, "Film: write every frame's camera to this JSON file");
+  cmd->add_option("--camera-out", args->camera_out,
+                  "Film: write every frame's camera to this file: .json (siege), .chan (Nuke) or .usda (USD)");
   cmd->add_flag("--dry-run", args->dry_run, "Film: check the arguments and print the plan, render nothing");
   cmd->callback([args, cmd, &exit_code] {
     try {

@@ -1,6 +1,7 @@
 #include "app/core/caption_layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace app {
 
@@ -51,6 +52,38 @@ std::vector<PlacedCaption> place_captions(const Rect& area, const std::vector<Ca
     if (out[i].shown) top = out[i].text.y1 + sp.pad + sp.gap;
   }
   return out;
+}
+
+namespace {
+// The frame's margins at scale 1: title-safe at the sides and the bottom, room for a legend's
+// first row at the top (a film has no panels).
+constexpr float kSide = 64, kTop = 46, kBottom = 48, kPad = 14, kGap = 8, kBody = 17, kCaption = 26;
+
+// The smallest frame (output pixels) in which captions at `scale` still fit.
+float minimum_width(float scale) { return std::ceil(scale * (2 * kSide + 2 * kPad + kCaptionMinEms * kCaption)); }
+float minimum_height(float scale) {
+  return std::ceil(scale * (kTop + kBottom + 2 * kPad + kCaptionMinLines * kCaption));
+}
+}  // namespace
+
+CaptionFrame caption_frame(std::uint32_t width, std::uint32_t height, std::uint32_t supersample) {
+  CaptionFrame f;
+  const float out_scale = std::max(kCaptionMinScale, static_cast<float>(height) / 720.0f);
+  const float need_w = minimum_width(out_scale), min_h = minimum_height(kCaptionMinScale);
+  if (static_cast<float>(width) < need_w || static_cast<float>(height) < min_h) {
+    f.fits = false;
+    f.reason = "captions cannot fit a " + std::to_string(width) + "x" + std::to_string(height) +
+               " frame: at the smallest legible size (body text 10 px) they need at least " +
+               std::to_string(static_cast<int>(need_w)) + "x" + std::to_string(static_cast<int>(min_h)) +
+               " (a line of " + std::to_string(static_cast<int>(kCaptionMinEms)) + " characters, " +
+               std::to_string(static_cast<int>(kCaptionMinLines)) + " lines); use a larger --size or --captions off";
+  }
+  const float k = out_scale * static_cast<float>(supersample);
+  const float w = static_cast<float>(width * supersample), h = static_cast<float>(height * supersample);
+  f.scale = k;
+  f.area = {kSide * k, kTop * k, w - kSide * k, h - kBottom * k};
+  f.spacing = {kPad * k, kGap * k, kBody * k};
+  return f;
 }
 
 }  // namespace app

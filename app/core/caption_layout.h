@@ -4,6 +4,8 @@
 // screen or over a panel. Sizes come in measured; nothing here draws.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -37,5 +39,24 @@ float caption_wrap_width(const Rect& area, float max_width, const CaptionSpacing
 // In the order given: the first bottom caption sits lowest (the phase's title goes first).
 std::vector<PlacedCaption> place_captions(const Rect& area, const std::vector<CaptionBlock>& blocks,
                                           const CaptionSpacing& spacing);
+
+// Captions in a frame of a film or a still (no panels): the size they are drawn at and the
+// title-safe area they stay in, for a frame of width x height output pixels rendered
+// `supersample` times larger. Text scales with the frame's height (the viewer's sizes at 720
+// lines) but never below the smallest legible size, where a body line is 10 output pixels;
+// captions then wrap to the narrower area. Below a frame that holds kCaptionMinEms ems of
+// caption text a line and kCaptionMinLines lines, `fits` is false and `reason` says the
+// smallest size that works (siege render refuses with it, exit 2).
+inline constexpr float kCaptionMinScale = 10.0f / 17.0f;  // the body font is 17 px at scale 1
+inline constexpr float kCaptionMinEms = 12;               // of the caption font (26 px at scale 1)
+inline constexpr float kCaptionMinLines = 4;
+struct CaptionFrame {
+  bool fits = true;
+  std::string reason;
+  float scale = 1;  // sizes relative to the viewer's at 720 lines, in rendered pixels
+  Rect area;        // in rendered pixels
+  CaptionSpacing spacing;
+};
+CaptionFrame caption_frame(std::uint32_t width, std::uint32_t height, std::uint32_t supersample = 1);
 
 }  // namespace app

@@ -72,15 +72,19 @@ std::vector<Word> split_words(std::string_view line) {
   return words;
 }
 
-// Splits one word wider than a line between its characters.
+// Splits one word wider than a line between its characters, but never before a closing mark
+// or after an opening one: such a mark hangs past the width instead.
 void split_long_word(std::string_view word, float max_width, const MeasureText& measure,
                      std::vector<std::string>& lines) {
   std::string line;
+  char32_t last = 0;
   for (std::size_t i = 0; i < word.size();) {
     char32_t cp;
     const std::size_t n = code_point(word, i, cp);
     const std::string next = line + std::string(word.substr(i, n));
-    if (!line.empty() && measure(next) > max_width) {
+    const bool may_break = !line.empty() && !closes(cp) && !opens(last);
+    last = cp;
+    if (may_break && measure(next) > max_width) {
       lines.push_back(line);
       line = std::string(word.substr(i, n));
     } else {

@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <optional>
 
+#include "app/core/caption_layout.h"
 #include "app/core/display_transform.h"
+#include "app/film/camera_export.h"
+#include "app/film/caption_layer.h"
 #include "app/film/ffmpeg_pipe.h"
 #include "app/film/film_steps.h"
 
@@ -140,6 +144,14 @@ FilmOutputs check_arguments(const RenderArgs& args) {
   check_picture(args, film);
   check_videos(args, film);
   name_frame_files(args, film);
+  if (const CaptionFrame fit = caption_frame(film.width, film.height); !fit.fits) {
+    if (args.captions == "on" || captions_separate(args.captions)) throw BadArgs(fit.reason);
+    if (args.captions == "auto")
+      std::fprintf(stderr, "siege render: --captions auto leaves them out: %s\n", fit.reason.c_str());
+  }
+  if (!args.camera_out.empty() && !camera_format_of(args.camera_out))
+    throw BadArgs("--camera-out \"" + args.camera_out +
+                  "\": its extension chooses the format: .json (siege), .chan (Nuke) or .usda (USD)");
   find_ffmpeg(film);
   try {
     film.display = bake_display_lut({args.ocio, args.view});
@@ -153,6 +165,8 @@ void create_output_folders(const RenderArgs& args, const FilmOutputs& outputs) {
   check_writable_directory(outputs.frames_dir, "the frames");
   for (const VideoOut& v : outputs.videos) check_writable_directory(v.path.parent_path(), v.path.string());
   if (!args.camera_out.empty()) check_writable_directory(fs::path(args.camera_out).parent_path(), args.camera_out);
+  if (captions_separate(args.captions) && outputs.video)
+    check_writable_directory(fs::path(caption_layer_path(args.out, true, "", 0)).parent_path(), "the caption layer");
 }
 
 }  // namespace film

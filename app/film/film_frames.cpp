@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/film/camera_export.h"
+#include "app/film/caption_layer.h"
 #include "app/film/downsample.h"
 #include "app/film/film_steps.h"
 #include "app/film/frame_writer.h"
@@ -35,7 +36,9 @@ std::vector<std::int64_t> frames_to_render(const RenderArgs& args, const FilmOut
   for (const std::int64_t f : plan.mine) {
     const std::string path = expand_frame_pattern(outputs.pattern, f);
     std::error_code ec;
-    const bool done = fs::exists(path, ec) && (!outputs.with_ids || fs::exists(id_path_of(path), ec));
+    const bool done =
+        fs::exists(path, ec) && (!outputs.with_ids || fs::exists(id_path_of(path), ec)) &&
+        (!captions_separate(args.captions) || fs::exists(caption_layer_path(args.out, outputs.video, path, f), ec));
     if (args.overwrite || !done) todo.push_back(f);
   }
   if (todo.size() < plan.mine.size())
@@ -60,11 +63,12 @@ struct FilmRenderer {
     renderer->set_display_lut(outputs.display);
     renderer->options().exposure = args.exposure;
     renderer->options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
-    if (captions_wanted(args)) {
-      captions = std::make_unique<CaptionPass>(*context, scenario, outputs.height * outputs.ssaa, args.legend);
+    if (captions_wanted(args) || captions_separate(args.captions))
+      captions = std::make_unique<CaptionPass>(*context, scenario,
+                                               caption_frame(outputs.width, outputs.height, outputs.ssaa), args.legend);
+    if (captions_wanted(args))
       renderer->options().overlay = [this](VkCommandBuffer cmd, renderer::RenderTarget& target,
                                            const scene::Snapshot& s) { captions->record(cmd, target, s); };
-    }
   }
 };
 
@@ -138,21 +142,39 @@ int report_rendering(const FilmOutputs& outputs, const FilmRenderer& gpu, const 
   return 0;
 }
 
-// --camera-out: the camera of every frame of this run, rendered now or before.
+// --camera-out: the camera of every frame of this run, rendered now or before. A farm slice
+// writes its own slice file; the join takes the slices' records and evaluates only what no
+// slice had, writes the one file in the chosen format, then removes the slices.
 void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
                     const scene::Scenario& scenario) {
-  std::vector<CameraRecord> cameras;
+  CameraTrack track{scenario.id, outputs.rate, outputs.width, outputs.height, {}};
+  const CameraSlices slices = args.task >= 0 ? CameraSlices{} : read_camera_slices(args.camera_out, track);
+  std::size_t merged = 0;
+  auto from_slice = slices.frames.begin();
   for (const std::int64_t f : plan.mine) {
-    const double t = plan.timing.time_of(f);
-    const scene::Snapshot snapshot = scene::evaluate(scenario, t);
+    while (from_slice != slices.frames.end() && from_slice->frame < f) ++from_slice;
+    if (from_slice != slices.frames.end() && from_slice->frame == f) {
+      track.frames.push_back(*from_slice);
+      ++merged;
+      continue;
+    }
     CameraRecord record;
     record.frame = f;
-    record.t = t;
-    record.camera = camera_for(scenario, plan.camera, snapshot, &record.shot);
-    cameras.push_back(record);
+    record.t = plan.timing.time_of(f);
+    record.camera = camera_for(scenario, plan.camera, scene::evaluate(scenario, record.t), &record.shot);
+    track.frames.push_back(record);
   }
-  write_camera_json(args.camera_out, scenario, outputs.rate, outputs.width, outputs.height, cameras);
-  std::fprintf(stderr, "siege render: cameras of %zu frames written to %s\n", cameras.size(), args.camera_out.c_str());
+  const std::string path =
+      args.task >= 0 ? camera_slice_path(args.camera_out, args.task, args.chunks) : args.camera_out;
+  if (args.task >= 0)
+    write_camera_slice(path, track);
+  else
+    write_camera_file(path, track);
+  std::error_code ec;
+  for (const std::string& slice : slices.paths) fs::remove(slice, ec);
+  std::fprintf(stderr, "siege render: cameras of %zu frames written to %s", track.frames.size(), path.c_str());
+  if (!slices.paths.empty()) std::fprintf(stderr, " (%zu merged from %zu slice files)", merged, slices.paths.size());
+  std::fprintf(stderr, "\n");
 }
 
 // What this run leaves on disk, for a PNG sequence and for a farm slice.
@@ -178,16 +200,22 @@ int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const Film
   Progress progress("rendering", static_cast<std::int64_t>(todo.size()));
   RenderTimes times;
   {
-    FrameWriter writer;  // PNGs are written while the next frame renders
+    FrameWriter writer;         // PNGs are written while the next frame renders
+    CaptionLayerWriter layers;  // and so are the caption layers (--captions separate)
     for (const std::int64_t f : todo) {
       if (stop_requested()) break;
       if (!gpu.renderer) gpu.start(args, outputs, scenario);
       writer.submit(render_frame(gpu, outputs, plan, scenario, f, legend_written, times));
+      if (captions_separate(args.captions))  // the caption layer beside the clean plate
+        layers.submit(*gpu.captions, scene::evaluate(scenario, plan.timing.time_of(f)), outputs.width, outputs.height,
+                      outputs.ssaa,
+                      caption_layer_path(args.out, outputs.video, expand_frame_pattern(outputs.pattern, f), f));
       ++times.rendered;
       const std::string t = std::to_string(plan.timing.time_of(f));
       progress.update(times.rendered, "frame " + std::to_string(f) + ", t=" + t.substr(0, t.find('.') + 3));
     }
     writer.drain();
+    layers.drain();
     progress.finish();
     times.write_ms += writer.write_ms();
   }

@@ -20,7 +20,7 @@ struct RenderArgs {
   bool validation = false;
   float exposure = 1.0f;
   std::string preset = "film";    // "interactive" (the viewer's budget) or "film" (finer shadows)
-  std::string captions = "auto";  // burn in captions and phase titles: on, off, auto (films on, frames off)
+  std::string captions = "auto";  // on, off, auto (films on, frames off) or separate (an RGBA caption layer)
   bool legend = false;            // and the factions' legend
 
   // Film options (an --out of .mp4/.mov/.mkv or a frame pattern like out/frame_%05d.png).
@@ -49,7 +49,8 @@ bool is_film_output(const std::string& out);
 
 int run_film(const RenderArgs& args);
 
-// Whether --captions asks for burnt-in captions for this output.
+// Whether --captions asks for burnt-in captions for this output (auto: films whose frames
+// hold them; app/core/caption_layout.h's caption_frame).
 bool captions_wanted(const RenderArgs& args);
 
 }  // namespace app

@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "app/core/load_or_report.h"
+#include "app/film/caption_film.h"
+#include "app/film/caption_layer.h"
 #include "app/film/film_steps.h"
 #include "app/film/render_args.h"
 
@@ -28,7 +30,9 @@ int run_film_checked(const RenderArgs& args) {
   film::create_output_folders(args, outputs);  // only now, with every argument checked
   film::write_manifest(args, outputs, plan);
   if (const int status = film::render_frames(args, outputs, plan, *scenario); status != 0) return status;
-  return outputs.encodes ? film::encode_videos(args, outputs, plan) : 0;
+  if (!outputs.encodes) return 0;
+  if (const int status = film::encode_videos(args, outputs, plan); status != 0) return status;
+  return captions_separate(args.captions) ? film::encode_caption_film(args, outputs, plan) : 0;
 }
 
 }  // namespace
