@@ -11,7 +11,7 @@ PACKAGES=(
   fonts-noto-cjk ffmpeg xvfb xauth x11-utils
   clang libclang-rt-14-dev clang-format python3-jsonschema
   slurm-wlm munge
-  libopenexr-dev openexr openimageio-tools
+  libopenexr-dev openexr openimageio-tools blender
 )
 
 missing=()

@@ -383,3 +383,43 @@ TEST_CASE("pattern: a .exr frame pattern selects EXR frames, resumes on them and
   CHECK(png.status == 2);
   CHECK(png.out.find("made with other settings") != std::string::npos);
 }
+
+TEST_CASE("file: Blender reads the layers and its Cryptomatte node extracts the mattes", "[exr]") {
+  require_tool("blender", "blender");
+  require_tool("oiiotool", "openimageio-tools");
+  const fs::path dir = file_fixtures::fresh_dir("exr-blender");
+  const fs::path exr = write_test_exr(dir);
+  const Run blender = run("blender --background --factory-startup --python '" SIEGE_SOURCE_DIR
+                          "/tests/export/blender_cryptomatte.py' -- '" +
+                          exr.string() + "' '" + dir.string() +
+                          "' 'CryptoObject=West gate' 'CryptoUnit=Tang vanguard' 'CryptoKind=wall'");
+  INFO(blender.out);
+  REQUIRE(blender.status == 0);
+  // Blender's multilayer reader: R G B A as Combined and Alpha, Z as Depth, N, and the ranks.
+  CHECK(blender.out.find("PASSES Combined,Alpha,Depth,N,CryptoKind00,CryptoKind01,CryptoKind02,CryptoObject00,"
+                         "CryptoObject01,CryptoObject02,CryptoUnit00,CryptoUnit01,CryptoUnit02") != std::string::npos);
+  REQUIRE(blender.out.find("MATTE 2 CryptoKind wall") != std::string::npos);
+  auto matte = [&](int i) { return read_pixels(dir / ("matte_" + std::to_string(i) + ".exr"), "R").at("R"); };
+  auto at = [](const std::map<std::pair<int, int>, std::string>& m, int x, int y) {
+    return std::strtof(m.at({x, y}).c_str(), nullptr);
+  };
+  // The gate: half of pixel (1,1), nothing anywhere else.
+  const auto gate = matte(0);
+  for (int y = 0; y < 4; ++y)
+    for (int x = 0; x < 8; ++x) {
+      INFO(x << "," << y);
+      CHECK(at(gate, x, y) == (x == 1 && y == 1 ? 0.5f : 0.0f));
+    }
+  // The unit: its soldier and its ladder.
+  const auto unit = matte(1);
+  CHECK(at(unit, 2, 2) == 1.0f);
+  CHECK(at(unit, 3, 2) == 1.0f);
+  CHECK(at(unit, 4, 2) == 0.0f);
+  // Walls: the rest of the ground rows, half of (1,1), none on the sky.
+  const auto wall = matte(2);
+  CHECK(at(wall, 0, 1) == 1.0f);
+  CHECK(at(wall, 1, 1) == 0.5f);
+  CHECK(at(wall, 2, 2) == 0.0f);
+  CHECK(at(wall, 7, 3) == 1.0f);
+  CHECK(at(wall, 5, 0) == 0.0f);
+}
