@@ -45,6 +45,34 @@ std::vector<std::string> unique_names(std::vector<std::string> names, const std:
   return names;
 }
 
+// The ids seen in one pixel's sub-samples and how often, as float bits (never 0).
+class PixelCounts {
+ public:
+  void clear() { counts_.clear(); }
+  void add(std::uint32_t bits) {
+    // Most pixels see one or two things: a short vector beats a map.
+    for (auto& [b, n] : counts_)
+      if (b == bits) {
+        ++n;
+        return;
+      }
+    counts_.emplace_back(bits, 1u);
+  }
+  // The ranks into `px` (kCryptoLayerChannels floats, zeroed): by coverage, ties by id bits.
+  void write_ranks(float samples, float* px) {
+    std::sort(counts_.begin(), counts_.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (std::size_t r = 0; r < std::min(counts_.size(), kCryptoRanks); ++r) {
+      std::memcpy(&px[2 * r], &counts_[r].first, sizeof(float));
+      px[2 * r + 1] = static_cast<float>(counts_[r].second) / samples;
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counts_;  // (id bits, sub-samples)
+};
+
 }  // namespace
 
 std::uint32_t murmur3_32(std::string_view bytes, std::uint32_t seed) {
@@ -138,7 +166,6 @@ CryptoNames crypto_names(const scene::ObjectRegistry& objects) {
   return names;
 }
 
-// Long for a pixel loop: counting, ranking and writing out belong together.
 std::vector<float> crypto_ranks(const std::vector<std::vector<std::uint32_t>>& sample_ids, std::size_t pixels,
                                 const CryptoLayer& layer) {
   std::vector<float> out(pixels * kCryptoLayerChannels, 0.0f);
@@ -147,29 +174,26 @@ std::vector<float> crypto_ranks(const std::vector<std::vector<std::uint32_t>>& s
     if (plane.size() != pixels)
       throw std::invalid_argument("Cryptomatte: a sub-sample's id plane holds " + std::to_string(plane.size()) +
                                   " pixels, not " + std::to_string(pixels));
-  const float weight = 1.0f / static_cast<float>(sample_ids.size());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;  // (id bits, samples)
+  std::vector<std::uint32_t> bits_of(layer.id_float.size());  // an object id's float bits; 0: nothing
+  std::memcpy(bits_of.data(), layer.id_float.data(), bits_of.size() * sizeof(float));
+  const auto bits = [&](std::uint32_t id) { return id < bits_of.size() ? bits_of[id] : 0u; };
+  PixelCounts counts;
   for (std::size_t p = 0; p < pixels; ++p) {
-    counts.clear();
-    for (const std::vector<std::uint32_t>& plane : sample_ids) {
-      const std::uint32_t id = plane[p];
-      if (id >= layer.id_float.size() || layer.id_float[id] == 0.0f) continue;  // nothing
-      std::uint32_t bits;
-      std::memcpy(&bits, &layer.id_float[id], sizeof bits);
-      auto it = std::find_if(counts.begin(), counts.end(), [bits](const auto& c) { return c.first == bits; });
-      if (it == counts.end())
-        counts.emplace_back(bits, 1u);
-      else
-        ++it->second;
-    }
-    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
     float* px = out.data() + p * kCryptoLayerChannels;
-    for (std::size_t r = 0; r < std::min(counts.size(), kCryptoRanks); ++r) {
-      std::memcpy(&px[2 * r], &counts[r].first, sizeof(float));
-      px[2 * r + 1] = static_cast<float>(counts[r].second) * weight;
+    // Most pixels see one thing in every sub-sample: fully covered by it, or by nothing.
+    const std::uint32_t first = sample_ids[0][p];
+    std::size_t same = 1;
+    while (same < sample_ids.size() && sample_ids[same][p] == first) ++same;
+    if (same == sample_ids.size()) {
+      const std::uint32_t b = bits(first);
+      std::memcpy(&px[0], &b, sizeof(float));
+      px[1] = b != 0 ? 1.0f : 0.0f;
+      continue;
     }
+    counts.clear();
+    for (const std::vector<std::uint32_t>& plane : sample_ids)
+      if (const std::uint32_t b = bits(plane[p]); b != 0) counts.add(b);
+    counts.write_ranks(static_cast<float>(sample_ids.size()), px);
   }
   return out;
 }

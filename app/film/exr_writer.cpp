@@ -1,9 +1,12 @@
 #include "app/film/exr_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <exception>
+#include <future>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -16,6 +19,7 @@
 #include <OpenEXR/ImfOutputFile.h>
 #include <OpenEXR/ImfStandardAttributes.h>
 #include <OpenEXR/ImfStringAttribute.h>
+#include <OpenEXR/ImfThreading.h>
 
 #include "common/atomic_file.h"
 
@@ -141,7 +145,15 @@ void write_exr_frame(const std::filesystem::path& path, const renderer::LinearFr
   check_planes(path, frame);
   const std::size_t pixels = std::size_t{frame.width} * frame.height;
   Planes planes{to_half(frame.rgba), to_half(frame.normals), &frame.depth, {}};
-  for (const CryptoLayer& layer : names.layers) planes.ranks.push_back(crypto_ranks(frame.sample_ids, pixels, layer));
+  std::vector<std::future<std::vector<float>>> ranks;  // the layers side by side: each reads every sub-sample
+  for (const CryptoLayer& layer : names.layers)
+    ranks.push_back(std::async(std::launch::async,
+                               [&frame, pixels, &layer] { return crypto_ranks(frame.sample_ids, pixels, layer); }));
+  for (std::future<std::vector<float>>& r : ranks) planes.ranks.push_back(r.get());
+  // Compression runs on OpenEXR's worker threads (none by default); blocks are compressed
+  // independently and written in order, so the bytes do not depend on the count.
+  if (Imf::globalThreadCount() == 0)
+    Imf::setGlobalThreadCount(static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
   const Imf::Header header = header_of(frame, names, info);
   std::string error;
   const bool ok = common::write_file_atomically_with(
