@@ -12,7 +12,8 @@ PACKAGES=(
   libopencolorio-dev
   clang libclang-rt-14-dev clang-format python3-jsonschema
   slurm-wlm munge
-  blender  # tests/export/test_cameras.sh: Blender agrees with the exported cameras
+  libopenexr-dev openexr openimageio-tools
+  blender  # tests/export: Blender agrees with the exported cameras and reads the EXR layers
 )
 
 missing=()

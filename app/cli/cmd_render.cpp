@@ -56,6 +56,15 @@ bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_
       std::fprintf(stderr, "siege render: %s\n", fit.reason.c_str());
       return false;
     }
+  // One OpenEXR frame takes the renderer's scene-linear frame (app/film/exr_writer.h), which
+  // this build's renderer cannot give yet; refused rather than written as a PNG named .exr.
+  if (std::filesystem::path(args.out).extension() == ".exr") {
+    std::fprintf(stderr,
+                 "siege render: --out %s: a single OpenEXR frame is not available in this build yet (it needs the "
+                 "renderer's scene-linear frame); write a PNG, or see docs/EXPORT.md\n",
+                 args.out.c_str());
+    return false;
+  }
   return true;
 }
 
@@ -228,8 +237,8 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
   cmd->add_option("-o,--out", args->out,
-                  "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422, .mkv), or a PNG sequence pattern "
-                  "(out/frame_%05d.png)")
+                  "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422, .mkv), or a PNG or OpenEXR "
+                  "sequence pattern (out/frame_%05d.png, out/frame_%05d.exr)")
       ->capture_default_str();
   cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
   cmd->add_option("-t,--time", args->time,

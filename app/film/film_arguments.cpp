@@ -86,10 +86,16 @@ void check_videos(const RenderArgs& args, FilmOutputs& film) {
     film.videos.push_back({out, codec, ext});
   } else {
     if (!args.codec.empty()) throw BadArgs("--codec applies to video output (.mp4, .mov, .mkv), not to a PNG sequence");
-    if (ext != ".png")
-      throw BadArgs("--out \"" + args.out + "\": a frame sequence must be PNG (e.g. out/frame_%05d.png)");
+    film.exr = ext == ".exr";
+    if (ext != ".png" && !film.exr)
+      throw BadArgs("--out \"" + args.out +
+                    "\": a frame sequence must be PNG or OpenEXR (e.g. out/frame_%05d.png, out/frame_%05d.exr)");
   }
   for (const std::string& also : args.also) {
+    if (film.exr)
+      throw BadArgs("--also \"" + also +
+                    "\": videos are encoded from PNG frames, and EXR frames stay scene-linear; render the video with "
+                    "a command of its own (the same frames, as the renders are deterministic)");
     const std::string also_ext = lower_extension(also);
     if (!is_video_extension(also_ext))
       throw BadArgs("--also \"" + also + "\" is not a video (.mp4 H.264, .mov ProRes 422, .mkv H.264)");
@@ -98,6 +104,15 @@ void check_videos(const RenderArgs& args, FilmOutputs& film) {
   }
   if (!film.videos.empty() && odd) throw BadArgs("--size " + args.size + ": video needs an even width and height");
   film.encodes = !film.videos.empty() && args.task < 0 && !args.dry_run;
+}
+
+// EXR frames carry their own mattes (Cryptomatte) and are anti-aliased by sub-samples.
+void check_exr(const FilmOutputs& film) {
+  if (!film.exr) return;
+  if (film.with_ids) throw BadArgs("--aov id writes PNG mattes; EXR frames carry Cryptomatte mattes instead");
+  if (film.ssaa > 1)
+    throw BadArgs("--ssaa " + std::to_string(film.ssaa) +
+                  ": EXR frames are anti-aliased by --samples, not supersampled");
 }
 
 // The frames: a video's cache folder, or the user's pattern; the manifest and legend beside them.
@@ -143,6 +158,7 @@ FilmOutputs check_arguments(const RenderArgs& args) {
   FilmOutputs film;
   check_picture(args, film);
   check_videos(args, film);
+  check_exr(film);
   name_frame_files(args, film);
   if (const CaptionFrame fit = caption_frame(film.width, film.height); !fit.fits) {
     if (args.captions == "on" || captions_separate(args.captions)) throw BadArgs(fit.reason);

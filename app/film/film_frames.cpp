@@ -4,10 +4,13 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 #include "app/film/camera_export.h"
 #include "app/film/caption_layer.h"
 #include "app/film/downsample.h"
+#include "app/film/exr_writer.h"
 #include "app/film/film_steps.h"
 #include "app/film/frame_writer.h"
 #include "app/film/output_files.h"
@@ -53,6 +56,7 @@ struct FilmRenderer {
   std::unique_ptr<renderer::Context> context;
   std::unique_ptr<renderer::Renderer> renderer;
   std::unique_ptr<CaptionPass> captions;  // burnt-in captions; uses the context above
+  std::optional<CryptoNames> crypto;      // EXR frames: the Cryptomatte names of the world's objects
 
   void start(const RenderArgs& args, const FilmOutputs& outputs, const scene::Scenario& scenario) {
     renderer::ContextOptions options = renderer::ContextOptions::from_environment();
@@ -63,6 +67,7 @@ struct FilmRenderer {
     renderer->set_display_lut(outputs.display);
     renderer->options().exposure = args.exposure;
     renderer->options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
+    if (outputs.exr) crypto = crypto_names(renderer->world().objects);
     if (captions_wanted(args) || captions_separate(args.captions))
       captions = std::make_unique<CaptionPass>(*context, scenario,
                                                caption_frame(outputs.width, outputs.height, outputs.ssaa), args.legend);
@@ -114,6 +119,32 @@ FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmP
                std::move(frame.ids)};
   times.write_ms += ms_since(t0);  // downsampling; the PNG is written on the writer's thread meanwhile
   return job;
+}
+
+// The frame in scene-linear light, for EXR. The renderer on this branch cannot return one: the
+// sub-sample work fills a LinearFrame in Renderer::render_samples, and this is where it is asked
+// for; until then an EXR film stops at its first frame to render, saying so.
+renderer::LinearFrame render_linear_frame(FilmRenderer&, const FilmOutputs&, const scene::Snapshot&,
+                                          const scene::Camera&) {
+  throw std::runtime_error("OpenEXR frames need the renderer's scene-linear frame, which this build cannot render yet");
+}
+
+// Frame f of an EXR sequence: rendered, its Cryptomatte ranks counted and the file written here
+// (the writer thread takes PNGs only).
+void render_exr_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan,
+                      const scene::Scenario& scenario, std::int64_t f, RenderTimes& times) {
+  auto t0 = std::chrono::steady_clock::now();
+  const scene::Snapshot snapshot = scene::evaluate(scenario, plan.timing.time_of(f));
+  std::string shot;
+  const scene::Camera camera = camera_for(scenario, plan.camera, snapshot, &shot);
+  times.evaluate_ms += ms_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  const renderer::LinearFrame linear = render_linear_frame(gpu, outputs, snapshot, camera);
+  times.render_ms += ms_since(t0);
+  t0 = std::chrono::steady_clock::now();
+  write_exr_frame(expand_frame_pattern(outputs.pattern, f), linear, *gpu.crypto,
+                  exr_info(scenario, f, snapshot.presentation_s, outputs.rate, camera, shot));
+  times.write_ms += ms_since(t0);
 }
 
 // After the frames: validation errors (3) and an interruption (130) end the run; else a summary.
@@ -205,7 +236,10 @@ int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const Film
     for (const std::int64_t f : todo) {
       if (stop_requested()) break;
       if (!gpu.renderer) gpu.start(args, outputs, scenario);
-      writer.submit(render_frame(gpu, outputs, plan, scenario, f, legend_written, times));
+      if (outputs.exr)
+        render_exr_frame(gpu, outputs, plan, scenario, f, times);
+      else
+        writer.submit(render_frame(gpu, outputs, plan, scenario, f, legend_written, times));
       if (captions_separate(args.captions))  // the caption layer beside the clean plate
         layers.submit(*gpu.captions, scene::evaluate(scenario, plan.timing.time_of(f)), outputs.width, outputs.height,
                       outputs.ssaa,

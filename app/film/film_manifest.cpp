@@ -31,6 +31,7 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
       {"width", outputs.width},
       {"height", outputs.height},
       {"ssaa", outputs.ssaa},
+      {"frames", outputs.exr ? "exr" : "png"},  // the two may share a folder, and so a manifest
       {"fps", outputs.rate.text()},
       {"start_s", plan.timing.start_s},
       {"step_s", plan.timing.step_s},

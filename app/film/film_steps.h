@@ -38,6 +38,7 @@ struct FilmOutputs {
   FrameRate rate;
   bool with_ids = false;         // --aov id: an id matte per frame and one legend
   bool video = false;            // --out is a video, so the frames go to a cache folder
+  bool exr = false;              // --out is an OpenEXR pattern: scene-linear frames with Cryptomatte, no video
   std::vector<VideoOut> videos;  // --out if it is a video, then every --also
   bool encodes = false;          // this run encodes (not a farm slice, not a dry run)
   std::filesystem::path cache;   // a video's frame cache (empty for a PNG sequence)
