@@ -25,10 +25,12 @@ int run_film_checked(const RenderArgs& args) {
     return 0;
   }
 
-  film::create_output_folders(args, outputs);  // only now, with every argument checked
-  film::write_manifest(args, outputs, plan);
-  if (const int status = film::render_frames(args, outputs, plan, *scenario); status != 0) return status;
-  return outputs.encodes ? film::encode_videos(args, outputs, plan) : 0;
+  const film::ManifestDecision manifest = film::check_manifest(args, outputs, plan);
+  film::create_output_folders(args, outputs);  // only now, with every check passed
+  film::write_manifest(outputs, manifest);
+  JobEta eta(outputs.width, outputs.height, outputs.encodes ? outputs.videos.size() : 0, plan.selected.size());
+  if (const int status = film::render_frames(args, outputs, plan, *scenario, eta); status != 0) return status;
+  return outputs.encodes ? film::encode_videos(args, outputs, plan, eta) : 0;
 }
 
 }  // namespace
