@@ -24,7 +24,7 @@ namespace {
 // Reading a frame's PNG back and encoding it, seconds per megapixel: H.264 (libx264 medium,
 // 4 threads) and ProRes 422 HQ measured at 1280x720 on the project's 2-core machine. A prior
 // only: the first encoded frames replace it.
-constexpr double kEncodeSecondsPerMegapixel = 0.10;
+constexpr double kEncodeSecondsPerMegapixel = 0.15;
 }  // namespace
 
 JobEta::JobEta(std::uint32_t width, std::uint32_t height, std::size_t videos, std::size_t frames_per_video)
