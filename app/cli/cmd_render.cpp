@@ -219,6 +219,9 @@ void add_render_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
   CLI::App* cmd =
       app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
+  cmd->footer(
+      "Exit status: 0 done; 1 a scenario that does not load, or a failure while writing; 2 a bad or missing argument "
+      "(nothing is created); 3 Vulkan validation errors; 130 interrupted (run the same command again to resume).");
   // The last of a repeated option wins, so scripts can append to a user's arguments.
   cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
