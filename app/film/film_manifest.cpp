@@ -92,6 +92,7 @@ ManifestDecision check_manifest(const RenderArgs& args, const FilmOutputs& outpu
     old = nlohmann::json::parse(read_file(outputs.manifest_path), nullptr, false);
   if (!old.is_object()) old = {{"manifest", "unreadable"}};
   nlohmann::json old_made_by = old.contains("made_by") ? old["made_by"] : nlohmann::json::object();
+  if (!old_made_by.is_object()) old_made_by = {{"build", "unreadable"}};
   old.erase("made_by");
   const bool had_frames = !old.empty();
 
