@@ -1,5 +1,6 @@
 // siege render: a frame of a scenario, headless, to a PNG (and its ID matte on request); with a
 // film output (.mp4/.mov/.mkv or a frame pattern) the film path in render_film.cpp.
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -219,6 +220,22 @@ int run_render(const RenderArgs& args) {
   return 0;
 }
 
+// Before either path, nothing created: the scenario file is there and --out is a kind of file
+// siege writes (never a PNG under another name). Empty, or why not.
+std::string check_scenario_and_out(const RenderArgs& args) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(args.scenario, ec))
+    return "the scenario " + args.scenario + " is not there (" +
+           (std::filesystem::exists(args.scenario, ec) ? "not a file" : "no such file") + ")";
+  std::string ext = std::filesystem::path(args.out).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!is_film_output(args.out) && ext != ".png")
+    return "--out \"" + args.out +
+           "\" is not a kind of file siege writes: a frame (.png), a video (.mp4 H.264, .mov ProRes, .mkv H.264), or "
+           "a frame pattern (out/frame_%05d.png)";
+  return {};
+}
+
 }  // namespace
 
 bool captions_wanted(const RenderArgs& args) {
@@ -233,11 +250,14 @@ void add_render_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
   CLI::App* cmd =
       app.add_subcommand("render", "Render a frame of a scenario to a PNG, or a film to video or a PNG sequence");
+  cmd->footer(
+      "Exit status: 0 done; 1 a scenario that does not load, or a failure while writing; 2 a bad or missing argument "
+      "(nothing is created); 3 Vulkan validation errors; 130 interrupted (run the same command again to resume).");
   // The last of a repeated option wins, so scripts can append to a user's arguments.
   cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd->add_option("scenario", args->scenario, "Scenario file (assets/scenarios/caizhou.json)")->required();
   cmd->add_option("-o,--out", args->out,
-                  "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422, .mkv), or a PNG or OpenEXR "
+                  "Output: a PNG (one frame), a video (.mp4 H.264, .mov ProRes 422 HQ, .mkv), or a PNG or OpenEXR "
                   "sequence pattern (out/frame_%05d.png, out/frame_%05d.exr)")
       ->capture_default_str();
   cmd->add_option("--size", args->size, "WIDTHxHEIGHT (a film: up to 3840x2160)")->capture_default_str();
@@ -278,12 +298,18 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--speed", args->speed, "Film: presentation seconds per film second (default 1)");
   cmd->add_option("--ssaa", args->ssaa, "Film: supersampling factor 1-4 (renders N times larger, box-filters down)")
       ->capture_default_str();
-  cmd->add_option("--codec", args->codec,
-                  "Film: h264 or prores (ProRes 422, in .mov); default: prores for .mov, else h264");
+  cmd->add_option(
+      "--codec", args->codec,
+      "Film: h264 or prores (ProRes 422 HQ or --prores 4444, in .mov); default: prores for .mov, else h264");
   cmd->add_option("--also", args->also,
                   "Film: also encode these videos from the same frames (caizhou.mp4; .mov is ProRes)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--crf", args->crf, "Film: H.264 quality, 0 (lossless) to 51")->capture_default_str();
+  cmd->add_option("--prores", args->prores, "Film: ProRes flavour of a .mov, 422hq or 4444 (with the frames' alpha)")
+      ->capture_default_str();
+  cmd->add_option("--timecode", args->timecode,
+                  "Film: timecode of the first frame, HH:MM:SS:FF (HH:MM:SS;FF drop-frame at 29.97/59.94); default "
+                  "01:00:00:00");
   cmd->add_option("--task", args->task, "Film: render farm slice K (0-based) of --chunks N; frames only, no encoding");
   cmd->add_option("--chunks", args->chunks, "Film: number of farm slices");
   cmd->add_option("--cache", args->cache,
@@ -295,6 +321,11 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--dry-run", args->dry_run, "Film: check the arguments and print the plan, render nothing");
   cmd->callback([args, cmd, &exit_code] {
     try {
+      if (const std::string why = check_scenario_and_out(*args); !why.empty()) {
+        std::fprintf(stderr, "siege render: %s\n", why.c_str());
+        exit_code = 2;
+        return;
+      }
       if (is_film_output(args->out)) {
         if (cmd->count("--time")) {
           std::fprintf(
@@ -306,9 +337,9 @@ void add_render_command(CLI::App& app, int& exit_code) {
         exit_code = run_film(*args);
         return;
       }
-      for (const char* film_only :
-           {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec", "--also", "--crf", "--task",
-            "--chunks", "--cache", "--keep-frames", "--overwrite", "--camera-out", "--dry-run"}) {
+      for (const char* film_only : {"--fps", "--frames", "--phase", "--duration", "--speed", "--ssaa", "--codec",
+                                    "--also", "--crf", "--task", "--chunks", "--cache", "--keep-frames", "--overwrite",
+                                    "--camera-out", "--dry-run", "--prores", "--timecode"}) {
         if (cmd->count(film_only)) {
           std::fprintf(stderr,
                        "siege render: %s is for films; give --out a video (film.mp4, film.mov) or a frame pattern "

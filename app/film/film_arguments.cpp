@@ -71,6 +71,24 @@ void check_picture(const RenderArgs& args, FilmOutputs& film) {
   if (args.crf < 0 || args.crf > 51) throw BadArgs("--crf must be 0..51");
 }
 
+// --prores and --timecode: they shape the videos, so there must be one they apply to.
+void check_delivery(const RenderArgs& args, FilmOutputs& film) {
+  if (args.prores != "422hq" && args.prores != "4444")
+    throw BadArgs("--prores \"" + args.prores + "\" is not 422hq (ProRes 422 HQ) or 4444 (ProRes 4444 with alpha)");
+  const bool any_prores =
+      std::any_of(film.videos.begin(), film.videos.end(), [](const VideoOut& v) { return v.codec == "prores"; });
+  if (args.prores != "422hq" && !any_prores)
+    throw BadArgs("--prores " + args.prores + " needs a ProRes video: --out or --also NAME.mov");
+  film.timecode = default_timecode(film.rate);
+  if (args.timecode.empty()) return;
+  if (film.videos.empty())
+    throw BadArgs("--timecode applies to video (.mp4, .mov, .mkv), not to a PNG sequence; add --also NAME.mov");
+  std::string error;
+  const std::optional<Timecode> timecode = parse_timecode(args.timecode, film.rate, &error);
+  if (!timecode) throw BadArgs(error);
+  film.timecode = *timecode;
+}
+
 // --out (a video or a PNG pattern), --codec and --also: the videos to encode.
 void check_videos(const RenderArgs& args, FilmOutputs& film) {
   const fs::path out = args.out;
@@ -83,7 +101,7 @@ void check_videos(const RenderArgs& args, FilmOutputs& film) {
     if (codec == "prores" && ext == ".mp4")
       throw BadArgs("ProRes goes in a QuickTime file: use --out NAME.mov (or --codec h264)");
     if (odd) throw BadArgs("--size " + args.size + ": video needs an even width and height");
-    film.videos.push_back({out, codec, ext});
+    film.videos.push_back({out, codec, ext, codec == "prores" ? args.prores : ""});
   } else {
     if (!args.codec.empty()) throw BadArgs("--codec applies to video output (.mp4, .mov, .mkv), not to a PNG sequence");
     film.exr = ext == ".exr";
@@ -100,8 +118,10 @@ void check_videos(const RenderArgs& args, FilmOutputs& film) {
     if (!is_video_extension(also_ext))
       throw BadArgs("--also \"" + also + "\" is not a video (.mp4 H.264, .mov ProRes 422, .mkv H.264)");
     if (fs::path(also) == out) throw BadArgs("--also \"" + also + "\" is --out itself");
-    film.videos.push_back({also, also_ext == ".mov" ? "prores" : "h264", also_ext});
+    const bool prores = also_ext == ".mov";
+    film.videos.push_back({also, prores ? "prores" : "h264", also_ext, prores ? args.prores : ""});
   }
+  check_delivery(args, film);
   if (!film.videos.empty() && odd) throw BadArgs("--size " + args.size + ": video needs an even width and height");
   film.encodes = !film.videos.empty() && args.task < 0 && !args.dry_run;
 }
@@ -137,19 +157,35 @@ void find_ffmpeg(FilmOutputs& film) {
         "with --out DIR/frame_%05d.png");
 }
 
-// Creates the directory if needed and proves a file can be created in it.
+// That `dir` can be created and written in, without creating it: its nearest existing
+// ancestor must be a directory we may write in (a probe file proves an existing one).
 void check_writable_directory(const fs::path& dir, const std::string& what) {
   const fs::path d = dir.empty() ? fs::path(".") : dir;
   std::error_code ec;
-  fs::create_directories(d, ec);
-  if (ec || !fs::is_directory(d))
-    throw BadArgs("cannot create the directory " + d.string() + " for " + what + (ec ? ": " + ec.message() : ""));
+  fs::path existing = fs::absolute(d, ec).lexically_normal();
+  while (!fs::exists(existing, ec) && existing.has_relative_path()) existing = existing.parent_path();
+  if (!fs::is_directory(existing, ec))
+    throw BadArgs("cannot create the directory " + d.string() + " for " + what + ": " + existing.string() +
+                  " is not a directory");
+  if (access(existing.c_str(), W_OK | X_OK) != 0)
+    throw BadArgs("cannot write in " + existing.string() + " (for " + what + "): " + std::strerror(errno));
+  if (existing != fs::absolute(d, ec).lexically_normal()) return;  // a new folder in a writable one
   const fs::path probe = d / (".siege-write-test." + std::to_string(getpid()));
   std::ofstream file(probe);
   const bool ok = static_cast<bool>(file);
   file.close();
   fs::remove(probe, ec);
   if (!ok) throw BadArgs("cannot write in " + d.string() + " (for " + what + "): " + std::strerror(errno));
+}
+
+// Every folder the film writes into, each checked or created by `each`.
+template <typename Each>
+void for_each_output_folder(const RenderArgs& args, const FilmOutputs& outputs, Each each) {
+  each(outputs.frames_dir, std::string("the frames"));
+  for (const VideoOut& v : outputs.videos) each(v.path.parent_path(), v.path.string());
+  if (!args.camera_out.empty()) each(fs::path(args.camera_out).parent_path(), args.camera_out);
+  if (captions_separate(args.captions) && outputs.video)
+    each(fs::path(caption_layer_path(args.out, true, "", 0)).parent_path(), std::string("the caption layer"));
 }
 
 }  // namespace
@@ -174,15 +210,16 @@ FilmOutputs check_arguments(const RenderArgs& args) {
   } catch (const std::runtime_error& e) {
     throw BadArgs(e.what());
   }
+  for_each_output_folder(args, film, check_writable_directory);
   return film;
 }
 
 void create_output_folders(const RenderArgs& args, const FilmOutputs& outputs) {
-  check_writable_directory(outputs.frames_dir, "the frames");
-  for (const VideoOut& v : outputs.videos) check_writable_directory(v.path.parent_path(), v.path.string());
-  if (!args.camera_out.empty()) check_writable_directory(fs::path(args.camera_out).parent_path(), args.camera_out);
-  if (captions_separate(args.captions) && outputs.video)
-    check_writable_directory(fs::path(caption_layer_path(args.out, true, "", 0)).parent_path(), "the caption layer");
+  for_each_output_folder(args, outputs, [](const fs::path& dir, const std::string& what) {
+    std::error_code ec;
+    if (!dir.empty()) fs::create_directories(dir, ec);
+    if (ec) throw BadArgs("cannot create the directory " + dir.string() + " for " + what + ": " + ec.message());
+  });
 }
 
 }  // namespace film

@@ -223,12 +223,13 @@ void report_frames(const RenderArgs& args, const FilmOutputs& outputs, const Fil
 }  // namespace
 
 int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
-                  const scene::Scenario& scenario) {
+                  const scene::Scenario& scenario, JobEta& eta) {
   install_stop_handler();
   const std::vector<std::int64_t> todo = frames_to_render(args, outputs, plan);
   FilmRenderer gpu;
   bool legend_written = false;
-  Progress progress("rendering", static_cast<std::int64_t>(todo.size()));
+  eta.start_rendering(static_cast<std::int64_t>(todo.size()));
+  Progress progress("rendering", static_cast<std::int64_t>(todo.size()), &eta);
   RenderTimes times;
   {
     FrameWriter writer;         // PNGs are written while the next frame renders
@@ -245,6 +246,7 @@ int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const Film
                       outputs.ssaa,
                       caption_layer_path(args.out, outputs.video, expand_frame_pattern(outputs.pattern, f), f));
       ++times.rendered;
+      eta.frame_rendered();
       const std::string t = std::to_string(plan.timing.time_of(f));
       progress.update(times.rendered, "frame " + std::to_string(f) + ", t=" + t.substr(0, t.find('.') + 3));
     }

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "app/core/film_plan.h"
+#include "app/core/timecode.h"
+#include "app/film/progress.h"
 #include "app/film/render_args.h"
 #include "common/display_lut.h"
 #include "scene/model/camera.h"
@@ -29,6 +31,7 @@ struct BadArgs : std::runtime_error {
 struct VideoOut {
   std::filesystem::path path;
   std::string codec, ext;  // "h264" | "prores"; ".mp4" | ".mov" | ".mkv"
+  std::string prores;      // with codec "prores": "422hq" (profile 3) or "4444" (profile 4, with alpha)
 };
 
 // What the arguments alone decide: the picture, the rate, and every file the film writes.
@@ -44,7 +47,8 @@ struct FilmOutputs {
   std::filesystem::path cache;   // a video's frame cache (empty for a PNG sequence)
   std::string pattern;           // the frames' file names (one printf integer field)
   std::filesystem::path frames_dir, manifest_path, legend_path;
-  std::string ffmpeg_line;     // `ffmpeg -version`'s first line, when this run encodes
+  std::string ffmpeg_line;  // `ffmpeg -version`'s first line, when this run encodes
+  Timecode timecode;        // the film's frame 0 (--timecode; 01:00:00:00 by default)
   common::DisplayLut display;  // --ocio and --view baked (app/core/display_transform.h)
 };
 
@@ -65,9 +69,10 @@ struct FilmPlan {
   std::vector<std::int64_t> mine;      // those this run renders (its farm slice, or all)
 };
 
-// 1. Arguments: checked before anything is loaded, ffmpeg included. Throws BadArgs.
+// 1. Arguments: checked before anything is loaded or created, ffmpeg and the output folders
+// included. Throws BadArgs.
 FilmOutputs check_arguments(const RenderArgs& args);
-// Creates the folders the film writes into and proves they are writable. Throws BadArgs.
+// Creates the folders the film writes into, once every check has passed. Throws BadArgs.
 void create_output_folders(const RenderArgs& args, const FilmOutputs& outputs);
 
 // 2. Plan: span, timing, camera and frames. Throws BadArgs.
@@ -80,16 +85,26 @@ void print_dry_run(const FilmOutputs& outputs, const FilmPlan& plan);
 scene::Camera camera_for(const scene::Scenario& scenario, const FilmCamera& mode, const scene::Snapshot& snapshot,
                          std::string* shot_id);
 
-// 3. Manifest: frames on disk are reused only if they were made the same way. Throws BadArgs.
-void write_manifest(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan);
+// 3. Manifest: frames on disk are reused only if they were made the same way, by the same
+// build, on the same device and driver when this run renders. check_manifest decides before
+// anything is created (throws BadArgs when it refuses); write_manifest then empties a video's
+// cache of frames made another way and records this run.
+struct ManifestDecision {
+  std::string text;           // the manifest this run writes
+  bool start_afresh = false;  // the frames in a video's cache go first
+};
+ManifestDecision check_manifest(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan);
+void write_manifest(const FilmOutputs& outputs, const ManifestDecision& decision);
 
 // 4. Render: the frames of this run not on disk yet, then the cameras (--camera-out). Returns
-// 0, or the exit status to stop with (3 validation errors, 130 interrupted).
+// 0, or the exit status to stop with (3 validation errors, 130 interrupted). `eta` is the
+// whole job's estimate (progress.h), shared with step 5.
 int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
-                  const scene::Scenario& scenario);
+                  const scene::Scenario& scenario, JobEta& eta);
 
-// 5. Encode: every video from the selected frames, then the frame cache goes unless kept.
-// Returns 0, or 130 when interrupted; throws std::runtime_error on failure.
-int encode_videos(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan);
+// 5. Encode: every video from the selected frames (a video already encoded from these same
+// frames with these same settings is kept), then the frame cache goes unless kept. Returns 0,
+// or 130 when interrupted; throws std::runtime_error on failure.
+int encode_videos(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, JobEta& eta);
 
 }  // namespace app::film

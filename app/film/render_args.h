@@ -35,10 +35,12 @@ struct RenderArgs {
   int task = -1, chunks = 0;
   std::string cache;  // frame cache of a video; default <out>.frames
   bool keep_frames = false;
-  bool overwrite = false;  // re-render frames that exist
-  std::string camera_out;  // per-frame camera JSON
-  bool dry_run = false;    // plan and check, render nothing
-  int crf = 18;            // h264 quality
+  bool overwrite = false;        // re-render frames that exist
+  std::string camera_out;        // per-frame camera JSON
+  bool dry_run = false;          // plan and check, render nothing
+  int crf = 18;                  // h264 quality
+  std::string prores = "422hq";  // ProRes flavour: 422hq or 4444 (with alpha)
+  std::string timecode;          // the film's first frame, HH:MM:SS:FF (default 01:00:00:00)
 
   // The display transform (app/core/display_transform.h): an OCIO config and its view.
   std::string ocio, view;

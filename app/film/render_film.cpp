@@ -27,11 +27,13 @@ int run_film_checked(const RenderArgs& args) {
     return 0;
   }
 
-  film::create_output_folders(args, outputs);  // only now, with every argument checked
-  film::write_manifest(args, outputs, plan);
-  if (const int status = film::render_frames(args, outputs, plan, *scenario); status != 0) return status;
+  const film::ManifestDecision manifest = film::check_manifest(args, outputs, plan);
+  film::create_output_folders(args, outputs);  // only now, with every check passed
+  film::write_manifest(outputs, manifest);
+  JobEta eta(outputs.width, outputs.height, outputs.encodes ? outputs.videos.size() : 0, plan.selected.size());
+  if (const int status = film::render_frames(args, outputs, plan, *scenario, eta); status != 0) return status;
   if (!outputs.encodes) return 0;
-  if (const int status = film::encode_videos(args, outputs, plan); status != 0) return status;
+  if (const int status = film::encode_videos(args, outputs, plan, eta); status != 0) return status;
   return captions_separate(args.captions) ? film::encode_caption_film(args, outputs, plan) : 0;
 }
 

@@ -3,7 +3,7 @@
 # loopback with private ports, every state/spool/log/pid file in a temporary folder, all
 # stopped by pid at the end. Submits a short film as 3 slices through
 # tools/farm/submit_slurm.sh and checks that the joined film equals a single whole run,
-# frame for frame (ffmpeg framemd5) and byte for byte.
+# frame for frame (ffmpeg framemd5) and byte for byte, and that --time limits the join too.
 #
 #   tests/farm/test_slurm.sh SIEGE_BINARY [SOURCE_DIR]
 #
@@ -26,6 +26,13 @@ done
 export PATH=$PATH:/usr/sbin
 
 work=$(mktemp -d /tmp/siege-slurm.XXXXXX)
+
+# Bad siege arguments are refused before anything is queued or created (no log folder).
+"$src/tools/farm/submit_slurm.sh" --siege "$siege" --chunks 3 -- "$scenario" --out "$work/bad.mp4" --fps 0 >"$work/bad.out" 2>&1
+status=$?
+[[ $status == 2 ]] || fail "submit_slurm.sh with --fps 0 exited $status, not 2: $(cat "$work/bad.out")"
+[[ ! -e $work/bad.mp4.slurm-logs && ! -e $work/bad.mp4.frames ]] || fail "submit_slurm.sh created files for a refused film"
+echo "submit_slurm: bad arguments exit 2 and create nothing"
 pids=()
 cleanup() {
   # Stop what this test started, by pid, newest first; then remove the folder.
@@ -131,11 +138,17 @@ export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
 cd "$work"
 film=("$scenario" --size 160x90 --fps 24 --frames 0-11 --duration 2 --phase 2-4)
 start=$(date +%s)
-ids=$(timeout 300 "$src/tools/farm/submit_slurm.sh" --siege "$siege" --chunks 3 --wait -- "${film[@]}" --out "$work/film.mp4" --keep-frames) ||
+ids=$(timeout 300 "$src/tools/farm/submit_slurm.sh" --siege "$siege" --chunks 3 --time 10 --wait -- "${film[@]}" --out "$work/film.mp4" --keep-frames) ||
   fail "the farm render did not finish (submit_slurm.sh exit $?; ids: ${ids:-none})"
 echo "slurm: $ids, finished in $(( $(date +%s) - start )) s"
 array_id=${ids#array }
 array_id=${array_id%% *}
+join_id=${ids##* }
+# --time 10 (minutes) limits the slices and the join alike.
+for job in "${array_id}_0" "$join_id"; do
+  limit=$(scontrol show job "$job" 2>/dev/null | grep -o 'TimeLimit=[^ ]*')
+  [[ $limit == TimeLimit=00:10:00 ]] || fail "job $job has ${limit:-no TimeLimit}, not the 10 minutes of --time 10"
+done
 # Each slice really ran as its own array task.
 for k in 0 1 2; do
   grep -q "slice $k of 3 done" "$work/film.mp4.slurm-logs/slice_$k.log" || fail "slice $k left no sign of its frames"

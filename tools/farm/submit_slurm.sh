@@ -12,7 +12,7 @@
 #   --chunks N        slices (array tasks), default 8
 #   --siege PATH      the siege binary (default: build/siege beside this script's repository)
 #   --partition P     Slurm partition (default: the cluster's default)
-#   --time T          time limit per slice (sbatch --time), default none
+#   --time T          time limit of each slice and of the join (sbatch --time), default none
 #   --sbatch ARG      one more argument for both sbatch calls (repeatable: --sbatch --mem=4G)
 #   --logs DIR        where the jobs' logs go (default: FILM.slurm-logs/)
 #   --wait            wait until the join has finished; exit with its status
@@ -60,10 +60,10 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 done
 [[ -n "$out" ]] || { echo "submit_slurm: the siege render arguments need --out FILM.mp4 (or a frame pattern)" >&2; exit 2; }
 logs=${logs:-$out.slurm-logs}
-mkdir -p "$logs"
 
-# Check the arguments here, before anything is queued (no rendering).
+# Check the arguments here, before anything is queued or created (no rendering).
 "$siege" render "$@" --dry-run >/dev/null
+mkdir -p "$logs"
 
 quoted=$(printf ' %q' "$@")
 common=(--parsable --chdir "$(pwd)" --export ALL)
@@ -81,7 +81,7 @@ JOB
 array_id=${array_id%%;*}
 
 join_id=$(sbatch "${common[@]}" --job-name siege-join --dependency "afterok:$array_id" --kill-on-invalid-dep=yes \
-  --output "$logs/join.log" ${wait_flag:+--wait} <<JOB
+  ${time_limit:+--time "$time_limit"} --output "$logs/join.log" ${wait_flag:+--wait} <<JOB
 #!/usr/bin/env bash
 set -euo pipefail
 export XDG_RUNTIME_DIR=\${XDG_RUNTIME_DIR:-\$(mktemp -d)}
