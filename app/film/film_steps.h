@@ -47,8 +47,8 @@ struct FilmOutputs {
   std::filesystem::path cache;   // a video's frame cache (empty for a PNG sequence)
   std::string pattern;           // the frames' file names (one printf integer field)
   std::filesystem::path frames_dir, manifest_path, legend_path;
-  std::string ffmpeg_line;  // `ffmpeg -version`'s first line, when this run encodes
-  Timecode timecode;        // the film's frame 0 (--timecode; 01:00:00:00 by default)
+  std::string ffmpeg_line;     // `ffmpeg -version`'s first line, when this run encodes
+  Timecode timecode;           // the film's frame 0 (--timecode; 01:00:00:00 by default)
   common::DisplayLut display;  // --ocio and --view baked (app/core/display_transform.h)
 };
 
