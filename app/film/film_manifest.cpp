@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/film/film_steps.h"
+#include "app/film/frame_samples.h"
 #include "app/film/output_files.h"
 
 namespace fs = std::filesystem;
@@ -40,6 +41,8 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
       {"preset", args.preset},
       {"captions", captions_wanted(args)},
       {"legend", captions_wanted(args) && args.legend},
+      {"samples", sample_settings(args).count},
+      {"shutter_deg", sample_settings(args).shutter_deg},
   };
 }
 
