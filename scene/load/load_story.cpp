@@ -137,10 +137,9 @@ void read_caption(Reader& r, const Node& node, Ids& ids, Caption& caption) {
 }
 
 void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
-  const Object o = r.object(
-      node, "a shot",
-      {"id", "title", "phase", "follow", "interp", "overview", "hour", "aperture", "focus_m", "focal_length_mm",
-       "film_back_mm", "keys", "sources", "notes"});
+  const Object o = r.object(node, "a shot",
+                            {"id", "title", "phase", "follow", "interp", "overview", "hour", "aperture", "focus_m",
+                             "focal_length_mm", "film_back_mm", "keys", "sources", "notes"});
   if (!o) return;
   shot.id = r.id(o, ids.shots);
   r.set(r.text(o.get("title")), shot.title);
@@ -153,8 +152,8 @@ void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
   r.set(r.number(o.get("aperture"), rules::range(0.5, 128)), shot.aperture);
   const Node focus_node = o.get("focus_m");
   if (const auto focus = r.number(focus_node, rules::range(-1e6, 1e6)); focus && *focus <= 0)
-    r.error(focus_node.pointer, "the focus must lie in front of the camera (metres > 0), found " +
-                                    describe_found(*focus_node.value));
+    r.error(focus_node.pointer,
+            "the focus must lie in front of the camera (metres > 0), found " + describe_found(*focus_node.value));
   else if (focus)
     shot.focus_m = static_cast<float>(*focus);
   r.set(r.number(o.get("focal_length_mm"), rules::range(1, 5000)), shot.focal_length_mm);

@@ -58,7 +58,7 @@ TEST_CASE("a focal length on a 36 mm film back sets the field of view", "[camera
   CHECK(with_lens_fov(looking_north(), 1.5f).fov_deg == 40.0f);
 }
 
-TEST_CASE("focus defaults to the target's distance; the aperture is focal length over f-stop", "[camera]") {
+TEST_CASE("focus defaults to the target's distance, and the aperture is focal length over f-stop", "[camera]") {
   Camera c = looking_north();
   CHECK(focus_distance_m(c) == Approx(100.0f));
   c.focus_m = 30;
