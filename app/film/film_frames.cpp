@@ -171,7 +171,9 @@ void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const Fi
     CameraRecord record;
     record.frame = f;
     record.t = t;
-    record.camera = camera_for(scenario, plan.camera, snapshot, &record.shot);
+    // A shot's focal length decides its field of view for the frame's shape, as the renderer draws it.
+    record.camera = scene::with_lens_fov(camera_for(scenario, plan.camera, snapshot, &record.shot),
+                                         static_cast<float>(outputs.width) / static_cast<float>(outputs.height));
     cameras.push_back(record);
   }
   write_camera_json(args.camera_out, scenario, outputs.rate, outputs.width, outputs.height, cameras);
