@@ -85,7 +85,7 @@ VkPipelineDepthStencilStateCreateInfo depth_state(const PipelineDesc& desc) {
 }
 
 // One per colour attachment: written as is, or with desc.blend premultiplied alpha over the
-// first and the others (the ID image) left as they were.
+// first and the others (the ID image) left as they were, or with desc.additive added to the first.
 std::vector<VkPipelineColorBlendAttachmentState> colour_blends(const PipelineDesc& desc) {
   std::vector<VkPipelineColorBlendAttachmentState> blends(desc.color_formats.size());
   for (auto& b : blends)
@@ -100,6 +100,12 @@ std::vector<VkPipelineColorBlendAttachmentState> colour_blends(const PipelineDes
     blends[0].dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
     blends[0].alphaBlendOp = VK_BLEND_OP_ADD;
     for (size_t i = 1; i < blends.size(); ++i) blends[i].colorWriteMask = 0;
+  }
+  if (desc.additive && !blends.empty()) {
+    blends[0].blendEnable = VK_TRUE;
+    blends[0].srcColorBlendFactor = blends[0].dstColorBlendFactor = VK_BLEND_FACTOR_ONE;
+    blends[0].srcAlphaBlendFactor = blends[0].dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+    blends[0].colorBlendOp = blends[0].alphaBlendOp = VK_BLEND_OP_ADD;
   }
   return blends;
 }

@@ -27,6 +27,8 @@ struct PipelineDesc {
   // Premultiplied alpha over the first colour attachment; the others (the ID image) are left
   // as they were, so what shows through keeps its id.
   bool blend = false;
+  // Added to the first colour attachment (ONE, ONE), alpha too: sums over several draws.
+  bool additive = false;
   // Specialization constants for both stages, constant_id 0, 1, ... in order: variants of one
   // shader without a branch per pixel (llvmpipe runs both sides of a divergent one).
   std::vector<std::uint32_t> constants;

@@ -81,8 +81,8 @@ void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target, bool clea
   depth.imageView = target.depth.view();
   depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
   depth.loadOp = clear ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
-  depth.storeOp = clear ? VK_ATTACHMENT_STORE_OP_STORE : VK_ATTACHMENT_STORE_OP_DONT_CARE;
-  depth.clearValue.depthStencil = {0.0f, 0};  // reverse-Z: 0 is infinitely far
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;  // the sub-sample path reads it after the frame
+  depth.clearValue.depthStencil = {0.0f, 0};     // reverse-Z: 0 is infinitely far
   if (!clear)
     for (VkRenderingAttachmentInfo& c : colours) c.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
   VkRenderingInfo pass{VK_STRUCTURE_TYPE_RENDERING_INFO};
@@ -375,7 +375,24 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
 
 void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target,
                       const scene::Snapshot& snapshot, const scene::Camera& camera) {
+  const bool bloom = record_hdr(cmd, slot_index, target, snapshot, camera);
+  const auto start = Clock::now();
+  record_tonemap_pass(cmd, slots_[slot_index % kFramesInFlight], target, bloom, tonemap_exposure());
+  if (options_.overlay) options_.overlay(cmd, target, snapshot);
+
+  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
+  stats_.record_ms += ms_since(start);
+}
+
+// Everything up to the tonemap: shadows, the scene into the HDR/id/depth images, the bloom.
+// Leaves hdr sampled, ids and depth as attachments, and says whether the bloom chain ran.
+bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target,
+                          const scene::Snapshot& snapshot, const scene::Camera& lens_camera) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  // A shot's focal length sets the field of view for this frame's shape.
+  const scene::Camera camera = scene::with_lens_fov(
+      lens_camera, static_cast<float>(target.extent.width) / static_cast<float>(target.extent.height));
   slot.retired.clear();  // the caller waited for this slot's fence: what it retired is free
   stats_ = {};
 
@@ -444,12 +461,8 @@ void Renderer::record(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarge
     bloom_->record(cmd, slot_index, target.hdr.view(), tonemap_exposure(), options_.bloom_threshold);
   else
     bloom_->skip(cmd);
-  record_tonemap_pass(cmd, slot, target, bloom);
-  if (options_.overlay) options_.overlay(cmd, target, snapshot);
-
-  transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
   stats_.record_ms = ms_since(start);
+  return bloom;
 }
 
 // The tonemap pass reads this frame's HDR image and its bloom; the water, the HDR's copy for
@@ -532,8 +545,9 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   vkCmdEndRendering(cmd);
 }
 
-// HDR -> the 8-bit display image.
-void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom) {
+// HDR -> the 8-bit display image; `exposure` multiplies what the tonemap set's image holds.
+void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom,
+                                   float exposure) {
   const Pipeline& pipeline = bloom ? tonemap_bloom_pipeline_ : tonemap_pipeline_;
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
   const VkRenderingAttachmentInfo display = colour_attachment(target.display.view(), {{0, 0, 0, 1}});
@@ -546,7 +560,7 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1, &slot.tonemap_set, 0, nullptr);
-  const shaders::TonemapPush push{tonemap_exposure(), bloom ? options_.bloom_strength : 0.0f,
+  const shaders::TonemapPush push{exposure, bloom ? options_.bloom_strength : 0.0f,
                                   static_cast<float>(display_lut_.size()), display_lut_.log2_min(),
                                   display_lut_.log2_max()};
   vkCmdPushConstants(cmd, pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
@@ -555,28 +569,33 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
   vkCmdEndRendering(cmd);
 }
 
-FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent,
-                            bool with_ids) {
+// The headless target and its readback buffers for frames of `extent`; with `linear`, also
+// those of the linear frame's depth and sum (render_samples.cpp).
+void Renderer::ensure_offscreen(VkExtent2D extent, bool linear) {
+  const VkDeviceSize pixels = static_cast<VkDeviceSize>(extent.width) * extent.height;
   if (!offscreen_ || offscreen_->extent.width != extent.width || offscreen_->extent.height != extent.height) {
     offscreen_ = std::make_unique<RenderTarget>(context_, extent);
-    const VkDeviceSize pixels = static_cast<VkDeviceSize>(extent.width) * extent.height;
     readback_rgba_ = readback_buffer(context_, pixels * 4);
     readback_ids_ = readback_buffer(context_, pixels * 4);
+    readback_depth_ = Buffer();
+    readback_sum_ = Buffer();
   }
+  if (linear && !readback_sum_) {
+    readback_depth_ = readback_buffer(context_, pixels * 4);
+    readback_sum_ = readback_buffer(context_, pixels * 16);
+  }
+}
+
+VkCommandBuffer Renderer::begin_headless() {
   VK_CHECK(vkResetCommandBuffer(command_buffer_, 0));
   VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
   VK_CHECK(vkBeginCommandBuffer(command_buffer_, &begin));
-  record(command_buffer_, 0, *offscreen_, snapshot, camera);
+  return command_buffer_;
+}
 
-  VkBufferImageCopy copy{};
-  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  copy.imageExtent = {extent.width, extent.height, 1};
-  vkCmdCopyImageToBuffer(command_buffer_, offscreen_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                         readback_rgba_.handle(), 1, &copy);
-  if (with_ids)
-    vkCmdCopyImageToBuffer(command_buffer_, offscreen_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                           readback_ids_.handle(), 1, &copy);
+// The copies to host buffers made visible to the host, then submit and wait; the wait in ms.
+double Renderer::submit_headless() {
   VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
   to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
   to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
@@ -597,7 +616,24 @@ FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera
   VK_CHECK(vkResetFences(context_.device(), 1, fence_.address()));
   VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_.get()));
   VK_CHECK(vkWaitForFences(context_.device(), 1, fence_.address(), VK_TRUE, UINT64_MAX));
-  stats_.gpu_ms = ms_since(start);
+  return ms_since(start);
+}
+
+FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent,
+                            bool with_ids) {
+  ensure_offscreen(extent);
+  VkCommandBuffer cmd = begin_headless();
+  record(cmd, 0, *offscreen_, snapshot, camera);
+
+  VkBufferImageCopy copy{};
+  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  copy.imageExtent = {extent.width, extent.height, 1};
+  vkCmdCopyImageToBuffer(cmd, offscreen_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                         readback_rgba_.handle(), 1, &copy);
+  if (with_ids)
+    vkCmdCopyImageToBuffer(cmd, offscreen_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_ids_.handle(),
+                           1, &copy);
+  stats_.gpu_ms = submit_headless();
 
   const auto read_start = Clock::now();
   FrameImage image;

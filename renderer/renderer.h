@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "common/display_lut.h"
+#include "renderer/accumulation.h"
 #include "renderer/atmosphere.h"
 #include "renderer/bloom.h"
 #include "renderer/context.h"
 #include "renderer/display_lut_image.h"
 #include "renderer/effects.h"
 #include "renderer/light_variants.h"
+#include "renderer/linear_frame.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
@@ -35,6 +37,13 @@ struct FrameImage {
   std::vector<std::uint8_t> rgba;  // width * height * 4, top row first
   std::vector<std::uint32_t> ids;  // width * height, 0 = nothing; empty unless asked for
   std::uint32_t id_at(std::uint32_t x, std::uint32_t y) const { return ids[static_cast<size_t>(y) * width + x]; }
+};
+
+// One sub-sample of a frame (Renderer::render_samples): the scene at the sample's instant and
+// the camera it is seen through (scene::sub_sample_camera: jittered, moved on the lens).
+struct FrameSample {
+  scene::Snapshot snapshot;
+  scene::Camera camera;
 };
 
 struct FrameStats {
@@ -116,6 +125,14 @@ class Renderer {
   // Headless: renders one frame, waits, and reads it back.
   FrameImage render(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, bool with_ids);
 
+  // Headless, one frame as sub-samples (anti-aliasing, motion blur, depth of field): each is
+  // drawn and submitted in turn and its linear light added up (accumulation.h); the tonemap
+  // shows the average and the overlay runs once, with samples[0]'s snapshot. samples[0] is the
+  // centre: the ids returned are its. With `linear`, also fills the frame in linear light.
+  // Stats are summed over the samples.
+  FrameImage render_samples(const std::vector<FrameSample>& samples, VkExtent2D extent, bool with_ids,
+                            LinearFrame* linear = nullptr);
+
  private:
   struct GpuMesh {
     Buffer vertices, indices;
@@ -155,7 +172,17 @@ class Renderer {
   void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
                          const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
                          const std::vector<std::uint8_t>& shadowed);
-  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom);
+  bool record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
+                  const scene::Camera& lens_camera);
+  void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom,
+                           float exposure);
+  // The headless path's steps.
+  void ensure_offscreen(VkExtent2D extent, bool linear = false);
+  VkCommandBuffer begin_headless();
+  double submit_headless();
+  // render_samples()'s: one sample's commands after the scene, and the last, shared pass.
+  void record_sample_tail(VkCommandBuffer cmd, bool bloom, bool first, bool copy_ids, bool copy_depth);
+  void record_average(VkCommandBuffer cmd, std::uint32_t count, const scene::Snapshot& centre, bool linear);
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -197,6 +224,8 @@ class Renderer {
   VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;  // from command_pool_
   Unique<VkFence> fence_;
   Buffer readback_rgba_, readback_ids_;
+  Buffer readback_depth_, readback_sum_;        // the linear frame's (render_samples)
+  std::unique_ptr<Accumulation> accumulation_;  // made by the first render_samples()
 };
 
 }  // namespace renderer

@@ -11,7 +11,10 @@ RenderTarget::RenderTarget(const Context& context, VkExtent2D extent)
           VK_IMAGE_ASPECT_COLOR_BIT),
       ids(context, extent, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
           VK_IMAGE_ASPECT_COLOR_BIT),
-      depth(context, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, VK_IMAGE_ASPECT_DEPTH_BIT),
+      // Sampled and copied by the sub-sample path (renderer/accumulation.h) for coverage and the depth pass.
+      depth(context, extent, kDepthFormat,
+            VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+            VK_IMAGE_ASPECT_DEPTH_BIT),
       display(context, extent, kDisplayFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
               VK_IMAGE_ASPECT_COLOR_BIT),
       reflection(context, reflection_extent(extent), kHdrFormat,

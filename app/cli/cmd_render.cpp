@@ -20,6 +20,7 @@
 #include "app/core/load_or_report.h"
 #include "app/core/time_spec.h"
 #include "app/film/caption_layer.h"
+#include "app/film/frame_samples.h"
 #include "app/film/output_files.h"
 #include "app/film/render_args.h"
 #include "app/overlay/caption_pass.h"
@@ -57,13 +58,8 @@ bool check_frame_args(const RenderArgs& args, std::uint32_t& width, std::uint32_
       std::fprintf(stderr, "siege render: %s\n", fit.reason.c_str());
       return false;
     }
-  // One OpenEXR frame takes the renderer's scene-linear frame (app/film/exr_writer.h), which
-  // this build's renderer cannot give yet; refused rather than written as a PNG named .exr.
-  if (std::filesystem::path(args.out).extension() == ".exr") {
-    std::fprintf(stderr,
-                 "siege render: --out %s: a single OpenEXR frame is not available in this build yet (it needs the "
-                 "renderer's scene-linear frame); write a PNG, or see docs/EXPORT.md\n",
-                 args.out.c_str());
+  if (const std::string error = sample_args_error(args); !error.empty()) {
+    std::fprintf(stderr, "siege render: %s\n", error.c_str());
     return false;
   }
   return true;
@@ -205,7 +201,19 @@ int run_render(const RenderArgs& args) {
   renderer.options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
   const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, width, height, renderer);
   const bool with_ids = args.aov == "id";
-  const renderer::FrameImage frame = renderer.render(*snapshot, *camera, {width, height}, with_ids);
+  // Sub-samples over a 24 fps frame's shutter about --time, every one at the centre's hour.
+  const std::vector<renderer::FrameSample> samples = frame_samples(
+      sample_settings(args), snapshot->presentation_s, 1.0 / 24.0, width, height,
+      [&](double t) {
+        if (t == snapshot->presentation_s) return *snapshot;
+        scene::Snapshot s = scene::evaluate(scenario, t);
+        scene::set_hour(scenario, s, snapshot->hour);
+        return s;
+      },
+      [&](const scene::Snapshot& s) {
+        return s.presentation_s == snapshot->presentation_s ? *camera : *camera_of(args, scenario, s);
+      });
+  const renderer::FrameImage frame = render_frame_samples(renderer, samples, {width, height}, with_ids);
   const renderer::FrameStats stats = renderer.last_stats();
 
   write_frame_files(args.out, frame, with_ids, renderer.world());
@@ -289,6 +297,12 @@ void add_render_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"on", "off", "auto", "separate"}))
       ->capture_default_str();
   cmd->add_flag("--legend", args->legend, "With captions: also burn in the factions' legend");
+  cmd->add_option("--samples", args->samples,
+                  "Sub-samples per frame, 1-64: anti-aliasing, motion blur, depth of field (default: film preset " +
+                      std::to_string(kFilmPresetSamples) + ", interactive 1)");
+  cmd->add_option("--shutter", args->shutter_deg,
+                  "Shutter angle in degrees, 0-360: 180 is open half the frame, centred on its time")
+      ->capture_default_str();
   // Film options.
   cmd->add_option("--fps", args->fps, "Film: frames per second (24, 25, 30, 23.976, 30000/1001)")
       ->capture_default_str();

@@ -15,6 +15,7 @@
 #include "app/film/caption_layer.h"
 #include "app/film/ffmpeg_pipe.h"
 #include "app/film/film_steps.h"
+#include "app/film/frame_samples.h"
 
 namespace fs = std::filesystem;
 
@@ -69,6 +70,7 @@ void check_picture(const RenderArgs& args, FilmOutputs& film) {
                   " is not between 0 and --chunks-1 = " + std::to_string(args.chunks - 1));
   if (!args.phase.empty() && !args.shot.empty()) throw BadArgs("give --phase or --shot, not both");
   if (args.crf < 0 || args.crf > 51) throw BadArgs("--crf must be 0..51");
+  if (const std::string error = sample_args_error(args); !error.empty()) throw BadArgs(error);
 }
 
 // --prores and --timecode: they shape the videos, so there must be one they apply to.

@@ -3,6 +3,7 @@
 // next renders, then the cameras of every frame for --camera-out.
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -12,6 +13,7 @@
 #include "app/film/downsample.h"
 #include "app/film/exr_writer.h"
 #include "app/film/film_steps.h"
+#include "app/film/frame_samples.h"
 #include "app/film/frame_writer.h"
 #include "app/film/output_files.h"
 #include "app/film/progress.h"
@@ -57,6 +59,7 @@ struct FilmRenderer {
   std::unique_ptr<renderer::Renderer> renderer;
   std::unique_ptr<CaptionPass> captions;  // burnt-in captions; uses the context above
   std::optional<CryptoNames> crypto;      // EXR frames: the Cryptomatte names of the world's objects
+  SampleSettings samples;                 // --samples, --shutter
 
   void start(const RenderArgs& args, const FilmOutputs& outputs, const scene::Scenario& scenario) {
     renderer::ContextOptions options = renderer::ContextOptions::from_environment();
@@ -68,6 +71,7 @@ struct FilmRenderer {
     renderer->options().exposure = args.exposure;
     renderer->options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
     if (outputs.exr) crypto = crypto_names(renderer->world().objects);
+    samples = sample_settings(args);
     if (captions_wanted(args) || captions_separate(args.captions))
       captions = std::make_unique<CaptionPass>(*context, scenario,
                                                caption_frame(outputs.width, outputs.height, outputs.ssaa), args.legend);
@@ -87,17 +91,36 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// The camera for each sub-sample of a frame: the frame's shot (the first call, the centre
+// sample's) at the sample's instant; a sample that falls across a cut keeps the centre's camera,
+// so one shot never blurs into the next.
+std::function<scene::Camera(const scene::Snapshot&)> camera_within_shot(const scene::Scenario& scenario,
+                                                                        const FilmCamera& mode) {
+  auto centre_shot = std::make_shared<std::optional<std::string>>();
+  auto centre_camera = std::make_shared<scene::Camera>();
+  return [&scenario, &mode, centre_shot, centre_camera](const scene::Snapshot& snapshot) {
+    std::string shot;
+    const scene::Camera camera = camera_for(scenario, mode, snapshot, &shot);
+    if (!*centre_shot) {
+      *centre_shot = shot;
+      *centre_camera = camera;
+    }
+    return shot == **centre_shot ? camera : *centre_camera;
+  };
+}
+
 // Frame f rendered (and downsampled) at its time and camera: the writer's job for it.
 FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan,
                       const scene::Scenario& scenario, std::int64_t f, bool& legend_written, RenderTimes& times) {
   auto t0 = std::chrono::steady_clock::now();
-  const scene::Snapshot snapshot = scene::evaluate(scenario, plan.timing.time_of(f));
-  const scene::Camera camera = camera_for(scenario, plan.camera, snapshot, nullptr);
+  const std::uint32_t ssaa = outputs.ssaa;
+  const VkExtent2D extent{outputs.width * ssaa, outputs.height * ssaa};
+  const std::vector<renderer::FrameSample> samples = frame_samples(
+      gpu.samples, plan.timing.time_of(f), plan.timing.step_s, extent.width, extent.height,
+      [&](double t) { return scene::evaluate(scenario, t); }, camera_within_shot(scenario, plan.camera));
   times.evaluate_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
-  const std::uint32_t ssaa = outputs.ssaa;
-  renderer::FrameImage frame =
-      gpu.renderer->render(snapshot, camera, {outputs.width * ssaa, outputs.height * ssaa}, outputs.with_ids);
+  renderer::FrameImage frame = render_frame_samples(*gpu.renderer, samples, extent, outputs.with_ids);
   times.render_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
   if (ssaa > 1) {
@@ -192,7 +215,10 @@ void export_cameras(const RenderArgs& args, const FilmOutputs& outputs, const Fi
     CameraRecord record;
     record.frame = f;
     record.t = plan.timing.time_of(f);
-    record.camera = camera_for(scenario, plan.camera, scene::evaluate(scenario, record.t), &record.shot);
+    // A shot's focal length decides its field of view for the frame's shape, as the renderer draws it.
+    record.camera =
+        scene::with_lens_fov(camera_for(scenario, plan.camera, scene::evaluate(scenario, record.t), &record.shot),
+                             static_cast<float>(outputs.width) / static_cast<float>(outputs.height));
     track.frames.push_back(record);
   }
   const std::string path =

@@ -10,6 +10,7 @@
 #include "app/film/build_id.h"  // generated in the build tree (cmake/write_build_id.cmake)
 #include "app/film/device_identity.h"
 #include "app/film/film_steps.h"
+#include "app/film/frame_samples.h"
 #include "app/film/output_files.h"
 
 namespace fs = std::filesystem;
@@ -46,6 +47,8 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
       {"display", outputs.display.description},
       {"display_fnv1a", fnv1a_hex(std::string_view(reinterpret_cast<const char*>(outputs.display.rgb.data()),
                                                    outputs.display.rgb.size() * sizeof(float)))},
+      {"samples", sample_settings(args).count},
+      {"shutter_deg", sample_settings(args).shutter_deg},
   };
 }
 

@@ -22,6 +22,8 @@ struct RenderArgs {
   std::string preset = "film";    // "interactive" (the viewer's budget) or "film" (finer shadows)
   std::string captions = "auto";  // on, off, auto (films on, frames off) or separate (an RGBA caption layer)
   bool legend = false;            // and the factions' legend
+  std::optional<int> samples;     // sub-samples per frame (frame_samples.h); none: the preset's default
+  double shutter_deg = 180;       // the shutter's opening angle: 180 is open half the frame
 
   // Film options (an --out of .mp4/.mov/.mkv or a frame pattern like out/frame_%05d.png).
   std::string fps = "24";

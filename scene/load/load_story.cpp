@@ -137,8 +137,9 @@ void read_caption(Reader& r, const Node& node, Ids& ids, Caption& caption) {
 }
 
 void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
-  const Object o = r.object(
-      node, "a shot", {"id", "title", "phase", "follow", "interp", "overview", "hour", "keys", "sources", "notes"});
+  const Object o = r.object(node, "a shot",
+                            {"id", "title", "phase", "follow", "interp", "overview", "hour", "aperture", "focus_m",
+                             "focal_length_mm", "film_back_mm", "keys", "sources", "notes"});
   if (!o) return;
   shot.id = r.id(o, ids.shots);
   r.set(r.text(o.get("title")), shot.title);
@@ -147,6 +148,16 @@ void read_shot(Reader& r, const Node& node, Ids& ids, Shot& shot) {
   r.set(r.interp(o.get("interp")), shot.interp);
   r.set(r.boolean(o.get("overview")), shot.overview);
   r.set(read_hour_rule(r, o.get("hour")), shot.hour);
+  // The lens: f-stops from the fastest lenses made to a pinhole's; focus in front of the camera.
+  r.set(r.number(o.get("aperture"), rules::range(0.5, 128)), shot.aperture);
+  const Node focus_node = o.get("focus_m");
+  if (const auto focus = r.number(focus_node, rules::range(-1e6, 1e6)); focus && *focus <= 0)
+    r.error(focus_node.pointer,
+            "the focus must lie in front of the camera (metres > 0), found " + describe_found(*focus_node.value));
+  else if (focus)
+    shot.focus_m = static_cast<float>(*focus);
+  r.set(r.number(o.get("focal_length_mm"), rules::range(1, 5000)), shot.focal_length_mm);
+  r.set(r.number(o.get("film_back_mm"), rules::range(1, 200)), shot.film_back_mm);
   r.provenance(o, false);
   const Node keys = o.require("keys");
   std::optional<double> previous_at;

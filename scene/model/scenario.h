@@ -323,6 +323,11 @@ struct Shot {
   std::vector<ShotKey> keys;  // at least one
   bool overview = false;      // the establishing shot: frames city, river and siege ring
   HourRule hour;              // "hour": overrides the phase's while this shot is current
+  // The lens (docs/SCENARIO_FORMAT.md, "Shots"); scene::Camera carries it to the renderer.
+  float aperture = 0;         // f-stop; 0 (absent): a pinhole, no depth of field
+  float focus_m = 0;          // 0 (absent): the distance from the camera to its target
+  float focal_length_mm = 0;  // 0 (absent): the keys' fov sets the field of view
+  float film_back_mm = 36;    // the sensor's width
 };
 
 enum class Precipitation : std::uint8_t { None, Rain, Snow };  // "none", "rain", "snow"

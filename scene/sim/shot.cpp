@@ -40,6 +40,10 @@ Camera sample_shot(const Scenario& scenario, const Shot& shot, double progress,
   camera.position = position.sample(t);
   camera.target = target.sample(t);
   camera.fov_deg = fov.sample(t);
+  camera.f_stop = shot.aperture;
+  camera.focus_m = shot.focus_m;
+  camera.focal_length_mm = shot.focal_length_mm;
+  camera.film_back_mm = shot.film_back_mm;
 
   const auto ground = [&](glm::vec2 xz) {
     return scenario.ground ? scenario.ground->height(xz) : scenario.terrain.base_height;
