@@ -20,6 +20,7 @@
 #include "app/core/load_or_report.h"
 #include "app/core/time_spec.h"
 #include "app/film/caption_layer.h"
+#include "app/film/exr_writer.h"
 #include "app/film/frame_samples.h"
 #include "app/film/output_files.h"
 #include "app/film/render_args.h"
@@ -213,10 +214,17 @@ int run_render(const RenderArgs& args) {
       [&](const scene::Snapshot& s) {
         return s.presentation_s == snapshot->presentation_s ? *camera : *camera_of(args, scenario, s);
       });
-  const renderer::FrameImage frame = render_frame_samples(renderer, samples, {width, height}, with_ids);
+  const bool exr = std::filesystem::path(args.out).extension() == ".exr";
+  renderer::LinearFrame linear;
+  const renderer::FrameImage frame =
+      render_frame_samples(renderer, samples, {width, height}, with_ids, exr ? &linear : nullptr);
   const renderer::FrameStats stats = renderer.last_stats();
 
-  write_frame_files(args.out, frame, with_ids, renderer.world());
+  if (exr)  // scene-linear, with depth, normals and Cryptomatte (docs/EXPORT.md)
+    write_exr_frame(args.out, linear, crypto_names(renderer.world().objects),
+                    exr_info(scenario, 0, snapshot->presentation_s, FrameRate{}, *camera, args.shot));
+  else
+    write_frame_files(args.out, frame, with_ids, renderer.world());
   if (captions_separate(args.captions))  // --captions separate: <stem>.captions.png, straight alpha
     write_caption_layer(*captions, *snapshot, width, height, 1, caption_layer_path(args.out, false, args.out, 0));
   print_frame_report(args.out, width, height, scenario, *snapshot, stats, load_ms);
@@ -237,10 +245,12 @@ std::string check_scenario_and_out(const RenderArgs& args) {
            (std::filesystem::exists(args.scenario, ec) ? "not a file" : "no such file") + ")";
   std::string ext = std::filesystem::path(args.out).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!is_film_output(args.out) && ext != ".png")
+  if (!is_film_output(args.out) && ext != ".png" && ext != ".exr")
     return "--out \"" + args.out +
-           "\" is not a kind of file siege writes: a frame (.png), a video (.mp4 H.264, .mov ProRes, .mkv H.264), or "
-           "a frame pattern (out/frame_%05d.png)";
+           "\" is not a kind of file siege writes: a frame (.png, or .exr in scene-linear light), a video (.mp4 "
+           "H.264, .mov ProRes, .mkv H.264), or a frame pattern (out/frame_%05d.png, out/frame_%05d.exr)";
+  if (ext == ".exr" && !is_film_output(args.out) && !args.aov.empty())
+    return "--aov " + args.aov + " with an OpenEXR frame: its Cryptomatte layers are the mattes";
   return {};
 }
 
@@ -249,6 +259,7 @@ std::string check_scenario_and_out(const RenderArgs& args) {
 bool captions_wanted(const RenderArgs& args) {
   if (args.captions == "on") return true;
   if (args.captions != "auto" || !is_film_output(args.out)) return false;
+  if (std::filesystem::path(args.out).extension() == ".exr") return false;  // plates in scene-linear light
   std::uint32_t width = 0, height = 0;  // auto: only in frames they fit (a tiny test film has none)
   return parse_size(args.size, width, height) && caption_frame(width, height).fits;
 }

@@ -144,29 +144,26 @@ FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmP
   return job;
 }
 
-// The frame in scene-linear light, for EXR. The renderer on this branch cannot return one: the
-// sub-sample work fills a LinearFrame in Renderer::render_samples, and this is where it is asked
-// for; until then an EXR film stops at its first frame to render, saying so.
-renderer::LinearFrame render_linear_frame(FilmRenderer&, const FilmOutputs&, const scene::Snapshot&,
-                                          const scene::Camera&) {
-  throw std::runtime_error("OpenEXR frames need the renderer's scene-linear frame, which this build cannot render yet");
-}
-
-// Frame f of an EXR sequence: rendered, its Cryptomatte ranks counted and the file written here
-// (the writer thread takes PNGs only).
+// Frame f of an EXR sequence: its sub-samples rendered into the scene-linear frame, its
+// Cryptomatte ranks counted and the file written here (the writer thread takes PNGs only).
 void render_exr_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan,
                       const scene::Scenario& scenario, std::int64_t f, RenderTimes& times) {
   auto t0 = std::chrono::steady_clock::now();
-  const scene::Snapshot snapshot = scene::evaluate(scenario, plan.timing.time_of(f));
+  const VkExtent2D extent{outputs.width, outputs.height};  // --ssaa is refused with EXR
+  const std::vector<renderer::FrameSample> samples = frame_samples(
+      gpu.samples, plan.timing.time_of(f), plan.timing.step_s, extent.width, extent.height,
+      [&](double t) { return scene::evaluate(scenario, t); }, camera_within_shot(scenario, plan.camera));
   std::string shot;
-  const scene::Camera camera = camera_for(scenario, plan.camera, snapshot, &shot);
+  camera_for(scenario, plan.camera, samples.front().snapshot, &shot);
   times.evaluate_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
-  const renderer::LinearFrame linear = render_linear_frame(gpu, outputs, snapshot, camera);
+  renderer::LinearFrame linear;
+  render_frame_samples(*gpu.renderer, samples, extent, false, &linear);
   times.render_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
-  write_exr_frame(expand_frame_pattern(outputs.pattern, f), linear, *gpu.crypto,
-                  exr_info(scenario, f, snapshot.presentation_s, outputs.rate, camera, shot));
+  write_exr_frame(
+      expand_frame_pattern(outputs.pattern, f), linear, *gpu.crypto,
+      exr_info(scenario, f, samples.front().snapshot.presentation_s, outputs.rate, samples.front().camera, shot));
   times.write_ms += ms_since(t0);
 }
 
