@@ -10,8 +10,9 @@ namespace app::film {
 // Where it goes: "out/film.mp4" → "out/film_captions.mov".
 std::filesystem::path caption_film_path(const RenderArgs& args);
 
-// Encodes the selected frames' caption layers; throws std::runtime_error on failure. Returns
+// Encodes the selected frames' caption layers as the film's videos are encoded (tags,
+// timecode, vendor); throws std::runtime_error on failure. Returns
 // 0, or 130 when interrupted.
-int encode_caption_film(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan);
+int encode_caption_film(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, JobEta& eta);
 
 }  // namespace app::film

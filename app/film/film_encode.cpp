@@ -94,8 +94,8 @@ std::vector<std::string> ffmpeg_arguments(const VideoOut& v, const FilmOutputs& 
 
 // Feeds every selected frame to ffmpeg. False if a stop was asked for, ffmpeg went away, or
 // it failed (its exit status in `status`).
-bool feed_ffmpeg(const std::vector<std::string>& ff, const FilmOutputs& outputs, const FilmPlan& plan, int channels,
-                 Progress& encoding, JobEta& eta, int& status) {
+bool feed_ffmpeg(const std::vector<std::string>& ff, const FramePath& frame_path, const FilmOutputs& outputs,
+                 const FilmPlan& plan, int channels, Progress& encoding, JobEta& eta, int& status) {
   const std::uint32_t width = outputs.width, height = outputs.height;
   bool ok = true;
   FfmpegPipe pipe(ffmpeg_program(), ff);
@@ -106,7 +106,7 @@ bool feed_ffmpeg(const std::vector<std::string>& ff, const FilmOutputs& outputs,
       ok = false;
       break;
     }
-    const std::string path = expand_frame_pattern(outputs.pattern, f);
+    const std::string path = frame_path(f);
     const renderer::RgbaImage image = renderer::read_png(path);
     if (image.width != width || image.height != height)
       throw std::runtime_error(path + " is " + std::to_string(image.width) + "x" + std::to_string(image.height) +
@@ -126,8 +126,8 @@ bool feed_ffmpeg(const std::vector<std::string>& ff, const FilmOutputs& outputs,
 
 // One video, written atomically (common/atomic_file.h); a ProRes file's sample description
 // then says vendor "appl" (mov_vendor.h). Returns 0, or 130 when interrupted.
-int encode_video(const VideoOut& v, const std::vector<std::string>& ff, const FilmOutputs& outputs,
-                 const FilmPlan& plan, JobEta& eta) {
+int encode_video(const VideoOut& v, const std::vector<std::string>& ff, const FramePath& frame_path,
+                 const FilmOutputs& outputs, const FilmPlan& plan, JobEta& eta) {
   int status = 0;
   bool encoded = false;
   std::string vendor_error;
@@ -136,7 +136,7 @@ int encode_video(const VideoOut& v, const std::vector<std::string>& ff, const Fi
   const auto write = [&](const fs::path& temp, std::string* why) {
     std::vector<std::string> args = ff;
     args.back() = temp.string();
-    encoded = feed_ffmpeg(args, outputs, plan, v.prores == "4444" ? 4 : 3, encoding, eta, status);
+    encoded = feed_ffmpeg(args, frame_path, outputs, plan, v.prores == "4444" ? 4 : 3, encoding, eta, status);
     encoding.finish();
     if (encoded && v.codec == "prores" && set_prores_vendor(temp, "appl", why) < 0) return false;
     return encoded;
@@ -230,6 +230,12 @@ void remove_frame_cache(const fs::path& cache) {
 
 }  // namespace
 
+int encode_video_from(const VideoOut& v, const FramePath& frame_path, const RenderArgs& args,
+                      const FilmOutputs& outputs, const FilmPlan& plan, JobEta& eta) {
+  const std::string timecode = advance_timecode(outputs.timecode, plan.selected.front(), outputs.rate).text();
+  return encode_video(v, ffmpeg_arguments(v, outputs, args.crf, timecode, v.path), frame_path, outputs, plan, eta);
+}
+
 int encode_videos(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan, JobEta& eta) {
   check_frames_there(outputs, plan);
   const std::string timecode = advance_timecode(outputs.timecode, plan.selected.front(), outputs.rate).text();
@@ -243,7 +249,8 @@ int encode_videos(const RenderArgs& args, const FilmOutputs& outputs, const Film
       eta.skip_video();
       continue;
     }
-    if (const int status = encode_video(v, ff, outputs, plan, eta); status != 0) return status;
+    const FramePath frame = [&](std::int64_t f) { return expand_frame_pattern(outputs.pattern, f); };
+    if (const int status = encode_video(v, ff, frame, outputs, plan, eta); status != 0) return status;
     encoded.add(v.path, signature);
   }
   if (outputs.video && !args.keep_frames && !outputs.with_ids) remove_frame_cache(outputs.cache);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -101,6 +102,13 @@ void write_manifest(const FilmOutputs& outputs, const ManifestDecision& decision
 // whole job's estimate (progress.h), shared with step 5.
 int render_frames(const RenderArgs& args, const FilmOutputs& outputs, const FilmPlan& plan,
                   const scene::Scenario& scenario, JobEta& eta);
+
+// One video (ffmpeg's arguments, tags and timecode as for the film's own) from the frames that
+// `frame_path` names, such as the caption layer's. Returns 0, or 130 when interrupted; throws
+// std::runtime_error on failure.
+using FramePath = std::function<std::string(std::int64_t frame)>;
+int encode_video_from(const VideoOut& v, const FramePath& frame_path, const RenderArgs& args,
+                      const FilmOutputs& outputs, const FilmPlan& plan, JobEta& eta);
 
 // 5. Encode: every video from the selected frames (a video already encoded from these same
 // frames with these same settings is kept), then the frame cache goes unless kept. Returns 0,

@@ -30,11 +30,12 @@ int run_film_checked(const RenderArgs& args) {
   const film::ManifestDecision manifest = film::check_manifest(args, outputs, plan);
   film::create_output_folders(args, outputs);  // only now, with every check passed
   film::write_manifest(outputs, manifest);
-  JobEta eta(outputs.width, outputs.height, outputs.encodes ? outputs.videos.size() : 0, plan.selected.size());
+  const std::size_t videos = outputs.videos.size() + (captions_separate(args.captions) && outputs.video ? 1 : 0);
+  JobEta eta(outputs.width, outputs.height, outputs.encodes ? videos : 0, plan.selected.size());
   if (const int status = film::render_frames(args, outputs, plan, *scenario, eta); status != 0) return status;
   if (!outputs.encodes) return 0;
   if (const int status = film::encode_videos(args, outputs, plan, eta); status != 0) return status;
-  return captions_separate(args.captions) ? film::encode_caption_film(args, outputs, plan) : 0;
+  return captions_separate(args.captions) ? film::encode_caption_film(args, outputs, plan, eta) : 0;
 }
 
 }  // namespace
