@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/film/build_id.h"  // generated in the build tree (cmake/write_build_id.cmake)
+#include "app/film/caption_layer.h"
 #include "app/film/device_identity.h"
 #include "app/film/film_steps.h"
 #include "app/film/frame_samples.h"
@@ -42,8 +43,10 @@ nlohmann::json manifest_of(const RenderArgs& args, const FilmOutputs& outputs, c
       {"camera", plan.camera.text},
       {"exposure", args.exposure},
       {"preset", args.preset},
-      {"captions", captions_wanted(args)},
-      {"legend", captions_wanted(args) && args.legend},
+      {"captions", captions_separate(args.captions) ? "separate"
+                   : captions_wanted(args)          ? "on"
+                                                    : "off"},
+      {"legend", (captions_wanted(args) || captions_separate(args.captions)) && args.legend},
       {"display", outputs.display.description},
       {"display_fnv1a", fnv1a_hex(std::string_view(reinterpret_cast<const char*>(outputs.display.rgb.data()),
                                                    outputs.display.rgb.size() * sizeof(float)))},
