@@ -212,7 +212,10 @@ int run_render(const RenderArgs& args) {
         return s;
       },
       [&](const scene::Snapshot& s) {
-        return s.presentation_s == snapshot->presentation_s ? *camera : *camera_of(args, scenario, s);
+        // A sample in another phase keeps the centre's camera: a phase's shot does not carry
+        // over its boundary, and the frame must not average two framings.
+        if (s.presentation_s == snapshot->presentation_s || s.phase != snapshot->phase) return *camera;
+        return *camera_of(args, scenario, s);
       });
   const bool exr = std::filesystem::path(args.out).extension() == ".exr";
   renderer::LinearFrame linear;
