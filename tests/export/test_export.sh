@@ -311,7 +311,7 @@ refused "--out without its value" "--out: 1 required" render "$scenario" --out
 refused "--frames past the end, new folders" "past the end" render "$scenario" "${small[@]}" --frames 0-99 --out new4/film.mp4
 refused "a video folder that cannot be made, beside a new frames folder" "cannot create the directory" \
   render "$scenario" "${small[@]}" --out new5/f_%03d.png --also not_a_dir/film.mp4
-refused "frames made with other settings" "with other settings: height 90 (now 180), width 160 (now 320)" \
+refused "frames made with other settings" "height 90 (now 180), width 160 (now 320)" \
   render "$scenario" "${small[@]}" --size 320x180 --out run1/f_%04d.png --camera-out new6/cameras.json
 # Validation asked for but the layer missing: an error, not zero errors counted by nothing.
 BAD_ENV=VK_LAYER_PATH=/nonexistent bad "--validation without the layer" "is not installed" bad.png --validation
