@@ -202,20 +202,10 @@ int run_render(const RenderArgs& args) {
   renderer.options().preset = args.preset == "interactive" ? renderer::Preset::Interactive : renderer::Preset::Film;
   const std::unique_ptr<CaptionPass> captions = add_captions(args, context, scenario, width, height, renderer);
   const bool with_ids = args.aov == "id";
-  // Sub-samples over a 24 fps frame's shutter about --time, every one at the centre's hour.
+  // Sub-samples over a 24 fps frame's shutter about --time (frame_samples.h: at its hour).
   const std::vector<renderer::FrameSample> samples = frame_samples(
-      sample_settings(args), snapshot->presentation_s, 1.0 / 24.0, width, height,
-      [&](double t) {
-        if (t == snapshot->presentation_s) return *snapshot;
-        scene::Snapshot s = scene::evaluate(scenario, t);
-        scene::set_hour(scenario, s, snapshot->hour);
-        return s;
-      },
-      [&](const scene::Snapshot& s) {
-        // A sample in another phase keeps the centre's camera: a phase's shot does not carry
-        // over its boundary, and the frame must not average two framings.
-        if (s.presentation_s == snapshot->presentation_s || s.phase != snapshot->phase) return *camera;
-        return *camera_of(args, scenario, s);
+      sample_settings(args), scenario, *snapshot, 1.0 / 24.0, width, height, [&](const scene::Snapshot& s) {
+        return s.presentation_s == snapshot->presentation_s ? *camera : *camera_of(args, scenario, s);
       });
   const bool exr = std::filesystem::path(args.out).extension() == ".exr";
   renderer::LinearFrame linear;

@@ -22,7 +22,6 @@
 #include "renderer/context.h"
 #include "renderer/renderer.h"
 #include "scene/sim/evaluate.h"
-#include "scene/sim/hours.h"
 
 namespace fs = std::filesystem;
 
@@ -110,18 +109,6 @@ std::function<scene::Camera(const scene::Snapshot&)> camera_within_shot(const sc
   };
 }
 
-// The scene at a sub-sample's instant, at the hour the frame's centre shows: a film's
-// compressed clock would otherwise turn the stars into dotted trails and sweep the light
-// across one frame's shutter. Soldiers, projectiles and the camera still move.
-std::function<scene::Snapshot(double)> scene_at_hour_of(const scene::Scenario& scenario, double centre_t) {
-  const float hour = scene::evaluate(scenario, centre_t).hour;
-  return [&scenario, centre_t, hour](double t) {
-    scene::Snapshot snapshot = scene::evaluate(scenario, t);
-    if (t != centre_t) scene::set_hour(scenario, snapshot, hour);
-    return snapshot;
-  };
-}
-
 // Frame f rendered (and downsampled) at its time and camera: the writer's job for it.
 FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmPlan& plan,
                       const scene::Scenario& scenario, std::int64_t f, bool& legend_written, RenderTimes& times) {
@@ -129,8 +116,8 @@ FrameJob render_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmP
   const std::uint32_t ssaa = outputs.ssaa;
   const VkExtent2D extent{outputs.width * ssaa, outputs.height * ssaa};
   const std::vector<renderer::FrameSample> samples =
-      frame_samples(gpu.samples, plan.timing.time_of(f), plan.timing.step_s, extent.width, extent.height,
-                    scene_at_hour_of(scenario, plan.timing.time_of(f)), camera_within_shot(scenario, plan.camera));
+      frame_samples(gpu.samples, scenario, scene::evaluate(scenario, plan.timing.time_of(f)), plan.timing.step_s,
+                    extent.width, extent.height, camera_within_shot(scenario, plan.camera));
   times.evaluate_ms += ms_since(t0);
   t0 = std::chrono::steady_clock::now();
   renderer::FrameImage frame = render_frame_samples(*gpu.renderer, samples, extent, outputs.with_ids);
@@ -164,8 +151,8 @@ void render_exr_frame(FilmRenderer& gpu, const FilmOutputs& outputs, const FilmP
   auto t0 = std::chrono::steady_clock::now();
   const VkExtent2D extent{outputs.width, outputs.height};  // --ssaa is refused with EXR
   const std::vector<renderer::FrameSample> samples =
-      frame_samples(gpu.samples, plan.timing.time_of(f), plan.timing.step_s, extent.width, extent.height,
-                    scene_at_hour_of(scenario, plan.timing.time_of(f)), camera_within_shot(scenario, plan.camera));
+      frame_samples(gpu.samples, scenario, scene::evaluate(scenario, plan.timing.time_of(f)), plan.timing.step_s,
+                    extent.width, extent.height, camera_within_shot(scenario, plan.camera));
   std::string shot;
   camera_for(scenario, plan.camera, samples.front().snapshot, &shot);
   times.evaluate_ms += ms_since(t0);

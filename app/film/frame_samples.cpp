@@ -3,6 +3,8 @@
 #include <sstream>
 
 #include "app/core/sample_pattern.h"
+#include "scene/sim/evaluate.h"
+#include "scene/sim/hours.h"
 
 namespace app {
 
@@ -25,17 +27,24 @@ std::string sample_args_error(const RenderArgs& args) {
 }
 
 std::vector<renderer::FrameSample> frame_samples(
-    const SampleSettings& settings, double t, double frame_step_s, std::uint32_t width, std::uint32_t height,
-    const std::function<scene::Snapshot(double)>& scene_at,
-    const std::function<scene::Camera(const scene::Snapshot&)>& camera_of) {
+    const SampleSettings& settings, const scene::Scenario& scenario, const scene::Snapshot& centre, double frame_step_s,
+    std::uint32_t width, std::uint32_t height, const std::function<scene::Camera(const scene::Snapshot&)>& camera_of) {
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
   const double open_s = shutter_open_s(frame_step_s, settings.shutter_deg);
+  const scene::Camera centre_camera = camera_of(centre);
   std::vector<renderer::FrameSample> samples;
   for (const SamplePoint& point : sample_pattern(settings.count)) {
     renderer::FrameSample sample;
-    sample.snapshot = scene_at(t + point.shutter * open_s);
+    if (samples.empty()) {  // the pattern's first point is the centre
+      sample.snapshot = centre;
+    } else {
+      sample.snapshot = scene::evaluate(scenario, centre.presentation_s + point.shutter * open_s);
+      scene::set_hour(scenario, sample.snapshot, centre.hour);
+    }
+    const scene::Camera camera =
+        samples.empty() || sample.snapshot.phase != centre.phase ? centre_camera : camera_of(sample.snapshot);
     const glm::vec2 jitter_ndc = point.jitter_px * 2.0f / glm::vec2(width, height);
-    sample.camera = scene::sub_sample_camera(camera_of(sample.snapshot), aspect, point.lens, jitter_ndc);
+    sample.camera = scene::sub_sample_camera(camera, aspect, point.lens, jitter_ndc);
     samples.push_back(std::move(sample));
   }
   return samples;

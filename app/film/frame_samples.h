@@ -11,6 +11,7 @@
 
 #include "renderer/renderer.h"
 #include "scene/model/camera.h"
+#include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
 
 namespace app {
@@ -31,12 +32,18 @@ constexpr int kInteractivePresetSamples = 1;
 SampleSettings sample_settings(const RenderArgs& args);
 std::string sample_args_error(const RenderArgs& args);
 
-// The samples of the frame at presentation second `t`, `frame_step_s` long, for an image
-// `width` × `height` pixels. `scene_at` gives the scene at an instant; `camera_of` the camera
-// for a scene (the shot's, following units as they move).
-std::vector<renderer::FrameSample> frame_samples(const SampleSettings& settings, double t, double frame_step_s,
+// The samples of the frame whose centre sample is `centre` (the scene at the frame's instant,
+// at the hour it shows), `frame_step_s` long, for an image `width` × `height` pixels;
+// `camera_of` gives the camera for a scene (the shot's, following units as they move). Every
+// other sample is the scenario at its own instant within the open shutter, but:
+//  - at the centre's hour: a film's compressed clock would otherwise turn the stars into
+//    dotted trails and sweep the light across one shutter (soldiers, projectiles and the
+//    camera still move);
+//  - with the centre's camera when it falls in another phase: a phase's shot does not carry
+//    over its boundary, and one frame must not average two framings.
+std::vector<renderer::FrameSample> frame_samples(const SampleSettings& settings, const scene::Scenario& scenario,
+                                                 const scene::Snapshot& centre, double frame_step_s,
                                                  std::uint32_t width, std::uint32_t height,
-                                                 const std::function<scene::Snapshot(double)>& scene_at,
                                                  const std::function<scene::Camera(const scene::Snapshot&)>& camera_of);
 
 // Renders them: one plain frame for a single sample and no linear frame wanted (the path
