@@ -32,13 +32,6 @@ double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-void copy_to_buffer(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, VkExtent2D extent, VkBuffer buffer) {
-  VkBufferImageCopy copy{};
-  copy.imageSubresource = {aspect, 0, 0, 1};
-  copy.imageExtent = {extent.width, extent.height, 1};
-  vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer, 1, &copy);
-}
-
 void add_stats(FrameStats& total, const FrameStats& sample) {
   total.triangles += sample.triangles;
   total.shadow_triangles += sample.shadow_triangles;
@@ -71,11 +64,12 @@ void Renderer::record_sample_tail(VkCommandBuffer cmd, bool bloom, bool first, b
   accumulation_->record_add(cmd, inputs, first);
   transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
   if (copy_ids)
-    copy_to_buffer(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent, readback_ids_.handle());
+    copy_image_to_buffer(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent, readback_ids_.handle());
   ImageState depth_state = kDepthSampled;
   if (copy_depth) {
     transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kDepthSampled, kDepthCopy);
-    copy_to_buffer(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, target.extent, readback_depth_.handle());
+    copy_image_to_buffer(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, target.extent,
+                         readback_depth_.handle());
     depth_state = kDepthCopy;
   }
   transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, depth_state, kDepthTarget);
@@ -94,11 +88,11 @@ void Renderer::record_average(VkCommandBuffer cmd, std::uint32_t count, const sc
   record_tonemap_pass(cmd, slot, target, /*bloom=*/false, 1.0f / static_cast<float>(count));
   if (options_.overlay) options_.overlay(cmd, target, centre);
   transition(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kCopySource);
-  copy_to_buffer(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent, readback_rgba_.handle());
+  copy_image_to_buffer(cmd, target.display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent, readback_rgba_.handle());
   if (linear) {
     accumulation_->record_to_copy_source(cmd);
-    copy_to_buffer(cmd, accumulation_->sum().handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent,
-                   readback_sum_.handle());
+    copy_image_to_buffer(cmd, accumulation_->sum().handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent,
+                         readback_sum_.handle());
   }
 }
 

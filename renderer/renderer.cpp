@@ -596,15 +596,7 @@ VkCommandBuffer Renderer::begin_headless() {
 
 // The copies to host buffers made visible to the host, then submit and wait; the wait in ms.
 double Renderer::submit_headless() {
-  VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-  to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-  to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-  to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-  to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dep.memoryBarrierCount = 1;
-  dep.pMemoryBarriers = &to_host;
-  vkCmdPipelineBarrier2(command_buffer_, &dep);
+  make_copies_visible_to_host(command_buffer_);
   VK_CHECK(vkEndCommandBuffer(command_buffer_));
 
   const auto start = Clock::now();
@@ -625,14 +617,9 @@ FrameImage Renderer::render(const scene::Snapshot& snapshot, const scene::Camera
   VkCommandBuffer cmd = begin_headless();
   record(cmd, 0, *offscreen_, snapshot, camera);
 
-  VkBufferImageCopy copy{};
-  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  copy.imageExtent = {extent.width, extent.height, 1};
-  vkCmdCopyImageToBuffer(cmd, offscreen_->display.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                         readback_rgba_.handle(), 1, &copy);
+  copy_image_to_buffer(cmd, offscreen_->display.handle(), VK_IMAGE_ASPECT_COLOR_BIT, extent, readback_rgba_.handle());
   if (with_ids)
-    vkCmdCopyImageToBuffer(cmd, offscreen_->ids.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_ids_.handle(),
-                           1, &copy);
+    copy_image_to_buffer(cmd, offscreen_->ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, extent, readback_ids_.handle());
   stats_.gpu_ms = submit_headless();
 
   const auto read_start = Clock::now();

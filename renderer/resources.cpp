@@ -119,4 +119,24 @@ void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, I
   vkCmdPipelineBarrier2(cmd, &dep);
 }
 
+void copy_image_to_buffer(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, VkExtent2D extent,
+                          VkBuffer buffer) {
+  VkBufferImageCopy copy{};
+  copy.imageSubresource = {aspect, 0, 0, 1};
+  copy.imageExtent = {extent.width, extent.height, 1};
+  vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer, 1, &copy);
+}
+
+void make_copies_visible_to_host(VkCommandBuffer cmd) {
+  VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+  to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+  to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+  to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
+  to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
+  VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+  dependency.memoryBarrierCount = 1;
+  dependency.pMemoryBarriers = &to_host;
+  vkCmdPipelineBarrier2(cmd, &dependency);
+}
+
 }  // namespace renderer

@@ -77,4 +77,10 @@ struct ImageState {
 };
 void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageState from, ImageState to);
 
+// Readback: the whole of an image (in TRANSFER_SRC_OPTIMAL) into a buffer, tightly packed; and
+// the barrier that makes every such copy visible to the host once the commands' fence signals.
+void copy_image_to_buffer(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, VkExtent2D extent,
+                          VkBuffer buffer);
+void make_copies_visible_to_host(VkCommandBuffer cmd);
+
 }  // namespace renderer
