@@ -16,21 +16,26 @@ float filmic_srgb(float x) {
   return filmic <= 0.0031308f ? filmic * 12.92f : 1.055f * std::pow(filmic, 1.0f / 2.4f) - 0.055f;
 }
 
-DisplayLut builtin_display_lut(std::uint32_t size) {
+DisplayLut identity_display_lut(std::uint32_t size) {
   DisplayLut lut;
   lut.size = size;
-  lut.description = "built-in filmic, sRGB";
+  lut.description = "identity";
   lut.rgb.resize(static_cast<std::size_t>(size) * size * size * 3);
-  std::vector<float> axis(size);
-  for (std::uint32_t i = 0; i < size; ++i) axis[i] = filmic_srgb(lut.input_at(i));
   std::size_t k = 0;
   for (std::uint32_t b = 0; b < size; ++b)
     for (std::uint32_t g = 0; g < size; ++g)
       for (std::uint32_t r = 0; r < size; ++r) {
-        lut.rgb[k++] = axis[r];
-        lut.rgb[k++] = axis[g];
-        lut.rgb[k++] = axis[b];
+        lut.rgb[k++] = lut.input_at(r);
+        lut.rgb[k++] = lut.input_at(g);
+        lut.rgb[k++] = lut.input_at(b);
       }
+  return lut;
+}
+
+DisplayLut builtin_display_lut(std::uint32_t size) {
+  DisplayLut lut = identity_display_lut(size);
+  lut.description = "built-in filmic, sRGB";
+  for (float& value : lut.rgb) value = filmic_srgb(value);  // per channel
   return lut;
 }
 

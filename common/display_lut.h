@@ -27,6 +27,10 @@ struct DisplayLut {
 // the same curve as a 1D table (tools/bake_display_lut writes it from this function).
 float filmic_srgb(float linear);
 
+// A table holding each lattice point's own input (the identity): what a display transform is
+// then applied to, value by value.
+DisplayLut identity_display_lut(std::uint32_t size);
+
 // The built-in view as a table.
 DisplayLut builtin_display_lut(std::uint32_t size = 65);
 

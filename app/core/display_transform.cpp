@@ -87,20 +87,9 @@ common::DisplayLut bake_display_lut(const DisplayChoice& choice, std::uint32_t s
         config->getProcessor(input.c_str(), display.c_str(), view.c_str(), OCIO::TRANSFORM_DIR_FORWARD);
     const OCIO::ConstCPUProcessorRcPtr cpu = processor->getDefaultCPUProcessor();
 
-    common::DisplayLut lut;
-    lut.size = size;
+    common::DisplayLut lut = common::identity_display_lut(size);
     lut.description = path.string() + ": " + display + "/" + view + " from " + input;
-    const std::size_t n = size;
-    lut.rgb.resize(n * n * n * 3);
-    std::size_t k = 0;
-    for (std::uint32_t b = 0; b < size; ++b)
-      for (std::uint32_t g = 0; g < size; ++g)
-        for (std::uint32_t r = 0; r < size; ++r) {
-          lut.rgb[k++] = lut.input_at(r);
-          lut.rgb[k++] = lut.input_at(g);
-          lut.rgb[k++] = lut.input_at(b);
-        }
-    OCIO::PackedImageDesc image(lut.rgb.data(), static_cast<long>(n * n * n), 1, 3);
+    OCIO::PackedImageDesc image(lut.rgb.data(), static_cast<long>(lut.rgb.size() / 3), 1, 3);
     cpu->apply(image);
     return lut;
   } catch (const OCIO::Exception& e) {
