@@ -7,6 +7,7 @@
 #
 #   tests/export/test_cameras.sh SIEGE_BINARY [SOURCE_DIR]
 set -uo pipefail
+source "$(dirname "$0")/checks.sh"  # check, pass, fail, failures
 siege=${1:?usage: test_cameras.sh SIEGE_BINARY [SOURCE_DIR]}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 siege=$(cd "$(dirname "$siege")" && pwd)/$(basename "$siege")
@@ -17,10 +18,6 @@ cleanup() { [[ -n "${KEEP_EXPORT_TEST_DIR:-}" ]] || rm -rf "$work"; }
 trap cleanup EXIT
 cd "$work"
 
-failures=0
-pass() { echo "ok   - $*"; }
-fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 
 # Five frames spread over the whole scenario squeezed into 40 s at 23.976 fps: cuts and moves
 # between them, so the camera pans and tilts. Frames render once (tiny); later runs resume.

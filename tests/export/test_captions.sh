@@ -9,6 +9,7 @@
 #
 #   tests/export/test_captions.sh SIEGE_BINARY [SOURCE_DIR]
 set -uo pipefail
+source "$(dirname "$0")/checks.sh"  # check, pass, fail, failures
 siege=${1:?usage: test_captions.sh SIEGE_BINARY [SOURCE_DIR]}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 siege=$(cd "$(dirname "$siege")" && pwd)/$(basename "$siege")
@@ -19,10 +20,6 @@ cleanup() { [[ -n "${KEEP_EXPORT_TEST_DIR:-}" ]] || rm -rf "$work"; }
 trap cleanup EXIT
 cd "$work"
 
-failures=0
-pass() { echo "ok   - $*"; }
-fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 render() { "$siege" render "$scenario" --preset interactive "$@"; }
 
 # Two seconds in: the first phase's title and date stand in a lower third.

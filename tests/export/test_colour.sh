@@ -5,6 +5,7 @@
 #
 #   tests/export/test_colour.sh SIEGE_BINARY [SOURCE_DIR]
 set -uo pipefail
+source "$(dirname "$0")/checks.sh"  # check, pass, fail, failures
 siege=${1:?usage: test_colour.sh SIEGE_BINARY [SOURCE_DIR]}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 scenario=$src/assets/scenarios/caizhou.json
@@ -15,10 +16,6 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 unset OCIO
 
-failures=0
-pass() { echo "ok   - $*"; }
-fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 
 frame=(--size 160x90 --time 1233-12-01T12:00 --camera "300,180,1150:0,0,550:45")
 render() { "$siege" render "$scenario" "${frame[@]}" "$@" >/dev/null 2>>log.txt; }

@@ -9,6 +9,7 @@
 #
 #   tests/export/test_export.sh SIEGE_BINARY [SOURCE_DIR]
 set -uo pipefail
+source "$(dirname "$0")/checks.sh"  # check, pass, fail, failures
 siege=${1:?usage: test_export.sh SIEGE_BINARY [SOURCE_DIR]}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 siege=$(cd "$(dirname "$siege")" && pwd)/$(basename "$siege")
@@ -20,10 +21,6 @@ cleanup() { [[ -n $bg_pid ]] && kill -KILL "$bg_pid" 2>/dev/null; [[ -n "${KEEP_
 trap cleanup EXIT
 cd "$work"
 
-failures=0
-pass() { echo "ok   - $*"; }
-fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 
 # The film under test: 12 frames of phases 2-4 squeezed into half a second at 24 fps.
 small=(--size 160x90 --fps 24 --phase 2-4 --duration 0.5)

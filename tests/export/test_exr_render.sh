@@ -7,6 +7,7 @@
 #
 #   tests/export/test_exr_render.sh SIEGE_BINARY [SOURCE_DIR]
 set -uo pipefail
+source "$(dirname "$0")/checks.sh"  # check, pass, fail, failures
 siege=${1:?usage: test_exr_render.sh SIEGE_BINARY [SOURCE_DIR]}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
 scenario=$src/assets/scenarios/caizhou.json
@@ -15,10 +16,6 @@ work=$(mktemp -d /tmp/siege-exr.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-failures=0
-pass() { echo "ok   - $*"; }
-fail() { echo "FAIL - $*"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 for tool in exrheader oiiotool; do
   command -v $tool >/dev/null || { echo "FAIL - $tool is missing (tools/setup.sh installs openexr and openimageio-tools)"; exit 1; }
 done
