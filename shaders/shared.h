@@ -108,10 +108,23 @@ SIEGE_SHARED_CONST float kHoofPivot = 0.95f;
 
 // Colour classes: a figure vertex colour's alpha says whose colour the part takes.
 SIEGE_SHARED_CONST float kClassAlbedoAlpha = 0.0f;    // its own albedo
-SIEGE_SHARED_CONST float kClassFactionAlpha = 1.0f;   // the faction colour (alpha 255) times its rgb
+SIEGE_SHARED_CONST float kClassSkinAlpha = 0.25f;     // a skin tone of his army's palette (alpha 64) times its rgb
 SIEGE_SHARED_CONST float kClassBannerAlpha = 0.5f;    // the unit's banner colour (alpha 128) times its rgb
-SIEGE_SHARED_CONST float kClassFactionAbove = 0.75f;  // an alpha above this is faction
-SIEGE_SHARED_CONST float kClassBannerAbove = 0.25f;   // else above this, banner; else albedo
+SIEGE_SHARED_CONST float kClassGarmentAlpha = 0.75f;  // a dye of his army's palette (alpha 192) times its rgb
+SIEGE_SHARED_CONST float kClassFactionAlpha = 1.0f;   // the faction colour (alpha 255) times its rgb
+SIEGE_SHARED_CONST float kClassFactionAbove = 0.875f;  // an alpha above this is faction
+SIEGE_SHARED_CONST float kClassGarmentAbove = 0.625f;  // else above this, garment
+SIEGE_SHARED_CONST float kClassBannerAbove = 0.375f;   // else above this, banner
+SIEGE_SHARED_CONST float kClassSkinAbove = 0.125f;     // else above this, skin; else albedo
+
+// Each kit's palette (scene/figures/kit_palette.h) as the troop shaders read it, one per kit.
+SIEGE_SHARED_CONST uint kKits = 3u;  // scene::Kit
+SIEGE_SHARED_CONST uint kGarmentColours = 8u;
+SIEGE_SHARED_CONST uint kSkinColours = 4u;
+struct KitColours {
+  vec4 garment[kGarmentColours];  // rgb linear
+  vec4 skin[kSkinColours];
+};
 
 SIEGE_SHARED_CONST uint kFigureKinds = 7u;  // scene::FigureKind: infantry ... standard-bearer
 

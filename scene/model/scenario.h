@@ -14,6 +14,7 @@
 #include <glm/glm.hpp>
 
 #include "scene/model/calendar.h"
+#include "scene/model/soldier_look.h"
 #include "scene/model/track.h"
 
 namespace scene {
@@ -229,6 +230,7 @@ struct Faction {
   Localized name;
   glm::vec3 color{1};   // "color": "#rrggbb", linear after loading
   glm::vec3 banner{1};  // "banner": "#rrggbb"
+  Kit kit = Kit::Song;  // "kit": how its soldiers are dressed and armed (scene/model/soldier_look.h)
   Provenance provenance;
 };
 

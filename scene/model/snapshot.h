@@ -9,6 +9,7 @@
 #include "scene/model/calendar.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
+#include "scene/model/soldier_look.h"
 
 namespace scene {
 
@@ -30,8 +31,11 @@ struct Soldier {
   float heading = 0;       // radians, clockwise from north
   std::uint32_t unit = 0;  // index into Scenario::units
   std::uint16_t kind = 0;  // UnitKind
-  std::uint16_t pose = 0;  // 0 standing/walking, 1 running, 2 fallen
-  float gait = 0;          // walk-cycle phase, 0..1
+  std::uint16_t pose = 0;  // 0 standing/walking, 1 running, 2 fallen (being replaced by `clip`)
+  float gait = 0;          // walk-cycle phase, 0..1 (being replaced by `phase`)
+  Clip clip = Clip::Idle;  // what he is doing (scene/model/soldier_look.h)
+  float phase = 0;         // 0..1 through the clip: loops wrap, a one-shot clip holds at 1
+  std::uint32_t look = 0;  // soldier_look(unit index, slot): his build, colours and kit variants
 };
 
 struct CaptionSnapshot {
