@@ -44,7 +44,7 @@ void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
   const Object o =
       r.object(node, "a unit",
                {"id", "name", "faction", "commander", "kind", "available", "path", "formation", "state", "strength",
-                "strength_estimate", "heading", "ladders", "ladders_estimate", "sources", "notes"});
+                "strength_estimate", "heading", "ladders", "ladders_estimate", "fords", "afloat", "sources", "notes"});
   if (!o) return;
   unit.id = r.id(o, ids.units);
   r.set(r.text(o.require("name")), unit.name);
@@ -74,6 +74,8 @@ void read_unit(Reader& r, const Node& node, Ids& ids, Unit& unit) {
   if (const auto ladders = r.number(o.get("ladders"), rules::integer(0, kMaxLadders)))
     unit.ladders = static_cast<int>(*ladders);
   r.set(r.boolean(o.get("ladders_estimate")), unit.ladders_estimate);
+  r.set(r.boolean(o.get("fords")), unit.fords);
+  r.set(r.boolean(o.get("afloat")), unit.afloat);
   unit.provenance = r.provenance(o, true);
 }
 
@@ -221,13 +223,17 @@ void read_settings(Reader& r, const Node& node, Settings& settings) {
 void read_story(Reader& r, const Object& root, Ids& ids, Scenario& s) {
   r.for_each(root.require("factions"), "factions", 1, [&](const Node& node) {
     Faction& faction = s.factions.emplace_back();
-    const Object o = r.object(node, "a faction", {"id", "name", "color", "banner", "sources", "notes"});
+    const Object o = r.object(node, "a faction", {"id", "name", "color", "banner", "kit", "sources", "notes"});
     if (!o) return;
     faction.id = r.id(o, ids.factions);
     r.set(r.text(o.require("name")), faction.name);
     r.set(r.colour(o.require("color")), faction.color);
     faction.banner = faction.color;
     r.set(r.colour(o.get("banner")), faction.banner);
+    // A faction called after an army wears that army's kit unless it says otherwise.
+    faction.kit = faction.id == "mongol" ? Kit::Mongol : faction.id == "jin" ? Kit::Jin : Kit::Song;
+    r.set(r.enumeration<Kit>(o.get("kit"), {{"mongol", Kit::Mongol}, {"jin", Kit::Jin}, {"song", Kit::Song}}),
+          faction.kit);
     faction.provenance = r.provenance(o, false);
   });
 
@@ -309,6 +315,7 @@ std::string path_key_pointer(const Node& collection, std::size_t i, std::size_t 
 void check_units_on_dry_ground(Reader& r, const Node& units, const Scenario& s) {
   for (std::size_t i = 0; i < s.units.size(); ++i) {
     const Unit& unit = s.units[i];
+    if (unit.fords || unit.afloat) continue;  // wading or in boats: meant to be on the water
     for (std::size_t k = 0; k < unit.path.keys.size(); ++k) {
       const auto& key = unit.path.keys[k];
       const Day day = std::isfinite(key.t) ? key.t : s.phases.empty() ? 0.0 : s.phases.front().start.day;
@@ -316,7 +323,8 @@ void check_units_on_dry_ground(Reader& r, const Node& units, const Scenario& s) 
       if (water.empty()) continue;
       r.warning(path_key_pointer(units, i, k),
                 "unit " + in_quotes(unit.id) + " stands in " + water + " on " + iso(day, s.calendar) +
-                    ": its soldiers would stand on the bed, under the water; move it to the bank");
+                    ": its soldiers would stand on the bed, under the water; move it to the bank, or say "
+                    "\"fords\": true or \"afloat\": true");
       break;
     }
   }

@@ -253,6 +253,8 @@ struct Unit {
   Track<float> heading;           // degrees clockwise from north; empty: face along the path
   int ladders = 0;               // "ladders": scaling ladders the unit carries; set against a wall when it assaults one
   bool ladders_estimate = true;  // "ladders_estimate"
+  bool fords = false;            // "fords": wades rivers and moats; its men may stand in water
+  bool afloat = false;           // "afloat": in boats; its men stand on the water
   Provenance provenance;
 };
 

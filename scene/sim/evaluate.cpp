@@ -21,8 +21,10 @@
 #include "scene/sim/formation.h"
 #include "scene/sim/hours.h"
 #include "scene/sim/lights.h"
+#include "scene/sim/on_walls.h"
 #include "scene/sim/shot.h"
 #include "scene/sim/sky.h"
+#include "scene/sim/soldier_clips.h"
 #include "scene/sim/weather.h"
 
 namespace scene {
@@ -48,6 +50,17 @@ float caption_alpha(const Scenario& scenario, const Caption& caption, double t) 
   return static_cast<float>(std::clamp(alpha, 0.0, 1.0));
 }
 
+// Whether a present unit of another faction has its centre within `range` of unit i's.
+bool enemy_within(const Scenario& scenario, const std::vector<UnitSnapshot>& units, size_t i, float range) {
+  const std::string& own = scenario.units[i].faction;
+  for (size_t j = 0; j < units.size(); ++j) {
+    if (!units[j].present || scenario.units[j].faction == own) continue;
+    const glm::vec2 d = units[j].position - units[i].position;
+    if (glm::dot(d, d) < range * range) return true;
+  }
+  return false;
+}
+
 // The units and their soldiers; the soldiers' storage is reserved once for all of them.
 void evaluate_units(const Scenario& scenario, Snapshot& snap) {
   const size_t unit_count = scenario.units.size();
@@ -68,6 +81,7 @@ void evaluate_units(const Scenario& scenario, Snapshot& snap) {
     if (u.present) figures_bound += figure_count(unit, scenario.settings.soldiers_per_figure);
   }
   snap.soldiers.reserve(figures_bound);
+  const DryGround dry(scenario, snap.day);
   for (size_t i = 0; i < unit_count; ++i) {
     UnitSnapshot& u = snap.units[i];
     u.first_soldier = static_cast<std::uint32_t>(snap.soldiers.size());
@@ -82,6 +96,10 @@ void evaluate_units(const Scenario& scenario, Snapshot& snap) {
       layout.soldiers_per_figure = scenario.settings.soldiers_per_figure;
       layout.ground = scenario.ground.get();
       layout.base_height = scenario.terrain.base_height;
+      layout.scenario = &scenario;
+      layout.enemy_in_range = enemy_within(scenario, snap.units, i, kBowRange);
+      const Unit& unit = scenario.units[i];
+      layout.dry = unit.fords || unit.afloat ? nullptr : &dry;
       append_soldiers(layout, snap.soldiers);
     }
     u.soldier_count = static_cast<std::uint32_t>(snap.soldiers.size()) - u.first_soldier;
@@ -142,6 +160,7 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s) {
     snap.phase_progress = duration > 0 ? static_cast<float>(std::clamp(local / duration, 0.0, 1.0)) : 1.0f;
   }
   evaluate_units(scenario, snap);
+  put_men_on_walls(scenario, snap);
   evaluate_works(scenario, snap);
   set_hour(scenario, snap, hour_at(scenario, day, snap.phase).hour);
 

@@ -1,6 +1,8 @@
 #include "scene/sim/formation.h"
 
+#include "scene/model/clock.h"
 #include "scene/model/hash.h"
+#include "scene/sim/soldier_clips.h"
 
 #include <algorithm>
 #include <array>
@@ -503,11 +505,54 @@ std::optional<Day> fall_time(const Track<float>& strength, Day day, float level)
   return std::nullopt;
 }
 
+namespace {
+
+// The first two ranks of a formation: the men who strike when an assault reaches its mark.
+bool front_rank(const Shape& shape, std::uint32_t slot) {
+  switch (shape.formation) {
+    case Formation::Block:
+    case Formation::Column:
+    case Formation::Line:
+      return slot < 2 * shape.columns;
+    case Formation::Wedge:
+      return slot < 4;          // ranks of 1 and 3
+    case Formation::Scattered:  // the outer fifth of the spiral that faces forward
+      return shape_offset(shape, slot).y >
+             0.6f * 2.2f * shape.spacing.lateral * std::sqrt(static_cast<float>(shape.count));
+    case Formation::Camp:
+      return false;
+  }
+  return false;
+}
+
+// Moves the unit's men in out[first, end) that stand in water to the bank, on its side of it.
+void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, std::vector<Soldier>& out, size_t first) {
+  if (!layout.dry || first == out.size()) return;
+  glm::vec2 lo(out[first].position.x, out[first].position.z), hi = lo;
+  for (size_t i = first; i < out.size(); ++i) {
+    const glm::vec2 p(out[i].position.x, out[i].position.z);
+    lo = glm::min(lo, p);
+    hi = glm::max(hi, p);
+  }
+  DryGround::Near near;
+  layout.dry->near(lo, hi, home, near);
+  if (near.empty()) return;
+  for (size_t i = first; i < out.size(); ++i) {
+    const glm::vec2 p(out[i].position.x, out[i].position.z);
+    const glm::vec2 dry = layout.dry->keep_dry(near, p);
+    if (dry == p) continue;
+    out[i].position = {dry.x, layout.ground ? layout.ground->height(dry) : layout.base_height, dry.y};
+  }
+}
+
+}  // namespace
+
 void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
   const Unit& unit = *layout.unit;
   const float ratio = layout.soldiers_per_figure > 0 ? layout.soldiers_per_figure : 1.0f;
   const std::uint32_t count = figure_count(unit, ratio);
   if (count == 0) return;
+  const size_t first = out.size();
   const auto standing =
       static_cast<std::uint32_t>(std::clamp(std::lround(layout.strength / ratio), 0L, static_cast<long>(count)));
   Shape shapes[6];  // by Formation, so frames at other times (the fallen) reuse them
@@ -518,15 +563,28 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
   // a man lies in his slot as the unit stood when the first of his group fell (exact when
   // the unit has no more figures than groups).
   const std::uint32_t group_size = (count + kFallGroups - 1) / kFallGroups;
-  std::array<std::optional<FormationFrame>, kFallGroups> fall_frames;
-  const auto frame_when_fallen = [&](Day when) {
-    return frame_at(unit, layout.unit_index, when, motion_at(unit, when, false), count, shapes);
+  struct Fallen {
+    FormationFrame frame;
+    double since_s = -1;  // presentation seconds since the fall; negative: unknown
+  };
+  std::array<std::optional<Fallen>, kFallGroups> fall_frames;
+  const auto fallen_at = [&](Day when) {
+    Fallen f{frame_at(unit, layout.unit_index, when, motion_at(unit, when, false), count, shapes), -1};
+    if (layout.scenario) f.since_s = layout.presentation_s - presentation_at(*layout.scenario, when);
+    return f;
   };
   const bool assault = frame.state.to == UnitState::Assault;
-  const bool moving = layout.motion.speed > 10.0f || frame.formation.blend < 1.0f || frame.state.blend < 1.0f;
+  const bool shifting = frame.formation.blend < 1.0f || frame.state.blend < 1.0f;
+  const bool moving = layout.motion.speed > 10.0f || shifting;
   const auto ground_height = [&](glm::vec2 xz) {
     return layout.ground ? layout.ground->height(xz) : layout.base_height;
   };
+  ClipUnit clips;
+  clips.kind = unit.kind;
+  clips.state = frame.state.blend < 0.5f ? frame.state.from : frame.state.to;
+  clips.speed_kmh = layout.motion.speed / 1000.0f;
+  clips.shifting = shifting;
+  clips.enemy_in_range = layout.enemy_in_range;
 
   // With no losses nobody needs a casualty rank.
   const CasualtyOrder order = casualty_order(layout.unit_index, count);
@@ -536,6 +594,7 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
     Soldier s;
     s.unit = layout.unit_index;
     s.kind = static_cast<std::uint16_t>(unit.kind);
+    s.look = soldier_look(layout.unit_index, slot);
     const std::uint32_t rank = losses ? order.rank(slot) : 0;
     if (rank < standing) {
       const SoldierPlacement p = place(frame, slot, noise);
@@ -547,30 +606,36 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
         const double cycles = layout.presentation_s * (running ? 1.6 : 1.0) + noise.gait;
         s.gait = static_cast<float>(cycles - std::floor(cycles));
       }
+      s.clip = standing_clip(clips, p.running, front_rank(frame.to_shape, slot), s.look >> 24);
+      s.phase = clip_phase(s.clip, layout.presentation_s, noise.gait);
     } else {
       const std::uint32_t group = rank / group_size;
-      std::optional<FormationFrame>& cached = fall_frames[group];
+      std::optional<Fallen>& cached = fall_frames[group];
       if (!cached) {
         const std::uint32_t first_to_fall = std::min((group + 1) * group_size, count) - 1;
         const float level = (static_cast<float>(first_to_fall) + 0.5f) * ratio;
-        if (const std::optional<Day> fell = fall_time(unit.strength, layout.day, level))
-          cached = frame_when_fallen(*fell);
+        if (const std::optional<Day> fell = fall_time(unit.strength, layout.day, level)) cached = fallen_at(*fell);
       }
-      std::optional<FormationFrame> own;
+      std::optional<Fallen> own;
       if (!cached) {
         // The group's first never stood (reinforcements, partly arrived): this man on his own.
         const float own_level = (static_cast<float>(rank) + 0.5f) * ratio;
         const std::optional<Day> fell = fall_time(unit.strength, layout.day, own_level);
         if (!fell) continue;  // not yet arrived
-        own = frame_when_fallen(*fell);
+        own = fallen_at(*fell);
       }
-      const SoldierPlacement p = place(own ? *own : *cached, slot, noise);
+      const Fallen& fallen = own ? *own : *cached;
+      const SoldierPlacement p = place(fallen.frame, slot, noise);
       s.position = {p.xz.x, ground_height(p.xz), p.xz.y};
       s.heading = p.heading_rad + 1.2f * noise.turn;
       s.pose = 2;
+      const ClipNow now = fallen_clip(fallen.since_s);
+      s.clip = now.clip;
+      s.phase = now.phase;
     }
     out.push_back(s);
   }
+  keep_feet_dry(layout, frame.centre, out, first);
 }
 
 }  // namespace scene

@@ -28,6 +28,7 @@
 #include "scene/model/heightfield.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
+#include "scene/sim/dry_ground.h"
 
 namespace scene {
 
@@ -138,8 +139,13 @@ struct SoldierLayout {
   float soldiers_per_figure = 1;
   const Heightfield* ground = nullptr;  // null: a flat plain at base_height
   float base_height = 0;
+  // When the fallen fell, in presentation seconds (their Fall clip); null: long ago, Dead.
+  const Scenario* scenario = nullptr;
+  bool enemy_in_range = false;     // an enemy unit's centre within kBowRange (soldier_clips.h)
+  const DryGround* dry = nullptr;  // null: no water is kept clear of (the unit fords: also null)
 };
-// Appends the unit's figures, standing and fallen, to `out`. A figure whose threshold the
+// Appends the unit's figures, standing and fallen, to `out`: where each stands (out of the
+// water, when `dry` is given), his look, clip and phase (scene/sim/soldier_clips.h). A figure whose threshold the
 // strength has never reached yet (reinforcements still to come) is not drawn.
 void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out);
 

@@ -1,0 +1,95 @@
+#include "scene/sim/on_walls.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "scene/model/geometry2d.h"
+#include "scene/model/heightfield.h"
+#include "scene/model/wall_path.h"
+#include "scene/sim/ladders.h"
+#include "scene/sim/soldier_clips.h"
+
+namespace scene {
+
+namespace {
+
+float ground_at(const Scenario& s, glm::vec2 p) { return s.ground ? s.ground->height(p) : s.terrain.base_height; }
+
+float heading_of(glm::vec2 d) { return std::atan2(d.x, -d.y); }  // clockwise from north (-z)
+
+bool standing(const Soldier& man) { return man.clip != Clip::Fall && man.clip != Clip::Dead; }
+
+void climb_ladders(const Scenario& s, Snapshot& snap) {
+  const std::vector<LadderPose> ladders = ladders_at(s, snap);
+  // Ladders come unit by unit; each takes the unit's next standing men in slot order.
+  std::uint32_t unit = ~0u, next = 0;
+  for (const LadderPose& ladder : ladders) {
+    if (ladder.how != LadderHow::Leaning || ladder.unit >= snap.units.size()) continue;
+    const UnitSnapshot& u = snap.units[ladder.unit];
+    if (ladder.unit != unit) unit = ladder.unit, next = 0;
+    const glm::vec2 towards(ladder.top.x - ladder.foot.x, ladder.top.z - ladder.foot.z);
+    for (int k = 0; k < kClimbers; ++k) {
+      while (next < u.soldier_count && !standing(snap.soldiers[u.first_soldier + next])) ++next;
+      if (next >= u.soldier_count) return;
+      Soldier& man = snap.soldiers[u.first_soldier + next++];
+      // Spread up the ladder, the lowest a rung or two off the ground.
+      const float along = (static_cast<float>(k) + 0.35f + 0.2f * unit_float(man.look)) / kClimbers * 0.85f;
+      man.position = glm::mix(ladder.foot, ladder.top, along);
+      man.heading = heading_of(towards);
+      man.clip = Clip::Climb;
+      man.phase = clip_phase(Clip::Climb, snap.presentation_s, unit_float(man.look >> 3));
+      man.pose = 0;
+    }
+  }
+}
+
+void man_walls(const Scenario& s, Snapshot& snap) {
+  for (size_t i = 0; i < snap.units.size() && i < s.units.size(); ++i) {
+    const UnitSnapshot& u = snap.units[i];
+    if (!u.present || u.soldier_count == 0 || (u.state != UnitState::Hold && u.state != UnitState::Assault)) continue;
+    for (const Wall& wall : s.walls) {
+      if (!wall.closed || wall.kind == WallKind::OuterLowWall || wall.points.size() < 3) continue;
+      if (!inside_polygon(u.position, wall.points) || nearest_on_wall(wall, u.position).distance > kDefendReach)
+        continue;
+      const float half = wall.thickness * 0.5f;
+      const float top_half = std::max(half - wall.batter * wall.height, half * 0.4f);  // as the wall mesher batters it
+      // The ranks nearest the wall go up: within kManned of the nearest man (or of the inner
+      // face, when he stands in the wall's footprint).
+      float nearest = 1e30f;
+      for (std::uint32_t k = 0; k < u.soldier_count; ++k) {
+        const Soldier& man = snap.soldiers[u.first_soldier + k];
+        if (standing(man))
+          nearest = std::min(nearest, nearest_on_wall(wall, {man.position.x, man.position.z}).distance);
+      }
+      const float front = std::max(nearest, half);
+      for (std::uint32_t k = 0; k < u.soldier_count; ++k) {
+        Soldier& man = snap.soldiers[u.first_soldier + k];
+        if (!standing(man)) continue;
+        const glm::vec2 p(man.position.x, man.position.z);
+        const WallPoint w = nearest_on_wall(wall, p);
+        const bool beyond = !inside_polygon(p, wall.points);
+        if (!beyond && w.distance > front + kManned) continue;
+        // Outwards: away from the unit's centre, across the wall's line.
+        glm::vec2 out(-w.dir.y, w.dir.x);
+        if (glm::dot(out, w.at - u.position) < 0) out = -out;
+        const float rear = beyond ? 0.0f : std::clamp((w.distance - front) / kManned, 0.0f, 1.0f);
+        const glm::vec2 at = w.at + out * (top_half * (0.75f - 1.5f * rear));
+        man.position = {at.x, ground_at(s, w.at) + wall.height, at.y};
+        man.heading = heading_of(out);
+        man.clip = man.kind == static_cast<std::uint16_t>(UnitKind::Archers) ? Clip::Shoot : Clip::Idle;
+        man.phase = clip_phase(man.clip, snap.presentation_s, unit_float(man.look >> 3));
+        man.pose = 0;
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void put_men_on_walls(const Scenario& scenario, Snapshot& snap) {
+  climb_ladders(scenario, snap);
+  man_walls(scenario, snap);
+}
+
+}  // namespace scene
