@@ -33,9 +33,14 @@ bool overlaps(glm::vec2 a, glm::vec2 b, glm::vec2 lo, glm::vec2 hi, float grow) 
 }  // namespace
 
 DryGround::DryGround(const Scenario& scenario, Day day) {
+  const auto bounded = [](Segment s, float reach) {
+    s.lo = glm::min(s.a, s.b) - glm::vec2(reach);
+    s.hi = glm::max(s.a, s.b) + glm::vec2(reach);
+    return s;
+  };
   for (const River& river : scenario.rivers)
     for (size_t i = 0; i + 1 < river.points.size(); ++i)
-      rivers_.push_back({river.points[i], river.points[i + 1], river.width * 0.5f, 0});
+      rivers_.push_back(bounded({river.points[i], river.points[i + 1], river.width * 0.5f, 0}, river.width * 0.5f));
   for (const Lake& lake : scenario.lakes) {
     if (lake.outline.size() < 3 || !(lake.level.sample(day, 0.0f) > -lake.bed_depth + 0.5f)) continue;
     LakeWater water{&lake, lake.outline.front(), lake.outline.front()};
@@ -49,10 +54,17 @@ DryGround::DryGround(const Scenario& scenario, Day day) {
     for (const Wall& wall : scenario.walls) {
       if (wall.id != moat.around || wall.points.size() < 2) continue;
       const auto owner = static_cast<std::uint32_t>(moats_.size());
-      moats_.push_back({&wall, moat_centre_distance(moat, wall), moat.width * 0.5f, wall.thickness * 0.5f});
+      float area = 0;  // twice the signed area: its sign says which way the wall turns
+      for (size_t i = 0; i < wall.points.size(); ++i) {
+        const glm::vec2 a = wall.points[i], b = wall.points[(i + 1) % wall.points.size()];
+        area += a.x * b.y - a.y * b.x;
+      }
+      moats_.push_back(
+          {&wall, moat_centre_distance(moat, wall), moat.width * 0.5f, wall.thickness * 0.5f, area < 0 ? -1.0f : 1.0f});
       const size_t n = wall.points.size();
       for (size_t i = 0; i + 1 < n + (wall.closed ? 1 : 0); ++i)
-        moat_segments_.push_back({wall.points[i], wall.points[(i + 1) % n], 0, owner});
+        moat_segments_.push_back(
+            bounded({wall.points[i], wall.points[(i + 1) % n], 0, owner}, moats_.back().centre + moats_.back().half));
     }
 }
 
@@ -87,6 +99,7 @@ void DryGround::near(glm::vec2 lo, glm::vec2 hi, glm::vec2 home, Near& out) cons
 bool DryGround::step_out(const Near& near, glm::vec2& p) const {
   for (std::uint32_t i : near.river_segments) {
     const Segment& s = rivers_[i];
+    if (!s.reaches(p)) continue;
     const glm::vec2 q = nearest_on_segment(p, s.a, s.b);
     if (glm::length(p - q) >= s.half) continue;
     const glm::vec2 along = s.b - s.a;
@@ -130,15 +143,26 @@ bool DryGround::step_out(const Near& near, glm::vec2& p) const {
     const MoatRing& ring = moats_[m];
     glm::vec2 q{0};
     float d = 1e30f;
+    const Segment* nearest = nullptr;
     for (std::uint32_t i : near.moat_segments) {
       const Segment& s = moat_segments_[i];
-      if (s.owner != m) continue;
+      if (s.owner != m || !s.reaches(p)) continue;
       const glm::vec2 c = nearest_on_segment(p, s.a, s.b);
       const float dc = glm::length(p - c);
-      if (dc < d) d = dc, q = c;
+      if (dc < d) d = dc, q = c, nearest = &s;
     }
     if (std::abs(d - ring.centre) >= ring.half || d < 1e-4f) continue;
-    if (ring.wall->closed && inside_polygon(p, ring.wall->points)) continue;
+    if (ring.wall->closed) {
+      // Inside the walls there is no moat. Beside the middle of a side, which side p lies on
+      // tells (the interior is on the left of a counter-clockwise wall); by a corner, ask the
+      // polygon.
+      const glm::vec2 ab = nearest->b - nearest->a;
+      const float t = glm::dot(q - nearest->a, ab) / std::max(glm::dot(ab, ab), 1e-12f);
+      const float left = ab.x * (p.y - nearest->a.y) - ab.y * (p.x - nearest->a.x);
+      const bool inside =
+          t > 1e-3f && t < 1.0f - 1e-3f ? left * ring.turning > 0 : inside_polygon(p, ring.wall->points);
+      if (inside) continue;
+    }
     const glm::vec2 out = (p - q) / d;  // away from the wall
     const float to = near.moat_outward[m]
                          ? ring.centre + ring.half + fold(ring.centre + ring.half - d)
@@ -147,6 +171,37 @@ bool DryGround::step_out(const Near& near, glm::vec2& p) const {
     return true;
   }
   return false;
+}
+
+bool DryGround::clear(const Near& near, glm::vec2 centre, float radius) const {
+  for (std::uint32_t i : near.river_segments) {
+    const Segment& s = rivers_[i];
+    if (centre.x < s.lo.x - radius || centre.x > s.hi.x + radius || centre.y < s.lo.y - radius ||
+        centre.y > s.hi.y + radius)
+      continue;
+    if (segment_distance(centre, s.a, s.b) < s.half + radius) return false;
+  }
+  for (std::uint32_t i : near.lakes) {
+    const LakeWater& w = lakes_[i];
+    if (centre.x < w.lo.x - radius || centre.x > w.hi.x + radius || centre.y < w.lo.y - radius ||
+        centre.y > w.hi.y + radius)
+      continue;
+    if (inside_polygon(centre, w.lake->outline) || polyline_distance(centre, w.lake->outline, true) < radius)
+      return false;
+  }
+  for (std::uint32_t m = 0; m < moats_.size() && !near.moat_segments.empty(); ++m) {
+    float d = 1e30f;
+    for (std::uint32_t i : near.moat_segments) {
+      const Segment& s = moat_segments_[i];
+      // A segment whose water lies beyond radius of the centre cannot bring the moat nearer.
+      if (s.owner != m || centre.x < s.lo.x - radius || centre.x > s.hi.x + radius || centre.y < s.lo.y - radius ||
+          centre.y > s.hi.y + radius)
+        continue;
+      d = std::min(d, segment_distance(centre, s.a, s.b));
+    }
+    if (std::abs(d - moats_[m].centre) < moats_[m].half + radius) return false;
+  }
+  return true;
 }
 
 bool DryGround::wet(const Near& near, glm::vec2 p) const {

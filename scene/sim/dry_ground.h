@@ -36,6 +36,8 @@ class DryGround {
   void near(glm::vec2 lo, glm::vec2 hi, glm::vec2 home, Near& out) const;
 
   bool wet(const Near& near, glm::vec2 p) const;
+  // True when no water of `near` comes within `radius` of `centre`: nobody there needs testing.
+  bool clear(const Near& near, glm::vec2 centre, float radius) const;
   // p itself on dry ground, else the dry place on the bank where the man stands instead.
   glm::vec2 keep_dry(const Near& near, glm::vec2 p) const;
 
@@ -44,11 +46,14 @@ class DryGround {
     glm::vec2 a{0}, b{0};
     float half = 0;           // rivers: half the water's width
     std::uint32_t owner = 0;  // moats: index into moats_
+    glm::vec2 lo{0}, hi{0};   // bounds of the water this segment can make: a cheap first test per man
+    bool reaches(glm::vec2 p) const { return p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y; }
   };
   struct MoatRing {
     const Wall* wall = nullptr;
     float centre = 0, half = 0;  // distance of the water's centre line from the wall's; half its width
     float face = 0;              // the wall's face: half its thickness
+    float turning = 1;           // 1: the wall's points run counter-clockwise (x right, z up), -1: clockwise
   };
   struct LakeWater {
     const Lake* lake = nullptr;

@@ -526,19 +526,40 @@ bool front_rank(const Shape& shape, std::uint32_t slot) {
 }
 
 // Moves the unit's men in out[first, end) that stand in water to the bank, on its side of it.
-void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, std::vector<Soldier>& out, size_t first) {
+// [lo, hi] bounds them.
+void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, glm::vec2 lo, glm::vec2 hi, std::vector<Soldier>& out,
+                   size_t first) {
   if (!layout.dry || first == out.size()) return;
-  glm::vec2 lo(out[first].position.x, out[first].position.z), hi = lo;
-  for (size_t i = first; i < out.size(); ++i) {
-    const glm::vec2 p(out[i].position.x, out[i].position.z);
-    lo = glm::min(lo, p);
-    hi = glm::max(hi, p);
-  }
   DryGround::Near near;
   layout.dry->near(lo, hi, home, near);
   if (near.empty()) return;
+  // A big unit: first a coarse grid over its ground of the cells that no water comes near,
+  // found square by square (a square no water comes near clears all its cells at once), so
+  // most of its men need no test of their own.
+  constexpr int kCells = 64;
+  std::vector<std::uint8_t> clear;
+  const glm::vec2 cell = glm::max((hi - lo) / static_cast<float>(kCells), glm::vec2(1.0f));
+  if (out.size() - first > kCells * kCells / 4) {
+    clear.assign(kCells * kCells, 0);
+    const float cell_radius = 0.5f * glm::length(cell) + 0.01f;
+    const auto mark = [&](const auto& self, int x0, int z0, int size) -> void {
+      const glm::vec2 centre = lo + cell * (glm::vec2(static_cast<float>(x0), static_cast<float>(z0)) + 0.5f * size);
+      if (layout.dry->clear(near, centre, cell_radius * size)) {
+        for (int z = z0; z < z0 + size; ++z) std::fill_n(clear.begin() + z * kCells + x0, size, std::uint8_t{1});
+      } else if (size > 1) {
+        const int half = size / 2;
+        for (int q = 0; q < 4; ++q) self(self, x0 + (q & 1) * half, z0 + (q >> 1) * half, half);
+      }
+    };
+    mark(mark, 0, 0, kCells);
+  }
   for (size_t i = first; i < out.size(); ++i) {
     const glm::vec2 p(out[i].position.x, out[i].position.z);
+    if (!clear.empty()) {
+      const int x = std::clamp(static_cast<int>((p.x - lo.x) / cell.x), 0, kCells - 1);
+      const int z = std::clamp(static_cast<int>((p.y - lo.y) / cell.y), 0, kCells - 1);
+      if (clear[static_cast<size_t>(z * kCells + x)]) continue;
+    }
     const glm::vec2 dry = layout.dry->keep_dry(near, p);
     if (dry == p) continue;
     out[i].position = {dry.x, layout.ground ? layout.ground->height(dry) : layout.base_height, dry.y};
@@ -586,6 +607,11 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
   clips.shifting = shifting;
   clips.enemy_in_range = layout.enemy_in_range;
 
+  const ClipClock clock(layout.presentation_s);
+  const UnitClips unit_clips(clips);
+  const bool strikes = clips.state == UnitState::Assault && !moving;  // only then does the front rank matter
+  glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());  // of the men placed
+
   // With no losses nobody needs a casualty rank.
   const CasualtyOrder order = casualty_order(layout.unit_index, count);
   const bool losses = standing < count;
@@ -606,8 +632,8 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
         const double cycles = layout.presentation_s * (running ? 1.6 : 1.0) + noise.gait;
         s.gait = static_cast<float>(cycles - std::floor(cycles));
       }
-      s.clip = standing_clip(clips, p.running, front_rank(frame.to_shape, slot), s.look >> 24);
-      s.phase = clip_phase(s.clip, layout.presentation_s, noise.gait);
+      s.clip = unit_clips.pick(p.running, strikes && front_rank(frame.to_shape, slot), s.look >> 24);
+      s.phase = clock.at(s.clip, noise.gait);
     } else {
       const std::uint32_t group = rank / group_size;
       std::optional<Fallen>& cached = fall_frames[group];
@@ -633,9 +659,11 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
       s.clip = now.clip;
       s.phase = now.phase;
     }
+    lo = glm::min(lo, glm::vec2(s.position.x, s.position.z));
+    hi = glm::max(hi, glm::vec2(s.position.x, s.position.z));
     out.push_back(s);
   }
-  keep_feet_dry(layout, frame.centre, out, first);
+  keep_feet_dry(layout, frame.centre, lo, hi, out, first);
 }
 
 }  // namespace scene

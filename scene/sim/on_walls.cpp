@@ -44,6 +44,7 @@ void climb_ladders(const Scenario& s, Snapshot& snap) {
 }
 
 void man_walls(const Scenario& s, Snapshot& snap) {
+  std::vector<float> distances;  // per man of one garrison unit
   for (size_t i = 0; i < snap.units.size() && i < s.units.size(); ++i) {
     const UnitSnapshot& u = snap.units[i];
     if (!u.present || u.soldier_count == 0 || (u.state != UnitState::Hold && u.state != UnitState::Assault)) continue;
@@ -54,25 +55,25 @@ void man_walls(const Scenario& s, Snapshot& snap) {
       const float half = wall.thickness * 0.5f;
       const float top_half = std::max(half - wall.batter * wall.height, half * 0.4f);  // as the wall mesher batters it
       // The ranks nearest the wall go up: within kManned of the nearest man (or of the inner
-      // face, when he stands in the wall's footprint).
+      // face, when he stands in the wall's footprint). Each man's distance is worked out once.
+      distances.assign(u.soldier_count, 1e30f);
       float nearest = 1e30f;
       for (std::uint32_t k = 0; k < u.soldier_count; ++k) {
         const Soldier& man = snap.soldiers[u.first_soldier + k];
-        if (standing(man))
-          nearest = std::min(nearest, nearest_on_wall(wall, {man.position.x, man.position.z}).distance);
+        if (!standing(man)) continue;
+        distances[k] = nearest_on_wall(wall, {man.position.x, man.position.z}).distance;
+        nearest = std::min(nearest, distances[k]);
       }
       const float front = std::max(nearest, half);
       for (std::uint32_t k = 0; k < u.soldier_count; ++k) {
+        if (distances[k] > front + kManned) continue;  // further back; also the fallen
         Soldier& man = snap.soldiers[u.first_soldier + k];
-        if (!standing(man)) continue;
         const glm::vec2 p(man.position.x, man.position.z);
         const WallPoint w = nearest_on_wall(wall, p);
-        const bool beyond = !inside_polygon(p, wall.points);
-        if (!beyond && w.distance > front + kManned) continue;
         // Outwards: away from the unit's centre, across the wall's line.
         glm::vec2 out(-w.dir.y, w.dir.x);
         if (glm::dot(out, w.at - u.position) < 0) out = -out;
-        const float rear = beyond ? 0.0f : std::clamp((w.distance - front) / kManned, 0.0f, 1.0f);
+        const float rear = std::clamp((w.distance - front) / kManned, 0.0f, 1.0f);
         const glm::vec2 at = w.at + out * (top_half * (0.75f - 1.5f * rear));
         man.position = {at.x, ground_at(s, w.at) + wall.height, at.y};
         man.heading = heading_of(out);

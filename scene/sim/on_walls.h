@@ -6,9 +6,9 @@
 //
 // Defenders. A unit that holds or assaults with its centre inside a closed city or inner wall
 // and within kDefendReach of the wall's line mans that wall: its standing men in the kManned
-// metres of its ground nearest the wall (and any whose places reach into or past the wall)
-// stand on the wall-walk at the wall's top, the nearest at the parapet and the rest towards
-// the inner edge, facing out; archers among them shoot, the rest stand ready.
+// metres of its ground nearest the wall (from the wall's face when some stand in its
+// footprint) stand on the wall-walk at the wall's top, the nearest at the parapet and the
+// rest towards the inner edge, facing out; archers among them shoot, the rest stand ready.
 #pragma once
 
 #include "scene/model/scenario.h"

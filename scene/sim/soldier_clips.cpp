@@ -44,10 +44,23 @@ Clip standing_clip(const ClipUnit& u, bool routing, bool front_rank, std::uint32
   return Clip::Idle;
 }
 
+UnitClips::UnitClips(const ClipUnit& unit)
+    : routing(standing_clip(unit, true, false, 1)),
+      front(standing_clip(unit, false, true, 1)),
+      rest(standing_clip(unit, false, false, 1)),
+      camp(unit.state == UnitState::Camp && !unit.shifting) {}
+
 float clip_phase(Clip clip, double presentation_s, float offset) {
   if (!clip_loops(clip)) return 0;
   const double cycles = presentation_s / kClipSeconds[static_cast<size_t>(clip)] + offset;
   return static_cast<float>(cycles - std::floor(cycles));
+}
+
+ClipClock::ClipClock(double presentation_s) {
+  for (size_t c = 0; c < kClips; ++c) {
+    const double cycles = presentation_s / kClipSeconds[c];
+    phase[c] = static_cast<float>(cycles - std::floor(cycles));
+  }
 }
 
 ClipNow fallen_clip(double seconds) {

@@ -19,6 +19,7 @@
 // finished Fall holds at 1.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "scene/model/scenario.h"
@@ -47,8 +48,32 @@ struct ClipUnit {
 // his own random bits.
 Clip standing_clip(const ClipUnit& unit, bool routing, bool front_rank, std::uint32_t hash);
 
+// standing_clip() for all men of a unit, worked out once: what the routing, front-rank and
+// other men play, and whether a camp's men sit or stand by their hash.
+struct UnitClips {
+  Clip routing = Clip::Run, front = Clip::Idle, rest = Clip::Idle;
+  bool camp = false;  // resting in camp: Sit, or Idle for one man in five
+  explicit UnitClips(const ClipUnit& unit);
+  Clip pick(bool routing_place, bool front_rank, std::uint32_t hash) const {
+    if (routing_place) return routing;
+    if (camp) return hash % 5 == 0 ? Clip::Idle : Clip::Sit;
+    return front_rank ? front : rest;
+  }
+};
+
 // Phase of clip at presentation second t for a man whose offset (0..1) is `offset`.
 float clip_phase(Clip clip, double presentation_s, float offset);
+
+// The same worked out once for all men at one instant: each clip's phase with no offset.
+struct ClipClock {
+  std::array<float, kClips> phase{};
+  explicit ClipClock(double presentation_s);
+  float at(Clip clip, float offset) const {
+    if (!clip_loops(clip)) return 0;
+    const float p = phase[static_cast<size_t>(clip)] + offset;  // 0..2
+    return p >= 1.0f ? p - 1.0f : p;
+  }
+};
 
 struct ClipNow {
   Clip clip = Clip::Dead;
