@@ -20,6 +20,11 @@ float heading_of(glm::vec2 d) { return std::atan2(d.x, -d.y); }  // clockwise fr
 bool standing(const Soldier& man) { return man.clip != Clip::Fall && man.clip != Clip::Dead; }
 
 void climb_ladders(const Scenario& s, Snapshot& snap) {
+  // Ladders lean only in an assault: with none under way there is nobody to put on them.
+  bool assaulting = false;
+  for (size_t i = 0; i < snap.units.size() && i < s.units.size() && !assaulting; ++i)
+    assaulting = s.units[i].ladders > 0 && snap.units[i].present && snap.units[i].state == UnitState::Assault;
+  if (!assaulting) return;
   const std::vector<LadderPose> ladders = ladders_at(s, snap);
   // Ladders come unit by unit; each takes the unit's next standing men in slot order.
   std::uint32_t unit = ~0u, next = 0;
