@@ -17,6 +17,25 @@ float ground_at(const Scenario& s, glm::vec2 p) { return s.ground ? s.ground->he
 
 float heading_of(glm::vec2 d) { return std::atan2(d.x, -d.y); }  // clockwise from north (-z)
 
+// The nearest point of a wall's line to p and the line's direction there, without the
+// allocation nearest_on_wall() makes: this runs for every man of a garrison.
+struct OnLine {
+  glm::vec2 at{0}, dir{1, 0};
+  float distance = 1e30f;
+};
+OnLine nearest_on_line(const Wall& wall, glm::vec2 p) {
+  OnLine out;
+  const size_t n = wall.points.size();
+  for (size_t i = 0; i + 1 < n + (wall.closed ? 1 : 0); ++i) {
+    const glm::vec2 a = wall.points[i], b = wall.points[(i + 1) % n];
+    float t = 0;
+    const float d = segment_distance(p, a, b, &t);
+    const float len = glm::length(b - a);
+    if (d < out.distance && len > 1e-4f) out = {a + (b - a) * t, (b - a) / len, d};
+  }
+  return out;
+}
+
 bool standing(const Soldier& man) { return man.clip != Clip::Fall && man.clip != Clip::Dead; }
 
 void climb_ladders(const Scenario& s, Snapshot& snap) {
@@ -66,7 +85,7 @@ void man_walls(const Scenario& s, Snapshot& snap) {
       for (std::uint32_t k = 0; k < u.soldier_count; ++k) {
         const Soldier& man = snap.soldiers[u.first_soldier + k];
         if (!standing(man)) continue;
-        distances[k] = nearest_on_wall(wall, {man.position.x, man.position.z}).distance;
+        distances[k] = polyline_distance({man.position.x, man.position.z}, wall.points, wall.closed);
         nearest = std::min(nearest, distances[k]);
       }
       const float front = std::max(nearest, half);
@@ -74,7 +93,7 @@ void man_walls(const Scenario& s, Snapshot& snap) {
         if (distances[k] > front + kManned) continue;  // further back; also the fallen
         Soldier& man = snap.soldiers[u.first_soldier + k];
         const glm::vec2 p(man.position.x, man.position.z);
-        const WallPoint w = nearest_on_wall(wall, p);
+        const OnLine w = nearest_on_line(wall, p);
         // Outwards: away from the unit's centre, across the wall's line.
         glm::vec2 out(-w.dir.y, w.dir.x);
         if (glm::dot(out, w.at - u.position) < 0) out = -out;
