@@ -1,6 +1,7 @@
-// bake_models: writes the procedural props (scene::build_prop) and soldier figures
-// (scene::soldier_mesh, both levels) as binary glTF files with Assimp's exporter, for
-// assets/models/ (committed; the build never runs this).
+// bake_models: writes the procedural props (scene::build_prop), soldier figures
+// (scene::soldier_mesh, both levels) and each kit's skinned figures with their clips
+// (scene::build_figure, figure_<kit>_<kind>[_lod1].glb) as binary glTF files with Assimp's
+// exporter, for assets/models/ (committed; the build never runs this).
 //   bake_models [OUTPUT_DIR] [--soldiers-only]     (default: assets/models)
 #include <cstdio>
 #include <cstring>
@@ -9,7 +10,10 @@
 #include <string>
 #include <utility>
 
+#include "scene/figures/figure_animation.h"
 #include "scene/figures/figure_file.h"
+#include "scene/figures/figure_skin_file.h"
+#include "scene/figures/kit_figures.h"
 #include "scene/figures/soldier_meshes.h"
 #include "scene/mesh/mesh_lod.h"
 #include "scene/mesh/model_file.h"
@@ -58,6 +62,40 @@ int bake_figures(const std::filesystem::path& dir) {
   return failures;
 }
 
+// Writes every kit's figure kinds at both levels as skinned glTF with their clips, and reads
+// each back as the library will; returns the number of failures.
+int bake_skinned_figures(const std::filesystem::path& dir) {
+  int failures = 0;
+  std::error_code ec;
+  for (int k = 0; k < scene::kKits; ++k)
+    for (int f = 0; f < scene::kFigureKinds; ++f)
+      for (int lod = 0; lod < scene::kFigureLods; ++lod) {
+        const auto kit = static_cast<scene::Kit>(k);
+        const auto kind = static_cast<scene::FigureKind>(f);
+        const scene::SkinnedFigure figure = scene::skinned_figure(scene::build_figure(kit, kind, lod));
+        const std::filesystem::path file = scene::figure_skin_path(dir, kit, kind, lod);
+        if (const std::string error = scene::save_figure_skin_glb(figure, file); !error.empty()) {
+          std::fprintf(stderr, "bake_models: %s: %s\n", file.string().c_str(), error.c_str());
+          ++failures;
+          continue;
+        }
+        const scene::SkinnedLoad back = scene::load_figure_skin(file);
+        int clips = 0;
+        for (const auto& clip : back.figure ? back.figure->clips : decltype(figure.clips){}) clips += clip ? 1 : 0;
+        if (!back.figure || back.figure->mesh.triangle_count() != figure.mesh.triangle_count() ||
+            clips != scene::kClips) {
+          std::fprintf(stderr, "bake_models: %s does not read back with its skin and clips: %s\n",
+                       file.string().c_str(), back.warning.c_str());
+          ++failures;
+          continue;
+        }
+        std::printf("%-44s %5zu triangles %5zu vertices %2d clips %7ju bytes\n", file.string().c_str(),
+                    figure.mesh.triangle_count(), figure.mesh.vertices.size(), clips,
+                    static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)));
+      }
+  return failures;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,7 +109,7 @@ int main(int argc, char** argv) {
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  int failures = bake_figures(dir);
+  int failures = bake_figures(dir) + bake_skinned_figures(dir);
   for (std::size_t k = 0; props && k < scene::kPropCount; ++k) {
     const scene::Prop prop = static_cast<scene::Prop>(k);
     // Shared vertices welded and in cache order: smaller files, the same triangles.
