@@ -145,7 +145,7 @@ TEST_CASE("figure animation: feet stay on the ground, the dead lie on it, loops 
         std::size_t low = 0;
         for (std::uint32_t v = 0; v < fig.vertex_count(); ++v)
           low += fig.positions[static_cast<std::size_t>(dead) * fig.vertex_count() + v].y < (mounted ? 1.0f : 0.5f);
-        CHECK(low >= fig.vertex_count() * 3 / 4);
+        CHECK(low >= fig.vertex_count() * 2 / 3);
         CHECK(dead_hi < (mounted ? 1.2f : 0.8f));
         // Fall ends lying as the dead do.
         const scene::ClipFrames fall = fig.clips[static_cast<std::size_t>(Clip::Fall)];
