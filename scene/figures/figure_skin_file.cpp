@@ -90,16 +90,25 @@ void SkinnedFigure::evaluate(Clip clip, float phase, std::vector<glm::vec3>& pos
   for (std::size_t n = 0; n < nodes.size(); ++n)
     global[n] = nodes[n].parent < 0 ? local[n] : global[static_cast<std::size_t>(nodes[n].parent)] * local[n];
   std::vector<glm::mat4> skin(bones.size());
-  for (std::size_t b = 0; b < bones.size(); ++b)
+  std::vector<glm::mat3> skin_normal(bones.size());
+  for (std::size_t b = 0; b < bones.size(); ++b) {
     skin[b] = global[static_cast<std::size_t>(bones[b].node)] * bones[b].offset;
+    skin_normal[b] = glm::transpose(glm::inverse(glm::mat3(skin[b])));
+  }
   for (std::size_t v = 0; v < mesh.vertices.size(); ++v) {
     const Influence& in = influences[v];
     glm::mat4 m(0.0f);
-    for (int i = 0; i < 4; ++i)
-      if (in.weight[static_cast<std::size_t>(i)] > 0)
-        m += in.weight[static_cast<std::size_t>(i)] * skin[in.bone[static_cast<std::size_t>(i)]];
+    int count = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+      if (in.weight[i] > 0) {
+        m += in.weight[i] * skin[in.bone[i]];
+        ++count;
+      }
     positions.push_back(glm::vec3(m * glm::vec4(mesh.vertices[v].position, 1)));
-    const glm::vec3 n = glm::transpose(glm::inverse(glm::mat3(m))) * mesh.vertices[v].normal;
+    // A rigid vertex (one bone, ours all are) takes its bone's normal matrix as it is.
+    const glm::mat3 normal_matrix =
+        count == 1 && in.weight[0] == 1.0f ? skin_normal[in.bone[0]] : glm::transpose(glm::inverse(glm::mat3(m)));
+    const glm::vec3 n = normal_matrix * mesh.vertices[v].normal;
     const float length = glm::length(n);
     normals.push_back(length > 1e-12f ? n / length : mesh.vertices[v].normal);
   }
@@ -275,20 +284,12 @@ aiMesh* group_mesh(const SkinnedFigure& figure, const std::vector<std::uint32_t>
   return m;
 }
 
+// A path without keys is left out of the channel (the node's own value holds); Assimp's
+// exporter then writes no sampler for it.
 template <class T, class A>
-void copy_keys(const std::vector<SkinnedFigure::Key<T>>& keys, T fallback, double duration, unsigned& count, A*& out) {
-  count = static_cast<unsigned>(std::max<std::size_t>(1, keys.size()));
-  out = new A[count];
-  if (keys.empty()) {
-    out[0].mTime = 0;
-    out[0].mValue = [&] {
-      if constexpr (std::is_same_v<T, glm::quat>)
-        return aiQuaternion(fallback.w, fallback.x, fallback.y, fallback.z);
-      else
-        return aiVector3D(fallback.x, fallback.y, fallback.z);
-    }();
-    return;
-  }
+void copy_keys(const std::vector<SkinnedFigure::Key<T>>& keys, double duration, unsigned& count, A*& out) {
+  count = static_cast<unsigned>(keys.size());
+  out = count ? new A[count] : nullptr;
   for (unsigned k = 0; k < count; ++k) {
     out[k].mTime = keys[k].phase * duration;
     const T& v = keys[k].value;
@@ -313,9 +314,9 @@ aiAnimation* make_animation(const SkinnedFigure& figure, Clip clip) {
     const SkinnedFigure::Node& node = figure.nodes[static_cast<std::size_t>(channel.node)];
     auto* out = new aiNodeAnim();
     out->mNodeName = aiString(node.name);
-    copy_keys(channel.translation, node.translation, duration, out->mNumPositionKeys, out->mPositionKeys);
-    copy_keys(channel.rotation, node.rotation, duration, out->mNumRotationKeys, out->mRotationKeys);
-    copy_keys(channel.scale, node.scale, duration, out->mNumScalingKeys, out->mScalingKeys);
+    copy_keys(channel.translation, duration, out->mNumPositionKeys, out->mPositionKeys);
+    copy_keys(channel.rotation, duration, out->mNumRotationKeys, out->mRotationKeys);
+    copy_keys(channel.scale, duration, out->mNumScalingKeys, out->mScalingKeys);
     animation->mChannels[c] = out;
   }
   return animation;
