@@ -3,12 +3,19 @@
 // (scene::build_figure, figure_<kit>_<kind>[_lod1].glb) as binary glTF files with Assimp's
 // exporter, for assets/models/ (committed; the build never runs this).
 //   bake_models [OUTPUT_DIR] [--soldiers-only]     (default: assets/models)
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "scene/figures/figure_animation.h"
 #include "scene/figures/figure_file.h"
@@ -62,6 +69,41 @@ int bake_figures(const std::filesystem::path& dir) {
   return failures;
 }
 
+// Zeroes the bytes of a .glb's binary chunk that no buffer view covers: Assimp's glTF exporter
+// leaves uninitialised memory there, so the committed files would change on every bake.
+// Returns an error message, empty on success.
+std::string zero_unused_glb_bytes(const std::filesystem::path& file) {
+  std::vector<char> bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto u32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, bytes.data() + at, 4);
+    return v;
+  };
+  if (bytes.size() < 28) return "too short a .glb";
+  const std::size_t json_size = u32(12);
+  const std::size_t bin_header = 20 + json_size;
+  if (bin_header + 8 > bytes.size()) return "no binary chunk";
+  const std::size_t bin = bin_header + 8, bin_size = u32(bin_header);
+  if (bin + bin_size > bytes.size()) return "a binary chunk past the end";
+  const nlohmann::json gltf =
+      nlohmann::json::parse(bytes.begin() + 20, bytes.begin() + static_cast<std::ptrdiff_t>(bin_header));
+  std::vector<bool> used(bin_size, false);
+  for (const auto& view : gltf.value("bufferViews", nlohmann::json::array())) {
+    const std::size_t offset = view.value("byteOffset", std::size_t{0}),
+                      length = view.value("byteLength", std::size_t{0});
+    for (std::size_t i = offset; i < std::min<std::size_t>(offset + length, bin_size); ++i) used[i] = true;
+  }
+  for (std::size_t i = 0; i < bin_size; ++i)
+    if (!used[i]) bytes[bin + i] = 0;
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return out ? std::string() : "cannot write it back";
+}
+
 // Writes every kit's figure kinds at both levels as skinned glTF with their clips, and reads
 // each back as the library will; returns the number of failures.
 int bake_skinned_figures(const std::filesystem::path& dir) {
@@ -74,7 +116,9 @@ int bake_skinned_figures(const std::filesystem::path& dir) {
         const auto kind = static_cast<scene::FigureKind>(f);
         const scene::SkinnedFigure figure = scene::skinned_figure(scene::build_figure(kit, kind, lod));
         const std::filesystem::path file = scene::figure_skin_path(dir, kit, kind, lod);
-        if (const std::string error = scene::save_figure_skin_glb(figure, file); !error.empty()) {
+        std::string error = scene::save_figure_skin_glb(figure, file);
+        if (error.empty()) error = zero_unused_glb_bytes(file);
+        if (!error.empty()) {
           std::fprintf(stderr, "bake_models: %s: %s\n", file.string().c_str(), error.c_str());
           ++failures;
           continue;
