@@ -103,6 +103,39 @@ void shoot(FigurePose& p, float phase) {
   at(p, B::ForeArmR) = rx(8 + (55 + 95 * draw) * raise);
 }
 
+FigurePose blend(const FigurePose& a, const FigurePose& b, float t);
+
+// Span, load, raise, aim, loose and lower a crossbow: bent over with a foot in its stirrup, both
+// hands pull the string up to the nut; standing, he lays a bolt, then brings the stock to his
+// cheek and shoots.
+FigurePose crossbow(float phase) {
+  const float pull = ease((phase - 0.08f) / 0.22f);
+  FigurePose span;
+  at(span, B::Pelvis) = rx(-15);
+  at(span, B::Chest) = rx(-35);
+  at(span, B::Head) = rx(15);
+  at(span, B::ThighR) = rx(30);
+  at(span, B::ShinR) = rx(-35);
+  at(span, B::UpperArmL) = rz(-10) * rx(15 + 30 * pull);
+  at(span, B::UpperArmR) = rz(10) * rx(15 + 30 * pull);
+  at(span, B::ForeArmL) = rx(15 + 75 * pull);
+  at(span, B::ForeArmR) = rx(15 + 75 * pull);
+  FigurePose aim;
+  at(aim, B::Chest) = ry(-15);
+  at(aim, B::Head) = ry(15) * rx(-8);
+  at(aim, B::UpperArmL) = ry(15) * rx(75);
+  at(aim, B::ForeArmL) = rx(25);
+  at(aim, B::UpperArmR) = rz(20) * rx(55);
+  at(aim, B::ForeArmR) = rx(95);
+  at(aim, B::ThighL) = rx(8);
+  at(aim, B::ThighR) = rx(-8);
+  // The loose, at 0.75: a small kick of the shoulders.
+  const float kick = std::max(0.0f, 1 - std::abs(phase - 0.77f) / 0.04f);
+  at(aim, B::Chest) = rx(4 * kick) * at(aim, B::Chest);
+  const FigurePose bent = blend(FigurePose(), span, ease(phase / 0.08f) * (1 - ease((phase - 0.3f) / 0.12f)));
+  return blend(bent, aim, ease((phase - 0.42f) / 0.15f) * (1 - ease((phase - 0.85f) / 0.15f)));
+}
+
 // An overhead blow with the right arm: raise, strike down and forward, recover.
 void strike(FigurePose& p, float phase) {
   const float up = ease(phase / 0.4f), down = ease((phase - 0.4f) / 0.15f), back = ease((phase - 0.6f) / 0.4f);
@@ -138,15 +171,16 @@ void climb(FigurePose& p, float phase) {
   at(p, B::FootR) = rx(15);
 }
 
-// Kneeling, sitting on his heels, hands on his thighs.
+// Kneeling, sitting on his heels: knees forward on the ground, shins flat under the thighs, the
+// feet's tops on the ground with the toes pointing back; hands on his thighs.
 FigurePose sit_on_heels() {
   FigurePose p;
-  at(p, B::ThighL) = rz(-6) * rx(85);
-  at(p, B::ThighR) = rz(6) * rx(85);
-  at(p, B::ShinL) = rx(-165);
-  at(p, B::ShinR) = rx(-165);
-  at(p, B::FootL) = rx(-10);
-  at(p, B::FootR) = rx(-10);
+  at(p, B::ThighL) = rz(-6) * rx(72);
+  at(p, B::ThighR) = rz(6) * rx(72);
+  at(p, B::ShinL) = rx(-160);
+  at(p, B::ShinR) = rx(-160);
+  at(p, B::FootL) = rx(-85);
+  at(p, B::FootR) = rx(-85);
   at(p, B::UpperArmL) = rz(-5) * rx(25);
   at(p, B::UpperArmR) = rz(5) * rx(25);
   at(p, B::ForeArmL) = rx(50);
@@ -206,8 +240,9 @@ FigurePose fall(const FigurePose& dead, const FigurePose& slump, float phase) {
   return blend(slump, dead, ease((phase - 0.4f) / 0.6f));
 }
 
-FigurePose foot_pose(Clip clip, float phase) {
+FigurePose foot_pose(Clip clip, float phase, bool crossbowman) {
   FigurePose p;
+  if (clip == Clip::Shoot && crossbowman) return crossbow(phase);
   switch (clip) {
     case Clip::Idle:
       idle(p, phase);
@@ -252,7 +287,7 @@ struct Gait {
 // gallop: a transverse gallop, hinds then fores.
 constexpr Gait kWalk = {0.0f, 0.25f, 0.5f, 0.75f, 20, 35, 1, 4, -4};
 constexpr Gait kTrot = {0.5f, 0.0f, 0.0f, 0.5f, 28, 55, 2, 3, -10};
-constexpr Gait kGallop = {0.0f, 0.45f, 0.1f, 0.55f, 40, 70, 6, 10, -22};
+constexpr Gait kGallop = {0.0f, 0.45f, 0.1f, 0.55f, 40, 70, 4, 10, -22};
 
 void horse_leg(FigurePose& p, Bone upper, Bone lower, float phase, float offset, const Gait& g, bool hind) {
   at(p, upper) = rx(g.swing * wave(phase, offset));
@@ -323,7 +358,7 @@ FigurePose slump_mounted() {
   return p;
 }
 
-FigurePose mounted_pose(Clip clip, float phase) {
+FigurePose mounted_pose(Clip clip, float phase, bool crossbowman) {
   FigurePose p;
   switch (clip) {
     case Clip::Walk:
@@ -343,7 +378,7 @@ FigurePose mounted_pose(Clip clip, float phase) {
     case Clip::Strike: {
       // The horse at a stand; the rider's arms and trunk as a man on foot's, his legs kept.
       horse_idle(p, phase);
-      const FigurePose upper = foot_pose(clip, phase);
+      const FigurePose upper = foot_pose(clip, phase, crossbowman);
       for (const Bone b : {B::Chest, B::Head, B::UpperArmL, B::ForeArmL, B::HandL, B::UpperArmR, B::ForeArmR, B::HandR})
         at(p, b) = upper.rotation[static_cast<std::size_t>(b)];
       break;
@@ -365,9 +400,9 @@ FigurePose mounted_pose(Clip clip, float phase) {
 
 }  // namespace
 
-FigurePose clip_pose(Clip clip, bool mounted, float phase) {
+FigurePose clip_pose(Clip clip, bool mounted, float phase, bool crossbow) {
   if (!clip_loops(clip)) phase = std::clamp(phase, 0.0f, 1.0f);
-  return mounted ? mounted_pose(clip, phase) : foot_pose(clip, phase);
+  return mounted ? mounted_pose(clip, phase, crossbow) : foot_pose(clip, phase, crossbow);
 }
 
 std::array<glm::mat4, kBones> bone_transforms(const FigurePose& pose, bool mounted) {
@@ -401,7 +436,7 @@ void ground_pose(FigurePose& pose, const FigureBuild& build, Clip clip) {
 }
 
 FigurePose figure_pose(const FigureBuild& build, Clip clip, float phase) {
-  FigurePose pose = clip_pose(clip, build.mounted, phase);
+  FigurePose pose = clip_pose(clip, build.mounted, phase, build.crossbow);
   ground_pose(pose, build, clip);
   return pose;
 }

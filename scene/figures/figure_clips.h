@@ -22,8 +22,9 @@ struct FigurePose {
 };
 
 // The pose of `clip` at `phase` (0..1; a loop's phase 1 equals its phase 0). Feet are not yet
-// put on the ground: ground_pose does that for a given figure.
-FigurePose clip_pose(Clip clip, bool mounted, float phase);
+// put on the ground: ground_pose does that for a given figure. `crossbow`: Shoot spans and
+// shoots a crossbow rather than drawing a bow (FigureBuild::crossbow).
+FigurePose clip_pose(Clip clip, bool mounted, float phase, bool crossbow = false);
 
 // Each bone's model-space transform from the rest pose to `pose` (what skinning applies).
 std::array<glm::mat4, kBones> bone_transforms(const FigurePose& pose, bool mounted);
