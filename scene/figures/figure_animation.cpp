@@ -85,7 +85,7 @@ FigureLibrary load_figure_library(const std::filesystem::path& dir) {
         if (!warning.empty()) {
           warning += "; drawing the built-in " + std::string(kit_name(kit)) + " " + figure_name(kind) +
                      (lod ? " (LOD1)" : "") + " instead";
-          std::fprintf(stderr, "warning: %s\n", warning.c_str());
+          std::fprintf(stderr, "siege: warning: %s\n", warning.c_str());
           library.warnings.push_back(warning);
           figure = bake(skinned_figure(build_figure(kit, kind, lod)));
         }

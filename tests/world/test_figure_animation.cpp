@@ -17,6 +17,7 @@
 
 #include "scene/figures/figure_animation.h"
 #include "scene/figures/figure_clips.h"
+#include "scene/figures/figure_file.h"
 #include "scene/figures/figure_skin_file.h"
 #include "scene/figures/kit_figures.h"
 
@@ -245,4 +246,55 @@ TEST_CASE("figure animation: loading twice gives the same bytes", "[models][figu
         CHECK(std::memcmp(a.mesh.vertices.data(), b.mesh.vertices.data(),
                           a.mesh.vertices.size() * sizeof(scene::Vertex)) == 0);
       }
+}
+
+TEST_CASE("figure animation: a user's bones may have any names; only the skin and the clip names matter",
+          "[models][figures]") {
+  const scene::FigureBuild build = scene::build_figure(scene::Kit::Mongol, scene::FigureKind::Crew, 0);
+  scene::SkinnedFigure figure = scene::skinned_figure(build);
+  for (std::size_t n = 0; n < figure.nodes.size(); ++n) figure.nodes[n].name = "Bone." + std::to_string(n);
+  const fs::path file = temp_dir("names") / "figure.glb";
+  REQUIRE(scene::save_figure_skin_glb(figure, file).empty());
+  const scene::SkinnedLoad back = scene::load_figure_skin(file);
+  REQUIRE(back.figure);
+  // The walk at a quarter of its cycle comes out as the built-in figure's, vertex for vertex
+  // (the file may share equal corners, so compare the lowest and highest points).
+  std::vector<glm::vec3> a, b, na, nb;
+  figure.evaluate(scene::Clip::Walk, 0.25f, a, na);
+  back.figure->evaluate(scene::Clip::Walk, 0.25f, b, nb);
+  const auto span = [](const std::vector<glm::vec3>& p) {
+    glm::vec3 lo(1e9f), hi(-1e9f);
+    for (const glm::vec3& v : p) {
+      lo = glm::min(lo, v);
+      hi = glm::max(hi, v);
+    }
+    return std::make_pair(lo, hi);
+  };
+  CHECK(glm::distance(span(a).first, span(b).first) < 1e-4f);
+  CHECK(glm::distance(span(a).second, span(b).second) < 1e-4f);
+}
+
+TEST_CASE("figure animation: a rigid file, or one not standing on the ground, is refused with a reason",
+          "[models][figures]") {
+  const fs::path dir = temp_dir("implausible");
+  // A rigid figure as the old soldier files hold it: no skin.
+  const fs::path rigid = scene::figure_skin_path(dir, scene::Kit::Jin, scene::FigureKind::Infantry, 0);
+  REQUIRE(scene::save_figure_glb(scene::soldier_mesh(scene::FigureKind::Infantry, 0), rigid).empty());
+  // A skinned one floating a metre up.
+  scene::SkinnedFigure figure =
+      scene::skinned_figure(scene::build_figure(scene::Kit::Jin, scene::FigureKind::Archer, 0));
+  for (auto& clip : figure.clips)
+    for (auto& channel : clip->channels)
+      for (auto& key : channel.translation) key.value.y += 1.0f;
+  const fs::path floating = scene::figure_skin_path(dir, scene::Kit::Jin, scene::FigureKind::Archer, 0);
+  REQUIRE(scene::save_figure_skin_glb(figure, floating).empty());
+  const scene::FigureLibrary lib = scene::load_figure_library(dir);
+  const auto warning_for = [&](const fs::path& file) {
+    for (const std::string& w : lib.warnings)
+      if (w.find(file.string()) != std::string::npos) return w;
+    return std::string();
+  };
+  CHECK_THAT(warning_for(rigid), Catch::Contains("without a skin") && Catch::Contains("built-in jin infantry"));
+  CHECK_THAT(warning_for(floating), Catch::Contains("not standing on y = 0") && Catch::Contains("built-in jin archer"));
+  CHECK(lib.figure(scene::Kit::Jin, scene::FigureKind::Archer, 0).frame_count > 100);  // the built-in's clips
 }
