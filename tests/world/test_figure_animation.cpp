@@ -248,7 +248,7 @@ TEST_CASE("figure animation: loading twice gives the same bytes", "[models][figu
       }
 }
 
-TEST_CASE("figure animation: a user's bones may have any names; only the skin and the clip names matter",
+TEST_CASE("figure animation: a user's bones may have any names, only the skin and the clip names matter",
           "[models][figures]") {
   const scene::FigureBuild build = scene::build_figure(scene::Kit::Mongol, scene::FigureKind::Crew, 0);
   scene::SkinnedFigure figure = scene::skinned_figure(build);
