@@ -55,5 +55,7 @@ struct FigureLibrary {
 // Every kit, kind and level from `dir`/figure_<kit>_<kind>.glb and figure_<kit>_<kind>_lod1.glb.
 // A missing, broken or implausible file gives one warning naming it and the built-in figure.
 FigureLibrary load_figure_library(const std::filesystem::path& dir);
+// `dir`/figure_<kit>_<kind>.glb, or _lod1.glb for lod 1.
+std::filesystem::path figure_skin_path(const std::filesystem::path& dir, Kit kit, FigureKind kind, int lod);
 
 }  // namespace scene

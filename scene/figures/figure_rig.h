@@ -92,6 +92,7 @@ struct RigPart {
 
 struct FigureBuild {
   bool mounted = false;
+  bool crossbow = false;  // his Shoot clip spans and shoots a crossbow instead of drawing a bow
   std::array<std::uint8_t, kVariantGroups> variant_options{1, 1, 1};  // options per group
   std::vector<RigPart> parts;
 };
