@@ -160,8 +160,8 @@ void horse_coarse(PartSet& ps, const HorseCoat& c) {
   const Bone uppers[4] = {Bone::HorseFrontL, Bone::HorseFrontR, Bone::HorseHindL, Bone::HorseHindR};
   for (Bone b : uppers) {
     const vec3 p = ps.at(b);
-    panel(ps.on(b), {p.x, 0.0f, p.z - 0.04f}, {p.x, 0.0f, p.z + 0.04f}, {p.x, p.y + 0.08f, p.z + 0.10f},
-          {p.x, p.y + 0.08f, p.z - 0.08f}, c.legs);
+    panel(ps.on(b), {p.x, 0.0f, p.z - 0.06f}, {p.x, 0.0f, p.z + 0.06f}, {p.x, p.y + 0.08f, p.z + 0.12f},
+          {p.x, p.y + 0.08f, p.z - 0.10f}, c.legs);
   }
 }
 

@@ -208,7 +208,7 @@ FigureBuild coarse(FigureKind kind) {
   const std::uint32_t legs = kind == FigureKind::Civilian ? garment(glm::vec3(0.6f)) : albedo_hex(0x6A6258);
   man_coarse(ps, armoured ? mat::dark_iron() : coat, coat, legs);
   if (armoured)
-    coarse_hat(ps, 0.0f, 0.17f, 0.40f, mat::iron());  // the helmet and its flaring neck flap
+    coarse_hat(ps, 0.02f, 0.19f, 0.36f, mat::iron());  // the helmet and its flaring neck flap: broad and low
   else if (kind == FigureKind::Civilian)
     coarse_hat(ps, 0.15f, 0.26f, 0.30f, mat::straw());
   else
