@@ -365,7 +365,7 @@ void head_wrap(PartSet& ps, std::uint32_t cloth) {
 void topknot(PartSet& ps) {
   const vec3 nk = ps.at(Bone::Head), up(0, 1, 0);
   Mesh& m = ps.on(Bone::Head);
-  tube(m, nk + up * 0.15f, nk + up * 0.22f, {0.083f, 0.093f}, {0.075f, 0.085f}, 6, mat::hair(), false, true);
+  tube(m, nk + up * 0.14f, nk + up * 0.225f, {0.086f, 0.096f}, {0.084f, 0.094f}, 6, mat::hair(), false, true);
   tube(m, nk + vec3(0, 0.21f, 0.01f), nk + vec3(0, 0.28f, 0.01f), {0.035f, 0.035f}, {0.03f, 0.03f}, 6, mat::hair(),
        false, true);
 }
