@@ -89,7 +89,9 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
     const scene::Faction* faction = scenario.faction(unit.faction);
     unit_kits_.push_back(static_cast<std::uint8_t>(faction ? faction->kit : scene::Kit::Song));
   }
-  upload_meshes();
+  // Every kit's figures beside the props (assets/models/figure_<kit>_<kind>*.glb), each missing
+  // or broken one replaced by its built-in figure with a warning.
+  upload_figures(scene::load_figure_library(scene::models_directory(scenario_)));
   VkDevice device = context_.device();
   layout_ = create_set_layout(
       device,
@@ -99,13 +101,14 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
 
-  // Frame slots, plus the bake's one troop set and its per-(kind, elevation) uniform sets.
+  // Frame slots, plus two bakes' (load and use_figures) troop set and per-(kind, elevation)
+  // uniform sets.
   const std::uint32_t bake_sets = shaders::kFigureKinds * shaders::kImpostorElevations;
-  const std::uint32_t sets = frames + 1 + bake_sets;
+  const std::uint32_t sets = frames + 2 * (1 + bake_sets);
   pool_ = create_descriptor_pool(device,
-                                 {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * (frames + 1)},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames + 1},
-                                  {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake_sets}},
+                                 {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * (frames + 2)},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames},
+                                  {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * bake_sets}},
                                  sets);
   sampler_ = create_nearest_sampler(device);
 
@@ -141,10 +144,15 @@ void TroopPass::fill_quads(Slot& slot) {
 
 TroopPass::~TroopPass() { vkDeviceWaitIdle(context_.device()); }
 
-void TroopPass::upload_meshes() {
-  // Every kit's figures beside the props (assets/models/figure_<kit>_<kind>*.glb), each missing
-  // or broken one replaced by its built-in figure with a warning.
-  const FigureUpload figures = pack_figures(scene::load_figure_library(scene::models_directory(scenario_)));
+void TroopPass::use_figures(const scene::FigureLibrary& library) {
+  vkDeviceWaitIdle(context_.device());
+  upload_figures(library);
+  bake_impostors();
+  for (Slot& slot : slots_) write_set(slot);
+}
+
+void TroopPass::upload_figures(const scene::FigureLibrary& library) {
+  const FigureUpload figures = pack_figures(library);
   meshes_ = figures.ranges;
   const std::vector<GpuVertex> vertices = pack_vertices(figures.mesh.vertices);
   vertices_ = upload(context_, vertices.data(), vertices.size() * sizeof(GpuVertex), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);

@@ -62,6 +62,10 @@ class TroopPass {
   // `lit`: the frame has local lights (renderer/light_variants.h).
   void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set, bool lit);
 
+  // Draws `library` instead of the figure files' (tests: hand-made clips and variants): its
+  // meshes, frames and a fresh impostor bake. At most once per pass (the pool holds two bakes).
+  void use_figures(const scene::FigureLibrary& library);
+
   // How many of the snapshot's soldiers a camera sees (CPU only; the benchmark's views).
   static std::uint32_t count_visible(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect);
 
@@ -76,7 +80,7 @@ class TroopPass {
   static constexpr int kBins = kBlocks * kLevels;                     // block * kLevels + level
   static_assert(kBins < 255);
 
-  void upload_meshes();
+  void upload_figures(const scene::FigureLibrary& library);
   void create_pipelines(VkDescriptorSetLayout scene_layout);
   void bake_impostors();  // renderer/impostors.cpp
   void write_set(Slot& slot);
