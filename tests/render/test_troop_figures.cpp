@@ -254,3 +254,44 @@ TEST_CASE("figure frames pack every clip where the table says, and bad clips are
       up.clips[renderer::figure_index(scene::Kit::Song, scene::FigureKind::Infantry, 1) * scene::kClips];
   CHECK(other.frames == 1);
 }
+
+TEST_CASE("a kit variant is drawn only on the men whose look chooses it", "[render][troops]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  Shot shot = unit_shot(s, r);
+  set_motion(shot.snapshot, scene::Clip::Idle, 0.0f);
+  const scene::Camera camera = oblique(shot.target, 30.0f, 40.0f);
+  r.troops().options().force_level = 0;
+  const size_t whole = pixels_of(r.render(shot.snapshot, camera, {640, 360}, true), shot.object).size();
+
+  // Every figure made option 1 of 2 of variant group 0 (group code 1), whole.
+  scene::FigureLibrary library = scene::load_figure_library(scene::models_directory(s));
+  for (auto& kit : library.figures)
+    for (auto& kind : kit)
+      for (scene::AnimatedFigure& f : kind) {
+        f.variant_options = {2, 1, 1};
+        for (scene::Vertex& v : f.mesh.vertices)
+          v.object = scene::figure_vertex_object(v.object & scene::kFigureVertexMask, 1, 1);
+      }
+  r.troops().use_figures(library);
+  const size_t chosen = pixels_of(r.render(shot.snapshot, camera, {640, 360}, true), shot.object).size();
+  r.troops().options().variety = false;  // every look 0: option 0 for all, so nobody is drawn
+  const size_t none = pixels_of(r.render(shot.snapshot, camera, {640, 360}, true), shot.object).size();
+  r.troops().options() = {};
+
+  // The share of the unit's men whose look picks option 1 (scene::look_variant, on the CPU).
+  size_t men = 0, picked = 0;
+  for (const scene::Soldier& soldier : shot.snapshot.soldiers)
+    if (soldier.unit < s.units.size() && s.units[soldier.unit].id == kUnit) {
+      ++men;
+      picked += scene::look_variant(soldier.look, 0, 2) == 1 ? 1 : 0;
+    }
+  REQUIRE(men > 20);
+  REQUIRE(whole > 2000);
+  const double share = static_cast<double>(picked) / static_cast<double>(men);
+  const double drawn = static_cast<double>(chosen) / static_cast<double>(whole);
+  INFO("men choosing the variant " << share << "; share of the unit's pixels drawn " << drawn);
+  CHECK(none == 0);
+  CHECK(std::abs(drawn - share) < 0.15);
+  CHECK(test::context().validation_errors() == 0);
+}
