@@ -1,6 +1,8 @@
-// Impostor atlas, baked once at load time from the LOD0 meshes with the troop vertex shader,
-// so far figures are pictures of the very meshes drawn near. Layout (shaders/shared.h): one
-// kImpostorCell-pixel cell per (azimuth column, kind * elevations + elevation row);
+// Impostor atlas, baked once at load time from every kit's LOD0 figures in their Idle pose
+// (phase 0) with the troop vertex shader, so far figures are pictures of the very figures
+// drawn near. Colour classes stay in the atlas's alpha, so impostors take each man's garment,
+// skin and faction colours as the meshes do. Layout (shaders/shared.h): one kImpostorCell-pixel
+// cell per (azimuth column, (kit * kinds + kind) * elevations + elevation row);
 // shaders/impostor.vert reads it.
 #include <algorithm>
 #include <cmath>
@@ -19,6 +21,7 @@ namespace {
 
 constexpr VkFormat kAtlasFormat = VK_FORMAT_R8G8B8A8_UNORM;
 constexpr std::uint32_t kKinds = shaders::kFigureKinds;
+constexpr std::uint32_t kBlocks = shaders::kKits * kKinds;  // (kit, kind)
 constexpr std::uint32_t kElevations = shaders::kImpostorElevations;
 constexpr std::uint32_t kAzimuths = shaders::kImpostorAzimuths;
 constexpr std::uint32_t kCell = shaders::kImpostorCell;
@@ -73,12 +76,14 @@ void write_buffer(VkDevice device, VkDescriptorSet set, std::uint32_t binding, V
 struct Bake {
   // Set 0 of the bake: just the frame uniforms (the shaders here use nothing else of it).
   Unique<VkDescriptorSetLayout> scene_layout;
-  // Set 1: instances and units only. Lavapipe reads every descriptor of a bound set, so the
-  // bake must not bind the frame slots' layout with its (still unwritten) atlas binding.
+  // Set 1: instances, units and the figures' frames. Lavapipe reads every descriptor of a
+  // bound set, so the bake must not bind the frame slots' layout with its (still unwritten)
+  // atlas binding.
   Unique<VkDescriptorSetLayout> troop_layout;
   Pipeline pipeline;
   // One instance per azimuth: the figure turned so that the fixed bake camera (in front of
-  // it, at azimuth 0) sees it from azimuth column j. A single white unit, object 0.
+  // it, at azimuth 0) sees it from azimuth column j, standing in Idle's first frame. A single
+  // white unit, object 0.
   Buffer instances, units;
   VkDescriptorSet troop_set = VK_NULL_HANDLE;
   // Per (kind, elevation): frame uniforms holding the orthographic view, and set 0 on them.
@@ -104,11 +109,15 @@ Pipeline bake_pipeline(VkDevice device, const Bake& bake) {
 }
 
 // Layouts, pipeline, the azimuth instances and the per-view uniforms, with their sets from `pool`.
-void prepare_bake(Bake& bake, const Context& context, VkDescriptorPool pool) {
+// `frames` and `figures`: the troop pass's animation frames and figure table.
+void prepare_bake(Bake& bake, const Context& context, VkDescriptorPool pool, const Buffer& frames,
+                  const Buffer& figures) {
   VkDevice device = context.device();
   bake.scene_layout = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, kStages, nullptr}});
   bake.troop_layout = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kStages, nullptr},
-                                                 {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kStages, nullptr}});
+                                                 {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kStages, nullptr},
+                                                 {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kStages, nullptr},
+                                                 {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kStages, nullptr}});
   bake.pipeline = bake_pipeline(device, bake);
 
   bake.instances =
@@ -118,7 +127,7 @@ void prepare_bake(Bake& bake, const Context& context, VkDescriptorPool pool) {
   for (std::uint32_t j = 0; j < kAzimuths; ++j) {
     const std::uint32_t steps = shaders::kHeadingSteps;
     const std::uint32_t heading = (steps - j * (steps / kAzimuths)) & (steps - 1u);  // heading = -azimuth
-    inst[j] = {0, 0, 0, heading};
+    inst[j] = {0, 0, 0, heading, 0, 0};  // Idle at phase 0; look 0 (the shader ignores it in the bake)
   }
   shaders::TroopUnit white{};
   white.colour = white.banner = glm::vec3(1);
@@ -126,6 +135,8 @@ void prepare_bake(Bake& bake, const Context& context, VkDescriptorPool pool) {
   bake.troop_set = allocate_set(device, pool, bake.troop_layout.get());
   write_buffer(device, bake.troop_set, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, bake.instances.handle(), VK_WHOLE_SIZE);
   write_buffer(device, bake.troop_set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, bake.units.handle(), VK_WHOLE_SIZE);
+  write_buffer(device, bake.troop_set, 3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, frames.handle(), VK_WHOLE_SIZE);
+  write_buffer(device, bake.troop_set, 4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, figures.handle(), VK_WHOLE_SIZE);
 
   for (std::uint32_t k = 0; k < kKinds; ++k) {
     for (std::uint32_t e = 0; e < kElevations; ++e) {
@@ -227,14 +238,14 @@ glm::vec4 silhouette_bounds(const std::uint8_t* texels, std::uint32_t width, std
 }  // namespace
 
 void TroopPass::bake_impostors() {
-  const VkExtent2D extent{kAzimuths * kCell, kKinds * kElevations * kCell};
+  const VkExtent2D extent{kAzimuths * kCell, kBlocks * kElevations * kCell};
   atlas_ = Image(context_, extent, kAtlasFormat,
                  VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                  VK_IMAGE_ASPECT_COLOR_BIT);
   const Image depth(context_, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
                     VK_IMAGE_ASPECT_DEPTH_BIT);
   Bake bake;
-  prepare_bake(bake, context_, pool_.get());
+  prepare_bake(bake, context_, pool_.get(), frames_, figures_);
 
   const Buffer readback(context_, static_cast<VkDeviceSize>(extent.width) * extent.height * 4,
                         VK_BUFFER_USAGE_TRANSFER_DST_BIT, kHostMemory);
@@ -245,14 +256,17 @@ void TroopPass::bake_impostors() {
     const VkBuffer vb = vertices_.handle();
     vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
     vkCmdBindIndexBuffer(cmd, indices_.handle(), 0, VK_INDEX_TYPE_UINT32);
-    const shaders::TroopPush push{0, 0, 0, 0, {}};
-    vkCmdPushConstants(cmd, bake.pipeline.layout(), kStages, 0, sizeof(push), &push);
-    for (std::uint32_t k = 0; k < kKinds; ++k) {
-      const MeshRange& mesh = meshes_[k][0];
+    for (std::uint32_t b = 0; b < kBlocks; ++b) {
+      const std::uint32_t k = b % kKinds;
+      const std::uint32_t figure =
+          figure_index(static_cast<scene::Kit>(b / kKinds), static_cast<scene::FigureKind>(k), 0);
+      const FigureUpload::Range& mesh = meshes_[figure];
+      const shaders::TroopPush push{shaders::kTroopBake, figure, 0, 0, {}};
+      vkCmdPushConstants(cmd, bake.pipeline.layout(), kStages, 0, sizeof(push), &push);
       for (std::uint32_t e = 0; e < kElevations; ++e) {
         const VkDescriptorSet sets[] = {bake.frame_set(k, e), bake.troop_set};
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, bake.pipeline.layout(), 0, 2, sets, 0, nullptr);
-        draw_views(cmd, k * kElevations + e, mesh.index_count, mesh.first_index, mesh.vertex_offset);
+        draw_views(cmd, b * kElevations + e, mesh.index_count, mesh.first_index, mesh.vertex_offset);
       }
     }
     vkCmdEndRendering(cmd);
@@ -260,9 +274,9 @@ void TroopPass::bake_impostors() {
   });
 
   const auto* texels = static_cast<const std::uint8_t*>(readback.mapped());
-  for (std::uint32_t k = 0; k < kKinds; ++k)
+  for (std::uint32_t b = 0; b < kBlocks; ++b)
     for (std::uint32_t e = 0; e < kElevations; ++e)
-      impostor_rects_[k][e] = silhouette_bounds(texels, extent.width, k * kElevations + e);
+      impostor_rects_[b][e] = silhouette_bounds(texels, extent.width, b * kElevations + e);
 }
 
 }  // namespace renderer

@@ -1,7 +1,5 @@
 #include "renderer/troops.h"
 
-#include "scene/model/hash.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -11,6 +9,7 @@
 #include "renderer/gpu_vertex.h"
 #include "renderer/target.h"
 #include "renderer/vk_check.h"
+#include "scene/figures/kit_palette.h"
 #include "shaders/shared.h"
 
 namespace renderer {
@@ -43,23 +42,41 @@ Frustum frustum_of(const glm::mat4& m) {
   return f;
 }
 
-// Gait 0..1 onto phases 1 .. kPhaseSteps - 1 (0 is standing still).
-constexpr float kPhaseScale = 62.999f;
-static_assert(kPhaseScale < shaders::kPhaseSteps - 1);
+static_assert(scene::kClips == static_cast<int>(shaders::kClipCount));
+static_assert(static_cast<std::uint32_t>(scene::Clip::Fall) == shaders::kClipFall);
+static_assert(static_cast<std::uint32_t>(scene::Clip::Dead) == shaders::kClipDead);
+static_assert(scene::kKits == static_cast<int>(shaders::kKits));
+static_assert(scene::kGarmentColours == static_cast<int>(shaders::kGarmentColours));
+static_assert(scene::kSkinColours == static_cast<int>(shaders::kSkinColours));
 
-// TroopInstance::packed (shaders/shared.h) for soldier `index` of unit `unit`. scene::Soldier's
-// pose has the shaders' codes for walking, running and fallen; some idle men in camp sit.
-std::uint32_t pack_instance(const scene::Soldier& s, std::uint32_t index, std::uint32_t unit, bool camp) {
+bool lying(scene::Clip clip) { return clip == scene::Clip::Dead || clip == scene::Clip::Fall; }
+
+// The TroopInstance (shaders/shared.h) of soldier `s` of unit `unit`.
+shaders::TroopInstance pack_instance(const scene::Soldier& s, std::uint32_t unit) {
   constexpr float kStepsPerRadian = static_cast<float>(shaders::kHeadingSteps) / kTau;
   const auto heading = static_cast<std::uint32_t>(static_cast<std::int32_t>(std::lround(s.heading * kStepsPerRadian))) &
                        (shaders::kHeadingSteps - 1u);
-  std::uint32_t phase = 0;
-  if (s.pose != shaders::kPoseFallen && s.gait > 0.0f) phase = 1u + static_cast<std::uint32_t>(s.gait * kPhaseScale);
-  std::uint32_t pose = s.pose & shaders::kPoseMask;
-  if (camp && pose == shaders::kPoseWalk && phase == 0 &&
-      static_cast<float>(scene::mix32(index * 2654435761u) & 1023u) < troops::kCampSittingFraction * 1024.0f)
-    pose = shaders::kPoseSitting;
-  return heading | phase << shaders::kPhaseShift | pose << shaders::kPoseShift | unit << shaders::kUnitShift;
+  const auto phase = static_cast<std::uint32_t>(
+      std::lround(std::clamp(s.phase, 0.0f, 1.0f) * static_cast<float>(shaders::kMotionPhaseMax)));
+  const std::uint32_t clip = static_cast<std::uint32_t>(s.clip) & shaders::kMotionClipMask;
+  return {s.position.x,
+          s.position.y,
+          s.position.z,
+          heading | unit << shaders::kUnitShift,
+          phase | clip << shaders::kMotionClipShift,
+          s.look};
+}
+
+// A device-local buffer holding `bytes`, copied in through a staging buffer.
+Buffer upload(Context& context, const void* bytes, VkDeviceSize size, VkBufferUsageFlags usage) {
+  const Buffer staging(context, size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
+  std::memcpy(staging.mapped(), bytes, size);
+  Buffer out(context, size, usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  context.submit_and_wait([&](VkCommandBuffer cmd) {
+    const VkBufferCopy copy{0, 0, size};
+    vkCmdCopyBuffer(cmd, staging.handle(), out.handle(), 1, &copy);
+  });
+  return out;
 }
 
 }  // namespace
@@ -67,23 +84,31 @@ std::uint32_t pack_instance(const scene::Soldier& s, std::uint32_t index, std::u
 TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const scene::World& world,
                      VkDescriptorSetLayout scene_layout, std::uint32_t frames)
     : context_(context), scenario_(scenario) {
-  for (const scene::Unit& unit : scenario.units)
+  for (const scene::Unit& unit : scenario.units) {
     unit_objects_.push_back(world.objects.id_of(scene::ObjectKind::Soldier, unit.id));
-  upload_meshes();
+    const scene::Faction* faction = scenario.faction(unit.faction);
+    unit_kits_.push_back(static_cast<std::uint8_t>(faction ? faction->kit : scene::Kit::Song));
+  }
+  // Every kit's figures beside the props (assets/models/figure_<kit>_<kind>*.glb), each missing
+  // or broken one replaced by its built-in figure with a warning.
+  upload_figures(scene::load_figure_library(scene::models_directory(scenario_)));
   VkDevice device = context_.device();
   layout_ = create_set_layout(
       device,
       {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
 
-  // Frame slots, plus the bake's one troop set and its per-(kind, elevation) uniform sets.
+  // Frame slots, plus two bakes' (load and use_figures) troop set and per-(kind, elevation)
+  // uniform sets.
   const std::uint32_t bake_sets = shaders::kFigureKinds * shaders::kImpostorElevations;
-  const std::uint32_t sets = frames + 1 + bake_sets;
+  const std::uint32_t sets = frames + 2 * (1 + bake_sets);
   pool_ = create_descriptor_pool(device,
-                                 {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * (frames + 1)},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames + 1},
-                                  {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, bake_sets}},
+                                 {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * (frames + 2)},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, frames},
+                                  {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * bake_sets}},
                                  sets);
   sampler_ = create_nearest_sampler(device);
 
@@ -119,36 +144,35 @@ void TroopPass::fill_quads(Slot& slot) {
 
 TroopPass::~TroopPass() { vkDeviceWaitIdle(context_.device()); }
 
-void TroopPass::upload_meshes() {
-  // The figure files beside the props (assets/models/soldier_*.glb), each missing or broken
-  // one replaced by its procedural figure with a warning.
-  const scene::FigureMeshes figures = scene::load_figure_meshes(scene::models_directory(scenario_));
-  scene::Mesh all;
-  for (int k = 0; k < scene::kFigureKinds; ++k) {
-    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-      const scene::Mesh& mesh = figures.mesh(static_cast<scene::FigureKind>(k), lod);
-      MeshRange& range = meshes_[static_cast<size_t>(k)][static_cast<size_t>(lod)];
-      range.first_index = static_cast<std::uint32_t>(all.indices.size());
-      range.index_count = static_cast<std::uint32_t>(mesh.indices.size());
-      range.vertex_offset = static_cast<std::int32_t>(all.vertices.size());
-      all.vertices.insert(all.vertices.end(), mesh.vertices.begin(), mesh.vertices.end());
-      all.indices.insert(all.indices.end(), mesh.indices.begin(), mesh.indices.end());
-    }
+void TroopPass::use_figures(const scene::FigureLibrary& library) {
+  vkDeviceWaitIdle(context_.device());
+  upload_figures(library);
+  bake_impostors();
+  for (Slot& slot : slots_) write_set(slot);
+}
+
+void TroopPass::upload_figures(const scene::FigureLibrary& library) {
+  const FigureUpload figures = pack_figures(library);
+  meshes_ = figures.ranges;
+  const std::vector<GpuVertex> vertices = pack_vertices(figures.mesh.vertices);
+  vertices_ = upload(context_, vertices.data(), vertices.size() * sizeof(GpuVertex), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+  indices_ = upload(context_, figures.mesh.indices.data(), figures.mesh.indices.size() * sizeof(std::uint32_t),
+                    VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+  frames_ = upload(context_, figures.frames.data(), figures.frames.size() * sizeof(glm::uvec2),
+                   VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+  // The kits' palettes, then the clip table (shaders/troop_common.glsl's Figures block).
+  std::vector<std::uint8_t> table(sizeof(shaders::KitColours) * scene::kKits +
+                                  figures.clips.size() * sizeof(shaders::FigureClip));
+  for (int k = 0; k < scene::kKits; ++k) {
+    const scene::KitPalette& palette = scene::kit_palette(static_cast<scene::Kit>(k));
+    shaders::KitColours colours{};
+    for (int i = 0; i < scene::kGarmentColours; ++i) colours.garment[i] = glm::vec4(palette.garments[i], 1.0f);
+    for (int i = 0; i < scene::kSkinColours; ++i) colours.skin[i] = glm::vec4(palette.skins[i], 1.0f);
+    std::memcpy(table.data() + k * sizeof(colours), &colours, sizeof(colours));
   }
-  const VkDeviceSize vbytes = all.vertices.size() * sizeof(GpuVertex);
-  const VkDeviceSize ibytes = all.indices.size() * sizeof(std::uint32_t);
-  Buffer staging(context_, vbytes + ibytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
-  pack_vertices(all.vertices, static_cast<GpuVertex*>(staging.mapped()));
-  std::memcpy(static_cast<char*>(staging.mapped()) + vbytes, all.indices.data(), ibytes);
-  vertices_ = Buffer(context_, vbytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                     VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-  indices_ = Buffer(context_, ibytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                    VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-  context_.submit_and_wait([&](VkCommandBuffer cmd) {
-    const VkBufferCopy vcopy{0, 0, vbytes}, icopy{vbytes, 0, ibytes};
-    vkCmdCopyBuffer(cmd, staging.handle(), vertices_.handle(), 1, &vcopy);
-    vkCmdCopyBuffer(cmd, staging.handle(), indices_.handle(), 1, &icopy);
-  });
+  std::memcpy(table.data() + scene::kKits * sizeof(shaders::KitColours), figures.clips.data(),
+              figures.clips.size() * sizeof(shaders::FigureClip));
+  figures_ = upload(context_, table.data(), table.size(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
 }
 
 void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
@@ -183,10 +207,14 @@ void TroopPass::write_set(Slot& slot) {
   const VkDescriptorBufferInfo instances{slot.instances.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo units{slot.units.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorImageInfo atlas{sampler_.get(), atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  const VkDescriptorBufferInfo frames{frames_.handle(), 0, VK_WHOLE_SIZE};
+  const VkDescriptorBufferInfo figures{figures_.handle(), 0, VK_WHOLE_SIZE};
   const VkWriteDescriptorSet writes[] = {buffer_write(slot.set, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, instances),
                                          buffer_write(slot.set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, units),
-                                         image_write(slot.set, 2, atlas)};
-  vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+                                         image_write(slot.set, 2, atlas),
+                                         buffer_write(slot.set, 3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, frames),
+                                         buffer_write(slot.set, 4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, figures)};
+  vkUpdateDescriptorSets(context_.device(), 5, writes, 0, nullptr);
 }
 
 std::uint32_t TroopPass::count_visible(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect) {
@@ -234,12 +262,13 @@ void TroopPass::write_units(Slot& slot, const scene::Snapshot& snapshot, size_t 
     units[u] = {.colour = faction ? faction->color : glm::vec3(0.5f),
                 .banner = faction ? faction->banner : glm::vec3(0.8f),
                 .object_id = unit_objects_[u],
-                .state = static_cast<std::uint32_t>(snapshot.units[u].state)};
+                .state = static_cast<std::uint32_t>(snapshot.units[u].state),
+                .kit = unit_kits_[u]};
   }
 }
 
-// Pass 1: culls and bins each soldier (bin_of_: kind * kLevels + level; 255 = culled) and
-// counts the bins.
+// Pass 1: culls and bins each soldier (bin_of_: (kit * kinds + kind) * kLevels + level;
+// 255 = culled) and counts the bins.
 void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent,
                              size_t unit_count) {
   const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
@@ -260,6 +289,7 @@ void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camer
   for (size_t u = 0; u < unit_count; ++u) {
     const scene::UnitSnapshot& us = snapshot.units[u];
     const auto unit_kind = static_cast<int>(scene::figure_kind(scenario_.units[u].kind));
+    const int kit_block = unit_kits_[u] * scene::kFigureKinds;
     const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
     for (std::uint32_t i = us.first_soldier; i < end; ++i) {
       const scene::Soldier& s = snapshot.soldiers[i];
@@ -269,15 +299,16 @@ void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camer
         continue;
       }
       int kind = unit_kind;
-      if (s.pose != shaders::kPoseFallen && (i - us.first_soldier) % scene::kStandardEvery == 0 &&
-          !options_.per_unit_draws)
+      if (!lying(s.clip) && (i - us.first_soldier) % scene::kStandardEvery == 0 && !options_.per_unit_draws)
         kind = static_cast<int>(scene::FigureKind::Bearer);
       int level = 0;
-      if (lod) {
+      if (options_.force_level >= 0) {
+        level = std::min(options_.force_level, 2);
+      } else if (lod) {
         const float depth = glm::dot(centre - eye, forward);
         level = depth < lod0_depth ? 0 : (depth < lod1_depth ? 1 : (depth < far_depth ? 2 : 3));
       }
-      const int bin = kind * kLevels + level;
+      const int bin = (kit_block + kind) * kLevels + level;
       bin_of_[i] = static_cast<std::uint8_t>(bin);
       ++bin_count_[static_cast<size_t>(bin)];
     }
@@ -293,16 +324,15 @@ void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, siz
   unit_draw_count_.assign(unit_count, 0);
   for (size_t u = 0; u < unit_count; ++u) {
     const scene::UnitSnapshot& us = snapshot.units[u];
-    const bool camp = us.state == scene::UnitState::Camp;
     const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
-    unit_draw_first_[u] =
-        cursor[static_cast<size_t>(static_cast<int>(scene::figure_kind(scenario_.units[u].kind)) * kLevels)];
+    const int block =
+        unit_kits_[u] * scene::kFigureKinds + static_cast<int>(scene::figure_kind(scenario_.units[u].kind));
+    unit_draw_first_[u] = cursor[static_cast<size_t>(block * kLevels)];
     for (std::uint32_t i = us.first_soldier; i < end; ++i) {
       const std::uint8_t bin = bin_of_[i];
       if (bin == 255) continue;
       const scene::Soldier& s = snapshot.soldiers[i];
-      out[cursor[bin]++] = {s.position.x, s.position.y, s.position.z,
-                            pack_instance(s, i, static_cast<std::uint32_t>(u), camp)};
+      out[cursor[bin]++] = pack_instance(s, static_cast<std::uint32_t>(u));
     }
     unit_draw_count_[u] = end > us.first_soldier ? end - us.first_soldier : 0;
   }
@@ -329,30 +359,33 @@ void TroopPass::draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) 
   const VkBuffer vb = vertices_.handle();
   vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
   vkCmdBindIndexBuffer(cmd, indices_.handle(), 0, VK_INDEX_TYPE_UINT32);
-  const shaders::TroopPush push{options_.flat ? shaders::kTroopFlat : 0u, 0, 0, 0, {}};
-  vkCmdPushConstants(cmd, mesh_pipeline_.get(lit_).layout(), kPushStages, 0, sizeof(push), &push);
-
+  const std::uint32_t mode =
+      (options_.flat ? shaders::kTroopFlat : 0u) | (options_.variety ? 0u : shaders::kTroopPlain);
+  const auto draw = [&](std::uint32_t figure, std::uint32_t count, std::uint32_t first) {
+    const FigureUpload::Range& mesh = meshes_[figure];
+    const shaders::TroopPush push{mode, figure, 0, 0, {}};
+    vkCmdPushConstants(cmd, mesh_pipeline_.get(lit_).layout(), kPushStages, 0, sizeof(push), &push);
+    vkCmdDrawIndexed(cmd, mesh.index_count, count, mesh.first_index, mesh.vertex_offset, first);
+    stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * count;
+    ++stats_.draws;
+  };
   if (options_.per_unit_draws) {
     for (size_t u = 0; u < unit_draw_count_.size(); ++u) {
       if (unit_draw_count_[u] == 0) continue;
-      const MeshRange& mesh = meshes_[static_cast<size_t>(scene::figure_kind(scenario_.units[u].kind))][0];
-      vkCmdDrawIndexed(cmd, mesh.index_count, unit_draw_count_[u], mesh.first_index, mesh.vertex_offset,
-                       unit_draw_first_[u]);
-      stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * unit_draw_count_[u];
+      draw(figure_index(static_cast<scene::Kit>(unit_kits_[u]), scene::figure_kind(scenario_.units[u].kind), 0),
+           unit_draw_count_[u], unit_draw_first_[u]);
       stats_.per_lod[0] += unit_draw_count_[u];
-      ++stats_.draws;
     }
     return;
   }
-  for (int k = 0; k < scene::kFigureKinds; ++k) {
-    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-      const auto bin = static_cast<size_t>(k * kLevels + lod);
+  for (int block = 0; block < kBlocks; ++block) {
+    const auto kit = static_cast<scene::Kit>(block / scene::kFigureKinds);
+    const auto kind = static_cast<scene::FigureKind>(block % scene::kFigureKinds);
+    for (int lod = 0; lod < scene::kFigureLods; ++lod) {
+      const auto bin = static_cast<size_t>(block * kLevels + lod);
       if (bin_count_[bin] == 0) continue;
-      const MeshRange& mesh = meshes_[static_cast<size_t>(k)][static_cast<size_t>(lod)];
-      vkCmdDrawIndexed(cmd, mesh.index_count, bin_count_[bin], mesh.first_index, mesh.vertex_offset, bin_first_[bin]);
-      stats_.triangles += static_cast<std::uint64_t>(mesh.index_count / 3) * bin_count_[bin];
+      draw(figure_index(kit, kind, lod), bin_count_[bin], bin_first_[bin]);
       stats_.per_lod[static_cast<size_t>(lod)] += bin_count_[bin];
-      ++stats_.draws;
     }
   }
 }
@@ -361,12 +394,12 @@ void TroopPass::draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) 
 void TroopPass::draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet sets[2]) {
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blob_pipeline_.layout(), 0, 2, sets, 0, nullptr);
-  for (int k = 0; k < scene::kFigureKinds; ++k) {
-    const bool rider = static_cast<scene::FigureKind>(k) == scene::FigureKind::Cavalry;
+  for (int block = 0; block < kBlocks; ++block) {
+    const bool rider = static_cast<scene::FigureKind>(block % scene::kFigureKinds) == scene::FigureKind::Cavalry;
     const shaders::BlobPush blob{rider ? 2.4f : 1.75f, rider ? 0.55f : 0.3f};
     vkCmdPushConstants(cmd, blob_pipeline_.layout(), kPushStages, 0, sizeof(blob), &blob);
-    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-      const auto bin = static_cast<size_t>(k * kLevels + lod);
+    for (int lod = 0; lod < scene::kFigureLods; ++lod) {
+      const auto bin = static_cast<size_t>(block * kLevels + lod);
       if (bin_count_[bin] == 0) continue;
       vkCmdDraw(cmd, 6, bin_count_[bin], 0, bin_first_[bin]);
       stats_.triangles += 2ull * bin_count_[bin];
@@ -378,10 +411,10 @@ void TroopPass::draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet s
 // The impostor bins: near ones as quads, the farthest as one triangle each.
 void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2], const Slot& slot) {
   bool bound = false;
-  for (int b = 0; b < 2 * scene::kFigureKinds; ++b) {
-    const int k = b % scene::kFigureKinds;
-    const bool far = b >= scene::kFigureKinds;
-    const auto bin = static_cast<size_t>(k * kLevels + (far ? 3 : 2));
+  for (int b = 0; b < 2 * kBlocks; ++b) {
+    const int block = b % kBlocks;
+    const bool far = b >= kBlocks;
+    const auto bin = static_cast<size_t>(block * kLevels + (far ? 3 : 2));
     if (bin_count_[bin] == 0) continue;
     if (!bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.get(lit_).handle());
@@ -390,14 +423,16 @@ void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2
       vkCmdBindIndexBuffer(cmd, slot.quads.handle(), 0, VK_INDEX_TYPE_UINT32);
       bound = true;
     }
-    const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(k));
+    const scene::ImpostorFrame frame =
+        scene::impostor_frame(static_cast<scene::FigureKind>(block % scene::kFigureKinds));
     shaders::TroopPush push{};
-    push.kind = static_cast<std::uint32_t>(k);
-    push.mode = (options_.flat ? shaders::kTroopFlat : 0u) | (far ? shaders::kTroopFarTriangle : 0u);
+    push.figure = static_cast<std::uint32_t>(block);
+    push.mode = (options_.flat ? shaders::kTroopFlat : 0u) | (far ? shaders::kTroopFarTriangle : 0u) |
+                (options_.variety ? 0u : shaders::kTroopPlain);
     push.half_size = frame.half_size;
     push.centre_height = frame.centre_height;
     for (std::uint32_t e = 0; e < shaders::kImpostorElevations; ++e)
-      push.rect[e] = impostor_rects_[static_cast<size_t>(k)][e];
+      push.rect[e] = impostor_rects_[static_cast<size_t>(block)][e];
     vkCmdPushConstants(cmd, impostor_pipeline_.get(lit_).layout(), kPushStages, 0, sizeof(push), &push);
     // Not instanced: lavapipe pays its vertex pipeline's setup once per instance. Figures
     // under kFarPixels: one triangle each (3 vertices, no index), enclosing the quad.

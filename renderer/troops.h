@@ -1,8 +1,10 @@
 // The troop pass: every soldier of the Snapshot as GPU instances. Per frame, on the CPU, one
-// pass over the soldiers culls them against the frustum and bins them by figure kind and
-// level of detail (LOD0 mesh, LOD1 mesh, LOD2 impostor); a second writes their 16-byte
-// instances straight into the frame slot's mapped buffer, bin after bin. Then one instanced
-// draw per kind and LOD. No per-soldier allocation: the bin array and buffers only grow.
+// pass over the soldiers culls them against the frustum and bins them by kit, figure kind and
+// level of detail (LOD0 mesh, LOD1 mesh, LOD2 impostor); a second writes their 24-byte
+// instances (position, heading, clip and phase, look) straight into the frame slot's mapped
+// buffer, bin after bin. Then one instanced draw per bin. The figures are vertex-animated:
+// troop.vert reads each vertex's position in the clip's frames (renderer/figure_frames.h).
+// No per-soldier allocation: the bin array and buffers only grow.
 #pragma once
 
 #include <array>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "renderer/context.h"
+#include "renderer/figure_frames.h"
 #include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
@@ -29,6 +32,8 @@ struct TroopOptions {
   bool lod = true;              // distance LOD; off: every soldier at LOD0
   bool per_unit_draws = false;  // the naive baseline: one draw per unit, LOD0, no culling
   bool flat = false;            // flat shading (the benchmark's minimal renderer)
+  bool variety = true;          // off: every man of a unit built and coloured alike (tests)
+  int force_level = -1;         // 0 LOD0, 1 LOD1, 2 impostor for every figure; -1 by distance (tests)
 };
 
 struct TroopStats {
@@ -57,23 +62,25 @@ class TroopPass {
   // `lit`: the frame has local lights (renderer/light_variants.h).
   void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set, bool lit);
 
+  // Draws `library` instead of the figure files' (tests: hand-made clips and variants): its
+  // meshes, frames and a fresh impostor bake. At most once per pass (the pool holds two bakes).
+  void use_figures(const scene::FigureLibrary& library);
+
   // How many of the snapshot's soldiers a camera sees (CPU only; the benchmark's views).
   static std::uint32_t count_visible(const scene::Snapshot& snapshot, const scene::Camera& camera, float aspect);
 
  private:
-  struct MeshRange {
-    std::uint32_t first_index = 0, index_count = 0;
-    std::int32_t vertex_offset = 0;
-  };
   struct Slot {
     Buffer instances, units;
     Buffer quads;  // impostor indices 4i + {0, 1, 2, 0, 2, 3}, as many quads as instances fit
     VkDescriptorSet set = VK_NULL_HANDLE;
   };
   static constexpr int kLevels = 4;  // LOD0 mesh, LOD1 mesh, impostor quad, impostor triangle
-  static constexpr int kBins = scene::kFigureKinds * kLevels;
+  static constexpr int kBlocks = scene::kKits * scene::kFigureKinds;  // (kit, kind): kit * kinds + kind
+  static constexpr int kBins = kBlocks * kLevels;                     // block * kLevels + level
+  static_assert(kBins < 255);
 
-  void upload_meshes();
+  void upload_figures(const scene::FigureLibrary& library);
   void create_pipelines(VkDescriptorSetLayout scene_layout);
   void bake_impostors();  // renderer/impostors.cpp
   void write_set(Slot& slot);
@@ -93,9 +100,12 @@ class TroopPass {
   TroopStats stats_;
 
   Buffer vertices_, indices_;
-  std::array<std::array<MeshRange, scene::kFigureMeshLods>, scene::kFigureKinds> meshes_{};
-  std::vector<std::uint32_t> unit_objects_;  // object id per unit
-  std::vector<std::uint8_t> bin_of_;         // per soldier, reused every frame
+  std::array<FigureUpload::Range, kFigures> meshes_{};  // by figure_index
+  Buffer frames_;                                       // the figures' animation frames (FigureUpload::frames)
+  Buffer figures_;                                      // the kits' colours, then the FigureClip table
+  std::vector<std::uint32_t> unit_objects_;             // object id per unit
+  std::vector<std::uint8_t> unit_kits_;                 // scene::Kit per unit (its faction's)
+  std::vector<std::uint8_t> bin_of_;                    // per soldier, reused every frame
   std::array<std::uint32_t, kBins> bin_first_{}, bin_count_{};
   std::vector<std::uint32_t> unit_draw_first_, unit_draw_count_;  // per_unit_draws mode
 
@@ -103,8 +113,8 @@ class TroopPass {
   Unique<VkDescriptorPool> pool_;  // the frame slots' sets and the bake's
   Unique<VkSampler> sampler_;
   Image atlas_;
-  // Per kind and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
-  std::array<std::array<glm::vec4, shaders::kImpostorElevations>, scene::kFigureKinds> impostor_rects_{};
+  // Per (kit, kind) block and elevation row: the silhouette bounds of the baked views (TroopPush::rect).
+  std::array<std::array<glm::vec4, shaders::kImpostorElevations>, kBlocks> impostor_rects_{};
   std::vector<Slot> slots_;
   LightVariants mesh_pipeline_, impostor_pipeline_;
   bool lit_ = false;        // this frame's draw: with local lights

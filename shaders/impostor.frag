@@ -11,6 +11,7 @@ layout(location = 1) flat in uint in_unit;
 layout(location = 2) in vec3 in_world;
 layout(location = 3) in vec3 in_normal;
 layout(location = 4) in vec2 in_local;
+layout(location = 5) flat in uint in_look;
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -23,8 +24,9 @@ void main() {
   } else {
     vec4 texel = texture(atlas, in_uv);
     if (texel.a < kAtlasEmptyBelow) discard;
-    albedo = texel.a > kAtlasAlbedoAbove ? texel.rgb
-                                          : (texel.a > kAtlasFactionAbove ? units[in_unit].colour : units[in_unit].banner) * texel.rgb;
+    // The atlas's class code (1 albedo .. 5 faction) back to the vertex colour class's alpha.
+    float class_alpha = (round(texel.a * kAtlasClassSteps) - 1.0) * 0.25;
+    albedo = team_colour(texel.rgb, class_alpha, in_unit, in_look, (pc.mode & kTroopPlain) != 0u);
   }
   out_object = units[in_unit].object_id;
   if ((pc.mode & kTroopFlat) != 0u) {

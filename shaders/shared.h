@@ -136,21 +136,40 @@ struct TroopInstance {
   float x;
   float y;
   float z;      // feet on the terrain
-  uint packed;  // heading, gait phase, pose and unit: the bit fields below
+  uint packed;  // heading and unit: the bit fields below
+  uint motion;  // clip and phase: the bit fields below
+  uint look;    // scene::Soldier::look (scene/model/soldier_look.h): build, variants, colours
 };
-// TroopInstance::packed, from bit 0: heading (kHeadingSteps steps clockwise from north), gait
-// phase (kPhaseSteps steps, 0 = standing still), pose (kPose*), the unit's index into the
-// TroopUnit table (the rest).
+// TroopInstance::packed, from bit 0: heading (kHeadingSteps steps clockwise from north), the
+// unit's index into the TroopUnit table (the rest).
 SIEGE_SHARED_CONST uint kHeadingSteps = 512u;
-SIEGE_SHARED_CONST uint kPhaseShift = 9u;
-SIEGE_SHARED_CONST uint kPhaseSteps = 64u;
-SIEGE_SHARED_CONST uint kPoseShift = 15u;
-SIEGE_SHARED_CONST uint kPoseMask = 3u;
-SIEGE_SHARED_CONST uint kUnitShift = 17u;
-SIEGE_SHARED_CONST uint kPoseWalk = 0u;
-SIEGE_SHARED_CONST uint kPoseRun = 1u;
-SIEGE_SHARED_CONST uint kPoseFallen = 2u;
-SIEGE_SHARED_CONST uint kPoseSitting = 3u;  // in camp
+SIEGE_SHARED_CONST uint kUnitShift = 9u;
+// TroopInstance::motion, from bit 0: phase through the clip (0..kMotionPhaseMax over 0..1),
+// clip (scene::Clip) from kMotionClipShift.
+SIEGE_SHARED_CONST uint kMotionPhaseMax = 65535u;
+SIEGE_SHARED_CONST uint kMotionClipShift = 16u;
+SIEGE_SHARED_CONST uint kMotionClipMask = 15u;
+// scene::Clip codes the shaders single out (checked against the enum in renderer/troops.cpp).
+SIEGE_SHARED_CONST uint kClipCount = 11u;
+SIEGE_SHARED_CONST uint kClipFall = 8u;  // from here on the clips are one-shot or held (no wrap)
+SIEGE_SHARED_CONST uint kClipDead = 9u;
+// A look's colour bits (bits 20-31 of scene::soldier_look): garment dye index (3 bits), its
+// strength (3), skin tone (2), own-albedo brightness (4).
+SIEGE_SHARED_CONST uint kLookGarmentShift = 20u;
+SIEGE_SHARED_CONST uint kLookGarmentToneShift = 23u;
+SIEGE_SHARED_CONST uint kLookSkinShift = 26u;
+SIEGE_SHARED_CONST uint kLookBrightShift = 28u;
+
+// Vertex animation (renderer/figure_frames.cpp): every figure's frames of every vertex, one
+// uvec2 per (frame, vertex): x = half2(position.xy), y = half(position.z) in the low 16 bits
+// and the normal, octahedral 8+8 bits snorm, in the high 16. Per (figure, clip) where its
+// frames start in that buffer. A figure is (kit * kFigureKinds + kind) * 2 + lod.
+struct FigureClip {
+  uint base;          // index of the clip's first frame's vertex 0
+  uint frames;        // frames over phase 0..1 (a loop's last frame is not phase 1)
+  uint vertex_count;  // a frame's stride
+  uint variants;      // options per variant group, 4 bits each from bit 0 (group 0..2)
+};
 
 // Per unit of the scenario, once per frame (std430).
 struct TroopUnit {
@@ -160,7 +179,7 @@ struct TroopUnit {
   float pad1;
   uint object_id;  // for the ID pass
   uint state;      // scene::UnitState
-  uint pad2;
+  uint kit;        // scene::Kit of the unit's faction: index of KitColours
   uint pad3;
 };
 
@@ -172,18 +191,15 @@ SIEGE_SHARED_CONST uint kImpostorElevations = 3u;
 SIEGE_SHARED_CONST float kImpostorElevation0Deg = 10.0f;
 SIEGE_SHARED_CONST float kImpostorElevation1Deg = 40.0f;
 SIEGE_SHARED_CONST float kImpostorElevation2Deg = 75.0f;
-// An atlas texel's alpha holds the colour class too (0: nothing baked there).
-SIEGE_SHARED_CONST float kAtlasAlbedoAlpha = 1.0f;
-SIEGE_SHARED_CONST float kAtlasFactionAlpha = 2.0f / 3.0f;
-SIEGE_SHARED_CONST float kAtlasBannerAlpha = 1.0f / 3.0f;
-SIEGE_SHARED_CONST float kAtlasEmptyBelow = 0.1f;    // an alpha below this: empty
-SIEGE_SHARED_CONST float kAtlasAlbedoAbove = 0.83f;  // above this: albedo
-SIEGE_SHARED_CONST float kAtlasFactionAbove = 0.5f;  // else above this: faction; else banner
+// An atlas texel's alpha holds the colour class too (0: nothing baked there), a fifth each:
+// albedo, skin, banner, garment, faction; decoded by rounding alpha * kAtlasClassSteps.
+SIEGE_SHARED_CONST float kAtlasClassSteps = 5.0f;
+SIEGE_SHARED_CONST float kAtlasEmptyBelow = 0.1f;  // an alpha below this: empty
 
 // Push constants of the troop and impostor pipelines.
 struct TroopPush {
-  uint mode;            // kTroopFlat | kTroopFarTriangle
-  uint kind;            // figure kind: impostor atlas row block
+  uint mode;            // kTroopFlat | kTroopFarTriangle | kTroopBake | kTroopPlain
+  uint figure;          // meshes: the figure (FigureClip); impostors: atlas row block, kit * kFigureKinds + kind
   float half_size;      // impostor square half side, metres
   float centre_height;  // impostor centre above the feet, metres
   // Impostors, per elevation row: the kind's silhouette bounds over all azimuths (x0, y0, x1,
@@ -192,6 +208,8 @@ struct TroopPush {
 };
 SIEGE_SHARED_CONST uint kTroopFlat = 1u;         // flat colour (the benchmark's minimal renderer), else lit
 SIEGE_SHARED_CONST uint kTroopFarTriangle = 2u;  // impostors as one triangle per figure (3 vertices), not a quad
+SIEGE_SHARED_CONST uint kTroopBake = 4u;         // the impostor bake: no build or tint, colour class kept in alpha
+SIEGE_SHARED_CONST uint kTroopPlain = 8u;        // no variety: every man of a unit alike (tests compare with it)
 
 // Push constants of the near figures' ground shadows (shaders/troop_blob.vert).
 struct BlobPush {
@@ -297,14 +315,22 @@ static_assert(offsetof(TonemapPush, lut_log2_max) == 16);
 static_assert(offsetof(TonemapPush, exposure) == 0);
 static_assert(offsetof(TonemapPush, bloom_strength) == 4);
 
-static_assert(sizeof(TroopInstance) == 16);
+static_assert(sizeof(TroopInstance) == 24);
 static_assert(offsetof(TroopInstance, x) == 0);
 static_assert(offsetof(TroopInstance, y) == 4);
 static_assert(offsetof(TroopInstance, z) == 8);
 static_assert(offsetof(TroopInstance, packed) == 12);
-// The unit index keeps the bits above the pose's.
-static_assert((kHeadingSteps - 1u) < (1u << kPhaseShift) && (kPhaseSteps - 1u) << kPhaseShift < (1u << kPoseShift) &&
-              kPoseMask << kPoseShift < (1u << kUnitShift));
+static_assert(offsetof(TroopInstance, motion) == 16);
+static_assert(offsetof(TroopInstance, look) == 20);
+static_assert((kHeadingSteps - 1u) < (1u << kUnitShift));
+static_assert(kMotionPhaseMax < (1u << kMotionClipShift) && kClipCount - 1u <= kMotionClipMask);
+
+static_assert(sizeof(FigureClip) == 16);
+static_assert(offsetof(FigureClip, base) == 0);
+static_assert(offsetof(FigureClip, frames) == 4);
+static_assert(offsetof(FigureClip, vertex_count) == 8);
+static_assert(offsetof(FigureClip, variants) == 12);
+static_assert(sizeof(KitColours) == 16 * (kGarmentColours + kSkinColours));
 
 static_assert(sizeof(TroopUnit) == 48);
 static_assert(offsetof(TroopUnit, colour) == 0);
@@ -313,12 +339,12 @@ static_assert(offsetof(TroopUnit, banner) == 16);
 static_assert(offsetof(TroopUnit, pad1) == 28);
 static_assert(offsetof(TroopUnit, object_id) == 32);
 static_assert(offsetof(TroopUnit, state) == 36);
-static_assert(offsetof(TroopUnit, pad2) == 40);
+static_assert(offsetof(TroopUnit, kit) == 40);
 static_assert(offsetof(TroopUnit, pad3) == 44);
 
 static_assert(sizeof(TroopPush) == 64);
 static_assert(offsetof(TroopPush, mode) == 0);
-static_assert(offsetof(TroopPush, kind) == 4);
+static_assert(offsetof(TroopPush, figure) == 4);
 static_assert(offsetof(TroopPush, half_size) == 8);
 static_assert(offsetof(TroopPush, centre_height) == 12);
 static_assert(offsetof(TroopPush, rect) == 16);

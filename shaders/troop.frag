@@ -13,7 +13,7 @@ layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
 
 void main() {
-  vec3 albedo = team_colour(in_albedo, in_unit);
+  vec3 albedo = in_albedo.rgb;  // tinted by the man's look in troop.vert
   out_object = units[in_unit].object_id;
   if (pc.mode == kTroopFlat) {  // minimal renderer: flat colour, no lighting, no haze
     out_color = vec4(albedo, 1.0);

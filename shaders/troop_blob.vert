@@ -19,8 +19,7 @@ void main() {
   vec2 along = -flat_sun / horizontal;
   vec2 across = vec2(-along.y, along.x);
   // Shadow length on level ground, kept short at noon and finite at dawn.
-  uint pose = instance_pose(inst.packed);
-  float height = pose >= kPoseFallen ? 0.5 : pc.figure_height;
+  float height = instance_lying(inst.motion) ? 0.5 : pc.figure_height;
   float len = clamp(height * horizontal / max(sun.y, 0.05), 0.4, 12.0);
   vec2 xz = vec2(inst.x, inst.z) + along * (c.y * len) + across * (c.x * pc.shadow_half_width);
   // Lifted over the road ribbons (0.25 m) and small errors of the coarser ground.
