@@ -248,6 +248,10 @@ FigureBuild coarse(FigureKind kind) {
 
 }  // namespace
 
-FigureBuild build_song(FigureKind kind, int lod) { return lod == 0 ? detailed(kind) : coarse(kind); }
+FigureBuild build_song(FigureKind kind, int lod) {
+  FigureBuild fb = lod == 0 ? detailed(kind) : coarse(kind);
+  fb.crossbow = kind == FigureKind::Archer;  // two of three carry a crossbow: their Shoot spans it
+  return fb;
+}
 
 }  // namespace scene::kit

@@ -27,12 +27,10 @@ struct UnitSnapshot {
 
 // One drawn figure. Compact: the renderer uploads these as instances.
 struct Soldier {
-  glm::vec3 position{0};   // on the terrain
+  glm::vec3 position{0};   // his feet: on the terrain, a wall-walk or a ladder
   float heading = 0;       // radians, clockwise from north
   std::uint32_t unit = 0;  // index into Scenario::units
   std::uint16_t kind = 0;  // UnitKind
-  std::uint16_t pose = 0;  // 0 standing/walking, 1 running, 2 fallen (being replaced by `clip`)
-  float gait = 0;          // walk-cycle phase, 0..1 (being replaced by `phase`)
   Clip clip = Clip::Idle;  // what he is doing (scene/model/soldier_look.h)
   float phase = 0;         // 0..1 through the clip: loops wrap, a one-shot clip holds at 1
   std::uint32_t look = 0;  // soldier_look(unit index, slot): his build, colours and kit variants

@@ -594,7 +594,6 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
     if (layout.scenario) f.since_s = layout.presentation_s - presentation_at(*layout.scenario, when);
     return f;
   };
-  const bool assault = frame.state.to == UnitState::Assault;
   const bool shifting = frame.formation.blend < 1.0f || frame.state.blend < 1.0f;
   const bool moving = layout.motion.speed > 10.0f || shifting;
   const auto ground_height = [&](glm::vec2 xz) {
@@ -624,15 +623,10 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
     const std::uint32_t rank = losses ? order.rank(slot) : 0;
     if (rank < standing) {
       const SoldierPlacement p = place(frame, slot, noise);
-      const bool running = p.running || (assault && moving);
       s.position = {p.xz.x, ground_height(p.xz), p.xz.y};
       s.heading = p.heading_rad;
-      s.pose = running ? 1 : 0;
-      if (moving || running) {
-        const double cycles = layout.presentation_s * (running ? 1.6 : 1.0) + noise.gait;
-        s.gait = static_cast<float>(cycles - std::floor(cycles));
-      }
-      s.clip = unit_clips.pick(p.running, strikes && front_rank(frame.to_shape, slot), s.look >> 24);
+      // Who sits or stands comes from a hash of the look, not its bits: those pick his colours.
+      s.clip = unit_clips.pick(p.running, strikes && front_rank(frame.to_shape, slot), mix32(s.look) >> 24);
       s.phase = clock.at(s.clip, noise.gait);
     } else {
       const std::uint32_t group = rank / group_size;
@@ -654,7 +648,6 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
       const SoldierPlacement p = place(fallen.frame, slot, noise);
       s.position = {p.xz.x, ground_height(p.xz), p.xz.y};
       s.heading = p.heading_rad + 1.2f * noise.turn;
-      s.pose = 2;
       const ClipNow now = fallen_clip(fallen.since_s);
       s.clip = now.clip;
       s.phase = now.phase;

@@ -62,7 +62,6 @@ void climb_ladders(const Scenario& s, Snapshot& snap) {
       man.heading = heading_of(towards);
       man.clip = Clip::Climb;
       man.phase = clip_phase(Clip::Climb, snap.presentation_s, unit_float(man.look >> 3));
-      man.pose = 0;
     }
   }
 }
@@ -103,7 +102,6 @@ void man_walls(const Scenario& s, Snapshot& snap) {
         man.heading = heading_of(out);
         man.clip = man.kind == static_cast<std::uint16_t>(UnitKind::Archers) ? Clip::Shoot : Clip::Idle;
         man.phase = clip_phase(man.clip, snap.presentation_s, unit_float(man.look >> 3));
-        man.pose = 0;
       }
       break;
     }

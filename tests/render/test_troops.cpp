@@ -78,7 +78,7 @@ TEST_CASE("a unit's soldiers are drawn where its track puts them", "[render][id]
   const scene::UnitSnapshot& us = snap.units[static_cast<size_t>(u)];
   for (std::uint32_t i = us.first_soldier; i < us.first_soldier + us.soldier_count; i += 7) {
     const scene::Soldier& soldier = snap.soldiers[i];
-    if (soldier.pose == 2) continue;
+    if (soldier.clip == scene::Clip::Fall || soldier.clip == scene::Clip::Dead) continue;
     const auto p = test::project(camera, frame.width, frame.height, soldier.position + glm::vec3(0, 1.5f, 0));
     if (!p || p->x < 2 || p->y < 2 || p->x > 637 || p->y > 357) continue;
     ++checked;

@@ -117,7 +117,8 @@ TEST_CASE("unit motion, formation and casualties at an instant", "[evaluate]") {
   REQUIRE(song_end.soldier_count == 300);
   int fallen = 0;
   for (std::uint32_t k = 0; k < song_end.soldier_count; ++k)
-    fallen += end.soldiers[song_end.first_soldier + k].pose == 2;
+    fallen += end.soldiers[song_end.first_soldier + k].clip == Clip::Fall ||
+              end.soldiers[song_end.first_soldier + k].clip == Clip::Dead;
   CHECK(fallen == 150);
 }
 

@@ -123,10 +123,10 @@ TEST_CASE("soldiers are laid out deterministically and all of them are drawn", "
     CHECK(min_distance(xz_of(a)) > 0.3f);
     for (const Soldier& s : a) {
       CHECK(s.unit == 3);
-      CHECK(s.pose == 0);
+      CHECK((s.clip != Clip::Fall && s.clip != Clip::Dead));
       CHECK(s.position.y == 7.0f);  // no ground: the plain at base height
-      CHECK(s.gait >= 0.0f);
-      CHECK(s.gait < 1.0f);
+      CHECK(s.phase >= 0.0f);
+      CHECK(s.phase < 1.0f);
     }
     // A different unit index moves the jitter, not the shape.
     const auto other = lay_out(unit, 2.3, 1000, 4);
@@ -239,12 +239,14 @@ TEST_CASE("soldiers fall where they stood, and are not drawn before they arrive"
   // Before any loss: everyone up.
   auto s = lay_out(unit, 0.5, 1000);
   REQUIRE(s.size() == 1000);
-  CHECK(std::count_if(s.begin(), s.end(), [](const Soldier& x) { return x.pose == 2; }) == 0);
+  CHECK(std::count_if(s.begin(), s.end(),
+                      [](const Soldier& x) { return x.clip == Clip::Fall || x.clip == Clip::Dead; }) == 0);
 
   // Halfway through the losses: 800 standing, 200 down; count conserved.
   s = lay_out(unit, 2, unit.strength.sample(2));
   REQUIRE(s.size() == 1000);
-  CHECK(std::count_if(s.begin(), s.end(), [](const Soldier& x) { return x.pose == 2; }) == 200);
+  CHECK(std::count_if(s.begin(), s.end(),
+                      [](const Soldier& x) { return x.clip == Clip::Fall || x.clip == Clip::Dead; }) == 200);
 
   // After: 400 down, and they lie still while the unit marches on.
   const auto at4 = lay_out(unit, 4, unit.strength.sample(4));
@@ -252,12 +254,12 @@ TEST_CASE("soldiers fall where they stood, and are not drawn before they arrive"
   REQUIRE(at4.size() == 1000);
   int fallen = 0;
   for (size_t i = 0; i < at4.size(); ++i) {
-    if (at4[i].pose != 2) {
+    if (at4[i].clip != Clip::Fall && at4[i].clip != Clip::Dead) {
       CHECK(at5[i].position.x - at4[i].position.x == Approx(1000).margin(5));  // marching on
       continue;
     }
     ++fallen;
-    CHECK(at5[i].pose == 2);
+    CHECK((at5[i].clip == Clip::Fall || at5[i].clip == Clip::Dead));
     CHECK(at5[i].position == at4[i].position);
     CHECK(at4[i].position.x < 3000.0f + 40.0f);  // fell on the way, by day 3 at the latest
     CHECK(at4[i].position.x > 1000.0f - 40.0f);
@@ -269,7 +271,8 @@ TEST_CASE("soldiers fall where they stood, and are not drawn before they arrive"
   growing.strength.keys = {{1, 300.0f}, {2, 500.0f}};
   s = lay_out(growing, 0.5, 300);
   CHECK(s.size() == 300);
-  CHECK(std::count_if(s.begin(), s.end(), [](const Soldier& x) { return x.pose == 2; }) == 0);
+  CHECK(std::count_if(s.begin(), s.end(),
+                      [](const Soldier& x) { return x.clip == Clip::Fall || x.clip == Clip::Dead; }) == 0);
   s = lay_out(growing, 3, 500);
   CHECK(s.size() == 500);
 }
@@ -321,7 +324,7 @@ TEST_CASE("a rout scatters outward, a camp gathers round fires", "[formation]") 
   CHECK(early > holding * 1.2);
   CHECK(late > early);
   const auto routing = lay_out(unit, 5 + 6.0 / 24, 1000);
-  CHECK(std::all_of(routing.begin(), routing.end(), [](const Soldier& s) { return s.pose == 1; }));
+  CHECK(std::all_of(routing.begin(), routing.end(), [](const Soldier& s) { return s.clip == Clip::Run; }));
   // Continuous as the rout begins.
   const auto a = lay_out(unit, 5 - 1e-7, 1000), b = lay_out(unit, 5 + 1e-7, 1000);
   for (size_t i = 0; i < a.size(); ++i) REQUIRE(glm::distance(a[i].position, b[i].position) < 0.01f);

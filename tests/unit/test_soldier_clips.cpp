@@ -1,6 +1,7 @@
 // What soldiers do (scene/sim/soldier_clips.h) and how they look (soldier_look): clips follow
 // the unit's state, the fallen fall and then lie dead, looks are stable and vary.
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include <set>
 
@@ -125,7 +126,7 @@ TEST_CASE("the fallen fall for a second of playback, then lie dead", "[clips]") 
     std::vector<const Soldier*> fallen;
     for (std::uint32_t i = 0; i < u.soldier_count; ++i) {
       const Soldier& man = snap.soldiers[u.first_soldier + i];
-      if (man.pose == 2) fallen.push_back(&man);
+      if (man.clip == Clip::Fall || man.clip == Clip::Dead) fallen.push_back(&man);
     }
     return fallen;
   };
@@ -146,10 +147,19 @@ TEST_CASE("the fallen fall for a second of playback, then lie dead", "[clips]") 
   const auto after = fallen_clips(julian(1234, 1, 31));
   REQUIRE(after.size() == 150);
   for (const Soldier* man : after) CHECK(man->clip == Clip::Dead);
-  // Standing men never play the fallen clips.
+  // Only the fallen play the fallen clips: as many men lie as the strength has lost.
   const Snapshot snap = evaluate(s, presentation_at(s, julian(1234, 1, 16)));
-  for (const Soldier& man : snap.soldiers)
-    if (man.pose != 2) CHECK((man.clip != Clip::Fall && man.clip != Clip::Dead));
+  for (std::size_t u = 0; u < snap.units.size(); ++u) {
+    const UnitSnapshot& unit = snap.units[u];
+    if (!unit.present) continue;
+    std::uint32_t lying = 0;
+    for (std::uint32_t k = 0; k < unit.soldier_count; ++k) {
+      const Clip clip = snap.soldiers[unit.first_soldier + k].clip;
+      lying += clip == Clip::Fall || clip == Clip::Dead;
+    }
+    const auto standing = static_cast<std::uint32_t>(std::lround(unit.strength / s.settings.soldiers_per_figure));
+    CHECK(lying + standing == unit.soldier_count);
+  }
 }
 
 TEST_CASE("looks are the same on every evaluation and differ between neighbours", "[clips]") {
