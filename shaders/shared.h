@@ -90,21 +90,7 @@ struct TonemapPush {
   float lut_log2_max;
 };
 
-// ---- Soldier figures (scene/figures/soldier_meshes.h) -------------------------------------
-
-// Part codes in a figure vertex's object field: what swings in the walk and run cycle
-// (shaders/troop.vert), about the x axis through a pivot at a fixed height.
-SIEGE_SHARED_CONST uint kPartRigid = 0u;
-SIEGE_SHARED_CONST uint kPartLegA = 1u;  // human leg, swings with the phase (about the hip)
-SIEGE_SHARED_CONST uint kPartLegB = 2u;  // human leg, opposite phase
-SIEGE_SHARED_CONST uint kPartArmA = 3u;  // arm, about the shoulder
-SIEGE_SHARED_CONST uint kPartArmB = 4u;
-SIEGE_SHARED_CONST uint kPartHoofA = 5u;  // horse legs, diagonal pairs (trot), about the knee-high pivot
-SIEGE_SHARED_CONST uint kPartHoofB = 6u;
-SIEGE_SHARED_CONST uint kPartCount = 7u;
-SIEGE_SHARED_CONST float kHipPivot = 0.92f;  // metres above the feet
-SIEGE_SHARED_CONST float kShoulderPivot = 1.42f;
-SIEGE_SHARED_CONST float kHoofPivot = 0.95f;
+// ---- Soldier figures (scene/figures/kit_figures.h, figure_animation.h) ---------------------
 
 // Colour classes: a figure vertex colour's alpha says whose colour the part takes.
 SIEGE_SHARED_CONST float kClassAlbedoAlpha = 0.0f;    // its own albedo

