@@ -1,4 +1,5 @@
-// Impostor atlas, baked once at load time from every kit's LOD0 figures in their Idle pose
+// Impostor atlas, baked once at load time from every kit's LOD1 figures (the mesh an impostor
+// takes over from, so the switch does not show) in their Idle pose
 // (phase 0) with the troop vertex shader, so far figures are pictures of the very figures
 // drawn near. Colour classes stay in the atlas's alpha, so impostors take each man's garment,
 // skin and faction colours as the meshes do. Layout (shaders/shared.h): one kImpostorCell-pixel
@@ -259,7 +260,7 @@ void TroopPass::bake_impostors() {
     for (std::uint32_t b = 0; b < kBlocks; ++b) {
       const std::uint32_t k = b % kKinds;
       const std::uint32_t figure =
-          figure_index(static_cast<scene::Kit>(b / kKinds), static_cast<scene::FigureKind>(k), 0);
+          figure_index(static_cast<scene::Kit>(b / kKinds), static_cast<scene::FigureKind>(k), 1);
       const FigureUpload::Range& mesh = meshes_[figure];
       const shaders::TroopPush push{shaders::kTroopBake, figure, 0, 0, {}};
       vkCmdPushConstants(cmd, bake.pipeline.layout(), kStages, 0, sizeof(push), &push);

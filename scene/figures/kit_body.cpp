@@ -80,7 +80,12 @@ void man_coarse(PartSet& ps, std::uint32_t chest, std::uint32_t coat, std::uint3
   const float shoulder = ps.at(Bone::UpperArmL).y;
   const vec3 up(0, 1, 0);
   const float hem = ps.mounted() ? pe.y - 0.22f : 0.50f;
-  tube(ps.on(Bone::Pelvis), vec3(pe.x, hem, pe.z), pe + up * 0.08f, {0.25f, 0.19f}, {0.17f, 0.11f}, 4, coat);
+  // The coat's hem shows below the armour (the chest's colour) as it does on the near figure;
+  // an unarmoured man's chest is his coat.
+  const vec3 hem_foot(pe.x, hem, pe.z), waist = pe + up * 0.08f, hem_top = glm::mix(hem_foot, waist, 0.45f);
+  const vec2 foot_r(0.25f, 0.19f), waist_r(0.17f, 0.11f), hem_r = glm::mix(foot_r, waist_r, 0.45f);
+  tube(ps.on(Bone::Pelvis), hem_foot, hem_top, foot_r, hem_r, 4, coat);
+  tube(ps.on(Bone::Pelvis), hem_top, waist, hem_r, waist_r, 4, chest);
   // The torso's top is left open: the head and arms cover most of it at this distance.
   tube(ps.on(Bone::Chest), pe + up * 0.06f, vec3(pe.x, shoulder + 0.03f, pe.z), {0.17f, 0.11f}, {0.21f, 0.12f}, 4,
        chest);
@@ -90,8 +95,10 @@ void man_coarse(PartSet& ps, std::uint32_t chest, std::uint32_t coat, std::uint3
   const Bone thighs[2] = {Bone::ThighL, Bone::ThighR}, shins[2] = {Bone::ShinL, Bone::ShinR},
              feet[2] = {Bone::FootL, Bone::FootR};
   for (int s = 0; s < 2; ++s) {
+    // Sleeves in the chest's colour: on the near figure shoulder guards and lamellar cover most
+    // of an armoured man's arm, and the coarse man should read as dark as the near one.
     tube(ps.on(uppers[s]), ps.at(uppers[s]) + up * 0.04f, ps.at(hands[s]) - up * 0.08f, vec2(0.065f), vec2(0.045f), 3,
-         coat);
+         chest);
     const vec3 hip = ps.at(thighs[s]), an = ps.at(feet[s]);
     if (ps.mounted()) {  // the coat covers the thighs; the shins hang down the horse's sides
       tube(ps.on(shins[s]), ps.at(shins[s]), an - up * 0.08f, vec2(0.07f), vec2(0.05f), 3, legs);
