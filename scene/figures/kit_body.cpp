@@ -282,6 +282,16 @@ void pole(PartSet& ps) {
   tube(m, {g.x, 2.0f, g.z}, {g.x, 2.12f, g.z - 0.12f}, {0.015f, 0.015f}, {0.008f, 0.008f}, 3, mat::iron());
 }
 
+void crew_tools(PartSet& ps, FigureBuild& fb, void (*third)(PartSet&)) {
+  ps.variant(2, 0);
+  mattock(ps);
+  ps.variant(2, 1);
+  shovel(ps);
+  ps.variant(2, 2);
+  third(ps);
+  fb.variant_options[1] = 3;
+}
+
 void arrow_in_hand(PartSet& ps) {
   const vec3 g = grip(ps, Bone::HandR);
   Mesh& m = ps.on(Bone::HandR);

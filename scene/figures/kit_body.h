@@ -63,6 +63,9 @@ void crossbow(PartSet& ps, bool large);
 void mattock(PartSet& ps);
 void shovel(PartSet& ps);
 void pole(PartSet& ps);  // a hook pole or a puller's rope staff
+// A siege crew's tool, one per man (variant group 2): a mattock, a shovel, or the kit's third
+// (a hook pole, a basket of earth).
+void crew_tools(PartSet& ps, FigureBuild& fb, void (*third)(PartSet&));
 void arrow_in_hand(PartSet& ps);
 // The bow in the left hand (HandL), upright at rest.
 void bow_in_hand(PartSet& ps, bool composite);

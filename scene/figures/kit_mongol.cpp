@@ -188,13 +188,7 @@ FigureBuild detailed(FigureKind kind) {
       fb.variant_options[2] = 3;
       break;
     case FigureKind::Crew:
-      ps.variant(2, 0);
-      mattock(ps);
-      ps.variant(2, 1);
-      shovel(ps);
-      ps.variant(2, 2);
-      pole(ps);
-      fb.variant_options[1] = 3;
+      crew_tools(ps, fb, pole);
       break;
     case FigureKind::Civilian:
       break;
