@@ -231,9 +231,12 @@ void read_story(Reader& r, const Object& root, Ids& ids, Scenario& s) {
     faction.banner = faction.color;
     r.set(r.colour(o.get("banner")), faction.banner);
     // A faction called after an army wears that army's kit unless it says otherwise.
-    faction.kit = faction.id == "mongol" ? Kit::Mongol : faction.id == "jin" ? Kit::Jin : Kit::Song;
-    r.set(r.enumeration<Kit>(o.get("kit"), {{"mongol", Kit::Mongol}, {"jin", Kit::Jin}, {"song", Kit::Song}}),
-          faction.kit);
+    const std::initializer_list<std::pair<std::string_view, Kit>> kits = {
+        {kit_name(Kit::Mongol), Kit::Mongol}, {kit_name(Kit::Jin), Kit::Jin}, {kit_name(Kit::Song), Kit::Song}};
+    faction.kit = Kit::Song;
+    for (const auto& [name, kit] : kits)
+      if (faction.id == name) faction.kit = kit;
+    r.set(r.enumeration<Kit>(o.get("kit"), kits), faction.kit);
     faction.provenance = r.provenance(o, false);
   });
 
