@@ -6,6 +6,7 @@
 #include <glm/gtc/matrix_inverse.hpp>
 
 #include "scene/model/calendar.h"
+#include "scene/sim/season.h"
 
 namespace renderer {
 
@@ -148,6 +149,9 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   const glm::vec2 season = crop_season(snapshot.day);
   u.crop_cover = season.x;
   u.crop_ripeness = season.y;
+  const scene::Foliage foliage = scene::foliage_at(snapshot.day);
+  u.foliage = foliage.leaves;
+  u.foliage_autumn = foliage.autumn;
   u.cloud_cover = std::clamp(weather.cloud_cover, 0.0f, 1.0f);
   u.snow_cover = std::clamp(weather.snow_cover, 0.0f, 1.0f);
   u.frost = std::clamp(weather.frost, 0.0f, 1.0f);

@@ -73,7 +73,8 @@ struct FrameUniforms {
   vec4 shadow_texel_m;
   float precipitation_kind;  // 0 none, 1 rain, 2 snow (scene::Precipitation)
   float precipitation_rate;  // 0..1
-  vec2 pad_weather;          // rgb: haze colour towards azimuth i × 360°/16 from north
+  float foliage;             // 0 bare trees .. 1 full crowns (scene/sim/season.h)
+  float foliage_autumn;      // 0 green .. 1 turned
 };
 // Push constants of the sun's shadow pass (renderer/shadows.cpp, shaders/shadow.vert).
 struct ShadowPush {

@@ -119,13 +119,17 @@ void main() {
   // Derivatives outside any branch: metres per pixel on the ground here.
   vec2 span = fwidth(in_world.xz);
   float footprint = max(0.5 * (span.x + span.y), 0.05);
-  if (in_albedo.a > 0.004) albedo = mix(albedo, field_colour(in_world.xz, footprint), in_albedo.a);
-  if (in_object == frame.terrain_object && in_albedo.a < 0.5) {
+  // The alpha byte is the terrain's farmland share; on anything else it is a material code
+  // (scene/model/material.h).
+  bool terrain = in_object == frame.terrain_object;
+  float farmland = terrain ? in_albedo.a : 0.0;
+  if (farmland > 0.004) albedo = mix(albedo, field_colour(in_world.xz, footprint), farmland);
+  if (terrain && farmland < 0.5) {
     // Uncultivated ground: patches of scrub and bare earth at two scales.
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
     albedo *= 0.7 + 0.6 * n;
   }
-  if (kWeathered != 0) albedo = weathered(albedo, n, in_albedo.a, footprint);
+  if (kWeathered != 0) albedo = weathered(albedo, n, farmland, footprint);
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);

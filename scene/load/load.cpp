@@ -26,10 +26,10 @@ namespace loader {
 
 const std::vector<std::string_view>& top_level_keys() {
   static const std::vector<std::string_view> keys = {
-      "$schema",     "format",     "id",          "title",    "calendar", "environment", "settings", "sources",
-      "terrain",     "rivers",     "lakes",       "walls",    "gates",    "towers",      "moats",    "damages",
-      "siege_rings", "earthworks", "settlements", "roads",    "camps",    "places",      "factions", "units",
-      "fires",       "engines",    "phases",      "captions", "shots"};
+      "$schema",     "format",     "id",          "title",  "calendar", "environment", "settings", "sources",
+      "terrain",     "rivers",     "lakes",       "walls",  "gates",    "towers",      "moats",    "damages",
+      "siege_rings", "earthworks", "settlements", "groves", "roads",    "camps",       "places",   "factions",
+      "units",       "fires",      "engines",     "phases", "captions", "shots"};
   return keys;
 }
 

@@ -20,6 +20,7 @@ struct Ids {
   IdTable siege_rings{"siege ring", "siege rings"};
   IdTable earthworks{"earthwork", "earthworks"};
   IdTable settlements{"settlement", "settlements"};
+  IdTable groves{"grove", "groves"};
   IdTable roads{"road", "roads"};
   IdTable camps{"camp", "camps"};
   IdTable places{"place", "places"};

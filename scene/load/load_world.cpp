@@ -229,7 +229,7 @@ void read_lake(Reader& r, const Node& node, Ids& ids, Lake& lake) {
 void read_wall(Reader& r, const Node& node, Ids& ids, Wall& wall) {
   const Object o = r.object(node, "a wall",
                             {"id", "name", "kind", "points", "closed", "height", "thickness", "batter", "crenellated",
-                             "bastion_spacing", "sources", "notes"});
+                             "bastion_spacing", "facing", "sources", "notes"});
   if (!o) return;
   wall.id = r.id(o, ids.walls);
   r.set(r.text(o.get("name")), wall.name);
@@ -244,6 +244,8 @@ void read_wall(Reader& r, const Node& node, Ids& ids, Wall& wall) {
   r.set(r.number(o.get("batter"), non_negative(1)), wall.batter);
   r.set(r.boolean(o.get("crenellated")), wall.crenellated);
   r.set(r.number(o.get("bastion_spacing"), non_negative()), wall.bastion_spacing);
+  r.set(r.enumeration<WallFacing>(o.get("facing"), {{"earth", WallFacing::Earth}, {"brick", WallFacing::Brick}}),
+        wall.facing);
   wall.provenance = r.provenance(o, false);
 }
 
@@ -338,12 +340,31 @@ void read_settlement(Reader& r, const Node& node, Ids& ids, Settlement& settleme
   r.set(r.text(o.get("name")), settlement.name);
   r.set(r.enumeration<SettlementKind>(o.get("kind"), {{"city_quarter", SettlementKind::CityQuarter},
                                                       {"village", SettlementKind::Village},
-                                                      {"palace", SettlementKind::Palace}}),
+                                                      {"palace", SettlementKind::Palace},
+                                                      {"temple", SettlementKind::Temple},
+                                                      {"market", SettlementKind::Market},
+                                                      {"office", SettlementKind::Office}}),
         settlement.kind);
   r.set(r.point(o.require("center")), settlement.center);
   r.set(r.number(o.get("radius"), positive(100'000)), settlement.radius);
   r.set(r.number(o.get("houses"), rules::integer(0, 100'000)), settlement.houses);
   settlement.provenance = r.provenance(o, false);
+}
+
+void read_grove(Reader& r, const Node& node, Ids& ids, Grove& grove) {
+  const Object o = r.object(node, "a grove", {"id", "name", "kind", "center", "radius", "trees", "sources", "notes"});
+  if (!o) return;
+  grove.id = r.id(o, ids.groves);
+  r.set(r.text(o.get("name")), grove.name);
+  r.set(r.enumeration<GroveKind>(o.get("kind"), {{"willows", GroveKind::Willows},
+                                                 {"elms", GroveKind::Elms},
+                                                 {"orchard", GroveKind::Orchard},
+                                                 {"scattered", GroveKind::Scattered}}),
+        grove.kind);
+  r.set(r.point(o.require("center")), grove.center);
+  r.set(r.number(o.get("radius"), positive(100'000)), grove.radius);
+  r.set(r.number(o.get("trees"), rules::integer(0, 100'000)), grove.trees);
+  grove.provenance = r.provenance(o, false);
 }
 
 void read_road(Reader& r, const Node& node, Ids& ids, Road& road) {
@@ -415,6 +436,7 @@ void read_world(Reader& r, const Object& root, Ids& ids, Scenario& s) {
              [&](const Node& n) { read_earthwork(r, n, ids, s.earthworks.emplace_back()); });
   r.for_each(root.get("settlements"), "settlements", 0,
              [&](const Node& n) { read_settlement(r, n, ids, s.settlements.emplace_back()); });
+  r.for_each(root.get("groves"), "groves", 0, [&](const Node& n) { read_grove(r, n, ids, s.groves.emplace_back()); });
   r.for_each(root.get("roads"), "roads", 0, [&](const Node& n) { read_road(r, n, ids, s.roads.emplace_back()); });
   r.for_each(root.get("camps"), "camps", 0, [&](const Node& n) { read_camp(r, n, ids, s.camps.emplace_back()); });
   r.for_each(root.get("places"), "places", 0, [&](const Node& n) { read_place(r, n, ids, s.places.emplace_back()); });

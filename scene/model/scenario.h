@@ -94,6 +94,10 @@ struct Lake {
 };
 
 enum class WallKind { CityWall, InnerWall, OuterLowWall };  // "city", "inner", "outer_low" (羊马墙)
+// What a wall's faces show: bare rammed earth (夯土, the north's usual until the Ming) or a
+// brick facing over the earth core (LOOK.md §1).
+enum class WallFacing { Earth, Brick };  // "earth", "brick"
+
 struct Wall {
   std::string id;
   Localized name;
@@ -105,6 +109,7 @@ struct Wall {
   float batter = 0.15f;  // inward slope of the faces, metres per metre of height
   bool crenellated = true;
   float bastion_spacing = 0;  // metres between 马面 bastions; 0 = none
+  WallFacing facing = WallFacing::Earth;
   Provenance provenance;
 };
 
@@ -174,7 +179,9 @@ struct Earthwork {  // mines, counter-mines, inner retrenchments
   Provenance provenance;
 };
 
-enum class SettlementKind { CityQuarter, Village, Palace };  // "city_quarter", "village", "palace"
+// "city_quarter", "village", "palace", "temple" (a monastery's halls round a pagoda),
+// "market" (open shop streets round a square), "office" (a prefecture's yamen compound).
+enum class SettlementKind { CityQuarter, Village, Palace, Temple, Market, Office };
 struct Settlement {
   std::string id;
   Localized name;
@@ -182,6 +189,19 @@ struct Settlement {
   glm::vec2 center{0};
   float radius = 150;
   int houses = 20;
+  Provenance provenance;
+};
+
+// Trees a scenario places itself (rivers' banks and villages get theirs from the world
+// builder): an orchard's rows, an elm grove, a lane of willows, scattered trees.
+enum class GroveKind { Willows, Elms, Orchard, Scattered };  // "willows", "elms", "orchard", "scattered"
+struct Grove {
+  std::string id;
+  Localized name;
+  GroveKind kind = GroveKind::Scattered;
+  glm::vec2 center{0};
+  float radius = 100;
+  int trees = 50;
   Provenance provenance;
 };
 
@@ -381,6 +401,7 @@ struct Scenario {
   std::vector<SiegeRing> siege_rings;
   std::vector<Earthwork> earthworks;
   std::vector<Settlement> settlements;
+  std::vector<Grove> groves;
   std::vector<Road> roads;
   std::vector<Camp> camps;
   std::vector<Place> places;

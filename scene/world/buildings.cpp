@@ -5,6 +5,7 @@
 
 #include "scene/model/geometry2d.h"
 #include "scene/model/hash.h"
+#include "scene/model/material.h"
 #include "scene/world/world.h"
 
 namespace scene {
@@ -32,12 +33,12 @@ void add_gable_roof(Mesh& mesh, glm::vec3 base, glm::vec2 size, float rise, floa
 }
 
 void add_house(Mesh& mesh, const Heightfield& ground, glm::vec2 at, glm::vec2 size, float height, float yaw,
-               glm::vec3 walls, glm::vec3 roof, std::uint32_t object) {
+               glm::vec3 walls, glm::vec3 roof, Material roof_material, std::uint32_t object) {
   const float g = ground.height(at);
-  mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x, height + 0.5f, size.y), yaw, pack_color(walls),
-               object);
-  add_gable_roof(mesh, glm::vec3(at.x, g + height, at.y), size + glm::vec2(1.2f), size.y * 0.35f, yaw, pack_color(roof),
-                 object);
+  mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x, height + 0.5f, size.y), yaw,
+               pack_material(walls, Material::Plaster), object);
+  add_gable_roof(mesh, glm::vec3(at.x, g + height, at.y), size + glm::vec2(1.2f), size.y * 0.35f, yaw,
+                 pack_material(roof, roof_material), object);
 }
 
 void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& s,
@@ -67,7 +68,7 @@ void add_city_quarter(Mesh& mesh, const Scenario& scenario, const Heightfield& g
     const bool along_x = (h >> 3) & 1;
     const glm::vec2 size(10.0f + static_cast<float>(h % 5), 7.0f + static_cast<float>((h >> 5) % 3));
     add_house(mesh, ground, lots[i].p, size, 3.5f + static_cast<float>((h >> 7) % 3), along_x ? 0.0f : 1.5707964f,
-              kPlaster, kGreyTiles, object);
+              kPlaster, kGreyTiles, Material::RoofTiles, object);
   }
 }
 
@@ -81,14 +82,15 @@ void add_palace(Mesh& mesh, const Heightfield& ground, const Settlement& s, std:
     const float g = ground.height(at);
     const glm::vec2 size(i == halls / 2 ? 40.0f : 28.0f, i == halls / 2 ? 20.0f : 14.0f);
     mesh.add_box(glm::vec3(at.x, g - 0.5f, at.y), glm::vec3(size.x + 6, 2.0f, size.y + 6), 0,
-                 pack_color(kPlaster * 1.2f), object);
-    mesh.add_box(glm::vec3(at.x, g + 1.5f, at.y), glm::vec3(size.x, 7.0f, size.y), 0, pack_color(kLacquer), object);
+                 pack_material(kPlaster * 1.2f, Material::RammedEarth), object);
+    mesh.add_box(glm::vec3(at.x, g + 1.5f, at.y), glm::vec3(size.x, 7.0f, size.y), 0,
+                 pack_material(kLacquer, Material::Timber), object);
     add_gable_roof(mesh, glm::vec3(at.x, g + 8.5f, at.y), size + glm::vec2(4.0f), size.y * 0.45f, 0,
-                   pack_color(kGreyTiles), object);
+                   pack_material(kGreyTiles, Material::RoofTiles), object);
   }
   // The compound wall.
   const float w = r * 0.75f, d = r * 0.8f, g = ground.height(s.center);
-  const std::uint32_t c = pack_color(kLacquer * 0.8f);
+  const std::uint32_t c = pack_material(kLacquer * 0.8f, Material::Plaster);
   mesh.add_box(glm::vec3(s.center.x, g - 0.5f, s.center.y - d), glm::vec3(2 * w, 5.0f, 1.5f), 0, c, object);
   mesh.add_box(glm::vec3(s.center.x - w, g - 0.5f, s.center.y), glm::vec3(1.5f, 5.0f, 2 * d), 0, c, object);
   mesh.add_box(glm::vec3(s.center.x + w, g - 0.5f, s.center.y), glm::vec3(1.5f, 5.0f, 2 * d), 0, c, object);
@@ -107,7 +109,7 @@ void add_village(Mesh& mesh, const Scenario& scenario, const Heightfield& ground
     const glm::vec2 p = s.center + glm::vec2(std::cos(angle), std::sin(angle)) * dist;
     if (!clear_ground(scenario, p, 4.0f)) continue;
     add_house(mesh, ground, p, glm::vec2(9.0f, 6.0f), 3.0f, (h & 1) ? 0.0f : 1.5707964f, kPlaster * 0.9f, kThatch,
-              object);
+              Material::Thatch, object);
     ++placed;
   }
 }
@@ -118,9 +120,12 @@ void add_settlement(Mesh& mesh, const Scenario& scenario, const Heightfield& gro
                     std::uint32_t salt, std::uint32_t object) {
   switch (settlement.kind) {
     case SettlementKind::CityQuarter:
+    case SettlementKind::Market:
       add_city_quarter(mesh, scenario, ground, settlement, salt, object);
       break;
     case SettlementKind::Palace:
+    case SettlementKind::Temple:  // until temples, markets and offices have builders of their own
+    case SettlementKind::Office:
       add_palace(mesh, ground, settlement, object);
       break;
     case SettlementKind::Village:

@@ -34,6 +34,20 @@ std::string_view to_string(ObjectKind kind) {
       return "road";
     case ObjectKind::Ladder:
       return "ladder";
+    case ObjectKind::Tree:
+      return "tree";
+    case ObjectKind::Reeds:
+      return "reeds";
+    case ObjectKind::Temple:
+      return "temple";
+    case ObjectKind::Pagoda:
+      return "pagoda";
+    case ObjectKind::CourtyardWall:
+      return "courtyard_wall";
+    case ObjectKind::Market:
+      return "market";
+    case ObjectKind::Office:
+      return "office";
   }
   return "unknown";
 }

@@ -24,7 +24,14 @@ enum class ObjectKind {
   Dam,
   Earthwork,
   Road,
-  Ladder  // one per unit that carries scaling ladders: all its ladders
+  Ladder,         // one per unit that carries scaling ladders: all its ladders
+  Tree,           // one per grove, river bank or village's trees: all its trees
+  Reeds,          // one per river or lake: its reed beds
+  Temple,         // a temple settlement's halls and walls
+  Pagoda,         // a temple's pagoda
+  CourtyardWall,  // one per settlement: the walls round its compounds
+  Market,         // a market settlement's stalls and shops
+  Office          // a yamen compound's halls
 };
 std::string_view to_string(ObjectKind kind);
 

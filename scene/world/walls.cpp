@@ -5,6 +5,7 @@
 
 #include "scene/model/geometry2d.h"
 #include "scene/model/hash.h"
+#include "scene/model/material.h"
 #include "scene/world/world.h"
 
 namespace scene {
@@ -152,7 +153,7 @@ glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(st
 void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size, float height, float yaw,
                  std::uint32_t object) {
   mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw,
-                   pack_color(kRubble), object);
+                   pack_material(kRubble, Material::Rubble), object);
 }
 
 bool within(glm::vec2 span, float s) { return s >= span.x && s <= span.y; }
@@ -165,10 +166,11 @@ void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const 
   const glm::vec2 out = glm::normalize(b.centre - b.foot);
   if (state <= 0) {
     mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y),
-                 glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw, pack_color(kWallFace), object);
+                 glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw,
+                 pack_material(kWallFace, Material::RammedEarth), object);
     return;
   }
-  const std::uint32_t face = pack_color(scarred(state));
+  const std::uint32_t face = pack_material(scarred(state), Material::RammedEarth);
   const std::uint32_t h = hash32(static_cast<std::uint32_t>(b.s), salt + 53);
   if (state >= 0.999f) {
     const float stub = wall.height * kBastionStubFraction;
@@ -244,7 +246,7 @@ void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
-  WallLook look{pack_color(kWallFace), pack_color(kWalkway)};
+  WallLook look{pack_material(kWallFace, Material::RammedEarth), pack_material(kWalkway, Material::PackedEarth)};
   if (cuts.empty()) {
     look.start_cap = look.end_cap = !wall.closed;
     add_wall_body(mesh, wall, sign, st, look, 0, object);
@@ -284,9 +286,9 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   for (const Bastion& bastion : bastions_of(wall, gates))
     if (within(span, bastion.s)) add_bastion(mesh, ground, wall, bastion, state, salt, wall_object, rubble_object);
   // Scarred facing: darker and browner as the damage grows.
-  WallLook look{pack_color(scarred(state)), pack_color(kWalkway)};
+  WallLook look{pack_material(scarred(state), Material::RammedEarth), pack_material(kWalkway, Material::PackedEarth)};
   look.merlons_kept = 1.0f - std::min(state * 1.6f, 1.0f);
-  const std::uint32_t rubble = pack_color(kRubble);
+  const std::uint32_t rubble = pack_material(kRubble, Material::Rubble);
   const auto heap = [&](glm::vec2 p, float size, float height, float yaw) {
     rubble_heap(mesh, ground, p, size, height, yaw, rubble_object);
   };
@@ -385,7 +387,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     for (float side : {-1.0f, 1.0f}) {
       const glm::vec2 p = at + dir * side * (kGateWidth * 0.3f);
       mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(kGateWidth * 0.35f, stub + kSink, depth * 0.9f), yaw,
-                   pack_color(scarred(1)), object);
+                   pack_material(scarred(1), Material::RammedEarth), object);
       rubble_heap(mesh, ground, p + outward * (depth * 0.5f + 3.0f), 8.0f, stub * 0.6f, yaw + side, object);
     }
   } else {
@@ -426,20 +428,21 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
       on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height,
               glm::mix(kWallFace, kCharred, burn));
     const float hall_y = g + wall.height + 0.5f;
-    const std::uint32_t hall = pack_color(glm::mix(kTimber, kCharred, burn));
+    const std::uint32_t hall = pack_material(glm::mix(kTimber, kCharred, burn), Material::Timber);
     if (!collapsed) {
       mesh.add_box(glm::vec3(at.x, hall_y, at.y), glm::vec3(18.0f, 6.0f, depth - 4.0f), yaw, hall, object);
       mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw,
-                       pack_color(kRoofTiles), object);
+                       pack_material(kRoofTiles, Material::RoofTiles), object);
     } else {
       // One bay stands under its roof; the other has burnt down onto the gate's top.
       const glm::vec2 standing = at - dir * 4.5f, fallen = at + dir * 4.5f;
       mesh.add_box(glm::vec3(standing.x, hall_y, standing.y), glm::vec3(9.0f, 6.0f, depth - 4.0f), yaw, hall, object);
       mesh.add_pyramid(glm::vec3(standing.x - dir.x * 1.25f, hall_y + 6.0f, standing.y - dir.y * 1.25f),
-                       glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw, pack_color(kRoofTiles), object);
+                       glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw, pack_material(kRoofTiles, Material::RoofTiles),
+                       object);
       mesh.add_box(glm::vec3(fallen.x, hall_y, fallen.y), glm::vec3(8.0f, 1.6f, depth - 5.0f), yaw, hall, object);
       mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, depth - 3.0f), 1.6f, yaw + 0.12f,
-                       pack_color(kRoofTiles), object);
+                       pack_material(kRoofTiles, Material::RoofTiles), object);
       for (int k = 0; k < 3; ++k) {  // charred beams sticking out of the fallen roof
         const glm::vec2 p = fallen + dir * (static_cast<float>(k - 1) * 2.5f);
         mesh.add_box(glm::vec3(p.x, hall_y + 1.6f + 0.4f * static_cast<float>(k), p.y),
@@ -472,18 +475,21 @@ void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::u
   const glm::vec3 base(tower.position.x, g - kSink, tower.position.y);
   if (state >= 0.999f) {  // fallen with the wall: a stub in its rubble
     const float stub = tower.height * kBastionStubFraction;
-    mesh.add_box(base, glm::vec3(size * 0.85f, stub + kSink, size * 0.85f), 0, pack_color(scarred(1)), object);
+    mesh.add_box(base, glm::vec3(size * 0.85f, stub + kSink, size * 0.85f), 0,
+                 pack_material(scarred(1), Material::RammedEarth), object);
     rubble_heap(mesh, ground, tower.position + glm::vec2(size * 0.6f, 0), size * 0.6f, stub * 0.6f, 0.4f, object);
     rubble_heap(mesh, ground, tower.position - glm::vec2(0, size * 0.6f), size * 0.5f, stub * 0.5f, 1.1f, object);
     return;
   }
-  mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0, pack_color(scarred(state)), object);
+  mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0,
+               pack_material(scarred(state), Material::RammedEarth), object);
   const glm::vec3 top(tower.position.x, g + tower.height, tower.position.y);
-  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0, pack_color(glm::mix(kTimber, kCharred, state)),
-               object);
+  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0,
+               pack_material(glm::mix(kTimber, kCharred, state), Material::Timber), object);
   // The pavilion's roof goes once the damage is more than half done.
   if (state < 0.5f)
-    mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0, pack_color(kRoofTiles), object);
+    mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0,
+                     pack_material(kRoofTiles, Material::RoofTiles), object);
 }
 
 }  // namespace scene

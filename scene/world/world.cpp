@@ -128,6 +128,8 @@ World build_world(const Scenario& scenario) {
   for (const Road& road : scenario.roads)
     add_road(world.structures, scenario, *ground, road,
              world.objects.add(ObjectKind::Road, label(road.name, road.id), road.id));
+  // Trees last of all, so every earlier id stays as it was.
+  world.trees = place_trees(scenario, *ground, world.objects);
   // What never moves casts from known places; rings, camps and engines are added per frame.
   add_casters(world.static_casters, world.ground, *ground, world.structures);
   for (const Mesh& camp : world.camps)

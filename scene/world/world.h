@@ -18,6 +18,7 @@
 #include "scene/world/objects.h"
 #include "scene/world/shadow_receivers.h"
 #include "scene/world/terrain_chunks.h"
+#include "scene/world/trees.h"
 
 namespace scene {
 
@@ -64,6 +65,7 @@ struct World {
   CasterHeights static_casters;                       // per terrain chunk: structures' heights (shadow_receivers.h)
   std::shared_ptr<const Heightfield> heightfield;     // the full-resolution ground the meshes stand on
   PropModels models;                                  // engines, tents, gers and banners as models, loaded once
+  std::vector<TreeInstance> trees;                    // trees and reeds (trees.h), drawn as instances
 };
 
 struct DynamicMeshes {
