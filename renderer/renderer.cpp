@@ -137,7 +137,7 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
   ground_ = upload_static(world_.ground.mesh);
   water_ = upload_static(world_.water);
-  structures_ = upload_static(world_.structures);
+  structures_ = upload_static(world_.structure_chunks.mesh);
   scene::Mesh camps;
   for (const scene::Mesh& camp : world_.camps) {
     const auto first = static_cast<std::uint32_t>(camps.indices.size());
@@ -353,6 +353,18 @@ LightVariants& Renderer::world_variants(bool shadowed) {
   return *variants;
 }
 
+void Renderer::draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj) {
+  if (structures_.index_count == 0 || !options_.world) return;
+  bind(cmd, structures_);
+  const std::vector<scene::StructureChunk>& chunks = world_.structure_chunks.chunks;
+  for (std::size_t i = 0; i < chunks.size() && i < structure_levels_.size(); ++i) {
+    if (view_proj && !scene::box_in_frustum(*view_proj, chunks[i].min, chunks[i].max)) continue;
+    const scene::IndexRange range = chunks[i].levels[structure_levels_[i]];
+    vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
+    stats_.triangles += range.count / 3;
+  }
+}
+
 void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj,
                             float pixel_angle, const std::vector<std::uint8_t>& shadowed) {
   const scene::TerrainChunks& terrain = world_.ground;
@@ -446,6 +458,12 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   stats_.troops_ms = ms_since(troops_start);
   write_tonemap_set(slot, target);
 
+  // The structures' levels, for the camera: the shadow pass draws the same.
+  const float pixel_angle = glm::radians(camera.fov_deg) / static_cast<float>(extent.height);
+  structure_levels_.resize(world_.structure_chunks.chunks.size());
+  for (std::size_t i = 0; i < structure_levels_.size(); ++i)
+    structure_levels_[i] = static_cast<std::uint8_t>(
+        scene::structure_level(world_.structure_chunks.chunks[i], camera.position, pixel_angle));
   record_shadow_pass(cmd, slot, snapshot, shadow);
   const std::vector<std::uint8_t> shadowed =
       shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
@@ -485,7 +503,7 @@ void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const sc
                                   const ShadowFit& shadow) {
   const std::uint64_t before_shadows = stats_.triangles;
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
-    draw(c, structures_);
+    draw_structures(c, nullptr);
     draw(c, slot.dynamic_solids);
     draw_camps(c, snapshot);
   });
@@ -507,7 +525,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
-  draw(cmd, structures_);  // near and tall first: less shading of hidden ground
+  draw_structures(cmd, &view_proj);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
   draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),

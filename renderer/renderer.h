@@ -163,6 +163,10 @@ class Renderer {
   // (`shadowed`, per chunk) with the world pipeline, the rest without the shadow lookup.
   void draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
                     const std::vector<std::uint8_t>& shadowed);
+  // What never moves, chunk by chunk at the levels of detail structure_levels_ holds for this
+  // frame; `view_proj`: skip the chunks outside it (none for the shadow pass, whose casters
+  // may stand outside the view).
+  void draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj);
   void create_descriptors();
   void create_pipelines();
   // record()'s steps.
@@ -191,7 +195,8 @@ class Renderer {
   FrameStats stats_;
   bool lit_ = false;  // this frame has local lights: the scene pipelines that add them
 
-  GpuMesh ground_, water_, structures_;
+  GpuMesh ground_, water_, structures_;         // structures_: world_.structure_chunks' mesh
+  std::vector<std::uint8_t> structure_levels_;  // per structure chunk: its level this frame
   GpuMesh camps_;                               // every camp, built once, uploaded once; drawn while occupied
   std::vector<scene::IndexRange> camp_ranges_;  // per scenario camp: its indices in camps_
   std::array<FrameSlot, kFramesInFlight> slots_;

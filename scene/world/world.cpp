@@ -134,6 +134,7 @@ World build_world(const Scenario& scenario) {
   add_casters(world.static_casters, world.ground, *ground, world.structures);
   for (const Mesh& camp : world.camps)
     add_casters(world.static_casters, world.ground, *ground, camp);  // occupied or not
+  world.structure_chunks = build_structure_chunks(world.structures);
   world.heightfield = ground;
   return world;
 }

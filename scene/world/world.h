@@ -17,6 +17,7 @@
 #include "scene/sim/ladders.h"
 #include "scene/world/objects.h"
 #include "scene/world/shadow_receivers.h"
+#include "scene/world/structure_chunks.h"
 #include "scene/world/terrain_chunks.h"
 #include "scene/world/trees.h"
 
@@ -57,10 +58,11 @@ struct World {
   ObjectRegistry objects;  // ids for every static and dynamic object, fixed for the scenario
   std::uint32_t sky = 0;
   std::uint32_t terrain = 0;
-  TerrainChunks ground;     // the terrain, in chunks with levels of detail
-  Mesh water;               // rivers
-  Mesh structures;          // walls (less their damaged segments), bastions, gates, towers, buildings, roads
-  std::vector<Mesh> camps;  // parallel to Scenario::camps; drawn while the camp is occupied
+  TerrainChunks ground;              // the terrain, in chunks with levels of detail
+  Mesh water;                        // rivers
+  Mesh structures;                   // walls (less their damaged segments), bastions, gates, towers, buildings, roads
+  StructureChunks structure_chunks;  // the same in chunks with levels of detail, as the renderer draws them
+  std::vector<Mesh> camps;           // parallel to Scenario::camps; drawn while the camp is occupied
   glm::vec3 casters_min{1e30f}, casters_max{-1e30f};  // bounds of everything that casts a shadow
   CasterHeights static_casters;                       // per terrain chunk: structures' heights (shadow_receivers.h)
   std::shared_ptr<const Heightfield> heightfield;     // the full-resolution ground the meshes stand on
