@@ -71,7 +71,7 @@ vec3 flowing_ripples(vec2 p, vec2 flow, float t) {
 }
 
 const vec3 kSilt = vec3(0.085, 0.07, 0.048);   // churned-up mud along the banks
-const vec3 kFoam = vec3(0.42, 0.40, 0.36);     // the thin scum line where the water laps the bank
+const vec3 kFoam = vec3(0.26, 0.245, 0.21);  // the thin scum line where the water laps the bank
 
 void main() {
   vec3 eye = frame.camera_position;
@@ -98,7 +98,9 @@ void main() {
   float turbid = smoothstep(0.7, 1.0, bank);
   float width = max(0.04, 1.5 * fwidth(bank));
   float lap = smoothstep(1.0 - width, 1.0, bank) * min(1.0, 0.04 / width);
-  lap *= 0.55 + 0.45 * sin(in_world.x * 0.37 + in_world.z * 0.29 + frame.time_s * 0.8);
+  // Broken into patches along the bank (two beating waves), and faint at most.
+  float patches = sin(in_world.x * 0.37 + in_world.z * 0.29 + frame.time_s * 0.8) * sin(in_world.x * 0.061 - in_world.z * 0.083);
+  lap *= 0.6 * smoothstep(-0.2, 0.6, patches);
   vec3 albedo = mix(in_albedo.rgb, kSilt, 0.6 * turbid);
   vec3 ambient = frame.sky_up + frame.sun_color * 0.15 * max(frame.sun_direction.y, 0.0);
   vec3 light = ambient + local_light(in_world, n);

@@ -16,7 +16,7 @@ constexpr int kDz[8] = {-1, -1, -1, 0, 0, 1, 1, 1};
 // How strongly one round of water cuts down: a lone hillside sample (its own cell's area)
 // moves this share of the way towards the sample it drains to; a sample with a catchment A
 // cells large moves as if this were sqrt(A) times larger, so valleys deepen with their reach.
-constexpr float kIncision = 0.03f;
+constexpr float kIncision = 0.05f;
 // Hillslope creep after each round: the share of the way to the mean of the four neighbours.
 constexpr float kCreep = 0.12f;
 // Hollows are filled this much above their rim, per sample, so water finds a way out of them.

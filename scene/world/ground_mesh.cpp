@@ -13,11 +13,12 @@ namespace {
 
 // Linear albedos. Open plain is drawn as farmland plots by the shader (vertex alpha).
 constexpr glm::vec3 kGrass{0.15f, 0.15f, 0.08f};
-// A channel's banks, from the water's edge up: dark wet mud that the water laps, damp brown
-// earth, then the dry loess of the upper bank, paler than the fields.
-constexpr glm::vec3 kWetMud{0.055f, 0.045f, 0.034f};
-constexpr glm::vec3 kDampBank{0.11f, 0.09f, 0.064f};
-constexpr glm::vec3 kDryBank{0.21f, 0.18f, 0.13f};
+// A channel's banks, from the water's edge up: wet brown mud that the water laps, damp earth,
+// then the weedy loess of the upper bank, near the fields' own tone so that seen from afar the
+// bank is a thin brown edge to the water rather than a pale or dark band.
+constexpr glm::vec3 kWetMud{0.075f, 0.06f, 0.043f};
+constexpr glm::vec3 kDampBank{0.12f, 0.1f, 0.07f};
+constexpr glm::vec3 kDryBank{0.15f, 0.145f, 0.085f};
 constexpr glm::vec3 kBareSlope{0.22f, 0.18f, 0.13f};
 constexpr glm::vec3 kHillScrub{0.10f, 0.12f, 0.06f};
 constexpr glm::vec3 kTrodden{0.13f, 0.105f, 0.08f};
