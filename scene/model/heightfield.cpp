@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene/model/erosion.h"
 #include "scene/model/geometry2d.h"
 #include "scene/model/hash.h"
 #include "scene/model/scenario.h"
@@ -55,14 +56,37 @@ float ridged(glm::vec2 p) {
   return sum / norm;
 }
 
-float ridge_height(const Ridge& ridge, glm::vec2 xz) {
+// Ridges this tall or taller are hills, broken into crests and valleys and eroded; lower
+// ones are gentle rises on the plain and keep their smooth profile.
+constexpr float kHillRidge = 60;
+
+float ridge_profile(const Ridge& ridge, glm::vec2 xz) {
   const float d = polyline_distance(xz, ridge.points);
   const float half_width = std::max(ridge.width * 0.5f, 1.0f);
-  const float profile = ridge.height * std::exp2(-(d / half_width) * (d / half_width));
+  return ridge.height * std::exp2(-(d / half_width) * (d / half_width));
+}
+
+// A ridge's height at a point given its smooth profile there.
+float ridge_height(const Ridge& ridge, float profile, glm::vec2 xz) {
+  // A low rise keeps its smooth profile, and so does the far foot of a hill (where the noise
+  // would change nothing that shows, and costs most of the grid's build).
+  if (ridge.height < kHillRidge || profile < 0.5f) return profile;
   // Real hills are cut by valleys and spurs: break tall ridges up so they read as hills in
-  // low sun rather than one smooth swell. Low rises on the plain stay smooth.
-  if (ridge.height < 60) return profile;
+  // low sun rather than one smooth swell (erosion then cuts the valleys between them).
   return profile * (0.45f + 0.9f * ridged(xz / 1100.0f));
+}
+
+// The plain's height at a point (relief and ridges), and in `hill` how much of it is hill
+// country: the tall ridges' smooth profiles added up, in metres.
+float relief_and_ridges(const Terrain& terrain, glm::vec2 xz, float& hill) {
+  float h = terrain.base_height + relief(terrain, xz);
+  hill = 0;
+  for (const Ridge& ridge : terrain.ridges) {
+    const float profile = ridge_profile(ridge, xz);
+    h += ridge_height(ridge, profile, xz);
+    if (ridge.height >= kHillRidge) hill += profile;
+  }
+  return h;
 }
 
 // Cross-section of a river channel, as an offset below the plain at distance d from the
@@ -101,6 +125,56 @@ float moat_offset(const Moat& moat, const Wall& wall, glm::vec2 xz) {
   if (d >= half) return -moat.depth * 0.25f * (1.0f - (d - half) / 3.0f);
   const float t = d / half;
   return -moat.depth * (1.0f - 0.75f * t * t);
+}
+
+// The hills' weathering: where it starts and is full (metres of hill: the tall ridges' smooth profiles added up), how many
+// rounds of water, and the loess terraces on the lower slopes (metres above the plain).
+constexpr float kErodeFrom = 20, kErodeFull = 80;
+constexpr int kErosionRounds = 4;
+constexpr float kTerraceLow = 6, kTerraceHigh = 140, kTerraceStep = 4.5f;
+// Erosion keeps this far (metres) from a river's bank, a lake or a moat: their water levels
+// are read from the uneroded plain (plain_height).
+constexpr float kWaterGuard = 300;
+
+float hill_smoothstep(float a, float b, float x) {
+  const float t = glm::clamp((x - a) / (b - a), 0.0f, 1.0f);
+  return t * t * (3 - 2 * t);
+}
+
+void keep_water_uneroded(const Scenario& scenario, const Heightfield& field, const std::vector<const Wall*>& moat_walls,
+                         std::vector<float>& erodible) {
+  const glm::vec2 cell = field.cell_size();
+  std::vector<Bounds2> river_bounds;  // each river's reach and the guard beyond: cheap to rule out
+  for (const River& river : scenario.rivers) {
+    Bounds2 b;
+    for (glm::vec2 p : river.points) b.add(p);
+    b.min -= glm::vec2(river.width * 0.5f + river.bank_width + kWaterGuard);
+    b.max += glm::vec2(river.width * 0.5f + river.bank_width + kWaterGuard);
+    river_bounds.push_back(b);
+  }
+  for (int iz = 0; iz < field.nz; ++iz)
+    for (int ix = 0; ix < field.nx; ++ix) {
+      float& k = erodible[static_cast<size_t>(iz) * field.nx + ix];
+      if (k <= 0) continue;
+      const glm::vec2 xz = field.min + glm::vec2(ix, iz) * cell;
+      float nearest = 1e30f;  // metres beyond the water's reach
+      for (size_t r = 0; r < scenario.rivers.size(); ++r) {
+        const Bounds2& b = river_bounds[r];
+        if (xz.x < b.min.x || xz.y < b.min.y || xz.x > b.max.x || xz.y > b.max.y) continue;
+        const River& river = scenario.rivers[r];
+        nearest = std::min(nearest, polyline_distance(xz, river.points) - river.width * 0.5f - river.bank_width);
+      }
+      for (const Lake& lake : scenario.lakes)
+        if (lake.outline.size() >= 3)
+          nearest =
+              std::min(nearest, inside_polygon(xz, lake.outline) ? 0.0f : polyline_distance(xz, lake.outline, true));
+      for (size_t m = 0; m < scenario.moats.size(); ++m)
+        if (moat_walls[m])
+          nearest =
+              std::min(nearest, polyline_distance(xz, moat_walls[m]->points, moat_walls[m]->closed) -
+                                    moat_centre_distance(scenario.moats[m], *moat_walls[m]) - scenario.moats[m].width);
+      k *= hill_smoothstep(0.0f, kWaterGuard, nearest);
+    }
 }
 
 }  // namespace
@@ -154,10 +228,13 @@ bool Heightfield::intersect(glm::vec3 origin, glm::vec3 direction, float max_dis
 }
 
 float plain_height(const Scenario& scenario, glm::vec2 xz) {
-  const Terrain& terrain = scenario.terrain;
-  float h = terrain.base_height + relief(terrain, xz);
-  for (const Ridge& ridge : terrain.ridges) h += ridge_height(ridge, xz);
-  return h;
+  float hill;
+  return relief_and_ridges(scenario.terrain, xz, hill);
+}
+
+float plain_at(const Scenario& scenario, const Heightfield& field, int ix, int iz) {
+  if (!field.plain.empty()) return field.plain[static_cast<size_t>(iz) * field.nx + ix];
+  return plain_height(scenario, field.min + glm::vec2(ix, iz) * field.cell_size());
 }
 
 Heightfield build_heightfield(const Scenario& scenario, const HeightImage* image) {
@@ -198,16 +275,36 @@ Heightfield build_heightfield(const Scenario& scenario, const HeightImage* image
     river_bounds.push_back(reach_bounds(river.points, river.width * 0.5f + margin + river.bank_width));
   for (const Lake& lake : scenario.lakes) lake_bounds.push_back(reach_bounds(lake.outline, 20.0f));
 
+  // The plain before carving, and where it is hill country that weathers.
+  field.plain.resize(field.heights.size());
+  std::vector<float> erodible(field.heights.size(), 0.0f);
+  bool hills = false;
   for (int iz = 0; iz < field.nz; ++iz) {
     for (int ix = 0; ix < field.nx; ++ix) {
       const glm::vec2 xz = field.min + glm::vec2(ix, iz) * cell;
-      float h;
+      const size_t i = static_cast<size_t>(iz) * field.nx + ix;
       if (use_image) {
         const glm::vec2 uv = (xz - field.min) / (field.max - field.min);
-        h = glm::mix(terrain.heightmap->min_height, terrain.heightmap->max_height, image->sample(uv));
-      } else {
-        h = plain_height(scenario, xz);
+        field.plain[i] = glm::mix(terrain.heightmap->min_height, terrain.heightmap->max_height, image->sample(uv));
+        continue;  // a surveyed heightmap has its own valleys
       }
+      float hill;
+      field.plain[i] = relief_and_ridges(terrain, xz, hill);
+      erodible[i] = hill_smoothstep(kErodeFrom, kErodeFull, hill);
+      hills = hills || erodible[i] > 0;
+    }
+  }
+  if (hills) {
+    keep_water_uneroded(scenario, field, moat_walls, erodible);
+    const ErosionGrid grid{field.nx, field.nz, cell, &field.plain, &erodible};
+    erode_valleys(grid, kErosionRounds);
+    terrace_slopes(grid, terrain.base_height, kTerraceLow, kTerraceHigh, kTerraceStep);
+  }
+
+  for (int iz = 0; iz < field.nz; ++iz) {
+    for (int ix = 0; ix < field.nx; ++ix) {
+      const glm::vec2 xz = field.min + glm::vec2(ix, iz) * cell;
+      const size_t i = static_cast<size_t>(iz) * field.nx + ix;
       float offset = 0;
       for (size_t r = 0; r < scenario.rivers.size(); ++r) {
         if (!contains(river_bounds[r], xz)) continue;
@@ -221,7 +318,7 @@ Heightfield build_heightfield(const Scenario& scenario, const HeightImage* image
           offset = std::min(offset, lake_offset(scenario.lakes[l], xz));
       for (size_t m = 0; m < scenario.moats.size(); ++m)
         if (moat_walls[m]) offset = std::min(offset, moat_offset(scenario.moats[m], *moat_walls[m], xz));
-      field.heights[static_cast<size_t>(iz) * field.nx + ix] = h + offset;
+      field.heights[i] = field.plain[i] + offset;
     }
   }
   return field;

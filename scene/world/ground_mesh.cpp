@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
+#include "scene/model/heightfield.h"
 #include "scene/world/world.h"
 
 namespace scene {
@@ -12,8 +13,12 @@ namespace {
 
 // Linear albedos. Open plain is drawn as farmland plots by the shader (vertex alpha).
 constexpr glm::vec3 kGrass{0.15f, 0.15f, 0.08f};
-constexpr glm::vec3 kMud{0.10f, 0.085f, 0.06f};
-constexpr glm::vec3 kSand{0.27f, 0.235f, 0.17f};  // the dry upper banks of a channel, above the water
+// A channel's banks, from the water's edge up: wet brown mud that the water laps, damp earth,
+// then the weedy loess of the upper bank, near the fields' own tone so that seen from afar the
+// bank is a thin brown edge to the water rather than a pale or dark band.
+constexpr glm::vec3 kWetMud{0.075f, 0.06f, 0.043f};
+constexpr glm::vec3 kDampBank{0.12f, 0.1f, 0.07f};
+constexpr glm::vec3 kDryBank{0.15f, 0.145f, 0.085f};
 constexpr glm::vec3 kBareSlope{0.22f, 0.18f, 0.13f};
 constexpr glm::vec3 kHillScrub{0.10f, 0.12f, 0.06f};
 constexpr glm::vec3 kTrodden{0.13f, 0.105f, 0.08f};
@@ -34,7 +39,7 @@ Vertex ground_vertex(const Scenario& scenario, const Heightfield& ground, int ix
   const float h = ground.at(ix, iz);
   const glm::vec3 n = ground.normal(xz);
   const float above_plain = h - scenario.terrain.base_height;
-  const float carved = h - plain_height(scenario, xz);
+  const float carved = h - plain_at(scenario, ground, ix, iz);
 
   glm::vec3 colour = kGrass;
   float farmland = 1.0f;
@@ -49,11 +54,13 @@ Vertex ground_vertex(const Scenario& scenario, const Heightfield& ground, int ix
   const float slope = glm::clamp((1.0f - n.y) * 8.0f, 0.0f, 1.0f);
   colour = glm::mix(colour, kBareSlope, slope);
   farmland *= 1.0f - slope;
-  // A channel's sides: pale sand from the lip down to the water (River::water_level, 1.5 m
-  // below the plain by default), dark mud below it, where the water or a drained bed is.
-  const float bank = glm::clamp(-carved - 0.3f, 0.0f, 1.0f);
-  const float under = glm::clamp(-carved - 1.4f, 0.0f, 1.0f);
-  colour = glm::mix(glm::mix(colour, kSand, bank * 0.8f), kMud, under);
+  // A channel's sides (River::water_level is 1.5 m below the plain by default, a moat's
+  // water stands deeper): dry loess at the lip, damp lower down, wet dark mud from a little
+  // above the water to the bed. No fields on a bank.
+  const float dry_to_damp = smoothstep(-0.3f, -0.9f, carved), damp_to_wet = smoothstep(-0.9f, -1.5f, carved);
+  const glm::vec3 bank_colour = glm::mix(glm::mix(kDryBank, kDampBank, dry_to_damp), kWetMud, damp_to_wet);
+  const float bank = smoothstep(-0.3f, -0.6f, carved);  // from where terrain_chunks counts it wet
+  colour = glm::mix(colour, bank_colour, bank);
   farmland *= 1.0f - bank;
   const glm::vec2 inside = glm::min(xz - ground.min, ground.max - xz);
   const float edge = smoothstep(kEdgeFade, 0.0f, std::min(inside.x, inside.y));

@@ -1,10 +1,12 @@
-// Roads: ribbons of packed earth draped on the ground, darker at the verges, raised on an
-// embankment for a causeway, and carried over rivers and moats on a flat timber deck.
+// Roads: ribbons of packed earth draped on the ground, rutted by cart wheels, grassy at the
+// verges, raised on an embankment for a causeway, and carried over rivers and moats on a flat
+// timber deck.
 #include <algorithm>
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
+#include "scene/model/material.h"
 #include "scene/world/terrain_chunks.h"
 #include "scene/world/world.h"
 
@@ -19,6 +21,14 @@ constexpr glm::vec3 kVerge{0.15f, 0.13f, 0.085f};
 constexpr glm::vec3 kEmbankment{0.17f, 0.145f, 0.10f};
 constexpr glm::vec3 kDeck{0.19f, 0.12f, 0.07f};
 constexpr glm::vec3 kDeckSide{0.15f, 0.10f, 0.06f};
+constexpr glm::vec3 kRutShade{0.72f, 0.70f, 0.68f};  // a rut's floor, darker and a little cooler (damp, shaded)
+
+// Carts' wheels cut two ruts about a gauge apart down the middle of a road, with a crown of
+// untrodden earth between them.
+constexpr float kHalfGauge = 0.75f;
+constexpr float kRutHalfWidth = 0.3f;
+constexpr float kRutDepth = 0.07f;
+constexpr float kCrown = 0.08f;
 
 constexpr float kLift = 0.25f;       // metres above the ground: clear of it where the grid bends between samples
 constexpr float kVergeLift = 0.08f;  // the verge's outer edge nearly meets the ground
@@ -71,23 +81,47 @@ struct Column {
   float offset;
   float lift;
   glm::vec3 colour;
+  Material material = Material::PackedEarth;
 };
+
+// The middle of a road's top at `lift`, left to right: two ruts and the crown between them.
+void add_rutted_top(std::vector<Column>& out, float lift, glm::vec3 top) {
+  const glm::vec3 rut = top * kRutShade;
+  const float g = kHalfGauge, w = kRutHalfWidth;
+  for (const Column& c : std::initializer_list<Column>{{-g - w, lift, top},
+                                                       {-g, lift - kRutDepth, rut},
+                                                       {-g + w, lift + kCrown * 0.5f, top},
+                                                       {0, lift + kCrown, top},
+                                                       {g - w, lift + kCrown * 0.5f, top},
+                                                       {g, lift - kRutDepth, rut},
+                                                       {g + w, lift, top}})
+    out.push_back(c);
+}
 
 std::vector<Column> cross_section(const Road& road) {
   const float half = road.width * 0.5f;
   const glm::vec3 top = road.kind == RoadKind::Track ? kTrackEarth : kPackedEarth;
+  std::vector<Column> out;
   if (road.kind == RoadKind::Causeway) {
     const float foot = half + kCausewayHeight * 2.0f;  // sides sloping 1 in 2
-    return {{-foot, kVergeLift, kEmbankment},     {-half, kCausewayHeight, kEmbankment},
-            {-half * 0.8f, kCausewayHeight, top}, {half * 0.8f, kCausewayHeight, top},
-            {half, kCausewayHeight, kEmbankment}, {foot, kVergeLift, kEmbankment}};
+    out = {{-foot, kVergeLift, kEmbankment, Material::Grass},
+           {-half, kCausewayHeight, kEmbankment, Material::PackedEarth},
+           {-half * 0.8f, kCausewayHeight, top, Material::PackedEarth}};
+    if (half * 0.8f > kHalfGauge + kRutHalfWidth + 0.2f) add_rutted_top(out, kCausewayHeight, top);
+    out.push_back({half * 0.8f, kCausewayHeight, top, Material::PackedEarth});
+    out.push_back({half, kCausewayHeight, kEmbankment, Material::PackedEarth});
+    out.push_back({foot, kVergeLift, kEmbankment, Material::Grass});
+    return out;
   }
   const float verge = std::max(1.0f, road.width * 0.2f);
-  return {{-half - verge, kVergeLift, kVerge},
-          {-half, kLift, top},
-          {0, kLift, top},
-          {half, kLift, top},
-          {half + verge, kVergeLift, kVerge}};
+  out = {{-half - verge, kVergeLift, kVerge, Material::Grass}, {-half, kLift, top, Material::PackedEarth}};
+  if (half > kHalfGauge + kRutHalfWidth + 0.2f)
+    add_rutted_top(out, kLift, top);
+  else
+    out.push_back({0, kLift + kCrown * 0.5f, top, Material::PackedEarth});
+  out.push_back({half, kLift, top, Material::PackedEarth});
+  out.push_back({half + verge, kVergeLift, kVerge, Material::Grass});
+  return out;
 }
 
 // Whether p is within reach of a river's channel, a moat or a lake: the only places whose
@@ -227,8 +261,8 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
         const bool edge = j == 0 || j + 1 == m;
         const float offset = glm::clamp(c.offset, -road.width * 0.5f - 0.5f, road.width * 0.5f + 0.5f);
         const glm::vec2 p = line[i] + sides[i] * offset;
-        section.push_back(
-            {glm::vec3(p.x, deck[i], p.y), glm::vec3(0, 1, 0), pack_color(edge ? kDeckSide : kDeck), object});
+        section.push_back({glm::vec3(p.x, deck[i], p.y), glm::vec3(0, 1, 0),
+                           pack_material(edge ? kDeckSide : kDeck, Material::Timber), object});
         continue;
       }
       const glm::vec2 p = line[i] + sides[i] * c.offset;
@@ -236,7 +270,8 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
       if (road.kind == RoadKind::Causeway && (j == 0 || j + 1 == m))  // the embankment's sloping sides
         normal =
             glm::normalize(glm::vec3(sides[i].x, 0, sides[i].y) * (c.offset > 0 ? 0.45f : -0.45f) + glm::vec3(0, 1, 0));
-      section.push_back({glm::vec3(p.x, road_ground(ground, p) + c.lift, p.y), normal, pack_color(c.colour), object});
+      section.push_back(
+          {glm::vec3(p.x, road_ground(ground, p) + c.lift, p.y), normal, pack_material(c.colour, c.material), object});
     }
   }
   const std::vector<size_t> kept = needed_samples(section, m, [&](size_t i) { return bridged(i); });
@@ -267,8 +302,9 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
       const glm::vec3 a(p.x, deck[i] - kDeckThickness, p.y), b(q.x, deck[i1] - kDeckThickness, q.y);
       const glm::vec3 c(q.x, deck[i1] + kParapet, q.y), d(p.x, deck[i] + kParapet, p.y);
       const glm::vec3 out(sides[i].x * s, 0, sides[i].y * s);
-      mesh.add_quad_facing(a, b, c, d, out, pack_color(kDeckSide), object);
-      mesh.add_quad_facing(a, b, c, d, -out, pack_color(kDeckSide), object);
+      const std::uint32_t side = pack_material(kDeckSide, Material::Timber);
+      mesh.add_quad_facing(a, b, c, d, out, side, object);
+      mesh.add_quad_facing(a, b, c, d, -out, side, object);
     }
   }
 }

@@ -71,20 +71,30 @@ std::vector<float> lowest_within_step(const Heightfield& g, const std::vector<in
   return out;
 }
 
-// Such a corner's colour and normal: the mean over the same window, so a dark channel bed a
-// cell wide does not spread its colour over a coarse triangle hundreds of metres across.
-Vertex mean_vertex(const std::vector<Vertex>& grid, int nx, std::pair<int, int> xr, std::pair<int, int> zr) {
-  glm::vec4 colour(0);
-  glm::vec3 normal(0);
-  int n = 0;
+// Such a corner's colour and normal: the mean over the same window of the dry ground (weight
+// 1) alone, or of all of it where none is dry. A coarse triangle is hundreds of metres across:
+// the channel's dark bed and pale banks, a cell or two wide, would spread over all of it as a
+// band along the river (and the fields' share would fade there), while the water drawn over
+// the channel covers what it is meant to; what shows beside it is the fields.
+Vertex mean_vertex(const std::vector<Vertex>& grid, const std::vector<float>& weight, int nx, std::pair<int, int> xr,
+                   std::pair<int, int> zr) {
+  glm::vec4 colour(0), any_colour(0);
+  glm::vec3 normal(0), any_normal(0);
+  int n = 0, dry = 0;
   for (int z = zr.first; z <= zr.second; ++z)
     for (int x = xr.first; x <= xr.second; ++x, ++n) {
-      const Vertex& v = grid[static_cast<size_t>(z) * nx + x];
-      colour += unpack_color(v.color);
-      normal += v.normal;
+      const size_t i = static_cast<size_t>(z) * nx + x;
+      const glm::vec4 c = unpack_color(grid[i].color);
+      any_colour += c;
+      any_normal += grid[i].normal;
+      if (weight[i] > 1) continue;
+      colour += c;
+      normal += grid[i].normal;
+      ++dry;
     }
+  if (dry == 0) colour = any_colour, normal = any_normal, dry = n;
   Vertex out = grid[static_cast<size_t>(zr.first) * nx + xr.first];
-  colour /= static_cast<float>(n);
+  colour /= static_cast<float>(dry);
   out.color = pack_color(glm::vec3(colour), colour.a);
   out.normal = glm::normalize(normal);
   return out;
@@ -176,7 +186,7 @@ struct ChunkBuilder {
           std::uint32_t& c = corner[j * xs.size() + i];
           c = grid(xs[i], zs[j]);
           if (lowered_levels[k].empty()) continue;
-          Vertex v = mean_vertex(out.mesh.vertices, ground.nx, step_window(xs, i), step_window(zs, j));
+          Vertex v = mean_vertex(out.mesh.vertices, weight, ground.nx, step_window(xs, i), step_window(zs, j));
           v.position = glm::vec3(out.mesh.vertices[c].position.x, lowered_levels[k][j * xs.size() + i],
                                  out.mesh.vertices[c].position.z);
           c = static_cast<std::uint32_t>(out.mesh.vertices.size());
@@ -231,8 +241,7 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
                        std::vector<float>(ground.heights.size(), 1.0f), out, indices};
   for (int z = 0; z < ground.nz; ++z)
     for (int x = 0; x < ground.nx; ++x) {
-      const glm::vec2 xz = ground.min + glm::vec2(x, z) * ground.cell_size();
-      if (ground.at(x, z) < plain_height(scenario, xz) - 0.3f) builder.weight[builder.grid(x, z)] = kWetWeight;
+      if (ground.at(x, z) < plain_at(scenario, ground, x, z) - 0.3f) builder.weight[builder.grid(x, z)] = kWetWeight;
     }
   for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells)
     for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) builder.add_chunk(cx, cz);

@@ -11,8 +11,49 @@ namespace scene {
 
 namespace {
 constexpr glm::vec3 kWaterTint{0.05f, 0.09f, 0.10f};  // the shader adds sky reflection on top
+// Surface speeds mid-stream, metres a second: a lowland river runs, a moat barely moves.
+constexpr float kRiverSpeed = 0.9f;
+constexpr float kMoatSpeed = 0.06f;
 
 glm::vec2 perpendicular(glm::vec2 d) { return glm::vec2(-d.y, d.x); }
+
+// What water.frag reads from a water vertex: the normal's x and z are the surface's flow
+// (metres a second, downstream), its y stays 1; the colour's alpha is how far into the
+// stream the vertex lies (0 at the bank, 1 mid-stream), for the current's profile and the
+// turbid line along the banks.
+Vertex water_vertex(glm::vec2 p, float y, glm::vec2 flow, float midstream, std::uint32_t object) {
+  return {glm::vec3(p.x, y, p.y), glm::vec3(flow.x, 1.0f, flow.y), pack_color(kWaterTint, midstream), object};
+}
+
+// A ribbon of water along `path` (upstream first), three vertices across: both banks and the
+// middle of the stream, flowing at `speed` down the path.
+void add_ribbon(Mesh& mesh, const Scenario& scenario, const std::vector<glm::vec2>& points, float width,
+                float water_level, float speed, std::uint32_t object) {
+  const std::vector<glm::vec2> path = resample(points, 20.0f);
+  if (path.size() < 2) return;
+  const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+  for (size_t i = 0; i < path.size(); ++i) {
+    // Average the directions of the two neighbouring segments so corners do not pinch.
+    const glm::vec2 prev = path[i > 0 ? i - 1 : i], next = path[i + 1 < path.size() ? i + 1 : i];
+    const glm::vec2 along = glm::normalize(next - prev);
+    const glm::vec2 side = glm::normalize(perpendicular(along)) * (width * 0.5f);
+    const float y = plain_height(scenario, path[i]) + water_level;
+    const glm::vec2 flow = along * speed;
+    mesh.vertices.push_back(water_vertex(path[i] + side, y, flow, 0.0f, object));
+    mesh.vertices.push_back(water_vertex(path[i], y, flow, 1.0f, object));
+    mesh.vertices.push_back(water_vertex(path[i] - side, y, flow, 0.0f, object));
+  }
+  for (std::uint32_t i = 0; i + 1 < path.size(); ++i)
+    for (std::uint32_t k = 0; k < 2; ++k) {
+      const std::uint32_t a = base + 3 * i + k, b = a + 1, c = a + 3, d = a + 4;
+      // Wind each quad so it faces up whichever way the river turns.
+      const glm::vec3 pa = mesh.vertices[a].position, pb = mesh.vertices[b].position, pc = mesh.vertices[c].position;
+      if (glm::cross(pb - pa, pc - pa).y > 0)
+        mesh.indices.insert(mesh.indices.end(), {a, b, c, c, b, d});
+      else
+        mesh.indices.insert(mesh.indices.end(), {a, c, b, c, d, b});
+    }
+}
 }  // namespace
 
 std::vector<glm::vec2> resample(const std::vector<glm::vec2>& path, float step) {
@@ -28,27 +69,7 @@ std::vector<glm::vec2> resample(const std::vector<glm::vec2>& path, float step) 
 }
 
 void add_river_water(Mesh& mesh, const Scenario& scenario, const River& river, std::uint32_t object) {
-  const std::vector<glm::vec2> path = resample(river.points, 20.0f);
-  if (path.size() < 2) return;
-  const std::uint32_t colour = pack_color(kWaterTint);
-  const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
-  for (size_t i = 0; i < path.size(); ++i) {
-    // Average the directions of the two neighbouring segments so corners do not pinch.
-    const glm::vec2 prev = path[i > 0 ? i - 1 : i], next = path[i + 1 < path.size() ? i + 1 : i];
-    const glm::vec2 side = glm::normalize(perpendicular(glm::normalize(next - prev))) * (river.width * 0.5f);
-    const float y = plain_height(scenario, path[i]) + river.water_level;
-    for (glm::vec2 p : {path[i] + side, path[i] - side})
-      mesh.vertices.push_back({glm::vec3(p.x, y, p.y), glm::vec3(0, 1, 0), colour, object});
-  }
-  for (std::uint32_t i = 0; i + 1 < path.size(); ++i) {
-    const std::uint32_t a = base + 2 * i, b = a + 1, c = a + 2, d = a + 3;
-    // Wind each quad so it faces up whichever way the river turns.
-    const glm::vec3 pa = mesh.vertices[a].position, pb = mesh.vertices[b].position, pc = mesh.vertices[c].position;
-    if (glm::cross(pb - pa, pc - pa).y > 0)
-      mesh.indices.insert(mesh.indices.end(), {a, b, c, c, b, d});
-    else
-      mesh.indices.insert(mesh.indices.end(), {a, c, b, c, d, b});
-  }
+  add_ribbon(mesh, scenario, river.points, river.width, river.water_level, kRiverSpeed, object);
 }
 
 void add_moat_water(Mesh& mesh, const Scenario& scenario, const Moat& moat, const Wall& wall, std::uint32_t object) {
@@ -68,11 +89,7 @@ void add_moat_water(Mesh& mesh, const Scenario& scenario, const Moat& moat, cons
     line.push_back(here - miter * centre * sign);
   }
   line.push_back(line.front());
-  River ribbon;
-  ribbon.points = line;
-  ribbon.width = moat.width * 0.8f;
-  ribbon.water_level = -moat.depth * 0.45f;
-  add_river_water(mesh, scenario, ribbon, object);
+  add_ribbon(mesh, scenario, line, moat.width * 0.8f, -moat.depth * 0.45f, kMoatSpeed, object);
 }
 
 void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, float level, std::uint32_t object) {
@@ -83,10 +100,9 @@ void add_lake_water(Mesh& mesh, const Scenario& scenario, const Lake& lake, floa
   // One flat surface: the bed is a bowl, so a lower level shows less water where the
   // ground now stands above it.
   const float y = plain_height(scenario, bounds.center()) + level;
-  const std::uint32_t colour = pack_color(kWaterTint);
+  // Still water, and no turbid line: the outline's vertices are all shore.
   const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
-  for (glm::vec2 p : lake.outline)
-    mesh.vertices.push_back({glm::vec3(p.x, y, p.y), glm::vec3(0, 1, 0), colour, object});
+  for (glm::vec2 p : lake.outline) mesh.vertices.push_back(water_vertex(p, y, glm::vec2(0), 1.0f, object));
   for (std::uint32_t i : triangulate(lake.outline)) mesh.indices.push_back(base + i);
 }
 
