@@ -56,9 +56,14 @@ void add_house(Mesh& mesh, const Heightfield& ground, const BuildingPlace& p, st
     mesh.add_quad_facing(f(-p.size.x * 0.5f, low + 0.6f, z), f(p.size.x * 0.5f, low + 0.6f, z),
                          f(p.size.x * 0.5f, low, z + reach), f(-p.size.x * 0.5f, low, z + reach), glm::vec3(0, 1, 0),
                          awning, object);
-    for (float side : {-1.0f, 1.0f})
-      mesh.add_box(f(side * (p.size.x * 0.5f - 0.3f), 0, z + reach - 0.2f), glm::vec3(0.2f, low, 0.2f), p.yaw,
-                   pack_material(kTimber, Material::Timber), object);
+    for (float side : {-1.0f, 1.0f}) {  // posts: a front and an outer face each, all that is seen of them
+      const float x = side * (p.size.x * 0.5f - 0.3f), w = 0.1f, zp = z + reach - 0.2f;
+      const std::uint32_t post = pack_material(kTimber, Material::Timber);
+      mesh.add_quad_facing(f(x - w, 0, zp + w), f(x + w, 0, zp + w), f(x + w, low, zp + w), f(x - w, low, zp + w),
+                           f.fwd, post, object);
+      mesh.add_quad_facing(f(x + side * w, 0, zp - w), f(x + side * w, 0, zp + w), f(x + side * w, low, zp + w),
+                           f(x + side * w, low, zp - w), f.right * side, post, object);
+    }
   } else {
     front_panel(mesh, f, z, -0.75f, 0.75f, 0, 2.1f, dark, object);  // the door in the middle bay
     if (p.bays >= 3)                                                // vertical-bar windows in the side bays

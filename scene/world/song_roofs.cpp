@@ -112,8 +112,15 @@ void add_roof(Mesh& mesh, glm::vec3 eaves, float yaw, const RoofSpec& spec, std:
   const Ring& top = rings[n];
   const float ridge_h = 0.25f + 0.035f * spec.walls.y, ridge_w = 0.3f + 0.02f * spec.walls.y;
   const float ridge_len = top[2].x - top[3].x + ridge_w;
-  mesh.add_box(f(glm::vec3(0, top[2].y - ridge_h * 0.4f, 0)), glm::vec3(ridge_len, ridge_h, ridge_w), yaw, spec.ridge,
-               object);
+  {  // a triangular ridge capping: two faces, four triangles
+    const float half = ridge_len * 0.5f, y0 = top[2].y - ridge_h * 0.3f, y1 = top[2].y + ridge_h * 0.7f;
+    const glm::vec3 crest_a(-half, y1, 0), crest_b(half, y1, 0);
+    for (float side : {-1.0f, 1.0f}) {
+      const float z = side * ridge_w * 0.5f;
+      mesh.add_quad_facing(f(glm::vec3(-half, y0, z)), f(glm::vec3(half, y0, z)), f(crest_b), f(crest_a),
+                           f.dir({0, 0.5f, side}), spec.ridge, object);
+    }
+  }
   if (spec.finials > 0)
     for (float side : {-1.0f, 1.0f})
       add_finial(mesh, f, glm::vec3(side * (ridge_len * 0.5f - spec.finials * 0.2f), top[2].y + ridge_h * 0.5f, 0),

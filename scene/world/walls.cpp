@@ -191,18 +191,6 @@ RoofSpec timber_roof(RoofKind kind, glm::vec2 walls, float overhang, float rise,
   return roof;
 }
 
-// The wooden war shed (敌楼) on an intact bastion, hung with felt against arrows.
-void add_war_shed(Mesh& mesh, const Bastion& b, float top, float yaw, std::uint32_t object) {
-  const glm::vec3 at(b.centre.x, top, b.centre.y);
-  mesh.add_box(at, glm::vec3(kBastionSize.x * 0.55f, 2.6f, kBastionSize.y * 0.45f), yaw,
-               pack_material(glm::vec3(0.2f, 0.17f, 0.13f), Material::Timber), object);
-  RoofSpec roof =
-      timber_roof(RoofKind::Gable, glm::vec2(kBastionSize.x * 0.55f, kBastionSize.y * 0.45f), 0.5f, 1.4f, 0);
-  roof.segments = 1;
-  roof.ridge_beam = false;
-  add_roof(mesh, at + glm::vec3(0, 2.6f, 0), yaw, roof, object);
-}
-
 // A gate tower (城门楼) of two storeys on the gate's platform, each under a hip-and-gable roof
 // turned up at the corners; `burn` blackens it as the gate is fired.
 void add_gate_tower(Mesh& mesh, glm::vec3 at, float yaw, glm::vec2 size, float burn, std::uint32_t object) {
@@ -239,7 +227,6 @@ void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const 
   if (state <= 0) {
     mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y),
                  glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw, wall_face(wall), object);
-    add_war_shed(mesh, b, g + wall.height, yaw, object);
     return;
   }
   const std::uint32_t face = wall_face(wall, state);
