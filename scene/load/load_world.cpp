@@ -333,8 +333,8 @@ void read_earthwork(Reader& r, const Node& node, Ids& ids, Earthwork& work) {
 }
 
 void read_settlement(Reader& r, const Node& node, Ids& ids, Settlement& settlement) {
-  const Object o =
-      r.object(node, "a settlement", {"id", "name", "kind", "center", "radius", "houses", "sources", "notes"});
+  const Object o = r.object(node, "a settlement",
+                            {"id", "name", "kind", "center", "radius", "houses", "models", "sources", "notes"});
   if (!o) return;
   settlement.id = r.id(o, ids.settlements);
   r.set(r.text(o.get("name")), settlement.name);
@@ -348,6 +348,17 @@ void read_settlement(Reader& r, const Node& node, Ids& ids, Settlement& settleme
   r.set(r.point(o.require("center")), settlement.center);
   r.set(r.number(o.get("radius"), positive(100'000)), settlement.radius);
   r.set(r.number(o.get("houses"), rules::integer(0, 100'000)), settlement.houses);
+  if (const Node models = o.get("models")) {
+    static constexpr std::string_view kKinds[] = {"house", "shop", "farmhouse", "hall", "gate", "stall", "pagoda"};
+    const Object m = r.object(models, "a settlement's models {\"house\": \"house.glb\", ...}",
+                              {"house", "shop", "farmhouse", "hall", "gate", "stall", "pagoda"});
+    if (m)
+      for (std::string_view kind : kKinds) {
+        std::string path;
+        read_model_path(r, m.get(kind), path);
+        if (!path.empty()) settlement.models[std::string(kind)] = path;
+      }
+  }
   settlement.provenance = r.provenance(o, false);
 }
 

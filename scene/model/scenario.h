@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -189,6 +190,9 @@ struct Settlement {
   glm::vec2 center{0};
   float radius = 150;
   int houses = 20;
+  // "models": a user's glTF/FBX/OBJ per building kind ("house", "shop", "farmhouse", "hall",
+  // "gate", "stall", "pagoda"), relative to the scenario file; a kind not named is built in.
+  std::map<std::string, std::string> models;
   Provenance provenance;
 };
 

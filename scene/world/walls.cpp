@@ -6,13 +6,15 @@
 #include "scene/model/geometry2d.h"
 #include "scene/model/hash.h"
 #include "scene/model/material.h"
+#include "scene/world/building_palette.h"
+#include "scene/world/song_roofs.h"
 #include "scene/world/world.h"
 
 namespace scene {
 
 namespace {
 
-constexpr glm::vec3 kWallFace{0.155f, 0.145f, 0.13f};  // grey brick facing
+constexpr glm::vec3 kWallFace = palette::kEarth;  // towers and anything without a wall's facing
 constexpr glm::vec3 kWalkway{0.12f, 0.11f, 0.095f};
 constexpr glm::vec3 kRoofTiles{0.06f, 0.06f, 0.07f};
 constexpr glm::vec3 kTimber{0.30f, 0.09f, 0.05f};
@@ -123,6 +125,14 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
                            object);
 
     if (wall.crenellated && ha >= wall.height - 0.01f && hb >= wall.height - 0.01f) {
+      // The low parapet (宇墙) on the wall-walk's inner edge, so no one falls into the city.
+      const float pi = -tha + 0.5f, pib = -thb + 0.5f, rail = 1.0f;
+      mesh.add_quad_facing(at(a, -tha, ya1), at(b, -thb, yb1), at(b, -thb, yb1 + rail), at(a, -tha, ya1 + rail), -out,
+                           look.face, object);
+      mesh.add_quad_facing(at(a, pi, ya1), at(b, pib, yb1), at(b, pib, yb1 + rail), at(a, pi, ya1 + rail), out,
+                           look.face, object);
+      mesh.add_quad_facing(at(a, -tha, ya1 + rail), at(b, -thb, yb1 + rail), at(b, pib, yb1 + rail),
+                           at(a, pi, ya1 + rail), glm::vec3(0, 1, 0), look.face, object);
       // Merlons along the outer parapet, at fixed arc lengths so a cut wall keeps its rhythm.
       const float len = b.s - a.s;
       if (len <= 1e-3f) continue;
@@ -150,6 +160,14 @@ constexpr float kBarbicanHalfWidth = 34.0f;  // along the wall, either side of t
 
 glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
 
+// A wall's face as its data says it was built: rammed earth (the north's rule before the
+// Ming), or brick facing; scarred darker as damage grows.
+std::uint32_t wall_face(const Wall& wall, float state = 0) {
+  const bool brick = wall.facing == WallFacing::Brick;
+  return pack_material(glm::mix(brick ? palette::kBrick : palette::kEarth, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f),
+                       brick ? Material::Brick : Material::RammedEarth);
+}
+
 void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size, float height, float yaw,
                  std::uint32_t object) {
   mesh.add_pyramid(glm::vec3(p.x, ground.height(p) - 0.3f, p.y), glm::vec2(size, size * 0.8f), height, yaw,
@@ -157,6 +175,48 @@ void rubble_heap(Mesh& mesh, const Heightfield& ground, glm::vec2 p, float size,
 }
 
 bool within(glm::vec2 span, float s) { return s >= span.x && s <= span.y; }
+
+RoofSpec timber_roof(RoofKind kind, glm::vec2 walls, float overhang, float rise, float burn) {
+  RoofSpec roof;
+  roof.kind = kind;
+  roof.walls = walls;
+  roof.overhang = overhang;
+  roof.rise = rise;
+  roof.sag = 0.14f;
+  roof.segments = 3;
+  roof.corner_lift = kind == RoofKind::Gable ? 0 : 0.5f;
+  roof.tiles = pack_material(glm::mix(palette::kTiles, kCharred, burn), Material::RoofTiles);
+  roof.ridge = pack_material(glm::mix(palette::kRidge, kCharred, burn), Material::RoofTiles);
+  roof.gable = pack_material(glm::mix(palette::kRedOchre, kCharred, burn), Material::Timber);
+  return roof;
+}
+
+// A gate tower (城门楼) of two storeys on the gate's platform, each under a hip-and-gable roof
+// turned up at the corners; `burn` blackens it as the gate is fired.
+void add_gate_tower(Mesh& mesh, glm::vec3 at, float yaw, glm::vec2 size, float burn, std::uint32_t object) {
+  const std::uint32_t timber = pack_material(glm::mix(palette::kRedOchre, kCharred, burn), Material::Timber);
+  const std::uint32_t walls = pack_material(glm::mix(palette::kLimeWash * 0.8f, kCharred, burn), Material::Plaster);
+  constexpr float kLower = 5.0f, kUpper = 4.0f, kTier = 0.7f;
+  mesh.add_box(at, glm::vec3(size.x, kLower, size.y), yaw, walls, object);
+  // Columns along the front and back show the five bays.
+  const glm::vec3 right(std::cos(yaw), 0, -std::sin(yaw)), fwd(std::sin(yaw), 0, std::cos(yaw));
+  for (float side : {-1.0f, 1.0f})
+    for (int i = 0; i <= 5; ++i)
+      mesh.add_box(at + right * (size.x * (static_cast<float>(i) / 5.0f - 0.5f)) + fwd * (side * size.y * 0.5f),
+                   glm::vec3(0.55f, kLower, 0.55f), yaw, timber, object);
+  mesh.add_box(at + glm::vec3(0, kLower, 0), glm::vec3(size.x + 0.6f, kTier, size.y + 0.6f), yaw, timber, object);
+  add_roof(mesh, at + glm::vec3(0, kLower + kTier, 0), yaw, timber_roof(RoofKind::Hipped, size, 2.2f, 2.6f, burn),
+           object);  // the lower eaves (腰檐)
+  // The upper storey stands back from the lower eaves, which show all round it.
+  const glm::vec2 upper = size - glm::vec2(6.0f, 4.0f);
+  const glm::vec3 up = at + glm::vec3(0, kLower + kTier + 1.6f, 0);
+  mesh.add_box(up, glm::vec3(upper.x, kUpper, upper.y), yaw, walls, object);
+  mesh.add_box(up + glm::vec3(0, kUpper, 0), glm::vec3(upper.x + 0.6f, kTier, upper.y + 0.6f), yaw, timber, object);
+  RoofSpec top = timber_roof(RoofKind::HipGable, upper, 2.6f, (upper.y + 5.2f) * 0.36f, burn);
+  top.corner_lift = 0.8f;
+  top.finials = 1.6f;
+  add_roof(mesh, up + glm::vec3(0, kUpper + kTier, 0), yaw, top, object);
+}
 
 // One bastion in the state of its wall segment: intact as built; damaged with its facing
 // scarred and its outer half slumped; breached fallen to a stub in its own rubble.
@@ -166,11 +226,10 @@ void add_bastion(Mesh& mesh, const Heightfield& ground, const Wall& wall, const 
   const glm::vec2 out = glm::normalize(b.centre - b.foot);
   if (state <= 0) {
     mesh.add_box(glm::vec3(b.centre.x, g - kSink, b.centre.y),
-                 glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw,
-                 pack_material(kWallFace, Material::RammedEarth), object);
+                 glm::vec3(kBastionSize.x, wall.height + kSink, kBastionSize.y), yaw, wall_face(wall), object);
     return;
   }
-  const std::uint32_t face = pack_material(scarred(state), Material::RammedEarth);
+  const std::uint32_t face = wall_face(wall, state);
   const std::uint32_t h = hash32(static_cast<std::uint32_t>(b.s), salt + 53);
   if (state >= 0.999f) {
     const float stub = wall.height * kBastionStubFraction;
@@ -246,7 +305,7 @@ void add_wall(Mesh& mesh, const Heightfield& ground, const Wall& wall, std::uint
   if (wall.points.size() < 2) return;
   const float sign = outward_sign(wall);
   const std::vector<Station> st = stations_along(ground, wall.points, wall.closed, sign);
-  WallLook look{pack_material(kWallFace, Material::RammedEarth), pack_material(kWalkway, Material::PackedEarth)};
+  WallLook look{wall_face(wall), pack_material(kWalkway, Material::PackedEarth)};
   if (cuts.empty()) {
     look.start_cap = look.end_cap = !wall.closed;
     add_wall_body(mesh, wall, sign, st, look, 0, object);
@@ -286,7 +345,7 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   for (const Bastion& bastion : bastions_of(wall, gates))
     if (within(span, bastion.s)) add_bastion(mesh, ground, wall, bastion, state, salt, wall_object, rubble_object);
   // Scarred facing: darker and browner as the damage grows.
-  WallLook look{pack_material(scarred(state), Material::RammedEarth), pack_material(kWalkway, Material::PackedEarth)};
+  WallLook look{wall_face(wall, state), pack_material(kWalkway, Material::PackedEarth)};
   look.merlons_kept = 1.0f - std::min(state * 1.6f, 1.0f);
   const std::uint32_t rubble = pack_material(kRubble, Material::Rubble);
   const auto heap = [&](glm::vec2 p, float size, float height, float yaw) {
@@ -387,7 +446,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     for (float side : {-1.0f, 1.0f}) {
       const glm::vec2 p = at + dir * side * (kGateWidth * 0.3f);
       mesh.add_box(glm::vec3(p.x, g - kSink, p.y), glm::vec3(kGateWidth * 0.35f, stub + kSink, depth * 0.9f), yaw,
-                   pack_material(scarred(1), Material::RammedEarth), object);
+                   wall_face(wall, 1), object);
       rubble_heap(mesh, ground, p + outward * (depth * 0.5f + 3.0f), 8.0f, stub * 0.6f, yaw + side, object);
     }
   } else {
@@ -395,7 +454,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     // the taking is half done, and the hall burnt with half its roof fallen in at the end.
     const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
     const bool open = burn >= 0.5f, collapsed = burn >= 0.9f;
-    const std::uint32_t face = pack_color(glm::mix(kWallFace, kScar, burn * 0.5f));
+    const std::uint32_t face = wall_face(wall, burn * 0.6f);
     const float block_h = wall.height + kSink + 0.5f;
     if (!open) {
       mesh.add_box(glm::vec3(at.x, g - kSink, at.y), glm::vec3(kGateWidth, block_h, depth), yaw, face, object);
@@ -428,26 +487,25 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
       on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height,
               glm::mix(kWallFace, kCharred, burn));
     const float hall_y = g + wall.height + 0.5f;
-    const std::uint32_t hall = pack_material(glm::mix(kTimber, kCharred, burn), Material::Timber);
+    const glm::vec2 tower(18.0f, std::max(depth - 6.0f, 6.0f));
     if (!collapsed) {
-      mesh.add_box(glm::vec3(at.x, hall_y, at.y), glm::vec3(18.0f, 6.0f, depth - 4.0f), yaw, hall, object);
-      mesh.add_pyramid(glm::vec3(at.x, hall_y + 6.0f, at.y), glm::vec2(23.0f, depth + 1.0f), 4.5f, yaw,
-                       pack_material(kRoofTiles, Material::RoofTiles), object);
+      add_gate_tower(mesh, glm::vec3(at.x, hall_y, at.y), yaw, tower, burn, object);
     } else {
-      // One bay stands under its roof; the other has burnt down onto the gate's top.
+      // The upper storey is gone; one half of the lower stands under its eaves, the other has
+      // burnt down onto the gate's top.
+      const std::uint32_t hall = pack_material(kCharred, Material::Timber);
       const glm::vec2 standing = at - dir * 4.5f, fallen = at + dir * 4.5f;
-      mesh.add_box(glm::vec3(standing.x, hall_y, standing.y), glm::vec3(9.0f, 6.0f, depth - 4.0f), yaw, hall, object);
-      mesh.add_pyramid(glm::vec3(standing.x - dir.x * 1.25f, hall_y + 6.0f, standing.y - dir.y * 1.25f),
-                       glm::vec2(11.5f, depth + 1.0f), 4.5f, yaw, pack_material(kRoofTiles, Material::RoofTiles),
-                       object);
-      mesh.add_box(glm::vec3(fallen.x, hall_y, fallen.y), glm::vec3(8.0f, 1.6f, depth - 5.0f), yaw, hall, object);
-      mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, depth - 3.0f), 1.6f, yaw + 0.12f,
-                       pack_material(kRoofTiles, Material::RoofTiles), object);
+      mesh.add_box(glm::vec3(standing.x, hall_y, standing.y), glm::vec3(9.0f, 5.0f, tower.y), yaw, hall, object);
+      add_roof(mesh, glm::vec3(standing.x, hall_y + 5.0f, standing.y), yaw,
+               timber_roof(RoofKind::Gable, glm::vec2(9.0f, tower.y), 1.2f, 2.2f, 0.7f), object);
+      mesh.add_box(glm::vec3(fallen.x, hall_y, fallen.y), glm::vec3(8.0f, 1.6f, tower.y - 1.0f), yaw, hall, object);
+      mesh.add_pyramid(glm::vec3(fallen.x, hall_y + 1.6f, fallen.y), glm::vec2(9.0f, tower.y + 1.0f), 1.6f, yaw + 0.12f,
+                       pack_material(glm::mix(kRoofTiles, kCharred, 0.5f), Material::RoofTiles), object);
       for (int k = 0; k < 3; ++k) {  // charred beams sticking out of the fallen roof
         const glm::vec2 p = fallen + dir * (static_cast<float>(k - 1) * 2.5f);
         mesh.add_box(glm::vec3(p.x, hall_y + 1.6f + 0.4f * static_cast<float>(k), p.y),
-                     glm::vec3(0.5f, 0.5f, depth - 6.0f), yaw + 0.25f * static_cast<float>(k - 1), pack_color(kCharred),
-                     object);
+                     glm::vec3(0.5f, 0.5f, tower.y - 2.0f), yaw + 0.25f * static_cast<float>(k - 1),
+                     pack_color(kCharred), object);
       }
     }
   }
@@ -484,12 +542,17 @@ void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::u
   mesh.add_box(base, glm::vec3(size, tower.height + kSink, size), 0,
                pack_material(scarred(state), Material::RammedEarth), object);
   const glm::vec3 top(tower.position.x, g + tower.height, tower.position.y);
-  mesh.add_box(top, glm::vec3(size * 0.75f, 4.5f, size * 0.75f), 0,
+  const float pavilion = size * 0.72f;
+  mesh.add_box(top, glm::vec3(pavilion, 4.0f, pavilion), 0,
                pack_material(glm::mix(kTimber, kCharred, state), Material::Timber), object);
-  // The pavilion's roof goes once the damage is more than half done.
-  if (state < 0.5f)
-    mesh.add_pyramid(top + glm::vec3(0, 4.5f, 0), glm::vec2(size + 2.0f), 4.0f, 0,
-                     pack_material(kRoofTiles, Material::RoofTiles), object);
+  // The pavilion's roof (a corner tower's hip-and-gable, a watch tower's hipped) goes once
+  // the damage is more than half done.
+  if (state < 0.5f) {
+    RoofSpec roof = timber_roof(tower.kind == TowerKind::Watch ? RoofKind::Hipped : RoofKind::HipGable,
+                                glm::vec2(pavilion), 1.4f, pavilion * 0.42f, state);
+    roof.finials = tower.kind == TowerKind::Watch ? 0 : 1.0f;
+    add_roof(mesh, top + glm::vec3(0, 4.0f, 0), 0, roof, object);
+  }
 }
 
 }  // namespace scene

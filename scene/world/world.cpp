@@ -35,6 +35,19 @@ int damage_at_tower(const Scenario& scenario, const Tower& tower) {
       return static_cast<int>(i);
   return -1;
 }
+ObjectKind settlement_kind(SettlementKind kind) {
+  switch (kind) {
+    case SettlementKind::Temple:
+      return ObjectKind::Temple;
+    case SettlementKind::Market:
+      return ObjectKind::Market;
+    case SettlementKind::Office:
+      return ObjectKind::Office;
+    default:
+      return ObjectKind::Building;
+  }
+}
+
 // Every camp's mesh, built once at level 0 (a tent is a few dozen triangles), its id, and its
 // reach in the shadow casters' bounds.
 void add_camps(World& world, const Scenario& scenario, const Heightfield& ground) {
@@ -91,10 +104,24 @@ World build_world(const Scenario& scenario) {
     const std::uint32_t id = world.objects.add(ObjectKind::Tower, label(tower.name, tower.id), tower.id);
     if (damage_at_tower(scenario, tower) < 0) add_tower(world.structures, *ground, tower, id);
   }
+  // Settlements: each keeps the id it always had; the ids of their newer parts (courtyard
+  // walls, pagodas) come after all of them.
+  std::vector<SettlementPlan> plans;
+  std::vector<SettlementObjects> parts;
   for (size_t i = 0; i < scenario.settlements.size(); ++i) {
     const Settlement& s = scenario.settlements[i];
-    add_settlement(world.structures, scenario, *ground, s, static_cast<std::uint32_t>(i + 1),
-                   world.objects.add(ObjectKind::Building, label(s.name, s.id), s.id));
+    plans.push_back(plan_settlement(scenario, s, static_cast<std::uint32_t>(i + 1)));
+    parts.push_back({world.objects.add(settlement_kind(s.kind), label(s.name, s.id), s.id)});
+  }
+  for (size_t i = 0; i < scenario.settlements.size(); ++i) {
+    const Settlement& s = scenario.settlements[i];
+    if (!plans[i].walls.empty())
+      parts[i].courtyard_walls = world.objects.add(ObjectKind::CourtyardWall, "Walls of " + label(s.name, s.id), s.id);
+    if (std::any_of(plans[i].buildings.begin(), plans[i].buildings.end(),
+                    [](const BuildingPlace& b) { return b.kind == BuildingKind::Pagoda; }))
+      parts[i].pagoda = world.objects.add(ObjectKind::Pagoda, "Pagoda of " + label(s.name, s.id), s.id);
+    const BuildingModels own = load_building_models(scenario, s);
+    add_settlement(world.structures, *ground, plans[i], parts[i], &own);
   }
   for (const SiegeRing& ring : scenario.siege_rings)
     world.objects.add(ObjectKind::SiegeRing, label(ring.name, ring.id), ring.id);

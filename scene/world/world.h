@@ -16,6 +16,7 @@
 #include "scene/model/wall_path.h"
 #include "scene/sim/ladders.h"
 #include "scene/world/objects.h"
+#include "scene/world/settlement_plan.h"
 #include "scene/world/shadow_receivers.h"
 #include "scene/world/structure_chunks.h"
 #include "scene/world/terrain_chunks.h"
@@ -136,8 +137,10 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
 float tower_size(const Tower& tower);  // across, metres
 // `state`: of the damage the tower stands in, as for a bastion.
 void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object, float state = 0);
-void add_settlement(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, const Settlement& settlement,
-                    std::uint32_t salt, std::uint32_t object);
+// A settlement's buildings, pagoda and courtyard walls (settlement_plan.h) under their ids.
+// `models`: the settlement's own models per kind of building, which replace the built-in ones.
+void add_settlement(Mesh& mesh, const Heightfield& ground, const SettlementPlan& plan, const SettlementObjects& objects,
+                    const BuildingModels* models = nullptr);
 // The models a camp's dwellings (tents or gers, by its kind) and banners are placed from;
 // null: built procedurally.
 struct CampModels {
