@@ -1,6 +1,8 @@
 #include "renderer/renderer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 
 #include "renderer/atmosphere.h"
@@ -8,6 +10,7 @@
 #include "renderer/gpu_vertex.h"
 #include "renderer/lights.h"
 #include "renderer/vk_check.h"
+#include "shaders/materials.h"
 
 namespace renderer {
 
@@ -145,6 +148,10 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     camp_ranges_.push_back({first, static_cast<std::uint32_t>(camps.indices.size()) - first});
   }
   camps_ = upload_static(camps);
+  // The top of the world, for material detail (record_hdr): ground, structures, and what
+  // stands on the ground from time to time (engines, ladders, towers of the siege).
+  world_top_ = world_.casters_max.y + 40.0f;
+  for (const scene::TerrainChunk& chunk : world_.ground.chunks) world_top_ = std::max(world_top_, chunk.max.y + 40.0f);
   shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
@@ -220,7 +227,8 @@ void Renderer::upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh) {
 
 void Renderer::create_descriptors() {
   VkDevice device = context_.device();
-  // Scene set: binding 0 frame uniforms, 1 the key light's shadow map, 3 the sky-view table.
+  // Scene set: binding 0 frame uniforms, 1 the key light's shadow map, 3 the sky-view table,
+  // 5 and 6 the material layers (albedo detail, normal + roughness).
   // Tonemap set: the HDR image.
   scene_layout_ = create_set_layout(
       device,
@@ -228,7 +236,9 @@ void Renderer::create_descriptors() {
        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {2, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},  // local lights
        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-       {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
+       {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {5, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {6, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
   tonemap_layout_ = create_set_layout(
       device,
       {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
@@ -236,11 +246,12 @@ void Renderer::create_descriptors() {
        {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});  // display table
   pool_ = create_descriptor_pool(device,
                                  {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2 * kFramesInFlight},
-                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 5 * kFramesInFlight},
+                                  {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 7 * kFramesInFlight},
                                   {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}},
                                  2 * kFramesInFlight);
   sampler_ = create_nearest_sampler(device);
   linear_sampler_ = create_linear_sampler(device);
+  materials_ = MaterialTextures(context_);
 
   for (FrameSlot& slot : slots_) {
     slot.uniforms = Buffer(context_, sizeof(shaders::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, kHostMemory);
@@ -254,11 +265,14 @@ void Renderer::create_descriptors() {
     const VkDescriptorImageInfo shadow{shadows_.sampler(), shadows_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     const VkDescriptorBufferInfo lights{slot.lights.handle(), 0, sizeof(shaders::LightUniforms)};
     const VkDescriptorBufferInfo sky{slot.sky_view.handle(), 0, sky_bytes};
+    const VkDescriptorImageInfo albedo = materials_.albedo(), normal = materials_.normal_roughness();
     const VkWriteDescriptorSet writes[] = {buffer_write(slot.scene_set, 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uniforms),
                                            image_write(slot.scene_set, 1, shadow),
                                            buffer_write(slot.scene_set, 2, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, lights),
-                                           buffer_write(slot.scene_set, 3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sky)};
-    vkUpdateDescriptorSets(device, 4, writes, 0, nullptr);
+                                           buffer_write(slot.scene_set, 3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sky),
+                                           image_write(slot.scene_set, 5, albedo),
+                                           image_write(slot.scene_set, 6, normal)};
+    vkUpdateDescriptorSets(device, 6, writes, 0, nullptr);
   }
 }
 
@@ -343,11 +357,11 @@ void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) 
 // lies on the ground (snow, frost, wet), the build that draws it (constant 2), made the first
 // time it is needed: a CPU driver runs that code for every pixel even when a uniform says no.
 LightVariants& Renderer::world_variants(bool shadowed) {
-  if (!weathered_) return shadowed ? world_pipeline_ : unshadowed_ground_pipeline_;
-  std::optional<LightVariants>& variants = shadowed ? weathered_world_pipeline_ : weathered_ground_pipeline_;
+  if (!weathered_ && !detail_) return shadowed ? world_pipeline_ : unshadowed_ground_pipeline_;
+  std::optional<LightVariants>& variants = world_variants_[shadowed][weathered_][detail_];
   if (!variants) {
     PipelineDesc desc = world_desc_;
-    desc.constants = {shadowed ? 1u : 0u, 0u, 1u};
+    desc.constants = {shadowed ? 1u : 0u, 0u, weathered_ ? 1u : 0u, detail_ ? 1u : 0u};
     variants.emplace(context_.device(), desc);
   }
   return *variants;
@@ -435,6 +449,13 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   const float above_ground =
       camera.position.y - (world_.heightfield ? world_.heightfield->height({camera.position.x, camera.position.z}) : 0);
   if (options_.preset == Preset::Interactive && above_ground > kCloseShotHeight) splits.clear();
+  // Material detail is gone by a footprint of kMaterialDetailReach texels of the finest layer
+  // (shaders/materials.glsl); when the camera is higher than that above everything, the
+  // pipelines without the fetches draw exactly the same picture.
+  const float pixel_angle = 2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f) / static_cast<float>(extent.height);
+  detail_ = options_.materials &&
+            camera.position.y - world_top_ < shaders::kMaterialDetailReach * shaders::kMetresFinest /
+                                                 static_cast<float>(shaders::kMaterialTextureSize) / pixel_angle;
   const ShadowFit shadow =
       ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max, splits);
   uniforms.shadow_cascades = static_cast<std::uint32_t>(shadow.cascades.size());

@@ -18,6 +18,7 @@
 #include "renderer/effects.h"
 #include "renderer/light_variants.h"
 #include "renderer/linear_frame.h"
+#include "renderer/material_textures.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
@@ -88,6 +89,9 @@ struct RenderOptions {
   // the tonemap is near white) spills round it; bloom_strength of the blurred excess is added.
   float bloom_strength = 0.12f;
   float bloom_threshold = 1.5f;
+  // Material detail (texture, relief) on the world close up; false: every surface its mean
+  // albedo, flat, as from afar.
+  bool materials = true;
 };
 
 class Renderer {
@@ -208,12 +212,16 @@ class Renderer {
   Unique<VkSampler> sampler_;
   Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
+  MaterialTextures materials_;  // scene set bindings 5 and 6
   LightVariants world_pipeline_, water_pipeline_;
   LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
-  // world.frag drawing snow, frost and wet ground; built the first time the weather needs them.
-  std::optional<LightVariants> weathered_world_pipeline_, weathered_ground_pipeline_;
+  // world.frag drawing snow, frost and wet ground, or material detail, by [shadowed][weathered]
+  // [detail]; each built the first time a frame needs it ([1][0][0] and [0][0][0] are the two above).
+  std::optional<LightVariants> world_variants_[2][2][2];
   PipelineDesc world_desc_;
   bool weathered_ = false;                 // this frame's weather lies on the ground
+  bool detail_ = false;                    // something in view may be near enough for material detail
+  float world_top_ = 0;                    // the highest ground or structure, metres
   LightVariants water_sky_only_pipeline_;  // water.frag without the reflections' march (interactive)
   Pipeline sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
   Pipeline tonemap_bloom_pipeline_;  // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)

@@ -2,6 +2,7 @@
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
 #include "shaders/lights.glsl"
+#include "shaders/materials.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -13,6 +14,9 @@ layout(location = 4) in vec4 in_haze;  // per vertex: haze is smooth over a tria
 layout(constant_id = 0) const uint kReceivesShadows = 1;
 // 1 when the weather lies on the ground (renderer.cpp, world_variants): snow, frost, wet earth.
 layout(constant_id = 2) const uint kWeathered = 0;
+// 1 when something in view may be near enough for material detail (renderer.cpp); 0: no
+// fetches at all, which a CPU driver would otherwise make for every pixel whatever a branch says.
+layout(constant_id = 3) const uint kMaterials = 0;
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -49,7 +53,8 @@ const vec3 kBalk = vec3(0.15, 0.14, 0.10);
 // it and a few degrees off the common grid, strips of varying width cut into plots of varying
 // length. (Villages are the scenario's own, built as houses: none are painted in.) `footprint`: metres one pixel spans; where a pixel spans
 // several strips they blend into their mean instead of shimmering. No loops, no textures.
-vec3 field_colour(vec2 xz, float footprint) {
+// `layer`: the material whose detail the plot shows close up (ploughed soil, stubble, a crop).
+vec3 field_colour(vec2 xz, float footprint, out uint layer) {
   const float c = cos(0.35), s = sin(0.35);
   vec2 r = vec2(c * xz.x - s * xz.y, s * xz.x + c * xz.y);
   // Blocks staggered row by row, like bricks, so paths do not run on for kilometres.
@@ -79,6 +84,8 @@ vec3 field_colour(vec2 xz, float footprint) {
   float block_earth = float((hb >> 12) & 15u) / 15.0, block_crop = float((hb >> 24) & 15u) / 15.0;
   vec3 block_mean = mix(mix(kPloughed, kStubble, 0.25 + 0.5 * block_earth), crop, season.x * (0.5 + block_crop));
   float cropped = step(float((hp >> 8) & 255u) / 255.0, season.x * (0.5 + block_crop));
+  layer = cropped > 0.5 ? (season.y > 0.6 ? kMaterialStubble : kMaterialGrass)
+                        : ((hp & 255u) > 127u ? kMaterialStubble : kMaterialFieldSoil);
   vec3 colour = mix(mix(kPloughed, kStubble, float(hp & 255u) / 255.0), crop, cropped);
   colour *= 0.93 + 0.14 * float(hp >> 24) / 255.0;
   // Furrows along the strip, only while a pixel is smaller than a furrow.
@@ -98,18 +105,19 @@ vec3 field_colour(vec2 xz, float footprint) {
 }
 
 // The weather on a surface: snow lies on what faces up (roofs, wall tops, open ground) in
-// drifts, hoar frost whitens the fields on cold dawns, and rain darkens the earth.
-vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint) {
+// drifts, hoar frost whitens the fields on cold dawns, and rain darkens the earth. `snow_detail`:
+// the snow layer's albedo detail here; `snow` returns how much snow covers the point.
+vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint, vec3 snow_detail, out float snow) {
   float up = smoothstep(0.5, 0.85, n.y);
   // Each scale of the noise gives way to its mean once a pixel spans it, so far snow does not shimmer.
   float drift = 0.6 * mix(value_noise(in_world.xz / 4.0), 0.5, smoothstep(2.0, 8.0, footprint)) +
                 0.4 * mix(value_noise(in_world.xz / 1.3), 0.5, smoothstep(0.6, 2.5, footprint));
   // Drifts: a thin cover is a grey-white dusting, whiter where the noise is high (lee sides,
   // furrows), and closes into an even white as it deepens.
-  float snow = up * smoothstep(-0.3, 0.3, frame.snow_cover - (1.0 - drift)) * (0.5 + 0.5 * frame.snow_cover);
+  snow = up * smoothstep(-0.3, 0.3, frame.snow_cover - (1.0 - drift)) * (0.5 + 0.5 * frame.snow_cover);
   albedo = mix(albedo, mix(albedo, vec3(0.62, 0.60, 0.57), 0.6), frame.frost * farmland * up);
   albedo *= 1.0 - 0.4 * frame.wetness * up;
-  return mix(albedo, vec3(0.76, 0.78, 0.82), snow);
+  return mix(albedo, vec3(0.76, 0.78, 0.82) * snow_detail, snow);
 }
 
 void main() {
@@ -119,17 +127,43 @@ void main() {
   // Derivatives outside any branch: metres per pixel on the ground here.
   vec2 span = fwidth(in_world.xz);
   float footprint = max(0.5 * (span.x + span.y), 0.05);
+  // For the materials: the wider of the pixel's two spans in 3D (upright walls too).
+  float spread = max(length(dFdx(in_world)), length(dFdy(in_world)));
   // The alpha byte is the terrain's farmland share; on anything else it is a material code
   // (scene/model/material.h).
   bool terrain = in_object == frame.terrain_object;
   float farmland = terrain ? in_albedo.a : 0.0;
-  if (farmland > 0.004) albedo = mix(albedo, field_colour(in_world.xz, footprint), farmland);
+  uint code = terrain ? kMaterialGrass : uint(round(in_albedo.a * 255.0));
+  if (farmland > 0.004) {
+    uint field_layer;
+    albedo = mix(albedo, field_colour(in_world.xz, footprint, field_layer), farmland);
+    if (farmland > 0.5) code = field_layer;
+  }
   if (terrain && farmland < 0.5) {
     // Uncultivated ground: patches of scrub and bare earth at two scales.
     float n = 0.6 * value_noise(in_world.xz / 60.0) + 0.4 * value_noise(in_world.xz / 11.0);
     albedo *= 0.7 + 0.6 * n;
   }
-  if (kWeathered != 0) albedo = weathered(albedo, n, farmland, footprint);
+  // The material's detail close up: texture, relief and roughness (shaders/materials.glsl).
+  vec3 smooth_n = n;
+  MaterialFrame surface = material_frame(in_world, n, terrain);
+  if (kMaterials != 0 && code != 0u && code <= uint(kMaterialLayers)) {
+    MaterialSample detail = sample_material(code, surface, n, spread);
+    albedo *= detail.detail;
+    n = detail.normal;
+  }
+  if (kWeathered != 0) {
+    vec3 snow_detail = vec3(1.0);
+    vec3 snow_n = smooth_n;
+    if (kMaterials != 0 && frame.snow_cover > 0.0) {
+      MaterialSample snow_layer = sample_material(kMaterialSnow, surface, smooth_n, spread);
+      snow_detail = snow_layer.detail;
+      snow_n = snow_layer.normal;
+    }
+    float snow;
+    albedo = weathered(albedo, smooth_n, farmland, footprint, snow_detail, snow);
+    n = normalize(mix(n, snow_n, snow));
+  }
   vec3 sun = frame.sun_direction;
   float diffuse = max(dot(n, sun), 0.0);
   if (kReceivesShadows != 0 && diffuse > 0.0) diffuse *= sun_visibility(in_world, n);
