@@ -21,7 +21,7 @@ constexpr float kCellSize = 250.0f;  // metres: the unit of culling
 // A tree taller on screen than this many pixels gets the near mesh; above kMidPixels the mid
 // mesh; below, an impostor; reeds under kReedsPixels are not drawn at all.
 constexpr float kNearPixels = 90.0f;
-constexpr float kMidPixels = 14.0f;
+constexpr float kMidPixels = 28.0f;
 constexpr float kReedsPixels = 1.5f;
 constexpr VkShaderStageFlags kStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 

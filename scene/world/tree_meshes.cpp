@@ -35,11 +35,36 @@ void limb(Mesh& mesh, glm::vec3 a, glm::vec3 b, float ra, float rb, int sides, s
   }
 }
 
-// A lumpy ellipsoid of leaves (or a pollard's knuckle of bark): an octahedron, split once near
-// (32 triangles) or not (8), its corners pushed in and out by a hash. Normals lean towards
-// `light_centre`'s outward direction, so clumps shade as one crown, not as separate balls.
+// A coarse clump: a hexagonal bipyramid (12 triangles), whose outline from the side is rounder
+// than an octahedron's diamond.
+void coarse_clump(Mesh& mesh, glm::vec3 centre, glm::vec3 radii, std::uint32_t seed, std::uint32_t colour,
+                  glm::vec3 light_centre) {
+  const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+  const auto add = [&](glm::vec3 dir, float jitter) {
+    const glm::vec3 p = centre + dir * radii * jitter;
+    mesh.vertices.push_back({p, glm::normalize(glm::normalize(p - light_centre) + dir), colour, 0});
+  };
+  add({0, 1, 0}, 1.0f);
+  add({0, -1, 0}, 0.9f);
+  for (std::uint32_t i = 0; i < 6; ++i) {
+    const float a = kTau * (static_cast<float>(i) + 0.5f) / 6.0f;
+    add({std::cos(a), 0.15f, std::sin(a)}, 0.9f + 0.2f * unit_float(hash32(seed, i)));
+  }
+  for (std::uint32_t i = 0; i < 6; ++i) {
+    const std::uint32_t a = base + 2 + i, b = base + 2 + (i + 1) % 6;
+    mesh.indices.insert(mesh.indices.end(), {base, b, a, base + 1, a, b});
+  }
+}
+
+// A lumpy ellipsoid of leaves (or a pollard's knuckle of bark): an octahedron split once (32
+// triangles), its corners pushed in and out by a hash; coarse, a bipyramid. Normals lean
+// towards `light_centre`'s outward direction, so clumps shade as one crown, not as balls.
 void clump(Mesh& mesh, glm::vec3 centre, glm::vec3 radii, bool fine, std::uint32_t seed, std::uint32_t colour,
            glm::vec3 light_centre) {
+  if (!fine) {
+    coarse_clump(mesh, centre, radii, seed, colour, light_centre);
+    return;
+  }
   static const glm::vec3 kCorners[6] = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
   static const int kFaces[8][3] = {{0, 2, 4}, {4, 2, 1}, {1, 2, 5}, {5, 2, 0},
                                    {4, 3, 0}, {1, 3, 4}, {5, 3, 1}, {0, 3, 5}};
@@ -54,10 +79,6 @@ void clump(Mesh& mesh, glm::vec3 centre, glm::vec3 radii, bool fine, std::uint32
   };
   for (const auto& f : kFaces) {
     const glm::vec3 a = kCorners[f[0]], b = kCorners[f[1]], c = kCorners[f[2]];
-    if (!fine) {
-      mesh.indices.insert(mesh.indices.end(), {vertex(a), vertex(b), vertex(c)});
-      continue;
-    }
     const std::uint32_t ia = vertex(a), ib = vertex(b), ic = vertex(c);
     const std::uint32_t ab = vertex(a + b), bc = vertex(b + c), ca = vertex(c + a);
     mesh.indices.insert(mesh.indices.end(), {ia, ab, ca, ab, ib, bc, ca, bc, ic, ab, bc, ca});
@@ -71,7 +92,8 @@ void curtain(Mesh& mesh, glm::vec3 top_centre, float radius, float bottom, int s
     const std::uint32_t h = hash32(seed, static_cast<std::uint32_t>(i));
     const float a = kTau * (static_cast<float>(i) + 0.4f * unit_float(h)) / static_cast<float>(strips);
     const glm::vec3 out(std::cos(a), 0, std::sin(a)), side(-out.z, 0, out.x);
-    const float half = kTau * radius / static_cast<float>(strips) * 0.65f;
+    // Narrow strips with gaps between: a curtain of hanging shoots, not a skirt.
+    const float half = kTau * radius / static_cast<float>(strips) * (bent ? 0.3f : 0.42f);
     const float drop = bottom + 0.8f * unit_float(hash32(h, 1));
     const glm::vec3 p0 = top_centre + out * radius;
     const glm::vec3 p1 = glm::vec3(p0.x, glm::mix(p0.y, drop, 0.5f), p0.z) + out * 0.6f;
@@ -153,11 +175,11 @@ Mesh willow(bool near, const TreeShape& s) {
   if (near) {
     crown(m, centre, glm::vec3(s.crown_radius * 0.6f, s.crown_half_height * 0.5f, s.crown_radius * 0.6f), 4, 1.9f, true,
           9, leaves);
-    curtain(m, centre + glm::vec3(0, 0.6f, 0), s.crown_radius * 0.85f, 1.9f, 12, true, 13, leaves);
+    curtain(m, centre + glm::vec3(0, 0.6f, 0), s.crown_radius * 0.85f, 2.7f, 16, true, 13, leaves);
   } else {
     clump(m, centre, glm::vec3(s.crown_radius * 0.8f, s.crown_half_height * 0.7f, s.crown_radius * 0.8f), false, 9,
           leaves, centre);
-    curtain(m, centre + glm::vec3(0, 0.5f, 0), s.crown_radius * 0.85f, 2.2f, 6, false, 13, leaves);
+    curtain(m, centre + glm::vec3(0, 0.5f, 0), s.crown_radius * 0.85f, 2.9f, 8, false, 13, leaves);
   }
   return m;
 }
