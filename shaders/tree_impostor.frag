@@ -39,15 +39,18 @@ void main() {
     albedo = shape.bark.rgb;
     n = normalize(in_towards + in_right * sign(in_local.x) * 0.5);
   } else if (in_crown && r < 0.9 * lumps) {
-    // Bare twigs: a grey-brown lattice, a pixel in three.
+    // Bare twigs: a scatter of grey-brown pixels.
     uvec2 p = uvec2(gl_FragCoord.xy);
-    if (((p.x * 3u + p.y * 5u + (t.seed & 7u)) % 3u) != 0u) discard;
-    albedo = shape.bark.rgb * 1.2;
-    n = normalize(in_towards + in_up);
+    uint h = (p.x * 0x8DA6B343u) ^ (p.y * 0xD8163841u) ^ t.seed;
+    h ^= h >> 13;
+    if ((h * 0x2C1B3C6Du) >> 30 != 0u) discard;  // about one pixel in four, no pattern
+    albedo = shape.bark.rgb;
+    n = in_towards;
   } else {
     discard;
   }
-  albedo = mix(albedo, vec3(0.72, 0.74, 0.78), frame.snow_cover * 0.5 * smoothstep(0.3, 0.9, n.y));
+  // Snow on a crown's top; twigs and trunks hold too little to show from afar.
+  if (leafy) albedo = mix(albedo, vec3(0.72, 0.74, 0.78), frame.snow_cover * 0.5 * smoothstep(0.3, 0.9, n.y));
   float facing = dot(n, frame.sun_direction);
   float diffuse = leafy ? max(facing * 0.6 + 0.4, 0.0) * 0.85 : max(facing, 0.0);
   vec3 lit = albedo * (frame.sun_color * diffuse + ambient_light(n) + local_light(in_world, n));
