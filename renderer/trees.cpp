@@ -144,6 +144,7 @@ void TreePass::create_pipelines(VkDescriptorSetLayout scene_layout) {
   impostor.vertex_shader = "tree_impostor.vert";
   impostor.fragment_shader = "tree_impostor.frag";
   impostor.world_vertices = false;
+  impostor.push_constant_bytes = sizeof(shaders::TreeImpostorPush);
   impostor_pipeline_ = LightVariants(context_.device(), impostor);
 
   PipelineDesc shadow;
@@ -172,6 +173,7 @@ void TreePass::prepare(std::uint32_t slot_index, const scene::Camera& camera, Vk
   const glm::vec3 forward = glm::normalize(camera.target - camera.position);
   // A tree h metres tall at view depth d is h * scale / d pixels tall.
   const float scale = static_cast<float>(extent.height) / (2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f));
+  pixel_angle_ = 1.0f / scale;
   for (const Cell& cell : cells_) {
     if (!scene::box_in_frustum(view_proj, cell.min, cell.max)) continue;
     for (std::uint32_t i = cell.first; i < cell.first + cell.count; ++i) {
@@ -225,6 +227,8 @@ void TreePass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorS
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 2, sets, 0, nullptr);
   vkCmdBindIndexBuffer(cmd, quads_.handle(), 0, VK_INDEX_TYPE_UINT32);
+  const shaders::TreeImpostorPush push{pixel_angle_};
+  vkCmdPushConstants(cmd, pipeline.layout(), kStages, 0, sizeof(push), &push);
   vkCmdDrawIndexed(cmd, 6 * far, 1, 0, static_cast<std::int32_t>(4 * bin_first_[2 * kKinds]), 0);
   stats_.triangles += 2ull * far;
   ++stats_.draws;

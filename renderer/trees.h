@@ -78,7 +78,8 @@ class TreePass {
   Context& context_;
   TreeStats stats_;
   int force_level_ = -1;
-  float foliage_ = 1;  // the season's leaves, for the shadow pass
+  float foliage_ = 1;          // the season's leaves, for the shadow pass
+  float pixel_angle_ = 1e-3f;  // radians per pixel this frame, for the impostors' least size
 
   std::vector<shaders::TreeGpuInstance> instances_;  // every tree, cell after cell
   std::vector<Cell> cells_;

@@ -16,6 +16,8 @@ layout(location = 4) flat out vec3 out_up;
 layout(location = 5) flat out vec3 out_towards;  // towards the camera
 layout(location = 6) out vec4 out_haze;
 
+layout(push_constant) uniform Push { TreeImpostorPush pc; };
+
 void main() {
   uint tree = uint(gl_VertexIndex) >> 2;
   uint corner = uint(gl_VertexIndex) & 3u;
@@ -29,8 +31,15 @@ void main() {
   up = dot(up, up) > 1e-6 ? normalize(up) : vec3(0, 0, -1);
   vec3 right = normalize(cross(up, to_cam));
   float half_width = (shape.crown.y * 1.15 + 0.3) * t.scale;
+  // A tree far off stays about a pixel and a half across, its outline scaled up with it: rows
+  // of willows still line a river seen from kilometres away, and a quad thinner than a pixel
+  // would flicker in and out as the camera moves.
+  float pixel_m = pc.pixel_angle * length(frame.camera_position - centre);
+  float grow = max(1.0, 0.75 * pixel_m / (shape.crown.y * t.scale));
   vec2 unit = vec2((corner == 1u || corner == 2u) ? 1.0 : -1.0, corner >= 2u ? 1.0 : 0.0);
   out_local = vec2(unit.x * half_width, unit.y * top) / t.scale;
+  half_width *= grow;
+  top *= grow;
   vec3 world = foot + right * (unit.x * half_width) + up * (unit.y * top);
   out_tree = tree;
   out_world = world;

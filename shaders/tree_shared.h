@@ -45,7 +45,13 @@ struct TreePush {
   vec4 season;     // x: FrameUniforms::foliage (bare crowns cast only their boughs)
 };
 
+// Push constants of the impostor pipeline.
+struct TreeImpostorPush {
+  float pixel_angle;  // radians one pixel spans: far quads never shrink below a pixel or two
+};
+
 #ifdef __cplusplus
+static_assert(sizeof(TreeImpostorPush) == 4);
 static_assert(sizeof(TreeGpuInstance) == 32);
 static_assert(offsetof(TreeGpuInstance, yaw) == 12);
 static_assert(offsetof(TreeGpuInstance, object) == 20);
