@@ -156,6 +156,7 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
   create_descriptors();
   create_pipelines();
   troops_ = std::make_unique<TroopPass>(context_, scenario_, world_, scene_layout_.get(), kFramesInFlight);
+  trees_ = std::make_unique<TreePass>(context_, world_, scene_layout_.get(), kFramesInFlight);
   effects_ = std::make_unique<EffectsPass>(context_, scenario_, scene_layout_.get(), kFramesInFlight);
   bloom_ = std::make_unique<BloomPass>(context_, kFramesInFlight);
   display_lut_ = DisplayLutImage(context_, common::builtin_display_lut());
@@ -476,6 +477,7 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   const auto troops_start = Clock::now();
   troops_->prepare(slot_index, snapshot, camera, extent);
   effects_->prepare(slot_index, snapshot, camera.position);
+  trees_->prepare(slot_index, camera, extent, snapshot.day);
   stats_.troops_ms = ms_since(troops_start);
   write_tonemap_set(slot, target);
 
@@ -523,12 +525,15 @@ void Renderer::write_tonemap_set(FrameSlot& slot, const RenderTarget& target) {
 void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot,
                                   const ShadowFit& shadow) {
   const std::uint64_t before_shadows = stats_.triangles;
+  std::size_t cascade = 0;
+  const auto slot_index = static_cast<std::uint32_t>(&slot - slots_.data());
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
     draw_structures(c, nullptr);
     draw(c, slot.dynamic_solids);
     draw_camps(c, snapshot);
+    if (options_.world) trees_->draw_shadow(c, slot_index, shadow.cascades[cascade++].view_proj);
   });
-  stats_.shadow_triangles = stats_.triangles - before_shadows;
+  stats_.shadow_triangles = stats_.triangles - before_shadows + trees_->stats().shadow_triangles;
   stats_.triangles = before_shadows;
 }
 
@@ -549,6 +554,13 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   draw_structures(cmd, &view_proj);  // near and tall first: less shading of hidden ground
   draw(cmd, slot.dynamic_solids);
   draw_camps(cmd, snapshot);
+  if (options_.world) {  // trees and reeds (renderer/trees.h), before the ground they hide
+    trees_->draw(cmd, slot_index, slot.scene_set, lit_);
+    stats_.tree_triangles = trees_->stats().triangles;
+    stats_.triangles += stats_.tree_triangles;
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
+                            &slot.scene_set, 0, nullptr);
+  }
   draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
                shadowed);
   // The film preset's water reflects the world: it needs a copy of what is drawn so far.

@@ -23,6 +23,7 @@
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
 #include "renderer/target.h"
+#include "renderer/trees.h"
 #include "renderer/troops.h"
 #include "renderer/unique_handle.h"
 #include "scene/model/camera.h"
@@ -53,6 +54,7 @@ struct FrameStats {
   double build_ms = 0;                 // CPU: dynamic meshes from the snapshot
   std::uint32_t soldiers_drawn = 0;    // figures after culling (troop pass)
   std::uint64_t troop_triangles = 0;   // of `triangles`, the troop pass's
+  std::uint64_t tree_triangles = 0;    // of `triangles`, the tree pass's
   double troops_ms = 0;                // CPU: cull, LOD-bin and write troop instances and effects
   double record_ms = 0;                // CPU: uploads and command recording
   double gpu_ms = 0;                   // submit until the fence signals (the whole render on lavapipe)
@@ -107,6 +109,7 @@ class Renderer {
   const FrameStats& last_stats() const { return stats_; }
   RenderOptions& options() { return options_; }
   TroopPass& troops() { return *troops_; }
+  TreePass& trees() { return *trees_; }
 
   // The display transform every frame's tonemap applies (built in: filmic, sRGB). Waits for
   // the frames in flight; throws std::invalid_argument on a malformed table.
@@ -226,6 +229,7 @@ class Renderer {
   Pipeline sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
   Pipeline tonemap_bloom_pipeline_;  // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
   std::unique_ptr<TroopPass> troops_;
+  std::unique_ptr<TreePass> trees_;  // trees and reeds (renderer/trees.h)
   std::unique_ptr<EffectsPass> effects_;
   std::unique_ptr<BloomPass> bloom_;
   DisplayLutImage display_lut_;

@@ -138,8 +138,9 @@ void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit,
   info.layerCount = 1;
   info.pDepthAttachment = &depth;
   vkCmdBeginRendering(cmd, &info);
-  if (fit.enabled()) vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
   for (size_t i = 0; i < fit.cascades.size(); ++i) {
+    // Bound per cascade: a caster may bind a pipeline of its own (renderer/trees.h).
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.handle());
     const auto x = static_cast<std::int32_t>(kSize * i);
     const VkViewport viewport{static_cast<float>(x), 0, static_cast<float>(kSize), static_cast<float>(kSize), 0, 1};
     const VkRect2D scissor{{x, 0}, {kSize, kSize}};

@@ -8,6 +8,7 @@
 #include "renderer/descriptors.h"
 #include "renderer/gpu_vertex.h"
 #include "renderer/target.h"
+#include "renderer/upload.h"
 #include "renderer/vk_check.h"
 #include "scene/figures/kit_palette.h"
 #include "shaders/shared.h"
@@ -65,18 +66,6 @@ shaders::TroopInstance pack_instance(const scene::Soldier& s, std::uint32_t unit
           heading | unit << shaders::kUnitShift,
           phase | clip << shaders::kMotionClipShift,
           s.look};
-}
-
-// A device-local buffer holding `bytes`, copied in through a staging buffer.
-Buffer upload(Context& context, const void* bytes, VkDeviceSize size, VkBufferUsageFlags usage) {
-  const Buffer staging(context, size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
-  std::memcpy(staging.mapped(), bytes, size);
-  Buffer out(context, size, usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-  context.submit_and_wait([&](VkCommandBuffer cmd) {
-    const VkBufferCopy copy{0, 0, size};
-    vkCmdCopyBuffer(cmd, staging.handle(), out.handle(), 1, &copy);
-  });
-  return out;
 }
 
 }  // namespace
@@ -155,11 +144,12 @@ void TroopPass::upload_figures(const scene::FigureLibrary& library) {
   const FigureUpload figures = pack_figures(library);
   meshes_ = figures.ranges;
   const std::vector<GpuVertex> vertices = pack_vertices(figures.mesh.vertices);
-  vertices_ = upload(context_, vertices.data(), vertices.size() * sizeof(GpuVertex), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
-  indices_ = upload(context_, figures.mesh.indices.data(), figures.mesh.indices.size() * sizeof(std::uint32_t),
-                    VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
-  frames_ = upload(context_, figures.frames.data(), figures.frames.size() * sizeof(glm::uvec2),
-                   VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+  vertices_ =
+      upload_buffer(context_, vertices.data(), vertices.size() * sizeof(GpuVertex), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+  indices_ = upload_buffer(context_, figures.mesh.indices.data(), figures.mesh.indices.size() * sizeof(std::uint32_t),
+                           VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+  frames_ = upload_buffer(context_, figures.frames.data(), figures.frames.size() * sizeof(glm::uvec2),
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
   // The kits' palettes, then the clip table (shaders/troop_common.glsl's Figures block).
   std::vector<std::uint8_t> table(sizeof(shaders::KitColours) * scene::kKits +
                                   figures.clips.size() * sizeof(shaders::FigureClip));
@@ -172,7 +162,7 @@ void TroopPass::upload_figures(const scene::FigureLibrary& library) {
   }
   std::memcpy(table.data() + scene::kKits * sizeof(shaders::KitColours), figures.clips.data(),
               figures.clips.size() * sizeof(shaders::FigureClip));
-  figures_ = upload(context_, table.data(), table.size(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+  figures_ = upload_buffer(context_, table.data(), table.size(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
 }
 
 void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
