@@ -482,7 +482,6 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   write_tonemap_set(slot, target);
 
   // The structures' levels, for the camera: the shadow pass draws the same.
-  const float pixel_angle = glm::radians(camera.fov_deg) / static_cast<float>(extent.height);
   structure_levels_.resize(world_.structure_chunks.chunks.size());
   for (std::size_t i = 0; i < structure_levels_.size(); ++i)
     structure_levels_[i] = static_cast<std::uint8_t>(
