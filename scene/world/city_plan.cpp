@@ -51,6 +51,17 @@ bool owns(const Scenario& scenario, const Settlement& quarter, glm::vec2 p) {
   return true;
 }
 
+// Distance from a closed city wall's inner face less the street that runs along it inside (顺城街,
+// kept clear for the defenders to move along the wall).
+float wall_clearance(const Scenario& scenario, glm::vec2 p) {
+  constexpr float kWallStreet = 30.0f;
+  float best = 1e30f;
+  for (const Wall& w : scenario.walls)
+    if (w.closed && w.kind != WallKind::OuterLowWall)
+      best = std::min(best, polyline_distance(p, w.points, true) - w.thickness * 0.5f - kWallStreet);
+  return best;
+}
+
 // The nearest main street's nearest point, or none.
 bool nearest_street(const std::vector<Street>& streets, glm::vec2 p, glm::vec2& at, float& half_width) {
   float best = 1e30f;
@@ -120,7 +131,8 @@ void plan_city_quarter(SettlementPlan& plan, const Scenario& scenario, const Set
   const int gz0 = lot_index(s.center.y - s.radius, anchor.y), gz1 = lot_index(s.center.y + s.radius, anchor.y) + 5;
   const auto usable = [&](glm::vec2 p, float reach) {
     return glm::length(p - s.center) <= s.radius && owns(scenario, s, p) && !reserved(scenario, p, reach) &&
-           street_clearance(streets, p) > reach && clear_ground(scenario, p, reach);
+           street_clearance(streets, p) > reach && clear_ground(scenario, p, reach) &&
+           wall_clearance(scenario, p) > reach;
   };
   for (int gz = gz0; gz < gz1; ++gz)
     for (int gx = gx0; gx < gx1; ++gx) {

@@ -82,7 +82,7 @@ void plan_compound(SettlementPlan& plan, glm::vec2 centre, glm::vec2 half, float
   gate.height = g.bay * 0.9f;
   plan.buildings.push_back(gate);
   // 影壁: the screen wall inside the gate, so the courts cannot be seen from the street.
-  const float screen = gate_w * 0.5f + 1.5f, screen_z = half.y - g.gate_depth * 0.5f - 2.5f;
+  const float screen = gate_w * 0.5f + 1.5f, screen_z = half.y - g.gate_depth * 0.5f - 5.0f;  // clear of its eaves
   wall(-screen, screen_z, screen, screen_z, g.wall_height * 0.8f, 0.7f);
 
   const int n = std::max(courts, 1);

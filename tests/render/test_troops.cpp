@@ -85,7 +85,8 @@ TEST_CASE("a unit's soldiers are drawn where its track puts them", "[render][id]
     if (test::kind_near(r, frame, *p, "soldier", 2)) ++hits;
   }
   CHECK(checked > 20);
-  CHECK(hits >= checked * 3 / 4);  // the city's houses stand over some of the garrison
+  // The city's houses (denser since issue 13's street grid) stand over some of the garrison.
+  CHECK(hits >= checked * 2 / 3);
   CHECK(test::context().validation_errors() == 0);
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "load_test_support.h"
@@ -191,4 +192,52 @@ TEST_CASE("roofs curve, turn up at the corners, and keep to their triangle budge
   scene::add_building(m, flat, hall, 1);
   CHECK(m.triangle_count() <= 400);
   CHECK(m.triangle_count() > h.triangle_count());
+}
+
+TEST_CASE("a settlement's own model replaces a kind of building; a missing one falls back",
+          "[world][buildings][models]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "siege_test_settlement_models";
+  fs::create_directories(dir / "models");
+  {
+    // A 2-unit cube: fitted to each house's footprint.
+    std::ofstream out(dir / "models" / "box.obj");
+    out << "v 0 0 0\nv 2 0 0\nv 2 2 0\nv 0 2 0\nv 0 0 2\nv 2 0 2\nv 2 2 2\nv 0 2 2\n"
+           "f 1 4 3 2\nf 5 6 7 8\nf 1 2 6 5\nf 4 8 7 3\nf 1 5 8 4\nf 2 3 7 6\n";
+  }
+  const std::string village =
+      R"("settlements": [{"id": "v", "kind": "village", "center": [500, 500], "radius": 120, "houses": 8, )"
+      R"("models": {"farmhouse": "models/box.obj", "pagoda": "models/missing.glb"}}],)";
+  const fs::path file = dir / "s.json";
+  {
+    std::ofstream out(file);
+    out << load_test::scenario({}, village);
+  }
+  const auto loaded = scene::load_scenario(file);
+  INFO(Catch::Detail::stringify(errors(loaded)));
+  REQUIRE(loaded.scenario);
+  const scene::Scenario& s = *loaded.scenario;
+  REQUIRE(s.settlements.at(0).models.size() == 2);
+  CHECK(s.settlements[0].models.at("farmhouse") == "models/box.obj");
+  // The missing file is a warning naming it, not an error.
+  REQUIRE(loaded.warnings.size() == 1);
+  CHECK(loaded.warnings[0].message.find("missing.glb") != std::string::npos);
+
+  const scene::BuildingModels own = scene::load_building_models(s, s.settlements[0]);
+  CHECK(own.meshes[static_cast<size_t>(scene::BuildingKind::Farmhouse)].triangle_count() == 12);
+  CHECK(own.meshes[static_cast<size_t>(scene::BuildingKind::Pagoda)].empty());  // built in
+  const scene::SettlementPlan plan = scene::plan_settlement(s, s.settlements[0], 1);
+  const auto farmhouses =
+      std::count_if(plan.buildings.begin(), plan.buildings.end(),
+                    [](const scene::BuildingPlace& b) { return b.kind == scene::BuildingKind::Farmhouse; });
+  REQUIRE(farmhouses > 0);
+  scene::Mesh mesh;
+  scene::add_settlement(mesh, *s.ground, scene::SettlementPlan{plan.buildings, {}}, {7, 0, 0}, &own);
+  CHECK(mesh.triangle_count() == static_cast<size_t>(farmhouses) * 12);  // every farmhouse is the user's box
+  for (const scene::Vertex& v : mesh.vertices) CHECK(v.object == 7);
+
+  // A kind the format does not know is refused at its line.
+  const auto bad = load_test::load(load_test::scenario(
+      {}, R"("settlements": [{"id": "v", "center": [0, 0], "models": {"castle": "models/box.obj"}}],)"));
+  CHECK_FALSE(bad.errors.empty());
 }
