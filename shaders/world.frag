@@ -97,6 +97,12 @@ vec3 field_colour(vec2 xz, float footprint, out uint layer) {
   float line = (1.0 - smoothstep(0.6, 0.6 + footprint, to_balk)) * min(1.0, 1.2 / footprint) * 0.7;
   line = max(line, (1.0 - smoothstep(2.5, 2.5 + footprint, min(to_path.x, to_path.y))) * min(1.0, 5.0 / footprint));
   colour = mix(colour, kBalk, line);
+  // Irrigation ditches: one block in four has a ditch just inside one long side, thinner than
+  // a pixel spread over it like the balks.
+  float ditch = ((hb >> 5) & 3u) == 0u ? 1.0 : 0.0;
+  float to_ditch = abs(to_path.y - 3.5);
+  colour = mix(colour, vec3(0.045, 0.05, 0.048),
+               0.8 * ditch * (1.0 - smoothstep(0.6, 0.6 + footprint, to_ditch)) * min(1.0, 1.2 / footprint));
   // Many strips to a pixel: the block's mean; many blocks: the plain's.
   colour = mix(colour, mix(block_mean, kBalk, 0.05), smoothstep(0.3, 1.0, footprint / width));
   vec3 plain = mix(mix(mix(kPloughed, kStubble, 0.5), crop, season.x), kBalk, 0.05);

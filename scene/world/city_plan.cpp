@@ -51,6 +51,16 @@ bool owns(const Scenario& scenario, const Settlement& quarter, glm::vec2 p) {
   return true;
 }
 
+// A quarter inside a closed city wall stays inside it: its circle may reach past the wall, its
+// houses may not (suburbs outside the gates are a quarter of their own, centred outside).
+bool same_side_of_walls(const Scenario& scenario, const Settlement& quarter, glm::vec2 p) {
+  for (const Wall& w : scenario.walls)
+    if (w.closed && w.kind != WallKind::OuterLowWall &&
+        inside_polygon(quarter.center, w.points) != inside_polygon(p, w.points))
+      return false;
+  return true;
+}
+
 // Distance from a closed city wall's inner face less the street that runs along it inside (顺城街,
 // kept clear for the defenders to move along the wall).
 float wall_clearance(const Scenario& scenario, glm::vec2 p) {
@@ -130,8 +140,8 @@ void plan_city_quarter(SettlementPlan& plan, const Scenario& scenario, const Set
   const int gx0 = lot_index(s.center.x - s.radius, anchor.x), gx1 = lot_index(s.center.x + s.radius, anchor.x) + 5;
   const int gz0 = lot_index(s.center.y - s.radius, anchor.y), gz1 = lot_index(s.center.y + s.radius, anchor.y) + 5;
   const auto usable = [&](glm::vec2 p, float reach) {
-    return glm::length(p - s.center) <= s.radius && owns(scenario, s, p) && !reserved(scenario, p, reach) &&
-           street_clearance(streets, p) > reach && clear_ground(scenario, p, reach) &&
+    return glm::length(p - s.center) <= s.radius && owns(scenario, s, p) && same_side_of_walls(scenario, s, p) &&
+           !reserved(scenario, p, reach) && street_clearance(streets, p) > reach && clear_ground(scenario, p, reach) &&
            wall_clearance(scenario, p) > reach;
   };
   for (int gz = gz0; gz < gz1; ++gz)
