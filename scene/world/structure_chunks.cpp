@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 
 #include <meshoptimizer.h>
@@ -61,15 +62,19 @@ std::size_t StructureChunks::triangles(int level) const {
   return n;
 }
 
-StructureChunks build_structure_chunks(const Mesh& structures, float chunk_metres) {
+StructureChunks build_structure_chunks(const Mesh& structures, float chunk_metres, std::size_t flat_from) {
   // Triangles into cells by their centre; std::map keeps the cells in a fixed order.
-  std::map<std::pair<int, int>, Mesh> cells;
+  struct Cell {
+    Mesh solid, flat;
+  };
+  std::map<std::pair<int, int>, Cell> cells;
   for (std::size_t t = 0; t + 2 < structures.indices.size(); t += 3) {
     const Vertex* v[3] = {&structures.vertices[structures.indices[t]], &structures.vertices[structures.indices[t + 1]],
                           &structures.vertices[structures.indices[t + 2]]};
     const glm::vec3 centre = (v[0]->position + v[1]->position + v[2]->position) / 3.0f;
-    Mesh& cell = cells[{static_cast<int>(std::floor(centre.x / chunk_metres)),
+    Cell& both = cells[{static_cast<int>(std::floor(centre.x / chunk_metres)),
                         static_cast<int>(std::floor(centre.z / chunk_metres))}];
+    Mesh& cell = t >= flat_from ? both.flat : both.solid;
     const auto base = static_cast<std::uint32_t>(cell.vertices.size());
     for (const Vertex* p : v) cell.vertices.push_back(*p);
     for (std::uint32_t k = 0; k < 3; ++k) cell.indices.push_back(base + k);
@@ -78,18 +83,23 @@ StructureChunks build_structure_chunks(const Mesh& structures, float chunk_metre
   // in a 1280x720 frame of 50° (structure_level chooses by the reported error, not these).
   constexpr std::array<float, StructureChunk::kLevels> kErrors{0.0f, 0.4f, 2.0f};
   StructureChunks out;
-  for (const auto& [key, cell] : cells) {
+  for (const auto& [key, both] : cells) {
+    const Mesh& cell = both.solid;
     StructureChunk chunk;
     chunk.min = glm::vec3(1e30f);
     chunk.max = glm::vec3(-1e30f);
-    for (const Vertex& v : cell.vertices)
-      chunk.min = glm::min(chunk.min, v.position), chunk.max = glm::max(chunk.max, v.position);
-    const Mesh full = optimize_mesh(cell);
+    for (const Mesh* m : {&both.solid, &both.flat})
+      for (const Vertex& v : m->vertices)
+        chunk.min = glm::min(chunk.min, v.position), chunk.max = glm::max(chunk.max, v.position);
+    const Mesh flat = optimize_mesh(both.flat);
+    Mesh full = optimize_mesh(cell);
+    full.append(flat);
     chunk.levels[0] = append_level(out.mesh, full);
     std::size_t previous = full.triangle_count();
     for (int level = 1; level < StructureChunk::kLevels; ++level) {
       float achieved = 0;
-      const Mesh coarse = simplified(cell, kErrors[static_cast<size_t>(level)], achieved);
+      Mesh coarse = cell.empty() ? Mesh{} : simplified(cell, kErrors[static_cast<size_t>(level)], achieved);
+      coarse.append(flat);
       // Not worth a level unless it saves a fifth of the triangles.
       if (!coarse.empty() && static_cast<float>(coarse.triangle_count()) < 0.8f * static_cast<float>(previous)) {
         chunk.levels[static_cast<size_t>(level)] = append_level(out.mesh, coarse);

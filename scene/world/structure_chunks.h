@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "scene/mesh/mesh.h"
@@ -28,8 +29,11 @@ struct StructureChunks {
 constexpr float kStructureChunkMetres = 192.0f;
 
 // Chunks by each triangle's centre. Deterministic; the triangles of level 0 are those of
-// `structures`, reordered for the vertex cache.
-StructureChunks build_structure_chunks(const Mesh& structures, float chunk_metres = kStructureChunkMetres);
+// `structures`, reordered for the vertex cache. Indices from `flat_from` on (roads, draped a
+// few centimetres over the ground) stay as they are at every level: simplified, they would
+// sink under the terrain.
+StructureChunks build_structure_chunks(const Mesh& structures, float chunk_metres = kStructureChunkMetres,
+                                       std::size_t flat_from = SIZE_MAX);
 
 // The coarsest level of `chunk` whose error, seen from `eye` at its nearest, stays under
 // `max_error_px` pixels. `pixel_angle`: the angle one pixel subtends, in radians.

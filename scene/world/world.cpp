@@ -152,6 +152,7 @@ World build_world(const Scenario& scenario) {
     }
   // Roads last: their ids come after every earlier kind's, and lying flat on the ground they
   // cast no shadow worth widening the casters' bounds (and the shadow map's texels) for.
+  const std::size_t roads_from = world.structures.indices.size();
   for (const Road& road : scenario.roads)
     add_road(world.structures, scenario, *ground, road,
              world.objects.add(ObjectKind::Road, label(road.name, road.id), road.id));
@@ -161,7 +162,7 @@ World build_world(const Scenario& scenario) {
   add_casters(world.static_casters, world.ground, *ground, world.structures);
   for (const Mesh& camp : world.camps)
     add_casters(world.static_casters, world.ground, *ground, camp);  // occupied or not
-  world.structure_chunks = build_structure_chunks(world.structures);
+  world.structure_chunks = build_structure_chunks(world.structures, kStructureChunkMetres, roads_from);
   world.heightfield = ground;
   return world;
 }

@@ -74,7 +74,7 @@ TEST_CASE("a unit's soldiers are drawn where its track puts them", "[render][id]
   CHECK(std::abs(c.centroid.x - pixel->x) < 40);
   CHECK(std::abs(c.centroid.y - pixel->y) < 40);
   // Every standing soldier projects onto a pixel of his unit (or of something in front of him).
-  int checked = 0, hits = 0;
+  int checked = 0, hits = 0, behind_houses = 0;
   const scene::UnitSnapshot& us = snap.units[static_cast<size_t>(u)];
   for (std::uint32_t i = us.first_soldier; i < us.first_soldier + us.soldier_count; i += 7) {
     const scene::Soldier& soldier = snap.soldiers[i];
@@ -82,11 +82,17 @@ TEST_CASE("a unit's soldiers are drawn where its track puts them", "[render][id]
     const auto p = test::project(camera, frame.width, frame.height, soldier.position + glm::vec3(0, 1.5f, 0));
     if (!p || p->x < 2 || p->y < 2 || p->x > 637 || p->y > 357) continue;
     ++checked;
-    if (test::kind_near(r, frame, *p, "soldier", 2)) ++hits;
+    if (test::kind_near(r, frame, *p, "soldier", 2))
+      ++hits;
+    else
+      behind_houses += test::kind_near(r, frame, *p, "building", 0);
   }
   CHECK(checked > 20);
-  // The city's houses (denser since issue 13's street grid) stand over some of the garrison.
-  CHECK(hits >= checked * 2 / 3);
+  // The city's houses (as dense as a crowded city since issue 13) stand over some of the
+  // garrison in the streets; where a man is not seen, a house is what hides him.
+  INFO(hits << " seen, " << behind_houses << " behind houses, of " << checked);
+  CHECK(hits >= checked / 2);
+  CHECK(hits + behind_houses >= checked * 9 / 10);
   CHECK(test::context().validation_errors() == 0);
 }
 

@@ -10,6 +10,7 @@
 
 #include "render_fixture.h"
 #include "scene/sim/evaluate.h"
+#include "scene/world/settlement_plan.h"
 
 namespace {
 
@@ -94,8 +95,18 @@ TEST_CASE("materials: a rammed-earth wall and the city's roofs at 100 m have tex
   REQUIRE(wall_with.windows > 100);
   CHECK(wall_with.mean_std > 1.8 * wall_without.mean_std + 0.5);
 
-  // Roofs of the inner city from 100 m away, 60 m up.
-  const glm::vec2 quarter(10, -60);
+  // Roofs of the inner city from 100 m away, 60 m up, over the house the plan puts nearest the
+  // quarter's centre (build_world plans settlement i with salt i + 1).
+  glm::vec2 quarter(0);
+  for (std::size_t i = 0; i < s.settlements.size(); ++i)
+    if (s.settlements[i].id == "inner_quarters") {
+      const scene::SettlementPlan plan = scene::plan_settlement(s, s.settlements[i], static_cast<std::uint32_t>(i + 1));
+      float best = 1e30f;
+      for (const scene::BuildingPlace& b : plan.buildings)
+        if (b.kind == scene::BuildingKind::House && glm::length(b.at - s.settlements[i].center) < best)
+          best = glm::length(b.at - s.settlements[i].center), quarter = b.at;
+    }
+  REQUIRE(quarter != glm::vec2(0));
   const float city = s.ground->height(quarter);
   const auto [roof_with, roof_without] =
       contrasts(r, snap, looking({quarter.x, city + 60, quarter.y + 80}, {quarter.x, city, quarter.y}, 20), "building");

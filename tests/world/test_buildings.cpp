@@ -194,7 +194,7 @@ TEST_CASE("roofs curve, turn up at the corners, and keep to their triangle budge
   CHECK(m.triangle_count() > h.triangle_count());
 }
 
-TEST_CASE("a settlement's own model replaces a kind of building; a missing one falls back",
+TEST_CASE("a settlement's own model replaces a kind of building, and a missing one falls back",
           "[world][buildings][models]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / "siege_test_settlement_models";
