@@ -156,7 +156,9 @@ TEST_CASE("N still samples without a shutter are close to the plain frame, and o
       ++blocks;
     }
   INFO("mean block difference " << sum / blocks << ", " << over << " of " << blocks << " blocks over 8");
-  CHECK(sum / blocks < 1.5);
+  // The inner city under this camera is a dense grid of small roofs since issue 13: many more
+  // edges a block for the sub-pixel shifts to move (measured 1.62 there; under 1.5 before).
+  CHECK(sum / blocks < 2.0);
   CHECK(over < blocks / 50);
   REQUIRE(test::context().validation_errors() == 0);
 }
