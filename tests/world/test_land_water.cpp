@@ -18,19 +18,11 @@
 #include "scene/model/water.h"
 #include "scene/world/terrain_chunks.h"
 #include "scene/world/world.h"
+#include "shipped_scenarios.h"
 
 namespace {
 
-const scene::Scenario& shipped(const std::string& name) {
-  static std::map<std::string, scene::Scenario> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) {
-    auto r = scene::load_scenario(std::filesystem::path(SIEGE_SOURCE_DIR) / "assets/scenarios" / name);
-    REQUIRE(r.scenario);
-    it = cache.emplace(name, std::move(*r.scenario)).first;
-  }
-  return it->second;
-}
+using world_test::shipped;
 
 // A range of hills like Taiyuan's Western Hills: 380 m high, 2.2 km across, running north-south.
 scene::Scenario hills() {

@@ -13,6 +13,7 @@
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
 #include "scene/world/world.h"
+#include "shipped_scenarios.h"
 
 using namespace load_test;
 
@@ -25,17 +26,7 @@ std::string with_roads(const std::string& roads) {
                           roads + "],");
 }
 
-const scene::Scenario& shipped(const std::string& name) {
-  static std::map<std::string, scene::Scenario> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) {
-    auto r = scene::load_scenario(std::filesystem::path(SIEGE_SOURCE_DIR) / "assets/scenarios" / name);
-    INFO(Catch::Detail::stringify(errors(r)));
-    REQUIRE(r.scenario);
-    it = cache.emplace(name, std::move(*r.scenario)).first;
-  }
-  return it->second;
-}
+using world_test::shipped;
 
 // Whether carved ground (a river channel, moat or lake bed) lies within 12 m of p.
 bool near_carved(const scene::Scenario& s, const scene::Heightfield& ground, glm::vec2 p) {

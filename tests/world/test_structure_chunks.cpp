@@ -1,13 +1,12 @@
 // The structures' chunks: level 0 is every triangle of the city, coarser levels are smaller
 // and within their reported error, and the level chosen grows with distance.
 #include <cstring>
-#include <filesystem>
 
 #include <catch2/catch.hpp>
 
-#include "scene/load/load.h"
 #include "scene/world/structure_chunks.h"
 #include "scene/world/world.h"
+#include "shipped_scenarios.h"
 
 namespace {
 
@@ -67,9 +66,7 @@ TEST_CASE("structure chunks keep every triangle at level 0 and shrink, within th
 
 TEST_CASE("the shipped cities' structures are chunked with every triangle at level 0") {
   for (const char* name : {"caizhou.json", "taiyuan.json"}) {
-    auto r = scene::load_scenario(std::filesystem::path(SIEGE_SOURCE_DIR) / "assets/scenarios" / name);
-    REQUIRE(r.scenario);
-    const scene::World world = scene::build_world(*r.scenario);
+    const scene::World world = scene::build_world(world_test::shipped(name));
     INFO(name << ": " << world.structure_chunks.triangles(0) << " / " << world.structure_chunks.triangles(1) << " / "
               << world.structure_chunks.triangles(2) << " triangles");
     CHECK(world.structure_chunks.triangles(0) == world.structures.triangle_count());

@@ -13,22 +13,13 @@
 #include "scene/sim/season.h"
 #include "scene/world/tree_meshes.h"
 #include "scene/world/world.h"
+#include "shipped_scenarios.h"
 
 using namespace load_test;
 
 namespace {
 
-const scene::Scenario& shipped(const std::string& name) {
-  static std::map<std::string, scene::Scenario> cache;
-  auto it = cache.find(name);
-  if (it == cache.end()) {
-    auto r = scene::load_scenario(std::filesystem::path(SIEGE_SOURCE_DIR) / "assets/scenarios" / name);
-    INFO(Catch::Detail::stringify(errors(r)));
-    REQUIRE(r.scenario);
-    it = cache.emplace(name, std::move(*r.scenario)).first;
-  }
-  return it->second;
-}
+using world_test::shipped;
 
 struct Placed {
   std::vector<scene::TreeInstance> trees;
