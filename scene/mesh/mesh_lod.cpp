@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <meshoptimizer.h>
 
@@ -43,6 +44,22 @@ Mesh flat(const std::vector<Vertex>& corners, const std::vector<unsigned>& indic
   return out;
 }
 
+// Welded by position, colour and object only (not the normal): a flat-shaded box becomes one
+// closed surface the simplifier can collapse, while colour (material) and object boundaries
+// stay seams. Returns the corners and the triangles' indices into them.
+std::pair<std::vector<Vertex>, std::vector<unsigned>> weld_ignoring_normals(const Mesh& mesh) {
+  std::vector<Vertex> keyed(mesh.vertices);
+  for (Vertex& v : keyed) v.normal = glm::vec3(0);
+  std::vector<unsigned> remap(keyed.size());
+  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                         keyed.data(), keyed.size(), sizeof(Vertex));
+  std::vector<Vertex> corners(unique);
+  std::vector<unsigned> welded(mesh.indices.size());
+  meshopt_remapVertexBuffer(corners.data(), keyed.data(), keyed.size(), sizeof(Vertex), remap.data());
+  meshopt_remapIndexBuffer(welded.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
+  return {std::move(corners), std::move(welded)};
+}
+
 struct Bounds {
   glm::vec3 min{1e30f}, max{-1e30f};
 };
@@ -65,17 +82,7 @@ std::vector<Mesh> build_lods(const Mesh& mesh, const std::vector<float>& ratios)
     lods.resize(ratios.size());
     return lods;
   }
-  // Weld by position and colour only (not the normal): a flat-shaded box becomes one closed
-  // surface the simplifier can collapse, while colour boundaries stay seams.
-  std::vector<Vertex> keyed(mesh.vertices);
-  for (Vertex& v : keyed) v.normal = glm::vec3(0);
-  std::vector<unsigned> remap(keyed.size());
-  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
-                                                         keyed.data(), keyed.size(), sizeof(Vertex));
-  std::vector<Vertex> corners(unique);
-  std::vector<unsigned> welded(mesh.indices.size());
-  meshopt_remapVertexBuffer(corners.data(), keyed.data(), keyed.size(), sizeof(Vertex), remap.data());
-  meshopt_remapIndexBuffer(welded.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
+  const auto [corners, welded] = weld_ignoring_normals(mesh);
 
   const Bounds full = bounds_of(mesh);
   const float size = glm::length(full.max - full.min);
@@ -114,6 +121,19 @@ std::vector<Mesh> build_lods(const Mesh& mesh, const std::vector<float>& ratios)
     lods.push_back(std::move(chosen));
   }
   return lods;
+}
+
+Mesh simplify_within(const Mesh& mesh, float error_m, float& achieved_m) {
+  achieved_m = 0;
+  if (mesh.empty()) return {};
+  const auto [corners, welded] = weld_ignoring_normals(mesh);
+  const float scale = meshopt_simplifyScale(&corners[0].position.x, corners.size(), sizeof(Vertex));
+  std::vector<unsigned> out(welded.size());
+  float relative = 0;
+  out.resize(meshopt_simplify(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(),
+                              sizeof(Vertex), 0, error_m / std::max(scale, 1e-6f), 0, &relative));
+  achieved_m = relative * scale;
+  return weld_and_order(flat(corners, out));
 }
 
 Mesh simplify_to(const Mesh& mesh, std::size_t target_triangles) {

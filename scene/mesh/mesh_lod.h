@@ -16,6 +16,10 @@ Mesh optimize_mesh(const Mesh& mesh);
 // the one before. Simplified levels keep the colours and are flat shaded like the props.
 std::vector<Mesh> build_lods(const Mesh& mesh, const std::vector<float>& ratios = {1.0f, 0.35f, 0.1f});
 
+// As simple as `error_m` metres of surface error allow (welded by position, colour and object
+// so those stay seams), flat shaded; `achieved_m`: the error the simplifier reports.
+Mesh simplify_within(const Mesh& mesh, float error_m, float& achieved_m);
+
 // The sloppy simplifier straight to about `target_triangles`, whatever the error, flat shaded
 // (for figures drawn a few tens of pixels tall, where only the silhouette's mass counts).
 // Returns the optimized mesh when it cannot get smaller.

@@ -5,47 +5,11 @@
 #include <cstdint>
 #include <map>
 
-#include <meshoptimizer.h>
-
 #include "scene/mesh/mesh_lod.h"
 
 namespace scene {
 
 namespace {
-
-// Level `error_m` of a chunk: welded by position, colour and object (not the normal, so a
-// flat-shaded box is one closed surface the simplifier can collapse, while colour, material
-// and object boundaries stay seams), simplified as far as that error allows, flat shaded
-// again. `achieved_m`: what the simplifier reports.
-Mesh simplified(const Mesh& mesh, float error_m, float& achieved_m) {
-  std::vector<Vertex> keyed(mesh.vertices);
-  for (Vertex& v : keyed) v.normal = glm::vec3(0);
-  std::vector<unsigned> remap(keyed.size());
-  const std::size_t unique = meshopt_generateVertexRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
-                                                         keyed.data(), keyed.size(), sizeof(Vertex));
-  std::vector<Vertex> corners(unique);
-  std::vector<unsigned> welded(mesh.indices.size());
-  meshopt_remapVertexBuffer(corners.data(), keyed.data(), keyed.size(), sizeof(Vertex), remap.data());
-  meshopt_remapIndexBuffer(welded.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
-  const float scale = meshopt_simplifyScale(&corners[0].position.x, corners.size(), sizeof(Vertex));
-  std::vector<unsigned> out(welded.size());
-  float relative = 0;
-  out.resize(meshopt_simplify(out.data(), welded.data(), welded.size(), &corners[0].position.x, corners.size(),
-                              sizeof(Vertex), 0, error_m / std::max(scale, 1e-6f), 0, &relative));
-  achieved_m = relative * scale;
-  Mesh flat;
-  for (std::size_t t = 0; t + 2 < out.size(); t += 3) {
-    const Vertex &a = corners[out[t]], &b = corners[out[t + 1]], &c = corners[out[t + 2]];
-    glm::vec3 n = glm::cross(b.position - a.position, c.position - a.position);
-    const float len = glm::length(n);
-    if (!(len > 1e-9f)) continue;
-    n /= len;
-    const auto base = static_cast<std::uint32_t>(flat.vertices.size());
-    for (const Vertex* v : {&a, &b, &c}) flat.vertices.push_back({v->position, n, v->color, v->object});
-    for (std::uint32_t k = 0; k < 3; ++k) flat.indices.push_back(base + k);
-  }
-  return optimize_mesh(flat);
-}
 
 IndexRange append_level(Mesh& all, const Mesh& level) {
   const IndexRange range{static_cast<std::uint32_t>(all.indices.size()),
@@ -98,7 +62,7 @@ StructureChunks build_structure_chunks(const Mesh& structures, float chunk_metre
     std::size_t previous = full.triangle_count();
     for (int level = 1; level < StructureChunk::kLevels; ++level) {
       float achieved = 0;
-      Mesh coarse = cell.empty() ? Mesh{} : simplified(cell, kErrors[static_cast<size_t>(level)], achieved);
+      Mesh coarse = simplify_within(cell, kErrors[static_cast<size_t>(level)], achieved);
       coarse.append(flat);
       // Not worth a level unless it saves a fifth of the triangles.
       if (!coarse.empty() && static_cast<float>(coarse.triangle_count()) < 0.8f * static_cast<float>(previous)) {
