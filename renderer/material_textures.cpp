@@ -14,46 +14,11 @@ namespace {
 
 constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_UNORM;  // linear: the detail multiplies linear albedo
 
-struct ArrayImage {
-  Unique<VkDeviceMemory> memory;
-  Unique<VkImage> image;
-  Unique<VkImageView> view;
-};
-
-ArrayImage create_array_image(const Context& context, const scene::MaterialImages& images) {
-  VkDevice device = context.device();
-  VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
-  info.imageType = VK_IMAGE_TYPE_2D;
-  info.format = kFormat;
-  info.extent = {static_cast<std::uint32_t>(images.size), static_cast<std::uint32_t>(images.size), 1};
-  info.mipLevels = static_cast<std::uint32_t>(images.mip_levels);
-  info.arrayLayers = static_cast<std::uint32_t>(images.layers);
-  info.samples = VK_SAMPLE_COUNT_1_BIT;
-  info.tiling = VK_IMAGE_TILING_OPTIMAL;
-  info.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
-  info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-  ArrayImage out;
-  VkImage image;
-  VK_CHECK(vkCreateImage(device, &info, nullptr, &image));
-  out.image = Unique<VkImage>(device, image);
-  VkMemoryRequirements req;
-  vkGetImageMemoryRequirements(device, image, &req);
-  VkMemoryAllocateInfo alloc{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
-  alloc.allocationSize = req.size;
-  alloc.memoryTypeIndex = context.memory_type(req.memoryTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-  VkDeviceMemory memory;
-  VK_CHECK(vkAllocateMemory(device, &alloc, nullptr, &memory));
-  out.memory = Unique<VkDeviceMemory>(device, memory);
-  VK_CHECK(vkBindImageMemory(device, image, memory, 0));
-  VkImageViewCreateInfo view{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
-  view.image = image;
-  view.viewType = VK_IMAGE_VIEW_TYPE_2D_ARRAY;
-  view.format = kFormat;
-  view.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, info.mipLevels, 0, info.arrayLayers};
-  VkImageView created;
-  VK_CHECK(vkCreateImageView(device, &view, nullptr, &created));
-  out.view = Unique<VkImageView>(device, created);
-  return out;
+Image create_array_image(const Context& context, const scene::MaterialImages& images) {
+  const auto size = static_cast<std::uint32_t>(images.size);
+  return Image(context, {size, size}, kFormat, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+               VK_IMAGE_ASPECT_COLOR_BIT, static_cast<std::uint32_t>(images.mip_levels),
+               static_cast<std::uint32_t>(images.layers));
 }
 
 // Every mip of every layer from `at` in the staging buffer (the images' own mip-major order).
@@ -117,21 +82,16 @@ const scene::MaterialImages& material_images() {
 
 MaterialTextures::MaterialTextures(Context& context) {
   const scene::MaterialImages& images = material_images();
-  ArrayImage albedo = create_array_image(context, images), normal = create_array_image(context, images);
+  albedo_ = create_array_image(context, images);
+  normal_ = create_array_image(context, images);
   const VkDeviceSize bytes = images.albedo.size();
   Buffer staging(context, 2 * bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, kHostMemory);
   std::memcpy(staging.mapped(), images.albedo.data(), bytes);
   std::memcpy(static_cast<char*>(staging.mapped()) + bytes, images.normal_roughness.data(), bytes);
   context.submit_and_wait([&](VkCommandBuffer cmd) {
-    record_upload(cmd, staging.handle(), 0, albedo.image.get(), images);
-    record_upload(cmd, staging.handle(), bytes, normal.image.get(), images);
+    record_upload(cmd, staging.handle(), 0, albedo_.handle(), images);
+    record_upload(cmd, staging.handle(), bytes, normal_.handle(), images);
   });
-  albedo_memory_ = std::move(albedo.memory);
-  normal_memory_ = std::move(normal.memory);
-  albedo_image_ = std::move(albedo.image);
-  normal_image_ = std::move(normal.image);
-  albedo_view_ = std::move(albedo.view);
-  normal_view_ = std::move(normal.view);
   sampler_ = create_repeat_sampler(context.device(), images.mip_levels);
 }
 

@@ -6,6 +6,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include "renderer/resources.h"
 #include "renderer/unique_handle.h"
 
 namespace scene {
@@ -23,15 +24,12 @@ class MaterialTextures {
   // waits; leaves both images in SHADER_READ_ONLY_OPTIMAL.
   explicit MaterialTextures(Context& context);
 
-  VkDescriptorImageInfo albedo() const { return {sampler_.get(), albedo_view_.get(), kLayout}; }
-  VkDescriptorImageInfo normal_roughness() const { return {sampler_.get(), normal_view_.get(), kLayout}; }
+  VkDescriptorImageInfo albedo() const { return {sampler_.get(), albedo_.view(), kLayout}; }
+  VkDescriptorImageInfo normal_roughness() const { return {sampler_.get(), normal_.view(), kLayout}; }
 
  private:
   static constexpr VkImageLayout kLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
-  // Destroyed in reverse: views, images, then their memory.
-  Unique<VkDeviceMemory> albedo_memory_, normal_memory_;
-  Unique<VkImage> albedo_image_, normal_image_;
-  Unique<VkImageView> albedo_view_, normal_view_;
+  Image albedo_, normal_;
   Unique<VkSampler> sampler_;
 };
 

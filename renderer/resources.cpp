@@ -47,15 +47,15 @@ void Buffer::reset() {
 }
 
 Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage,
-             VkImageAspectFlags aspect)
+             VkImageAspectFlags aspect, std::uint32_t mip_levels, std::uint32_t layers)
     : format_(format), extent_(extent), aspect_(aspect) {
   VkDevice device = context.device();
   VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
   info.imageType = VK_IMAGE_TYPE_2D;
   info.format = format;
   info.extent = {extent.width, extent.height, 1};
-  info.mipLevels = 1;
-  info.arrayLayers = 1;
+  info.mipLevels = mip_levels;
+  info.arrayLayers = layers;
   info.samples = VK_SAMPLE_COUNT_1_BIT;
   info.tiling = VK_IMAGE_TILING_OPTIMAL;
   info.usage = usage;
@@ -74,9 +74,9 @@ Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImage
   VK_CHECK(vkBindImageMemory(device, image, allocated, 0));
   VkImageViewCreateInfo view{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
   view.image = image;
-  view.viewType = VK_IMAGE_VIEW_TYPE_2D;
+  view.viewType = layers > 1 ? VK_IMAGE_VIEW_TYPE_2D_ARRAY : VK_IMAGE_VIEW_TYPE_2D;
   view.format = format;
-  view.subresourceRange = {aspect, 0, 1, 0, 1};
+  view.subresourceRange = {aspect, 0, mip_levels, 0, layers};
   VkImageView created_view;
   VK_CHECK(vkCreateImageView(device, &view, nullptr, &created_view));
   view_ = Unique<VkImageView>(device, created_view);

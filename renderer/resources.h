@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 
 #include <vulkan/vulkan.h>
@@ -44,7 +45,10 @@ class Buffer {
 class Image {
  public:
   Image() = default;
-  Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect);
+  // Device-local; `layers` above 1 makes an array image with a 2D-array view over every layer
+  // and mip.
+  Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage, VkImageAspectFlags aspect,
+        std::uint32_t mip_levels = 1, std::uint32_t layers = 1);
   ~Image() { reset(); }
   Image(Image&& other) noexcept { *this = std::move(other); }
   Image& operator=(Image&& other) noexcept;
