@@ -486,11 +486,25 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   for (std::size_t i = 0; i < structure_levels_.size(); ++i)
     structure_levels_[i] = static_cast<std::uint8_t>(
         scene::structure_level(world_.structure_chunks.chunks[i], camera.position, pixel_angle));
-  record_shadow_pass(cmd, slot, snapshot, shadow);
-  const std::vector<std::uint8_t> shadowed =
-      shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
-                       : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
-  record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed);
+  // A still camera over a world that has not changed: last frame's world, without its shadows.
+  const std::uint64_t settings = (options_.world ? 1u : 0u) | (options_.materials ? 2u : 0u) |
+                                 (static_cast<std::uint64_t>(options_.preset) << 2) |
+                                 (static_cast<std::uint64_t>(options_.max_lights) << 8);
+  StillWorldInputs still{};
+  if (options_.still_world)
+    still = still_world_inputs(uniforms, lights, snapshot.presentation_s, snapshot.camp_present, extent, settings);
+  const bool keep = options_.still_world && still_world_.should_keep(still);
+  const WorldLayer layer = options_.still_world && still_world_.holds(still) ? WorldLayer::Restore
+                           : keep                                            ? WorldLayer::DrawAndKeep
+                                                                             : WorldLayer::Draw;
+  stats_.still_world = layer == WorldLayer::Restore;
+  std::vector<std::uint8_t> shadowed;
+  if (layer != WorldLayer::Restore) {
+    record_shadow_pass(cmd, slot, snapshot, shadow);
+    shadowed = shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
+                                : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
+  }
+  record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed, layer, still);
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
   // Bloom where something glows: flames, fire arrows, local lights. Without them nothing a
   // frame shows is far above the threshold but the sun's disc, and the chain and the
@@ -536,22 +550,19 @@ void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const sc
   stats_.triangles = before_shadows;
 }
 
-// HDR radiance and object ids, reverse-Z depth: the world, the soldiers, the sky, the effects.
-void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
-                                 const scene::Snapshot& snapshot, const scene::Camera& camera,
-                                 const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed) {
+// The opaque world into a freshly cleared scene pass, left open: structures, siege works,
+// camps, trees and the ground.
+void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
+                                   const scene::Camera& camera, const glm::mat4& view_proj,
+                                   const std::vector<std::uint8_t>& shadowed, const scene::Snapshot& snapshot) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
-  // Without reflections the copy is never made, but the water's descriptor still names it:
-  // give it a readable layout (its contents are never read).
-  if (options_.preset != Preset::Film)
-    transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReflectionStart, kSampled);
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
-  draw_structures(cmd, &view_proj);  // near and tall first: less shading of hidden ground
-  draw(cmd, slot.dynamic_solids);
+  draw_structures(cmd, &view_proj);                           // near and tall first: less shading of hidden ground
+  if (!options_.still_world) draw(cmd, slot.dynamic_solids);  // else drawn over the kept world
   draw_camps(cmd, snapshot);
   if (options_.world) {  // trees and reeds (renderer/trees.h), before the ground they hide
     trees_->draw(cmd, slot_index, slot.scene_set, lit_);
@@ -562,6 +573,38 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   }
   draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
                shadowed);
+}
+
+// HDR radiance and object ids, reverse-Z depth: the world, the soldiers, the sky, the effects.
+void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
+                                 const scene::Snapshot& snapshot, const scene::Camera& camera,
+                                 const glm::mat4& view_proj, const std::vector<std::uint8_t>& shadowed,
+                                 WorldLayer world_layer, const StillWorldInputs& still) {
+  FrameSlot& slot = slots_[slot_index % kFramesInFlight];
+  // Without reflections the copy is never made, but the water's descriptor still names it:
+  // give it a readable layout (its contents are never read).
+  if (options_.preset != Preset::Film)
+    transition(cmd, target.reflection.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReflectionStart, kSampled);
+  if (world_layer == WorldLayer::Restore) {
+    still_world_.restore(cmd, target);
+    begin_scene_pass(cmd, target, false);
+    set_viewport(cmd, target.extent);
+  } else {
+    record_opaque_world(cmd, slot_index, target, camera, view_proj, shadowed, snapshot);
+    if (world_layer == WorldLayer::DrawAndKeep) {
+      vkCmdEndRendering(cmd);
+      still_world_.keep(context_, cmd, target, still);
+      begin_scene_pass(cmd, target, false);
+      set_viewport(cmd, target.extent);
+    }
+  }
+  if (options_.still_world && slot.dynamic_solids.index_count > 0 && options_.world) {
+    // The siege works move or grow from frame to frame: over the kept world (still_world.h).
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
+                            &slot.scene_set, 0, nullptr);
+    draw(cmd, slot.dynamic_solids);
+  }
   // The film preset's water reflects the world: it needs a copy of what is drawn so far.
   const bool reflections = options_.preset == Preset::Film;
   if (reflections) {

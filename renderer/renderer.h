@@ -22,6 +22,7 @@
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
+#include "renderer/still_world.h"
 #include "renderer/target.h"
 #include "renderer/trees.h"
 #include "renderer/troops.h"
@@ -61,6 +62,7 @@ struct FrameStats {
   double readback_ms = 0;              // copying the pixels out of mapped memory
   std::uint32_t lights = 0;            // local lights selected for the frame (renderer/lights.h)
   bool bloom = false;                  // the bloom chain ran (something glowed)
+  bool still_world = false;            // the opaque world was the last frame's (renderer/still_world.h)
 };
 
 // Draws over the finished (tonemapped) image: the one hook through which an application adds
@@ -94,6 +96,9 @@ struct RenderOptions {
   // Material detail (texture, relief) on the world close up; false: every surface its mean
   // albedo, flat, as from afar.
   bool materials = true;
+  // Keep the opaque world while the camera, light and works stand still, and draw only what
+  // moves over it (renderer/still_world.h): the viewer's. Off, every frame draws everything.
+  bool still_world = false;
 };
 
 class Renderer {
@@ -180,9 +185,16 @@ class Renderer {
   void write_tonemap_set(FrameSlot& slot, const RenderTarget& target);
   void record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const scene::Snapshot& snapshot,
                           const ShadowFit& shadow);
+  // What the scene pass does with the opaque world: draws it, draws and keeps it, or restores
+  // the kept one (renderer/still_world.h).
+  enum class WorldLayer { Draw, DrawAndKeep, Restore };
+  void record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
+                           const scene::Camera& camera, const glm::mat4& view_proj,
+                           const std::vector<std::uint8_t>& shadowed, const scene::Snapshot& snapshot);
   void record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, const RenderTarget& target,
                          const scene::Snapshot& snapshot, const scene::Camera& camera, const glm::mat4& view_proj,
-                         const std::vector<std::uint8_t>& shadowed);
+                         const std::vector<std::uint8_t>& shadowed, WorldLayer world_layer,
+                         const StillWorldInputs& still);
   bool record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
                   const scene::Camera& lens_camera);
   void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom,
@@ -215,6 +227,7 @@ class Renderer {
   Unique<VkSampler> sampler_;
   Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
+  StillWorld still_world_;
   MaterialTextures materials_;  // scene set bindings 5 and 6
   LightVariants world_pipeline_, water_pipeline_;
   LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup

@@ -53,6 +53,7 @@ double percentile(std::vector<double> v, double p) {
 struct Series {
   std::vector<double> frame_ms, evaluate_ms, upload_ms, record_ms, render_ms, readback_ms;
   std::uint64_t soldiers = 0, drawn = 0, triangles = 0, troop_triangles = 0;
+  std::uint64_t still_world = 0;  // frames that reused the kept world (renderer/still_world.h)
   std::vector<renderer::RgbaImage> images;
   nlohmann::json summary() const {
     const auto p50 = [](const std::vector<double>& v) { return percentile(v, 0.5); };
@@ -67,7 +68,8 @@ struct Series {
             {"soldiers", static_cast<double>(soldiers) / n},
             {"soldiers_drawn", static_cast<double>(drawn) / n},
             {"triangles", static_cast<double>(triangles) / n},
-            {"troop_triangles", static_cast<double>(troop_triangles) / n}};
+            {"troop_triangles", static_cast<double>(troop_triangles) / n},
+            {"still_world_frames", still_world}};
   }
 };
 
@@ -141,6 +143,12 @@ std::vector<Frame> orbit_path(const scene::Snapshot& first, double t0, int count
   return frames;
 }
 
+// The still camera: the path's first camera throughout while the army moves on (a lecture).
+std::vector<Frame> still_camera(std::vector<Frame> path) {
+  for (Frame& f : path) f.camera = path.front().camera;
+  return path;
+}
+
 // The quarter view: the same cameras narrowed until a quarter of the army is in view.
 std::vector<Frame> quarter_view(std::vector<Frame> quarter, const scene::Snapshot& first) {
   for (Frame& f : quarter) {
@@ -179,6 +187,7 @@ Series run_series(renderer::Renderer& r, const scene::Scenario& scenario, const 
     s.drawn += st.soldiers_drawn;
     s.triangles += st.triangles;
     s.troop_triangles += st.troop_triangles;
+    s.still_world += st.still_world ? 1 : 0;
     if (keep) s.images.push_back({image.width, image.height, std::move(image.rgba)});
   }
   r.troops().options() = {};
@@ -232,6 +241,7 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   if (!args.images.empty()) write_images(args.images, target, fast);
   nlohmann::json run;
   run["soldiers_target"] = target;
+  run["frames"] = args.frames;
   run["soldiers_per_figure"] = scenario.settings.soldiers_per_figure;
   run["fast"] = fast.summary();
   const double fast_p50 = percentile(fast.frame_ms, 0.5);
@@ -243,6 +253,12 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   renderer::TroopOptions flat;
   flat.flat = true;
   const Series minimal = run_series(r, scenario, frames, flat, false, false);
+  // The viewer keeps a still camera's world (renderer/still_world.h); the series above draw it.
+  r.options().still_world = true;
+  const Series still = run_series(r, scenario, still_camera(frames), {}, true, false);
+  r.options().still_world = false;
+  run["still_camera"] = still.summary();
+  run["ratio_still_vs_fast"] = percentile(still.frame_ms, 0.5) / fast_p50;
   run["minimal_flat_troops_only"] = minimal.summary();
   run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
   return run;
@@ -260,7 +276,8 @@ void print_run(const nlohmann::json& run) {
   std::printf("    per stage p50: evaluate %.1f | upload %.1f | record %.1f | render %.1f | readback %.1f ms\n",
               f["evaluate_ms_p50"].get<double>(), f["upload_ms_p50"].get<double>(), f["record_ms_p50"].get<double>(),
               f["render_ms_p50"].get<double>(), f["readback_ms_p50"].get<double>());
-  for (const char* key : {"per_unit_full_detail", "lod_off", "quarter_view", "minimal_flat_troops_only"}) {
+  for (const char* key :
+       {"per_unit_full_detail", "lod_off", "quarter_view", "minimal_flat_troops_only", "still_camera"}) {
     if (!run.contains(key)) continue;
     const nlohmann::json& s = run[key];
     std::printf("  %-16s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f\n", key,
@@ -274,6 +291,9 @@ void print_run(const nlohmann::json& run) {
   std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n",
               run["ratio_quarter_vs_all"].get<double>(), run["quarter_fov_deg"].get<double>(),
               run["ratio_whole_vs_minimal"].get<double>());
+  std::printf("          still camera/fast %.2fx (%.0f of %zu frames on the kept world)\n",
+              run["ratio_still_vs_fast"].get<double>(), run["still_camera"]["still_world_frames"].get<double>(),
+              run["frames"].get<std::size_t>());
   std::fflush(stdout);
 }
 
