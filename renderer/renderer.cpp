@@ -136,6 +136,13 @@ std::vector<float> shadow_splits(Preset preset) {
   return {450.0f};
 }
 
+const char* to_string(Pass pass) {
+  static constexpr const char* kNames[] = {"shadows", "structures", "works",   "trees", "ground", "water",
+                                           "troops",  "sky",        "effects", "bloom", "tonemap"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(Pass::Count));
+  return kNames[static_cast<std::size_t>(pass)];
+}
+
 Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
   ground_ = upload_static(world_.ground.mesh);
@@ -368,13 +375,18 @@ LightVariants& Renderer::world_variants(bool shadowed) {
   return *variants;
 }
 
-void Renderer::draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj) {
+void Renderer::draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m) {
   if (structures_.index_count == 0 || !options_.world) return;
   bind(cmd, structures_);
   const std::vector<scene::StructureChunk>& chunks = world_.structure_chunks.chunks;
   for (std::size_t i = 0; i < chunks.size() && i < structure_levels_.size(); ++i) {
     if (view_proj && !scene::box_in_frustum(*view_proj, chunks[i].min, chunks[i].max)) continue;
-    const scene::IndexRange range = chunks[i].levels[structure_levels_[i]];
+    // A shadow map texel wider than a level's error cannot show it: the coarsest such level.
+    int level = structure_levels_[i];
+    while (shadow_texel_m > 0 && level + 1 < scene::StructureChunk::kLevels &&
+           chunks[i].error_m[static_cast<std::size_t>(level + 1)] <= shadow_texel_m)
+      ++level;
+    const scene::IndexRange range = chunks[i].levels[static_cast<std::size_t>(level)];
     vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
     stats_.triangles += range.count / 3;
   }
@@ -500,7 +512,7 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   stats_.still_world = layer == WorldLayer::Restore;
   std::vector<std::uint8_t> shadowed;
   if (layer != WorldLayer::Restore) {
-    record_shadow_pass(cmd, slot, snapshot, shadow);
+    if (drawn(Pass::Shadows)) record_shadow_pass(cmd, slot, snapshot, shadow);
     shadowed = shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
                                 : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   }
@@ -511,7 +523,7 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   // tonemap's extra sample per pixel cost a CPU driver more than that halo is worth.
   const bool bloom = options_.world && options_.bloom_strength > 0 && (effects_->emissive() > 0 || lights.count > 0);
   stats_.bloom = bloom;
-  if (bloom)
+  if (bloom && drawn(Pass::Bloom))
     bloom_->record(cmd, slot_index, target.hdr.view(), tonemap_exposure(), options_.bloom_threshold);
   else
     bloom_->skip(cmd);
@@ -541,10 +553,14 @@ void Renderer::record_shadow_pass(VkCommandBuffer cmd, FrameSlot& slot, const sc
   std::size_t cascade = 0;
   const auto slot_index = static_cast<std::uint32_t>(&slot - slots_.data());
   shadows_.record(cmd, shadow, [&](VkCommandBuffer c) {
-    draw_structures(c, nullptr);
+    // The cascade's box reaches towards the light past every caster (ShadowMap::fit): what
+    // lies outside it across the light cannot shadow anything in it.
+    const ShadowCascade& k = shadow.cascades[cascade];
+    draw_structures(c, &k.view_proj, k.texel_m);
     draw(c, slot.dynamic_solids);
     draw_camps(c, snapshot);
-    if (options_.world) trees_->draw_shadow(c, slot_index, shadow.cascades[cascade++].view_proj);
+    if (options_.world) trees_->draw_shadow(c, slot_index, k.view_proj);
+    ++cascade;
   });
   stats_.shadow_triangles = stats_.triangles - before_shadows + trees_->stats().shadow_triangles;
   stats_.triangles = before_shadows;
@@ -561,18 +577,21 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
-  draw_structures(cmd, &view_proj);                           // near and tall first: less shading of hidden ground
-  if (!options_.still_world) draw(cmd, slot.dynamic_solids);  // else drawn over the kept world
-  draw_camps(cmd, snapshot);
-  if (options_.world) {  // trees and reeds (renderer/trees.h), before the ground they hide
+  if (drawn(Pass::Structures)) draw_structures(cmd, &view_proj);  // near and tall first: less hidden ground shaded
+  if (drawn(Pass::Works)) {
+    if (!options_.still_world) draw(cmd, slot.dynamic_solids);  // else drawn over the kept world
+    draw_camps(cmd, snapshot);
+  }
+  if (options_.world && drawn(Pass::Trees)) {  // trees and reeds (renderer/trees.h), before the ground they hide
     trees_->draw(cmd, slot_index, slot.scene_set, lit_);
     stats_.tree_triangles = trees_->stats().triangles;
     stats_.triangles += stats_.tree_triangles;
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
                             &slot.scene_set, 0, nullptr);
   }
-  draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
-               shadowed);
+  if (drawn(Pass::Ground))
+    draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
+                 shadowed);
 }
 
 // HDR radiance and object ids, reverse-Z depth: the world, the soldiers, the sky, the effects.
@@ -598,7 +617,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
       set_viewport(cmd, target.extent);
     }
   }
-  if (options_.still_world && slot.dynamic_solids.index_count > 0 && options_.world) {
+  if (options_.still_world && slot.dynamic_solids.index_count > 0 && options_.world && drawn(Pass::Works)) {
     // The siege works move or grow from frame to frame: over the kept world (still_world.h).
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
@@ -617,20 +636,22 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
                     (reflections ? water_pipeline_ : water_sky_only_pipeline_).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
-  draw(cmd, water_);
-  draw(cmd, slot.dynamic_water);
-  troops_->draw(cmd, slot_index, slot.scene_set, lit_);
+  if (drawn(Pass::Water)) {
+    draw(cmd, water_);
+    draw(cmd, slot.dynamic_water);
+  }
+  if (drawn(Pass::Troops)) troops_->draw(cmd, slot_index, slot.scene_set, lit_);
   stats_.soldiers_drawn = troops_->stats().drawn;
   stats_.troop_triangles = troops_->stats().triangles;
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
-  if (options_.world) vkCmdDraw(cmd, 3, 1, 0, 0);
+  if (options_.world && drawn(Pass::Sky)) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
   // Smoke and dust last: blended over everything opaque, the sky included.
-  if (options_.world) effects_->draw(cmd, slot_index, slot.scene_set, lit_);
-  if (options_.world && snapshot.weather.precipitation != scene::Precipitation::None &&
+  if (options_.world && drawn(Pass::Effects)) effects_->draw(cmd, slot_index, slot.scene_set, lit_);
+  if (options_.world && drawn(Pass::Effects) && snapshot.weather.precipitation != scene::Precipitation::None &&
       snapshot.weather.precipitation_rate > 0) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, precipitation_pipeline_.handle());
     vkCmdDraw(cmd, 3, 1, 0, 0);
@@ -658,7 +679,7 @@ void Renderer::record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, c
                                   display_lut_.log2_max()};
   vkCmdPushConstants(cmd, pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push),
                      &push);
-  vkCmdDraw(cmd, 3, 1, 0, 0);
+  if (drawn(Pass::Tonemap)) vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
 }
 

@@ -77,6 +77,23 @@ enum class Preset { Interactive, Film };
 // Where the key light's shadow cascades end, metres from the eye, for a preset.
 std::vector<float> shadow_splits(Preset preset);
 
+// A frame's passes, in the order they are drawn (RenderOptions::skip).
+enum class Pass : std::uint32_t {
+  Shadows,     // the key light's shadow map
+  Structures,  // walls, buildings, roads
+  Works,       // siege works, engines and camps
+  Trees,
+  Ground,
+  Water,
+  Troops,
+  Sky,
+  Effects,  // smoke, dust, fire, falling snow or rain
+  Bloom,
+  Tonemap,
+  Count
+};
+const char* to_string(Pass pass);
+
 struct RenderOptions {
   Preset preset = Preset::Interactive;
   // With adapt_exposure (the default) the exposure follows the light of the moment
@@ -99,6 +116,9 @@ struct RenderOptions {
   // Keep the opaque world while the camera, light and works stand still, and draw only what
   // moves over it (renderer/still_world.h): the viewer's. Off, every frame draws everything.
   bool still_world = false;
+  // Passes left out (bits 1 << Pass), for siege bench's profile: what a frame costs without
+  // each. The picture is then not the scene's.
+  std::uint32_t skip = 0;
 };
 
 class Renderer {
@@ -176,9 +196,10 @@ class Renderer {
   void draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, const glm::mat4& view_proj, float pixel_angle,
                     const std::vector<std::uint8_t>& shadowed);
   // What never moves, chunk by chunk at the levels of detail structure_levels_ holds for this
-  // frame; `view_proj`: skip the chunks outside it (none for the shadow pass, whose casters
-  // may stand outside the view).
-  void draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj);
+  // frame; `view_proj`: skip the chunks outside it (the camera's, or a shadow cascade's box,
+  // which reaches past every caster towards the light). `shadow_texel_m`: drawing into a
+  // shadow map whose texels span that much, where a coarser level's error cannot show.
+  void draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m = 0);
   void create_descriptors();
   void create_pipelines();
   // record()'s steps.
@@ -197,6 +218,7 @@ class Renderer {
                          const StillWorldInputs& still);
   bool record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderTarget& target, const scene::Snapshot& snapshot,
                   const scene::Camera& lens_camera);
+  bool drawn(Pass pass) const { return (options_.skip & (1u << static_cast<std::uint32_t>(pass))) == 0; }
   void record_tonemap_pass(VkCommandBuffer cmd, const FrameSlot& slot, const RenderTarget& target, bool bloom,
                            float exposure);
   // The headless path's steps.

@@ -36,8 +36,9 @@ struct BenchArgs {
   std::string counts = "1000,10000,50000,100000";
   int frames = 6;
   bool json = false;
-  bool quick = false;  // skip the slow baselines (per-unit draws, LOD off) above 10k
-  std::string images;  // if set: write the fast path's frames here, to look at what was timed
+  bool quick = false;    // skip the slow baselines (per-unit draws, LOD off) above 10k
+  std::string images;    // if set: write the fast path's frames here, to look at what was timed
+  bool profile = false;  // also time the fast path without each pass in turn
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -52,7 +53,7 @@ double percentile(std::vector<double> v, double p) {
 // One configuration's frames.
 struct Series {
   std::vector<double> frame_ms, evaluate_ms, upload_ms, record_ms, render_ms, readback_ms;
-  std::uint64_t soldiers = 0, drawn = 0, triangles = 0, troop_triangles = 0;
+  std::uint64_t soldiers = 0, drawn = 0, triangles = 0, troop_triangles = 0, shadow_triangles = 0;
   std::uint64_t still_world = 0;  // frames that reused the kept world (renderer/still_world.h)
   std::vector<renderer::RgbaImage> images;
   nlohmann::json summary() const {
@@ -69,6 +70,7 @@ struct Series {
             {"soldiers_drawn", static_cast<double>(drawn) / n},
             {"triangles", static_cast<double>(triangles) / n},
             {"troop_triangles", static_cast<double>(troop_triangles) / n},
+            {"shadow_triangles", static_cast<double>(shadow_triangles) / n},
             {"still_world_frames", still_world}};
   }
 };
@@ -187,6 +189,7 @@ Series run_series(renderer::Renderer& r, const scene::Scenario& scenario, const 
     s.drawn += st.soldiers_drawn;
     s.triangles += st.triangles;
     s.troop_triangles += st.troop_triangles;
+    s.shadow_triangles += st.shadow_triangles;
     s.still_world += st.still_world ? 1 : 0;
     if (keep) s.images.push_back({image.width, image.height, std::move(image.rgba)});
   }
@@ -227,6 +230,35 @@ void measure_baselines(renderer::Renderer& r, const scene::Scenario& scenario, c
   run["psnr_lod_on_vs_off_db_min"] = std::isinf(psnr_min) ? 99.0 : psnr_min;
 }
 
+// Where the fast path's time goes: each of its frames drawn again without each pass in turn,
+// right after the whole frame, and the median of what the frame saved. A CPU driver bins
+// vertices on one thread while others shade, so passes overlap and timestamps between them
+// say little: what a frame saves without a pass is what the pass costs it. Pairing each
+// frame with its whole twin keeps a busy machine's drift out of the difference.
+nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scenario,
+                              const std::vector<Frame>& frames) {
+  const auto time_frame = [&](const scene::Snapshot& snap, const scene::Camera& camera) {
+    const auto start = Clock::now();
+    r.render(snap, camera, kExtent, false);
+    return ms_since(start);
+  };
+  nlohmann::json passes = nlohmann::json::array();
+  for (std::uint32_t p = 0; p < static_cast<std::uint32_t>(renderer::Pass::Count); ++p) {
+    std::vector<double> saved;
+    for (const Frame& f : frames) {
+      const scene::Snapshot snap = scene::evaluate(scenario, f.t);
+      r.options().skip = 0;
+      const double whole = time_frame(snap, f.camera);
+      r.options().skip = 1u << p;
+      saved.push_back(whole - time_frame(snap, f.camera));
+    }
+    passes.push_back(
+        {{"pass", renderer::to_string(static_cast<renderer::Pass>(p))}, {"saves_ms", percentile(saved, 0.5)}});
+  }
+  r.options().skip = 0;
+  return passes;
+}
+
 // One soldier count: the fast path, the baselines, the quarter view and the minimal frame.
 nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, const scene::Scenario& base,
                              const Busiest& busiest, std::uint32_t target) {
@@ -259,6 +291,7 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   r.options().still_world = false;
   run["still_camera"] = still.summary();
   run["ratio_still_vs_fast"] = percentile(still.frame_ms, 0.5) / fast_p50;
+  if (args.profile) run["profile"] = profile_passes(r, scenario, frames);
   run["minimal_flat_troops_only"] = minimal.summary();
   run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
   return run;
@@ -270,9 +303,11 @@ void print_run(const nlohmann::json& run) {
   std::printf("\n== %u soldiers (ratio %.3f men per figure; %.0f in the snapshot) ==\n",
               run["soldiers_target"].get<std::uint32_t>(), run["soldiers_per_figure"].get<float>(),
               f["soldiers"].get<double>());
-  std::printf("  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f)\n",
-              f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
-              f["triangles"].get<double>(), f["troop_triangles"].get<double>());
+  std::printf(
+      "  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f; shadow "
+      "map %.0f)\n",
+      f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
+      f["triangles"].get<double>(), f["troop_triangles"].get<double>(), f["shadow_triangles"].get<double>());
   std::printf("    per stage p50: evaluate %.1f | upload %.1f | record %.1f | render %.1f | readback %.1f ms\n",
               f["evaluate_ms_p50"].get<double>(), f["upload_ms_p50"].get<double>(), f["record_ms_p50"].get<double>(),
               f["render_ms_p50"].get<double>(), f["readback_ms_p50"].get<double>());
@@ -291,6 +326,12 @@ void print_run(const nlohmann::json& run) {
   std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n",
               run["ratio_quarter_vs_all"].get<double>(), run["quarter_fov_deg"].get<double>(),
               run["ratio_whole_vs_minimal"].get<double>());
+  if (run.contains("profile")) {
+    std::printf("    what each pass costs (median of what a frame saves without it), ms:");
+    for (const nlohmann::json& p : run["profile"])
+      std::printf(" %s %.1f |", p["pass"].get<std::string>().c_str(), p["saves_ms"].get<double>());
+    std::printf("\n");
+  }
   std::printf("          still camera/fast %.2fx (%.0f of %zu frames on the kept world)\n",
               run["ratio_still_vs_fast"].get<double>(), run["still_camera"]["still_world_frames"].get<double>(),
               run["frames"].get<std::size_t>());
@@ -336,6 +377,7 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", args->json, "Print the figures as one JSON object");
   cmd->add_flag("--quick", args->quick, "Skip the slow baselines above 10k soldiers");
   cmd->add_option("--images", args->images, "Write the fast path's frames to this folder as PNGs");
+  cmd->add_flag("--profile", args->profile, "Also time the fast path without each pass in turn: what each costs");
   cmd->callback([args, &exit_code] {
     try {
       exit_code = run_bench(*args);
