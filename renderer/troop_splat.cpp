@@ -3,6 +3,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "renderer/descriptors.h"
 #include "renderer/target.h"
@@ -58,9 +59,11 @@ TroopSplat::TroopSplat(Context& context, VkDescriptorSetLayout scene_layout, VkD
                        std::uint32_t frames)
     : context_(context) {
   VkDevice device = context_.device();
-  layout_ = create_set_layout(device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kSplatStages, nullptr},
-                                       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kSplatStages, nullptr}});
-  pool_ = create_descriptor_pool(device, {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * frames}}, frames);
+  layout_ = create_set_layout(
+      device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kSplatStages, nullptr},
+               {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kSplatStages, nullptr},
+               {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kSplatStages | VK_SHADER_STAGE_VERTEX_BIT, nullptr}});
+  pool_ = create_descriptor_pool(device, {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3 * frames}}, frames);
   blocks_ = Buffer(context_, kBlocks * sizeof(shaders::SplatBlock), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, kHostMemory);
   slots_.resize(frames);
   for (Slot& slot : slots_) slot.set = allocate_set(device, pool_.get(), layout_.get());
@@ -78,7 +81,7 @@ TroopSplat::TroopSplat(Context& context, VkDescriptorSetLayout scene_layout, VkD
   compute_ = create_compute(device, compute_layout_.get(), "troop_splat.comp");
 
   PipelineDesc resolve;
-  resolve.vertex_shader = "fullscreen.vert";
+  resolve.vertex_shader = "troop_splat.vert";
   resolve.fragment_shader = "troop_splat.frag";
   resolve.color_formats = {kHdrFormat, kIdFormat};
   resolve.depth_format = kDepthFormat;
@@ -95,9 +98,16 @@ void TroopSplat::set_blocks(const std::array<shaders::SplatBlock, kBlocks>& bloc
 void TroopSplat::write_set(Slot& slot) {
   const VkDescriptorBufferInfo splat{slot.splat.handle(), 0, VK_WHOLE_SIZE};
   const VkDescriptorBufferInfo blocks{blocks_.handle(), 0, VK_WHOLE_SIZE};
+  const VkDescriptorBufferInfo tiles{slot.tiles.handle(), 0, VK_WHOLE_SIZE};
   const VkWriteDescriptorSet writes[] = {buffer_write(slot.set, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, splat),
-                                         buffer_write(slot.set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, blocks)};
-  vkUpdateDescriptorSets(context_.device(), 2, writes, 0, nullptr);
+                                         buffer_write(slot.set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, blocks),
+                                         buffer_write(slot.set, 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, tiles)};
+  vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+}
+
+std::uint32_t TroopSplat::tile_count(const shaders::SplatPush& push) {
+  const auto across = [](std::uint32_t pixels) { return (pixels + shaders::kSplatTile - 1) / shaders::kSplatTile; };
+  return across(push.width) * across(push.height);
 }
 
 void TroopSplat::record(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet troop_set,
@@ -105,18 +115,23 @@ void TroopSplat::record(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescrip
   Slot& slot = slots_[slot_index % slots_.size()];
   // The slot's last frame has finished (its fence was waited on): the buffer may be replaced.
   const VkDeviceSize bytes = VkDeviceSize{push.width} * push.height * sizeof(std::uint64_t);
-  if (slot.splat.size() < bytes) {
-    slot.splat = Buffer(context_, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                        VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+  const VkDeviceSize tile_bytes = VkDeviceSize{tile_count(push)} * sizeof(std::uint32_t);
+  if (slot.splat.size() < bytes || slot.tiles.size() < tile_bytes) {
+    constexpr VkBufferUsageFlags kUsage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    slot.splat = Buffer(context_, bytes, kUsage, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+    slot.tiles = Buffer(context_, tile_bytes, kUsage, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
     write_set(slot);
   }
-  const VkBuffer buffer = slot.splat.handle();
-  buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_READ_BIT,
-                 VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
-  vkCmdFillBuffer(cmd, buffer, 0, bytes, 0);
-  buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                 VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT);
+  // The last reads of both (the resolve's) before the clears; the clears before the splat.
+  for (const auto& [buffer, size] :
+       {std::pair{slot.splat.handle(), bytes}, std::pair{slot.tiles.handle(), tile_bytes}}) {
+    buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT, VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
+    vkCmdFillBuffer(cmd, buffer, 0, size, 0);
+    buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_CLEAR_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                   VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT);
+  }
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, compute_.get());
   const VkDescriptorSet sets[] = {troop_set, slot.set};
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, compute_layout_.get(), 1, 2, sets, 0, nullptr);
@@ -128,9 +143,11 @@ void TroopSplat::record(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescrip
     vkCmdPushConstants(cmd, compute_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(p), &p);
     vkCmdDispatch(cmd, (bin.count + shaders::kSplatGroup - 1) / shaders::kSplatGroup, 1, 1);
   }
-  buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                 VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                 VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+  for (const VkBuffer buffer : {slot.splat.handle(), slot.tiles.handle()})
+    buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                   VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
 }
 
 void TroopSplat::resolve(VkCommandBuffer cmd, std::uint32_t slot_index, const VkDescriptorSet sets[2], bool lit,
@@ -141,7 +158,7 @@ void TroopSplat::resolve(VkCommandBuffer cmd, std::uint32_t slot_index, const Vk
   const VkDescriptorSet all[] = {sets[0], sets[1], slot.set};
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 3, all, 0, nullptr);
   vkCmdPushConstants(cmd, pipeline.layout(), kResolvePushStages, 0, sizeof(push), &push);
-  vkCmdDraw(cmd, 3, 1, 0, 0);
+  vkCmdDraw(cmd, 6 * tile_count(push), 1, 0, 0);  // the tiles' quads, empty ones collapsed
 }
 
 }  // namespace renderer

@@ -47,9 +47,11 @@ class TroopSplat {
  private:
   struct Slot {
     Buffer splat;  // one uint64 per pixel
+    Buffer tiles;  // one uint per kSplatTile square: something landed there
     VkDescriptorSet set = VK_NULL_HANDLE;
   };
   void write_set(Slot& slot);
+  static std::uint32_t tile_count(const shaders::SplatPush& push);
 
   Context& context_;
   Unique<VkDescriptorSetLayout> layout_;

@@ -2,8 +2,10 @@
 // pass over the soldiers culls them against the frustum and bins them by kit, figure kind and
 // level of detail (LOD0 mesh, LOD1 mesh, LOD2 impostor); a second writes their 24-byte
 // instances (position, heading, clip and phase, look) straight into the frame slot's mapped
-// buffer, bin after bin. Then one instanced draw per bin. The figures are vertex-animated:
-// troop.vert reads each vertex's position in the clip's frames (renderer/figure_frames.h).
+// buffer, bin after bin. Then one instanced draw per bin; figures under kFarPixels are
+// splatted by a compute pass instead where the device can (renderer/troop_splat.h). The
+// figures are vertex-animated: troop.vert reads each vertex's position in the clip's frames
+// (renderer/figure_frames.h).
 // No per-soldier allocation: the bin array and buffers only grow.
 #pragma once
 

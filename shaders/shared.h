@@ -212,6 +212,10 @@ struct BlobPush {
 SIEGE_SHARED_CONST uint kSplatBlockShift = 27u;
 SIEGE_SHARED_CONST uint kSplatMaxSide = 4u;  // a footprint's most pixels across and down
 SIEGE_SHARED_CONST uint kSplatGroup = 64u;   // figures per compute work group
+// The resolve shades only the kSplatTile-pixel square tiles a figure landed in (a uint flag
+// each, set by the splat): a full-screen pass costs lavapipe ~40 ms at 1280x720 even where
+// every fragment is discarded at once.
+SIEGE_SHARED_CONST uint kSplatTile = 16u;
 // Per block, what the impostors' push constants hold (TroopPush): the baked square and the
 // silhouette bounds per elevation row.
 struct SplatBlock {

@@ -14,6 +14,7 @@
 // the figures run in.
 layout(local_size_x = kSplatGroup) in;
 layout(set = 2, binding = 0, std430) buffer Splat { uint64_t splat[]; };
+layout(set = 2, binding = 2, std430) buffer Tiles { uint tiles[]; };  // per kSplatTile square: 1 if any
 
 void main() {
   if (gl_GlobalInvocationID.x >= pc.count) return;
@@ -32,8 +33,12 @@ void main() {
   ivec2 lo = max(ivec2(ceil(mn - 0.5)), ivec2(0));
   ivec2 hi = min(min(ivec2(ceil(mx - 0.5)) - 1, lo + int(kSplatMaxSide) - 1), ivec2(pc.width, pc.height) - 1);
   uint64_t word = uint64_t(floatBitsToUint(depth)) << 32 | uint64_t(pc.block << kSplatBlockShift | index);
+  uint tiles_across = (pc.width + kSplatTile - 1u) / kSplatTile;
   vec4 texel;
   for (int y = lo.y; y <= hi.y; ++y)
     for (int x = lo.x; x <= hi.x; ++x)
-      if (far_figure_covers(f, p, axes, vec2(x, y) + 0.5, texel)) atomicMax(splat[uint(y) * pc.width + uint(x)], word);
+      if (far_figure_covers(f, p, axes, vec2(x, y) + 0.5, texel)) {
+        atomicMax(splat[uint(y) * pc.width + uint(x)], word);
+        atomicOr(tiles[uint(y) / kSplatTile * tiles_across + uint(x) / kSplatTile], 1u);
+      }
 }
