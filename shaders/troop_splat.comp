@@ -34,10 +34,11 @@ void main() {
   ivec2 hi = min(min(ivec2(ceil(mx - 0.5)) - 1, lo + int(kSplatMaxSide) - 1), ivec2(pc.width, pc.height) - 1);
   uint64_t word = uint64_t(floatBitsToUint(depth)) << 32 | uint64_t(pc.block << kSplatBlockShift | index);
   uint tiles_across = (pc.width + kSplatTile - 1u) / kSplatTile;
+  mat2 unaxes = far_figure_unaxes(axes);
   vec4 texel;
   for (int y = lo.y; y <= hi.y; ++y)
     for (int x = lo.x; x <= hi.x; ++x)
-      if (far_figure_covers(f, p, axes, vec2(x, y) + 0.5, texel)) {
+      if (far_figure_covers(f, p, unaxes, vec2(x, y) + 0.5, texel)) {
         atomicMax(splat[uint(y) * pc.width + uint(x)], word);
         atomicOr(tiles[uint(y) / kSplatTile * tiles_across + uint(x) / kSplatTile], 1u);
       }

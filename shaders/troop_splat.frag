@@ -27,7 +27,7 @@ void main() {
   vec2 centre = splat_pixels(pc.view_proj * vec4(f.centre, 1.0));
   vec4 texel;
   // The same test the splat passed (the same arithmetic on the same values).
-  if (!far_figure_covers(f, centre, far_figure_axes(f, centre), gl_FragCoord.xy, texel)) discard;
+  if (!far_figure_covers(f, centre, far_figure_unaxes(far_figure_axes(f, centre)), gl_FragCoord.xy, texel)) discard;
   vec3 albedo = units[f.unit].colour * 0.55;  // lying: impostor.frag's flat tint
   if (!f.lying) {
     float class_alpha = (round(texel.a * kAtlasClassSteps) - 1.0) * 0.25;

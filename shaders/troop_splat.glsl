@@ -68,13 +68,16 @@ mat2 far_figure_axes(FarFigure f, vec2 centre_px) {
   return mat2(r, u);
 }
 
+// far_figure_axes inverted: pixels to the quad's frame; zero where the quad is seen edge on.
+mat2 far_figure_unaxes(mat2 axes) { return abs(determinant(axes)) < 1e-8 ? mat2(0.0) : inverse(axes); }
+
 // Whether the figure's impostor covers the pixel whose centre is `pixel`, as the triangle
 // path would draw it: inside its quad, and (standing) where the baked view holds something,
-// which `texel` returns.
-bool far_figure_covers(FarFigure f, vec2 centre_px, mat2 axes, vec2 pixel, out vec4 texel) {
+// which `texel` returns. `unaxes`: far_figure_unaxes.
+bool far_figure_covers(FarFigure f, vec2 centre_px, mat2 unaxes, vec2 pixel, out vec4 texel) {
   texel = vec4(0.0);
-  if (abs(determinant(axes)) < 1e-8) return false;  // seen edge on
-  vec2 corner = inverse(axes) * (pixel - centre_px);
+  if (unaxes == mat2(0.0)) return false;
+  vec2 corner = unaxes * (pixel - centre_px);
   if (any(lessThan(corner, f.rect.xy)) || any(greaterThan(corner, f.rect.zw))) return false;
   if (f.lying) return true;
   const vec2 cell = vec2(1.0 / float(kImpostorAzimuths), 1.0 / float(kImpostorElevations * kKits * kFigureKinds));
