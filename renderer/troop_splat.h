@@ -3,9 +3,10 @@
 // impostors cost ~40 ms; a compute shader that projects each figure of the far bins and keeps
 // the nearest per pixel in a 64-bit depth|payload word costs a fraction of that. Per frame:
 // outside the scene pass, the slot's screen-sized buffer is cleared and the far bins splatted
-// (record); inside it, after the world and the nearer figures, a full-screen resolve writes
-// colour, object id and depth where a figure landed (resolve). Needs shaderBufferInt64Atomics
-// (Context::buffer_int64_atomics); without it the troop pass keeps its far triangles.
+// (record); inside it, after the world and the nearer figures, a resolve over the 16-pixel
+// tiles the splat flagged writes colour, object id and depth where a figure landed (resolve).
+// Needs shaderBufferInt64Atomics (Context::buffer_int64_atomics); without it the troop pass
+// keeps its far triangles.
 #pragma once
 
 #include <array>

@@ -8,10 +8,10 @@
 #include "shaders/troop_splat.glsl"
 #include "shaders/impostor_light.glsl"
 
-// The splat's resolve, a full-screen pass in the scene pass: where a far figure was splatted,
-// the colour its impostor would give this pixel (the baked view sampled where the pixel's
-// centre lies in his quad, tinted and lit alike), his unit's object id, and his depth, tested against
-// what is drawn; elsewhere, and where the baked view is empty, nothing.
+// The splat's resolve, in the scene pass over the tiles the splat flagged (troop_splat.vert):
+// where a far figure was splatted, the colour his impostor would give this pixel (the baked
+// view sampled where the pixel's centre lies in his quad, tinted and lit alike), his unit's
+// object id, and his depth, tested against what is drawn; elsewhere, nothing.
 layout(set = 2, binding = 0, std430) readonly buffer Splat { uint64_t splat[]; };
 
 layout(location = 0) out vec4 out_color;
