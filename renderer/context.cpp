@@ -244,16 +244,23 @@ void Context::create_device(const ContextOptions& options) {
   queue.queueCount = 1;
   queue.pQueuePriorities = &priority;
 
-  VkPhysicalDeviceVulkan13Features supported{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
+  VkPhysicalDeviceVulkan12Features supported12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
+  VkPhysicalDeviceVulkan13Features supported{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES, &supported12};
   VkPhysicalDeviceFeatures2 query{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &supported};
   vkGetPhysicalDeviceFeatures2(physical_, &query);
-  VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
+  // Far soldiers are splatted with 64-bit depth|payload atomics (renderer/troop_splat.h)
+  // where the device has them; elsewhere they stay one-triangle impostors.
+  buffer_int64_atomics_ = query.features.shaderInt64 && supported12.shaderBufferInt64Atomics;
+  VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
+  f12.shaderBufferInt64Atomics = buffer_int64_atomics_ ? VK_TRUE : VK_FALSE;
+  VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES, &f12};
   f13.dynamicRendering = VK_TRUE;
   f13.synchronization2 = VK_TRUE;
   // Lets a fullscreen vertex shader feed fragment shaders that ignore some of its outputs.
   f13.maintenance4 = supported.maintenance4;
   VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
   features.features.independentBlend = VK_TRUE;
+  features.features.shaderInt64 = buffer_int64_atomics_ ? VK_TRUE : VK_FALSE;
 
   VkDeviceCreateInfo info{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
   info.pNext = &features;

@@ -60,6 +60,8 @@ class Context {
 
   std::uint32_t validation_errors() const { return errors_.load(); }
   bool validation_enabled() const { return static_cast<bool>(messenger_); }
+  // shaderInt64 and shaderBufferInt64Atomics, enabled: the far soldiers' compute splat.
+  bool buffer_int64_atomics() const { return buffer_int64_atomics_; }
 
  private:
   static VKAPI_ATTR VkBool32 VKAPI_CALL on_message(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
@@ -78,6 +80,7 @@ class Context {
   Unique<VkDevice> device_;
   VkQueue queue_ = VK_NULL_HANDLE;
   std::uint32_t queue_family_ = 0;
+  bool buffer_int64_atomics_ = false;
   Unique<VkCommandPool> upload_pool_;
   VkPhysicalDeviceMemoryProperties memory_{};
   DeviceInfo info_;

@@ -516,6 +516,8 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
     shadowed = shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
                                 : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
   }
+  // Far figures: splatted by compute before the scene pass, resolved in it (troop_splat.h).
+  if (drawn(Pass::Troops)) troops_->splat(cmd, slot_index, uniforms.view_proj);
   record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed, layer, still);
   transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kColourTarget, kSampled);
   // Bloom where something glows: flames, fire arrows, local lights. Without them nothing a

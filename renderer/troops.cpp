@@ -84,9 +84,11 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
   VkDevice device = context_.device();
   layout_ = create_set_layout(
       device,
-      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1,
+        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT | VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT | VK_SHADER_STAGE_COMPUTE_BIT,
+        nullptr},
        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
        {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}});
 
@@ -102,7 +104,10 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
   sampler_ = create_nearest_sampler(device);
 
   create_pipelines(scene_layout);
+  if (context_.buffer_int64_atomics())
+    splat_ = std::make_unique<TroopSplat>(context_, scene_layout, layout_.get(), frames);
   bake_impostors();
+  write_splat_blocks();
 
   slots_.resize(frames);
   for (Slot& slot : slots_) {
@@ -137,6 +142,7 @@ void TroopPass::use_figures(const scene::FigureLibrary& library) {
   vkDeviceWaitIdle(context_.device());
   upload_figures(library);
   bake_impostors();
+  write_splat_blocks();
   for (Slot& slot : slots_) write_set(slot);
 }
 
@@ -163,6 +169,21 @@ void TroopPass::upload_figures(const scene::FigureLibrary& library) {
   std::memcpy(table.data() + scene::kKits * sizeof(shaders::KitColours), figures.clips.data(),
               figures.clips.size() * sizeof(shaders::FigureClip));
   figures_ = upload_buffer(context_, table.data(), table.size(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+}
+
+// The splat's copy of what the impostors' push constants say per block.
+void TroopPass::write_splat_blocks() {
+  if (!splat_) return;
+  std::array<shaders::SplatBlock, TroopSplat::kBlocks> blocks{};
+  for (int b = 0; b < kBlocks; ++b) {
+    const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(b % scene::kFigureKinds));
+    shaders::SplatBlock& out = blocks[static_cast<size_t>(b)];
+    out.half_size = frame.half_size;
+    out.centre_height = frame.centre_height;
+    for (std::uint32_t e = 0; e < shaders::kImpostorElevations; ++e)
+      out.rect[e] = impostor_rects_[static_cast<size_t>(b)][e];
+  }
+  splat_->set_blocks(blocks);
 }
 
 void TroopPass::create_pipelines(VkDescriptorSetLayout scene_layout) {
@@ -241,6 +262,12 @@ void TroopPass::prepare(std::uint32_t slot_index, const scene::Snapshot& snapsho
   }
   stats_.drawn = offset;
   write_instances(slot, snapshot, unit_count);
+  splatted_slot_ = -1;
+  splat_push_ = {};
+  splat_push_.camera_position = camera.position;
+  splat_push_.mode = (options_.flat ? shaders::kTroopFlat : 0u) | (options_.variety ? 0u : shaders::kTroopPlain);
+  splat_push_.width = extent.width;
+  splat_push_.height = extent.height;
   stats_.prepare_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
@@ -328,6 +355,20 @@ void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, siz
   }
 }
 
+void TroopPass::splat(VkCommandBuffer cmd, std::uint32_t slot_index, const glm::mat4& view_proj) {
+  if (!splat_ || !options_.splat || options_.per_unit_draws) return;
+  std::array<TroopSplat::Bin, kBlocks> bins{};
+  std::uint32_t count = 0;
+  for (int block = 0; block < kBlocks; ++block) {
+    const auto bin = static_cast<size_t>(block * kLevels + 3);
+    if (bin_count_[bin] > 0) bins[count++] = {static_cast<std::uint32_t>(block), bin_first_[bin], bin_count_[bin]};
+  }
+  if (count == 0) return;
+  splat_push_.view_proj = view_proj;
+  splat_->record(cmd, slot_index, slots_[slot_index % slots_.size()].set, splat_push_, {bins.data(), count});
+  splatted_slot_ = static_cast<int>(slot_index % slots_.size());
+}
+
 void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet scene_set, bool lit) {
   Slot& slot = slots_[slot_index % slots_.size()];
   lit_ = lit;
@@ -337,6 +378,8 @@ void TroopPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptor
   if (options_.per_unit_draws) return;
   if (!options_.flat) draw_ground_shadows(cmd, sets);
   draw_impostors(cmd, sets, slot);
+  if (splatted_slot_ == static_cast<int>(slot_index % slots_.size()))
+    splat_->resolve(cmd, slot_index, sets, lit_, splat_push_);
 }
 
 // The LOD0 and LOD1 bins, one instanced draw each; or, as the baseline, a draw per unit with
@@ -406,6 +449,11 @@ void TroopPass::draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2
     const bool far = b >= kBlocks;
     const auto bin = static_cast<size_t>(block * kLevels + (far ? 3 : 2));
     if (bin_count_[bin] == 0) continue;
+    if (far && splatted_slot_ >= 0) {  // splatted (renderer/troop_splat.h): resolved after the draws
+      stats_.per_lod[2] += bin_count_[bin];
+      stats_.splatted += bin_count_[bin];
+      continue;
+    }
     if (!bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.get(lit_).handle());
       vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, impostor_pipeline_.get(lit_).layout(), 0, 2, sets,

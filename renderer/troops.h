@@ -2,13 +2,16 @@
 // pass over the soldiers culls them against the frustum and bins them by kit, figure kind and
 // level of detail (LOD0 mesh, LOD1 mesh, LOD2 impostor); a second writes their 24-byte
 // instances (position, heading, clip and phase, look) straight into the frame slot's mapped
-// buffer, bin after bin. Then one instanced draw per bin. The figures are vertex-animated:
-// troop.vert reads each vertex's position in the clip's frames (renderer/figure_frames.h).
+// buffer, bin after bin. Then one instanced draw per bin; figures under kFarPixels are
+// splatted by a compute pass instead where the device can (renderer/troop_splat.h). The
+// figures are vertex-animated: troop.vert reads each vertex's position in the clip's frames
+// (renderer/figure_frames.h).
 // No per-soldier allocation: the bin array and buffers only grow.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "renderer/context.h"
@@ -16,6 +19,7 @@
 #include "renderer/light_variants.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
+#include "renderer/troop_splat.h"
 #include "renderer/troops_config.h"
 #include "renderer/unique_handle.h"
 #include "scene/figures/soldier_meshes.h"
@@ -34,12 +38,14 @@ struct TroopOptions {
   bool flat = false;            // flat shading (the benchmark's minimal renderer)
   bool variety = true;          // off: every man of a unit built and coloured alike (tests)
   int force_level = -1;         // 0 LOD0, 1 LOD1, 2 impostor for every figure; -1 by distance (tests)
+  bool splat = true;            // figures under kFarPixels by compute splat where the device can; off: triangles
 };
 
 struct TroopStats {
   std::uint32_t soldiers = 0;              // in the snapshot
   std::uint32_t drawn = 0;                 // after culling
-  std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor (quad or triangle)
+  std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor (quad, triangle or splat)
+  std::uint32_t splatted = 0;              // of the impostors, drawn by the compute splat (no triangles)
   std::uint64_t triangles = 0;             // submitted by the troop pass
   std::uint32_t draws = 0;
   double prepare_ms = 0;  // CPU: cull, bin and write instances
@@ -58,6 +64,10 @@ class TroopPass {
 
   // CPU: cull, bin and write this frame's instances and unit colours into slot `slot`.
   void prepare(std::uint32_t slot, const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent);
+  // Outside any rendering, after prepare() and before draw(): splats the far figures
+  // (renderer/troop_splat.h) with the frame's `view_proj`. Without this call, or without the
+  // device feature, draw() draws them as triangles.
+  void splat(VkCommandBuffer cmd, std::uint32_t slot, const glm::mat4& view_proj);
   // Inside the scene pass; `scene_set` is set 0 (the frame uniforms).
   // `lit`: the frame has local lights (renderer/light_variants.h).
   void draw(VkCommandBuffer cmd, std::uint32_t slot, VkDescriptorSet scene_set, bool lit);
@@ -93,6 +103,7 @@ class TroopPass {
   void draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
   void draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
   void draw_impostors(VkCommandBuffer cmd, const VkDescriptorSet sets[2], const Slot& slot);
+  void write_splat_blocks();
 
   Context& context_;
   const scene::Scenario& scenario_;
@@ -117,8 +128,11 @@ class TroopPass {
   std::array<std::array<glm::vec4, shaders::kImpostorElevations>, kBlocks> impostor_rects_{};
   std::vector<Slot> slots_;
   LightVariants mesh_pipeline_, impostor_pipeline_;
-  bool lit_ = false;        // this frame's draw: with local lights
-  Pipeline blob_pipeline_;  // near figures' soft ground shadows
+  bool lit_ = false;                   // this frame's draw: with local lights
+  Pipeline blob_pipeline_;             // near figures' soft ground shadows
+  std::unique_ptr<TroopSplat> splat_;  // null where the device lacks 64-bit buffer atomics
+  shaders::SplatPush splat_push_{};    // this frame's (prepare, splat)
+  int splatted_slot_ = -1;             // the slot splat() recorded this frame; -1: far triangles
 };
 
 }  // namespace renderer

@@ -3,6 +3,7 @@
 #include "shaders/common.glsl"
 #include "shaders/lights.glsl"
 #include "shaders/troop_common.glsl"
+#include "shaders/impostor_light.glsl"
 
 layout(set = 1, binding = 2) uniform sampler2D atlas;
 
@@ -33,10 +34,5 @@ void main() {
     out_color = vec4(albedo, 1.0);
     return;
   }
-  vec3 n = normalize(in_normal);
-  vec3 sun = frame.sun_direction;
-  float diffuse = 0.35 + 0.4 * max(dot(n, sun), 0.0);
-  vec3 ambient = ambient_light(vec3(0.0, 0.5, 0.0));
-  vec3 lit = albedo * (frame.sun_color * diffuse + ambient + local_light(in_world, n));
-  out_color = vec4(apply_haze(lit, in_world) * frame.exposure, 1.0);
+  out_color = vec4(impostor_light(albedo, in_world, in_normal), 1.0);
 }

@@ -204,6 +204,42 @@ struct BlobPush {
   float shadow_half_width;  // metres
 };
 
+// ---- Far soldiers by compute splat (renderer/troop_splat.cpp, shaders/troop_splat*) --------
+
+// One uint64 per pixel: the nearest splatted figure's depth bits (reverse-Z, so larger is
+// nearer: atomicMax) in the high 32, its payload in the low 32, 0 where none: the figure's
+// block (kit * kFigureKinds + kind) from kSplatBlockShift, its instance's index below.
+SIEGE_SHARED_CONST uint kSplatBlockShift = 27u;
+SIEGE_SHARED_CONST uint kSplatMaxSide = 4u;  // a footprint's most pixels across and down
+SIEGE_SHARED_CONST uint kSplatGroup = 64u;   // figures per compute work group
+// The resolve shades only the kSplatTile-pixel square tiles a figure landed in (a uint flag
+// each, set by the splat): a full-screen pass costs lavapipe ~40 ms at 1280x720 even where
+// every fragment is discarded at once.
+SIEGE_SHARED_CONST uint kSplatTile = 16u;
+// Per block, what the impostors' push constants hold (TroopPush): the baked square and the
+// silhouette bounds per elevation row.
+struct SplatBlock {
+  float half_size;
+  float centre_height;
+  float pad0;
+  float pad1;
+  vec4 rect[kImpostorElevations];
+};
+// Push constants of the splat's compute and resolve pipelines.
+struct SplatPush {
+  mat4 view_proj;  // the frame's (FrameUniforms::view_proj)
+  vec3 camera_position;
+  uint mode;   // kTroopFlat | kTroopPlain
+  uint first;  // compute: the bin's first instance and its count
+  uint count;
+  uint block;  // compute: the bin's block
+  uint width;  // the frame's size in pixels: the splat buffer's row stride
+  uint height;
+  uint pad0;  // to a whole number of vec4s, as std430 sizes the struct
+  uint pad1;
+  uint pad2;
+};
+
 // ---- Effects pass ---------------------------------------------------------------------------
 
 // Camera-facing billboards (smoke, fire, dust, stones, fire arrows).
@@ -339,6 +375,15 @@ static_assert(offsetof(TroopPush, rect) == 16);
 static_assert(sizeof(BlobPush) == 8);
 static_assert(offsetof(BlobPush, figure_height) == 0);
 static_assert(offsetof(BlobPush, shadow_half_width) == 4);
+
+static_assert(sizeof(SplatBlock) == 64);
+static_assert(offsetof(SplatBlock, rect) == 16);
+static_assert(sizeof(SplatPush) == 112);
+static_assert(offsetof(SplatPush, camera_position) == 64);
+static_assert(offsetof(SplatPush, mode) == 76);
+static_assert(offsetof(SplatPush, first) == 80);
+static_assert(offsetof(SplatPush, width) == 92);
+static_assert((kKits * kFigureKinds - 1u) < (1u << (32u - kSplatBlockShift)));
 
 static_assert(sizeof(EffectInstance) == 32);
 static_assert(offsetof(EffectInstance, x) == 0);

@@ -11,9 +11,12 @@ layout(set = 1, binding = 4, std430) readonly buffer Figures {
   KitColours kit_colours[kKits];
   FigureClip figure_clips[];  // figure * kClipCount + clip
 };
-// Push constants: TroopPush, or BlobPush where the includer defines TROOP_BLOB_PUSH first.
-#ifdef TROOP_BLOB_PUSH
+// Push constants: TroopPush, or BlobPush (SplatPush) where the includer defines
+// TROOP_BLOB_PUSH (TROOP_SPLAT_PUSH) first.
+#if defined(TROOP_BLOB_PUSH)
 layout(push_constant) uniform Push { BlobPush pc; };
+#elif defined(TROOP_SPLAT_PUSH)
+layout(push_constant) uniform Push { SplatPush pc; };
 #else
 layout(push_constant) uniform Push { TroopPush pc; };
 #endif
