@@ -581,7 +581,6 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
                           0, nullptr);
   if (drawn(Pass::Structures)) draw_structures(cmd, &view_proj);  // near and tall first: less hidden ground shaded
   if (drawn(Pass::Works)) {
-    if (!options_.still_world) draw(cmd, slot.dynamic_solids);  // else drawn over the kept world
     draw_camps(cmd, snapshot);
   }
   if (options_.world && drawn(Pass::Trees)) {  // trees and reeds (renderer/trees.h), before the ground they hide
@@ -619,8 +618,10 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
       set_viewport(cmd, target.extent);
     }
   }
-  if (options_.still_world && slot.dynamic_solids.index_count > 0 && options_.world && drawn(Pass::Works)) {
-    // The siege works move or grow from frame to frame: over the kept world (still_world.h).
+  if (slot.dynamic_solids.index_count > 0 && options_.world && drawn(Pass::Works)) {
+    // The siege works move or grow from frame to frame: after the opaque world that stands,
+    // which a still camera keeps (still_world.h), so that a kept frame and one drawn whole
+    // draw them in the same order on any device.
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
                             &slot.scene_set, 0, nullptr);

@@ -35,7 +35,7 @@ timeout ${RT_TIMEOUT:-200} /tmp/dev/siege_render_tests "${RT_FILTER:-~[golden]}"
 echo "render tests exit $?"; grep -o '<testsuite [^>]*>' $OUT/render_tests.xml
 grep -B1 -A3 '<failure' $OUT/render_tests.xml | head -60
 say "bench on $DEV"
-timeout ${BENCH_TIMEOUT:-150} $S bench assets/scenarios/caizhou.json --frames ${BENCH_FRAMES:-8} --images /tmp/bench_img 2>&1 | tee $OUT/bench.txt | grep -v '^siege: ' 
+timeout ${BENCH_TIMEOUT:-150} $S bench assets/scenarios/caizhou.json --frames ${BENCH_FRAMES:-8} --profile --images /tmp/bench_img 2>&1 | tee $OUT/bench.txt | grep -v '^siege: ' 
 cp /tmp/bench_img/$(ls /tmp/bench_img | sort | tail -1) $OUT/bench_last.png 2>/dev/null
 say "night frame, interactive"
 timeout 60 $S render assets/scenarios/caizhou.json --device "$DEV" --preset interactive --time 1234-02-09T22:00 -o $OUT/caizhou_night.png 2>&1 | tail -2
