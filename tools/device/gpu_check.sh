@@ -3,7 +3,8 @@
 # the render tests but the lavapipe goldens (validation on), `siege bench`, a day and a night
 # frame to compare with lavapipe's, and timed film-preset frames. Pack first with
 # tools/device/pack.sh; run from the repository root with OUT set to a folder for the logs
-# and images (at most 8 files). DEV picks the device by part of its name (default NVIDIA).
+# and images (at most 8 files). DEV picks the device by part of its name (default NVIDIA);
+# RT_FILTER the render tests (Catch2 syntax); ONLY_TESTS=1 stops after them.
 # The test binary reads the sources from the path it was built in (SIEGE_SOURCE_DIR, default
 # /work/main): that path is linked to the repository here.
 set -u
@@ -34,6 +35,7 @@ say "render tests (not the lavapipe goldens) on $DEV, validation on"
 timeout ${RT_TIMEOUT:-200} /tmp/dev/siege_render_tests "${RT_FILTER:-~[golden]}" -r junit -o $OUT/render_tests.xml > /dev/null 2>&1
 echo "render tests exit $?"; grep -o '<testsuite [^>]*>' $OUT/render_tests.xml
 grep -B1 -A3 '<failure' $OUT/render_tests.xml | head -60
+[ -n "${ONLY_TESTS:-}" ] && exit 0
 say "bench on $DEV"
 timeout ${BENCH_TIMEOUT:-150} $S bench assets/scenarios/caizhou.json --frames ${BENCH_FRAMES:-8} --profile --images /tmp/bench_img 2>&1 | tee $OUT/bench.txt | grep -v '^siege: ' 
 cp /tmp/bench_img/$(ls /tmp/bench_img | sort | tail -1) $OUT/bench_last.png 2>/dev/null
