@@ -511,11 +511,14 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
                                                                              : WorldLayer::Draw;
   stats_.still_world = layer == WorldLayer::Restore;
   std::vector<std::uint8_t> shadowed;
-  if (layer != WorldLayer::Restore) {
-    if (drawn(Pass::Shadows)) record_shadow_pass(cmd, slot, snapshot, shadow);
+  // The works drawn over a kept world are lit through the shadow map: it must be this
+  // camera's, so a frame that drew another since the world was kept draws it again.
+  if ((layer != WorldLayer::Restore || !shadows_as_kept_) && drawn(Pass::Shadows))
+    record_shadow_pass(cmd, slot, snapshot, shadow);
+  shadows_as_kept_ = layer != WorldLayer::Draw;
+  if (layer != WorldLayer::Restore)
     shadowed = shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)
                                 : std::vector<std::uint8_t>(world_.ground.chunks.size(), 0);
-  }
   // Far figures: splatted by compute before the scene pass, resolved in it (troop_splat.h).
   if (drawn(Pass::Troops)) troops_->splat(cmd, slot_index, uniforms.view_proj);
   record_scene_pass(cmd, slot_index, target, snapshot, camera, uniforms.view_proj, shadowed, layer, still);

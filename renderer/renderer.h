@@ -250,7 +250,8 @@ class Renderer {
   Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
   StillWorld still_world_;
-  MaterialTextures materials_;  // scene set bindings 5 and 6
+  bool shadows_as_kept_ = false;  // the shadow map is the one drawn with the kept world
+  MaterialTextures materials_;    // scene set bindings 5 and 6
   LightVariants world_pipeline_, water_pipeline_;
   LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
   // world.frag drawing snow, frost and wet ground, or material detail, by [shadowed][weathered]
