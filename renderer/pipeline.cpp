@@ -11,9 +11,7 @@
 
 namespace renderer {
 
-namespace {
-
-Unique<VkShaderModule> load_module(VkDevice device, std::string_view name) {
+Unique<VkShaderModule> load_shader_module(VkDevice device, std::string_view name) {
   const auto code = shaders::spirv(name);
   if (code.empty()) throw std::runtime_error("shader \"" + std::string(name) + "\" is not embedded in this build");
   VkShaderModuleCreateInfo info{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
@@ -23,6 +21,8 @@ Unique<VkShaderModule> load_module(VkDevice device, std::string_view name) {
   VK_CHECK(vkCreateShaderModule(device, &info, nullptr, &module));
   return {device, module};
 }
+
+namespace {
 
 Unique<VkPipelineLayout> create_layout(VkDevice device, const PipelineDesc& desc) {
   VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, desc.push_constant_bytes};
@@ -113,8 +113,8 @@ std::vector<VkPipelineColorBlendAttachmentState> colour_blends(const PipelineDes
 }  // namespace
 
 Pipeline::Pipeline(VkDevice device, const PipelineDesc& desc) : layout_(create_layout(device, desc)) {
-  const Unique<VkShaderModule> vs = load_module(device, desc.vertex_shader);
-  const Unique<VkShaderModule> fs = load_module(device, desc.fragment_shader);
+  const Unique<VkShaderModule> vs = load_shader_module(device, desc.vertex_shader);
+  const Unique<VkShaderModule> fs = load_shader_module(device, desc.fragment_shader);
   const Specialization constants(desc.constants);
   const VkPipelineShaderStageCreateInfo stages[2] = {{VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0,
                                                       VK_SHADER_STAGE_VERTEX_BIT, vs.get(), "main", constants.get()},

@@ -11,6 +11,10 @@
 
 namespace renderer {
 
+// A shader embedded in this build (shaders/embedded.h) by file name ("troop.vert"); throws
+// std::runtime_error when it is not there.
+Unique<VkShaderModule> load_shader_module(VkDevice device, std::string_view name);
+
 struct PipelineDesc {
   std::string_view vertex_shader;    // e.g. "world.vert"
   std::string_view fragment_shader;  // e.g. "world.frag"

@@ -1,14 +1,13 @@
 #include "renderer/troop_splat.h"
 
 #include <cstring>
-#include <stdexcept>
-#include <string>
+#include <string_view>
 #include <utility>
 
 #include "renderer/descriptors.h"
+#include "renderer/pipeline.h"
 #include "renderer/target.h"
 #include "renderer/vk_check.h"
-#include "shaders/embedded.h"
 
 namespace renderer {
 
@@ -18,18 +17,11 @@ constexpr VkShaderStageFlags kSplatStages = VK_SHADER_STAGE_COMPUTE_BIT | VK_SHA
 constexpr VkShaderStageFlags kResolvePushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
 Unique<VkPipeline> create_compute(VkDevice device, VkPipelineLayout layout, std::string_view name) {
-  const auto code = shaders::spirv(name);
-  if (code.empty()) throw std::runtime_error("shader \"" + std::string(name) + "\" is not embedded in this build");
-  VkShaderModuleCreateInfo module_info{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
-  module_info.codeSize = code.size_bytes();
-  module_info.pCode = code.data();
-  VkShaderModule module;
-  VK_CHECK(vkCreateShaderModule(device, &module_info, nullptr, &module));
-  const Unique<VkShaderModule> owned(device, module);
+  const Unique<VkShaderModule> module = load_shader_module(device, name);
   VkComputePipelineCreateInfo info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
   info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
   info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
-  info.stage.module = module;
+  info.stage.module = module.get();
   info.stage.pName = "main";
   info.layout = layout;
   VkPipeline pipeline;
