@@ -18,8 +18,6 @@ const ImageState kSumStart{VK_IMAGE_LAYOUT_UNDEFINED,
                            VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COPY_BIT, 0};
 const ImageState kSumSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                              VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
-const ImageState kSumCopy{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
-                          VK_ACCESS_2_TRANSFER_READ_BIT};
 
 // Float blending on a 32-bit float attachment is optional in Vulkan; say so plainly if absent.
 void require_blendable_sum(VkPhysicalDevice device) {
@@ -105,7 +103,7 @@ void Accumulation::record_finish(VkCommandBuffer cmd) {
 }
 
 void Accumulation::record_to_copy_source(VkCommandBuffer cmd) {
-  transition(cmd, sum_.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kSumSampled, kSumCopy);
+  transition(cmd, sum_.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kSumSampled, kCopyRead);
 }
 
 }  // namespace renderer

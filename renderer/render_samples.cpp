@@ -19,14 +19,8 @@ const ImageState kColourTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
 const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                              VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
                              VK_ACCESS_2_TRANSFER_READ_BIT};
-const ImageState kDepthTarget{
-    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kDepthSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                                VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
-const ImageState kDepthCopy{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
-                            VK_ACCESS_2_TRANSFER_READ_BIT};
 
 double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -52,7 +46,7 @@ void add_stats(FrameStats& total, const FrameStats& sample) {
 // out; the depth back to an attachment for the next sample.
 void Renderer::record_sample_tail(VkCommandBuffer cmd, bool bloom, bool first, bool copy_ids, bool copy_depth) {
   RenderTarget& target = *offscreen_;
-  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kDepthTarget, kDepthSampled);
+  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kDepthAttachment, kDepthSampled);
   Accumulation::Inputs inputs;
   inputs.hdr = target.hdr.view();
   inputs.depth = target.depth.view();
@@ -67,12 +61,12 @@ void Renderer::record_sample_tail(VkCommandBuffer cmd, bool bloom, bool first, b
     copy_image_to_buffer(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, target.extent, readback_ids_.handle());
   ImageState depth_state = kDepthSampled;
   if (copy_depth) {
-    transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kDepthSampled, kDepthCopy);
+    transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kDepthSampled, kCopyRead);
     copy_image_to_buffer(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, target.extent,
                          readback_depth_.handle());
-    depth_state = kDepthCopy;
+    depth_state = kCopyRead;
   }
-  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, depth_state, kDepthTarget);
+  transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, depth_state, kDepthAttachment);
 }
 
 // The average of `count` samples through the tonemap (its set's image is the sum, its

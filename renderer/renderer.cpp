@@ -57,10 +57,6 @@ const ImageState kReusedDepth{
     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kColourTarget{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                                VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
-const ImageState kDepthTarget{
-    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kSampled{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                           VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
 // The reflection copy before it is written or named: the last frame's water may still read it.
@@ -76,7 +72,7 @@ void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target, bool clea
   if (clear) {
     transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
     transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
-    transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kReusedDepth, kDepthTarget);
+    transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kReusedDepth, kDepthAttachment);
   }
   VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, shaders::kFarDistance}}),
                                          colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};

@@ -81,6 +81,17 @@ struct ImageState {
 };
 void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageState from, ImageState to);
 
+// States many passes share. A depth attachment that is tested and written:
+inline constexpr ImageState kDepthAttachment{
+    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
+// What a copy reads from and writes to.
+inline constexpr ImageState kCopyRead{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                      VK_ACCESS_2_TRANSFER_READ_BIT};
+inline constexpr ImageState kCopyWrite{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
+                                       VK_ACCESS_2_TRANSFER_WRITE_BIT};
+
 // Readback: the whole of an image (in TRANSFER_SRC_OPTIMAL) into a buffer, tightly packed; and
 // the barrier that makes every such copy visible to the host once the commands' fence signals.
 void copy_image_to_buffer(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, VkExtent2D extent,

@@ -17,10 +17,6 @@ namespace {
 constexpr VkFormat kShadowFormat = VK_FORMAT_D32_SFLOAT;
 // Reads by the previous frame's fragment shaders must finish before this frame clears.
 const ImageState kShadowStart{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, 0};
-const ImageState kShadowWrite{
-    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
 const ImageState kShadowRead{VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                              VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
 }  // namespace
@@ -124,7 +120,7 @@ ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspec
 
 void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit,
                        const std::function<void(VkCommandBuffer)>& draw_casters) {
-  transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kShadowStart, kShadowWrite);
+  transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kShadowStart, kDepthAttachment);
   VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
   depth.imageView = depth_.view();
   depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
@@ -152,7 +148,7 @@ void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit,
     draw_casters(cmd);
   }
   vkCmdEndRendering(cmd);
-  transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kShadowWrite, kShadowRead);
+  transition(cmd, depth_.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kDepthAttachment, kShadowRead);
 }
 
 }  // namespace renderer
