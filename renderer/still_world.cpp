@@ -20,14 +20,6 @@ void mix(std::uint64_t& hash, const void* bytes, std::size_t size) {
 const ImageState kAttachmentColour{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT};
-const ImageState kAttachmentDepth{
-    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
-const ImageState kSource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
-                         VK_ACCESS_2_TRANSFER_READ_BIT};
-const ImageState kDestination{VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
-                              VK_ACCESS_2_TRANSFER_WRITE_BIT};
 // A target image at the start of a frame: the frame before may still read it (the tonemap,
 // the viewer's blit, a readback).
 const ImageState kTargetBefore{
@@ -126,42 +118,28 @@ void StillWorld::keep(const Context& context, VkCommandBuffer cmd, const RenderT
   // The kept images: UNDEFINED when new or rewritten (their old contents go), but a frame
   // before this one may still be copying out of them.
   const ImageState kept_before{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COPY_BIT, 0};
-  const ImageState kept{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
-                        VK_ACCESS_2_TRANSFER_READ_BIT};
-  struct Pair {
-    const Image& target;
-    const Image& kept;
-    VkImageAspectFlags aspect;
-    const ImageState& attachment;
-  };
-  const Pair pairs[] = {{target.hdr, hdr_, VK_IMAGE_ASPECT_COLOR_BIT, kAttachmentColour},
-                        {target.ids, ids_, VK_IMAGE_ASPECT_COLOR_BIT, kAttachmentColour},
-                        {target.depth, depth_, VK_IMAGE_ASPECT_DEPTH_BIT, kAttachmentDepth}};
-  for (const Pair& p : pairs) {
-    transition(cmd, p.target.handle(), p.aspect, p.attachment, kSource);
-    transition(cmd, p.kept.handle(), p.aspect, kept_before, kDestination);
-    copy(cmd, p.target, p.kept, p.aspect, extent_);
-    transition(cmd, p.kept.handle(), p.aspect, kDestination, kept);
-    transition(cmd, p.target.handle(), p.aspect, kSource, p.attachment);
+  for (const Layer& l : layers(target)) {
+    transition(cmd, l.target.handle(), l.aspect, l.attachment, kCopyRead);
+    transition(cmd, l.kept.handle(), l.aspect, kept_before, kCopyWrite);
+    copy(cmd, l.target, l.kept, l.aspect, extent_);
+    transition(cmd, l.kept.handle(), l.aspect, kCopyWrite, kCopyRead);  // restore() reads them so
+    transition(cmd, l.target.handle(), l.aspect, kCopyRead, l.attachment);
   }
   kept_ = inputs;
 }
 
 void StillWorld::restore(VkCommandBuffer cmd, const RenderTarget& target) const {
-  struct Pair {
-    const Image& kept;
-    const Image& target;
-    VkImageAspectFlags aspect;
-    const ImageState& attachment;
-  };
-  const Pair pairs[] = {{hdr_, target.hdr, VK_IMAGE_ASPECT_COLOR_BIT, kAttachmentColour},
-                        {ids_, target.ids, VK_IMAGE_ASPECT_COLOR_BIT, kAttachmentColour},
-                        {depth_, target.depth, VK_IMAGE_ASPECT_DEPTH_BIT, kAttachmentDepth}};
-  for (const Pair& p : pairs) {
-    transition(cmd, p.target.handle(), p.aspect, kTargetBefore, kDestination);
-    copy(cmd, p.kept, p.target, p.aspect, extent_);
-    transition(cmd, p.target.handle(), p.aspect, kDestination, p.attachment);
+  for (const Layer& l : layers(target)) {
+    transition(cmd, l.target.handle(), l.aspect, kTargetBefore, kCopyWrite);
+    copy(cmd, l.kept, l.target, l.aspect, extent_);
+    transition(cmd, l.target.handle(), l.aspect, kCopyWrite, l.attachment);
   }
+}
+
+std::array<StillWorld::Layer, 3> StillWorld::layers(const RenderTarget& target) const {
+  return {{{target.hdr, hdr_, VK_IMAGE_ASPECT_COLOR_BIT, kAttachmentColour},
+           {target.ids, ids_, VK_IMAGE_ASPECT_COLOR_BIT, kAttachmentColour},
+           {target.depth, depth_, VK_IMAGE_ASPECT_DEPTH_BIT, kDepthAttachment}}};
 }
 
 }  // namespace renderer

@@ -67,6 +67,15 @@ class StillWorld {
   void restore(VkCommandBuffer cmd, const RenderTarget& target) const;
 
  private:
+  // One of the scene pass's images, its kept copy, and the state the pass leaves it in.
+  struct Layer {
+    const Image& target;
+    const Image& kept;
+    VkImageAspectFlags aspect;
+    const ImageState& attachment;
+  };
+  std::array<Layer, 3> layers(const RenderTarget& target) const;
+
   Image hdr_, ids_, depth_;
   VkExtent2D extent_{};
   StillWorldInputs kept_;       // key 0: nothing kept
