@@ -4,9 +4,10 @@
 // a tolerance; anything else the world depends on draws it again.
 #include <catch2/catch.hpp>
 
-#include <cmath>
+#include <algorithm>
 
 #include "render_fixture.h"
+#include "renderer/image_compare.h"
 #include "scene/model/clock.h"
 #include "scene/sim/evaluate.h"
 #include "scene/sim/shot.h"
@@ -57,13 +58,7 @@ scene::Snapshot with_light_of(const scene::Scenario& s, double t, const scene::S
 }
 
 double psnr(const renderer::FrameImage& a, const renderer::FrameImage& b) {
-  double sum = 0;
-  for (std::size_t i = 0; i < a.rgba.size(); ++i) {
-    const double d = double(a.rgba[i]) - double(b.rgba[i]);
-    sum += d * d;
-  }
-  const double mse = sum / static_cast<double>(a.rgba.size());
-  return mse == 0 ? 99.0 : 10 * std::log10(255.0 * 255.0 / mse);
+  return renderer::compare({a.width, a.height, a.rgba}, {b.width, b.height, b.rgba}).psnr_db;
 }
 
 }  // namespace
