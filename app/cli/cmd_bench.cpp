@@ -242,15 +242,16 @@ nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scen
     r.render(snap, camera, kExtent, false);
     return ms_since(start);
   };
+  std::vector<scene::Snapshot> snapshots;  // once, not once a pass
+  for (const Frame& f : frames) snapshots.push_back(scene::evaluate(scenario, f.t));
   nlohmann::json passes = nlohmann::json::array();
   for (std::uint32_t p = 0; p < static_cast<std::uint32_t>(renderer::Pass::Count); ++p) {
     std::vector<double> saved;
-    for (const Frame& f : frames) {
-      const scene::Snapshot snap = scene::evaluate(scenario, f.t);
+    for (std::size_t i = 0; i < frames.size(); ++i) {
       r.options().skip = 0;
-      const double whole = time_frame(snap, f.camera);
+      const double whole = time_frame(snapshots[i], frames[i].camera);
       r.options().skip = 1u << p;
-      saved.push_back(whole - time_frame(snap, f.camera));
+      saved.push_back(whole - time_frame(snapshots[i], frames[i].camera));
     }
     passes.push_back(
         {{"pass", renderer::to_string(static_cast<renderer::Pass>(p))}, {"saves_ms", percentile(saved, 0.5)}});
