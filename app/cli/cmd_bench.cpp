@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
+#include "app/core/film_plan.h"
 #include "app/core/load_or_report.h"
 #include "renderer/context.h"
 #include "renderer/image_compare.h"
@@ -39,7 +40,10 @@ struct BenchArgs {
   bool quick = false;    // skip the slow baselines (per-unit draws, LOD off) above 10k
   std::string images;    // if set: write the fast path's frames here, to look at what was timed
   bool profile = false;  // also time the fast path without each pass in turn
+  std::string size = "1280x720";
 };
+
+float aspect_of(VkExtent2D extent) { return static_cast<float>(extent.width) / static_cast<float>(extent.height); }
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -92,9 +96,6 @@ void army_bounds(const scene::Snapshot& snap, glm::vec3& centre, float& radius) 
   radius = d.empty() ? 100.0f : std::max(100.0f, static_cast<float>(percentile({d.begin(), d.end()}, 0.98)));
 }
 
-const VkExtent2D kExtent{1280, 720};
-const float kAspect = 1280.0f / 720.0f;
-
 // The instant with the most men at 1:1: the middle of the phase with the largest army.
 struct Busiest {
   double t = 0;
@@ -113,13 +114,19 @@ Busiest busiest_instant(const scene::Scenario& base) {
   return busiest;
 }
 
-// --counts "1000,10000": the soldier counts to measure.
+// --counts "1000,10000": the soldier counts to measure, each 1..kMaxCount; empty on bad text.
+constexpr unsigned long kMaxCount = 10'000'000;
 std::vector<std::uint32_t> parse_counts(const std::string& text) {
   std::vector<std::uint32_t> counts;
-  for (size_t pos = 0; pos < text.size();) {
+  for (size_t pos = 0; pos <= text.size();) {
     const size_t comma = text.find(',', pos);
-    counts.push_back(static_cast<std::uint32_t>(std::stoul(text.substr(pos, comma - pos))));
-    pos = comma == std::string::npos ? text.size() : comma + 1;
+    const std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    if (item.empty() || item.find_first_not_of("0123456789") != std::string::npos || item.size() > 8) return {};
+    const unsigned long n = std::stoul(item);
+    if (n == 0 || n > kMaxCount) return {};
+    counts.push_back(static_cast<std::uint32_t>(n));
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
   }
   return counts;
 }
@@ -152,13 +159,13 @@ std::vector<Frame> still_camera(std::vector<Frame> path) {
 }
 
 // The quarter view: the same cameras narrowed until a quarter of the army is in view.
-std::vector<Frame> quarter_view(std::vector<Frame> quarter, const scene::Snapshot& first) {
+std::vector<Frame> quarter_view(std::vector<Frame> quarter, const scene::Snapshot& first, VkExtent2D extent) {
   for (Frame& f : quarter) {
     float lo = 2, hi = f.camera.fov_deg;
     const auto total = static_cast<double>(first.soldiers.size());
     for (int it = 0; it < 18; ++it) {
       f.camera.fov_deg = 0.5f * (lo + hi);
-      const double seen = renderer::TroopPass::count_visible(first, f.camera, kAspect) / std::max(total, 1.0);
+      const double seen = renderer::TroopPass::count_visible(first, f.camera, aspect_of(extent)) / std::max(total, 1.0);
       (seen > 0.25 ? hi : lo) = f.camera.fov_deg;
     }
   }
@@ -168,16 +175,16 @@ std::vector<Frame> quarter_view(std::vector<Frame> quarter, const scene::Snapsho
 // One configuration's frames along `path`, after one warm-up frame (pipelines, first touch of
 // buffers); the renderer's options are restored afterwards.
 Series run_series(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& path,
-                  renderer::TroopOptions troop, bool world, bool keep) {
+                  VkExtent2D extent, renderer::TroopOptions troop, bool world, bool keep) {
   r.troops().options() = troop;
   r.options().world = world;
   Series s;
-  r.render(scene::evaluate(scenario, path.front().t), path.front().camera, kExtent, false);
+  r.render(scene::evaluate(scenario, path.front().t), path.front().camera, extent, false);
   for (const Frame& f : path) {
     const auto start = Clock::now();
     const scene::Snapshot snap = scene::evaluate(scenario, f.t);
     const double evaluate_ms = ms_since(start);
-    renderer::FrameImage image = r.render(snap, f.camera, kExtent, false);
+    renderer::FrameImage image = r.render(snap, f.camera, extent, false);
     s.frame_ms.push_back(ms_since(start));
     const renderer::FrameStats& st = r.last_stats();
     s.evaluate_ms.push_back(evaluate_ms);
@@ -212,16 +219,16 @@ void write_images(const std::string& folder, std::uint32_t target, const Series&
 // The slow baselines beside the fast path: per-unit draws at full detail, and LOD off (with
 // how far its pictures are from the fast path's).
 void measure_baselines(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& frames,
-                       const Series& fast, nlohmann::json& run) {
+                       VkExtent2D extent, const Series& fast, nlohmann::json& run) {
   const double fast_p50 = percentile(fast.frame_ms, 0.5);
   renderer::TroopOptions naive;
   naive.per_unit_draws = true;
-  const Series per_unit = run_series(r, scenario, frames, naive, true, false);
+  const Series per_unit = run_series(r, scenario, frames, extent, naive, true, false);
   run["per_unit_full_detail"] = per_unit.summary();
   run["ratio_fast_vs_per_unit"] = percentile(per_unit.frame_ms, 0.5) / fast_p50;
   renderer::TroopOptions no_lod;
   no_lod.lod = false;
-  const Series lod_off = run_series(r, scenario, frames, no_lod, true, true);
+  const Series lod_off = run_series(r, scenario, frames, extent, no_lod, true, true);
   double psnr_min = 1e9;
   for (size_t i = 0; i < lod_off.images.size() && i < fast.images.size(); ++i)
     psnr_min = std::min(psnr_min, renderer::compare(fast.images[i], lod_off.images[i]).psnr_db);
@@ -235,11 +242,11 @@ void measure_baselines(renderer::Renderer& r, const scene::Scenario& scenario, c
 // vertices on one thread while others shade, so passes overlap and timestamps between them
 // say little: what a frame saves without a pass is what the pass costs it. Pairing each
 // frame with its whole twin keeps a busy machine's drift out of the difference.
-nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scenario,
-                              const std::vector<Frame>& frames) {
+nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& frames,
+                              VkExtent2D extent) {
   const auto time_frame = [&](const scene::Snapshot& snap, const scene::Camera& camera) {
     const auto start = Clock::now();
-    r.render(snap, camera, kExtent, false);
+    r.render(snap, camera, extent, false);
     return ms_since(start);
   };
   std::vector<scene::Snapshot> snapshots;  // once, not once a pass
@@ -262,15 +269,15 @@ nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scen
 
 // One soldier count: the fast path, the baselines, the quarter view and the minimal frame.
 nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, const scene::Scenario& base,
-                             const Busiest& busiest, std::uint32_t target) {
+                             const Busiest& busiest, std::uint32_t target, VkExtent2D extent) {
   scene::Scenario scenario = base;
   scenario.settings.soldiers_per_figure = static_cast<float>(busiest.men) / static_cast<float>(target);
   renderer::Renderer r(context, scenario);
   const scene::Snapshot first = scene::evaluate(scenario, busiest.t);
   const std::vector<Frame> frames = orbit_path(first, busiest.t, args.frames);
-  const std::vector<Frame> quarter = quarter_view(frames, first);
+  const std::vector<Frame> quarter = quarter_view(frames, first, extent);
 
-  const Series fast = run_series(r, scenario, frames, {}, true, true);
+  const Series fast = run_series(r, scenario, frames, extent, {}, true, true);
   if (!args.images.empty()) write_images(args.images, target, fast);
   nlohmann::json run;
   run["soldiers_target"] = target;
@@ -278,21 +285,21 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   run["soldiers_per_figure"] = scenario.settings.soldiers_per_figure;
   run["fast"] = fast.summary();
   const double fast_p50 = percentile(fast.frame_ms, 0.5);
-  if (!args.quick || target <= 10000) measure_baselines(r, scenario, frames, fast, run);
-  const Series q = run_series(r, scenario, quarter, {}, true, false);
+  if (!args.quick || target <= 10000) measure_baselines(r, scenario, frames, extent, fast, run);
+  const Series q = run_series(r, scenario, quarter, extent, {}, true, false);
   run["quarter_view"] = q.summary();
   run["quarter_fov_deg"] = quarter.front().camera.fov_deg;
   run["ratio_quarter_vs_all"] = percentile(q.frame_ms, 0.5) / fast_p50;
   renderer::TroopOptions flat;
   flat.flat = true;
-  const Series minimal = run_series(r, scenario, frames, flat, false, false);
+  const Series minimal = run_series(r, scenario, frames, extent, flat, false, false);
   // The viewer keeps a still camera's world (renderer/still_world.h); the series above draw it.
   r.options().still_world = true;
-  const Series still = run_series(r, scenario, still_camera(frames), {}, true, false);
+  const Series still = run_series(r, scenario, still_camera(frames), extent, {}, true, false);
   r.options().still_world = false;
   run["still_camera"] = still.summary();
   run["ratio_still_vs_fast"] = percentile(still.frame_ms, 0.5) / fast_p50;
-  if (args.profile) run["profile"] = profile_passes(r, scenario, frames);
+  if (args.profile) run["profile"] = profile_passes(r, scenario, frames, extent);
   run["minimal_flat_troops_only"] = minimal.summary();
   run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
   return run;
@@ -340,23 +347,35 @@ void print_run(const nlohmann::json& run) {
 }
 
 int run_bench(const BenchArgs& args) {
+  const std::vector<std::uint32_t> counts = parse_counts(args.counts);
+  if (counts.empty()) {
+    std::fprintf(stderr, "siege bench: --counts \"%s\" is not a comma-separated list of soldier counts 1..%lu\n",
+                 args.counts.c_str(), kMaxCount);
+    return 2;
+  }
+  VkExtent2D extent{};
+  if (!parse_size(args.size, extent.width, extent.height)) {
+    std::fprintf(stderr, "siege bench: --size \"%s\" is not WIDTHxHEIGHT with each side 16..8192 (e.g. 3840x2160)\n",
+                 args.size.c_str());
+    return 2;
+  }
   const std::optional<scene::Scenario> loaded = load_or_report(args.scenario, "siege bench");
   if (!loaded) return 1;
   const scene::Scenario& base = *loaded;
   const Busiest busiest = busiest_instant(base);
-  const std::vector<std::uint32_t> counts = parse_counts(args.counts);
 
   renderer::Context context(renderer::ContextOptions::from_environment());
   nlohmann::json report;
   report["device"] = context.describe();
   report["scenario"] = base.id;
-  report["resolution"] = "1280x720";
+  report["resolution"] = args.size;
   report["presentation_s"] = busiest.t;
   report["men_at_1to1"] = busiest.men;
   report["frames_per_series"] = args.frames;
   report["runs"] = nlohmann::json::array();
+  if (!args.json) std::printf("siege bench: %s at %s\n", base.id.c_str(), args.size.c_str());
   for (const std::uint32_t target : counts) {
-    report["runs"].push_back(measure_count(args, context, base, busiest, target));
+    report["runs"].push_back(measure_count(args, context, base, busiest, target, extent));
     if (!args.json) print_run(report["runs"].back());
   }
   if (args.json) std::printf("%s\n", report.dump(2).c_str());
@@ -378,6 +397,7 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", args->json, "Print the figures as one JSON object");
   cmd->add_flag("--quick", args->quick, "Skip the slow baselines above 10k soldiers");
   cmd->add_option("--images", args->images, "Write the fast path's frames to this folder as PNGs");
+  cmd->add_option("--size", args->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
   cmd->add_flag("--profile", args->profile, "Also time the fast path without each pass in turn: what each costs");
   cmd->callback([args, &exit_code] {
     try {
