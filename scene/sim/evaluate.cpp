@@ -15,7 +15,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
+#include <numeric>
+#include <thread>
 
 #include "scene/model/clock.h"
 #include "scene/sim/formation.h"
@@ -61,30 +64,18 @@ bool enemy_within(const Scenario& scenario, const std::vector<UnitSnapshot>& uni
   return false;
 }
 
-// The units and their soldiers; the soldiers' storage is reserved once for all of them.
-void evaluate_units(const Scenario& scenario, Snapshot& snap) {
-  const size_t unit_count = scenario.units.size();
-  snap.units.resize(unit_count);
-  std::vector<UnitMotion> motions(unit_count);
-  size_t figures_bound = 0;
-  for (size_t i = 0; i < unit_count; ++i) {
-    const Unit& unit = scenario.units[i];
-    UnitSnapshot& u = snap.units[i];
-    u.strength = unit.strength.sample(snap.day, 0.0f);
-    u.present = unit.available.contains(snap.day) && u.strength > 0;
-    motions[i] = unit_motion(unit, snap.day);
-    u.position = motions[i].position;
-    u.heading_deg = motions[i].heading_deg;
-    u.speed = motions[i].speed;
-    u.formation = unit.formation.sample(snap.day, Formation::Block);
-    u.state = unit.state.sample(snap.day, UnitState::Hold);
-    if (u.present) figures_bound += figure_count(unit, scenario.settings.soldiers_per_figure);
-  }
-  snap.soldiers.reserve(figures_bound);
-  const DryGround dry(scenario, snap.day);
-  for (size_t i = 0; i < unit_count; ++i) {
-    UnitSnapshot& u = snap.units[i];
-    u.first_soldier = static_cast<std::uint32_t>(snap.soldiers.size());
+// Below this many figures the soldiers are laid out on the calling thread: starting threads
+// would cost more than they save.
+constexpr size_t kParallelFigures = 20000;
+
+// Units [begin, end) laid out into `out`: each unit's soldiers depend on nothing but the unit,
+// the instant and read-only data, so ranges of units can be laid out side by side.
+void lay_out_units(const Scenario& scenario, const Snapshot& snap, const std::vector<UnitMotion>& motions,
+                   const DryGround& dry, size_t begin, size_t end, std::vector<Soldier>& out,
+                   std::vector<std::uint32_t>& counts) {
+  for (size_t i = begin; i < end; ++i) {
+    const UnitSnapshot& u = snap.units[i];
+    const size_t before = out.size();
     if (u.present) {
       SoldierLayout layout;
       layout.unit = &scenario.units[i];
@@ -100,9 +91,72 @@ void evaluate_units(const Scenario& scenario, Snapshot& snap) {
       layout.enemy_in_range = enemy_within(scenario, snap.units, i, kBowRange);
       const Unit& unit = scenario.units[i];
       layout.dry = unit.fords || unit.afloat ? nullptr : &dry;
-      append_soldiers(layout, snap.soldiers);
+      append_soldiers(layout, out);
     }
-    u.soldier_count = static_cast<std::uint32_t>(snap.soldiers.size()) - u.first_soldier;
+    counts[i] = static_cast<std::uint32_t>(out.size() - before);
+  }
+}
+
+// The units and their soldiers. With many figures, contiguous ranges of units of about equal
+// figure counts are laid out on their own threads into their own lists and joined in unit
+// order: the same soldiers in the same order whatever the number of threads.
+void evaluate_units(const Scenario& scenario, Snapshot& snap, unsigned max_threads) {
+  const size_t unit_count = scenario.units.size();
+  snap.units.resize(unit_count);
+  std::vector<UnitMotion> motions(unit_count);
+  std::vector<size_t> bounds(unit_count, 0);
+  size_t figures_bound = 0;
+  for (size_t i = 0; i < unit_count; ++i) {
+    const Unit& unit = scenario.units[i];
+    UnitSnapshot& u = snap.units[i];
+    u.strength = unit.strength.sample(snap.day, 0.0f);
+    u.present = unit.available.contains(snap.day) && u.strength > 0;
+    motions[i] = unit_motion(unit, snap.day);
+    u.position = motions[i].position;
+    u.heading_deg = motions[i].heading_deg;
+    u.speed = motions[i].speed;
+    u.formation = unit.formation.sample(snap.day, Formation::Block);
+    u.state = unit.state.sample(snap.day, UnitState::Hold);
+    if (u.present) bounds[i] = figure_count(unit, scenario.settings.soldiers_per_figure);
+    figures_bound += bounds[i];
+  }
+  const DryGround dry(scenario, snap.day);
+  std::vector<std::uint32_t> counts(unit_count, 0);
+  const size_t threads = figures_bound < kParallelFigures ? 1 : std::clamp<size_t>(max_threads, 1, 16);
+  if (threads <= 1 || unit_count < 2) {
+    snap.soldiers.reserve(figures_bound);
+    lay_out_units(scenario, snap, motions, dry, 0, unit_count, snap.soldiers, counts);
+  } else {
+    // Cut the units where the running figure count passes each thread's share.
+    std::vector<size_t> cuts{0};
+    size_t running = 0;
+    for (size_t i = 0; i < unit_count; ++i) {
+      running += bounds[i];
+      if (cuts.size() < threads && running * threads >= figures_bound * cuts.size() && i + 1 < unit_count)
+        cuts.push_back(i + 1);
+    }
+    cuts.push_back(unit_count);
+    std::vector<std::vector<Soldier>> parts(cuts.size() - 1);
+    for (size_t r = 0; r < parts.size(); ++r)
+      parts[r].reserve(std::accumulate(bounds.begin() + static_cast<std::ptrdiff_t>(cuts[r]),
+                                       bounds.begin() + static_cast<std::ptrdiff_t>(cuts[r + 1]), size_t{0}));
+    std::vector<std::future<void>> workers;
+    for (size_t r = 1; r < parts.size(); ++r)
+      workers.push_back(std::async(std::launch::async, [&, r] {
+        lay_out_units(scenario, snap, motions, dry, cuts[r], cuts[r + 1], parts[r], counts);
+      }));
+    lay_out_units(scenario, snap, motions, dry, cuts[0], cuts[1], parts[0], counts);
+    for (std::future<void>& w : workers) w.get();  // rethrows what a worker threw
+    snap.soldiers = std::move(parts[0]);
+    snap.soldiers.reserve(figures_bound);
+    for (size_t r = 1; r < parts.size(); ++r)
+      snap.soldiers.insert(snap.soldiers.end(), parts[r].begin(), parts[r].end());
+  }
+  std::uint32_t first = 0;
+  for (size_t i = 0; i < unit_count; ++i) {
+    snap.units[i].first_soldier = first;
+    snap.units[i].soldier_count = counts[i];
+    first += counts[i];
   }
 }
 
@@ -149,6 +203,10 @@ void set_hour(const Scenario& scenario, Snapshot& snap, float hour) {
 }
 
 Snapshot evaluate(const Scenario& scenario, double presentation_s) {
+  return evaluate(scenario, presentation_s, std::thread::hardware_concurrency());
+}
+
+Snapshot evaluate(const Scenario& scenario, double presentation_s, unsigned threads) {
   Snapshot snap;
   snap.presentation_s = presentation_s;
   const Day day = day_at(scenario, presentation_s);
@@ -159,7 +217,7 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s) {
     const double local = presentation_s - phase_start_s(scenario, snap.phase);
     snap.phase_progress = duration > 0 ? static_cast<float>(std::clamp(local / duration, 0.0, 1.0)) : 1.0f;
   }
-  evaluate_units(scenario, snap);
+  evaluate_units(scenario, snap, threads);
   put_men_on_walls(scenario, snap);
   evaluate_works(scenario, snap);
   set_hour(scenario, snap, hour_at(scenario, day, snap.phase).hour);

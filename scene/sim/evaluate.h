@@ -10,6 +10,10 @@ namespace scene {
 // (scenario, t) on every call, in any order, on any machine.
 Snapshot evaluate(const Scenario& scenario, double presentation_s);
 
+// evaluate() with a large army's soldiers laid out on at most `threads` threads (evaluate()
+// uses one per core, up to 16): the same Snapshot for any count.
+Snapshot evaluate(const Scenario& scenario, double presentation_s, unsigned threads);
+
 // Shows the snapshot at another hour (local apparent solar time, 0..24) of its day: recomputes
 // all the hour decides (hour, sun, moon, the turning sky, the weather's frost and mist, the
 // lights that need the dark) and nothing else. evaluate() ends with it; `siege render --time
