@@ -30,7 +30,10 @@ void main() {
   ivec2 pixel = ivec2(gl_FragCoord.xy);
   vec3 hdr = texelFetch(hdr_image, pixel, 0).rgb + bloom_at(in_uv, params.bloom_strength);
   vec3 display = display_transform(hdr * params.exposure);
-  const float bayer[16] = float[](0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5);
-  float dither = (bayer[(pixel.y & 3) * 4 + (pixel.x & 3)] + 0.5) / 16.0 - 0.5;
+  // The 4×4 Bayer matrix by its bits (x^y and y interleaved, reversed): a CPU driver spills a
+  // constant array indexed per pixel to memory and gathers from it.
+  int xy = pixel.x ^ pixel.y;
+  int bayer = ((xy & 1) << 3) | ((pixel.y & 1) << 2) | (xy & 2) | ((pixel.y >> 1) & 1);
+  float dither = (float(bayer) + 0.5) / 16.0 - 0.5;
   out_color = vec4(display + dither / 255.0, 1.0);
 }

@@ -4,7 +4,8 @@
 # frame to compare with lavapipe's, and timed film-preset frames. Pack first with
 # tools/device/pack.sh; run from the repository root with OUT set to a folder for the logs
 # and images (at most 8 files). DEV picks the device by part of its name (default NVIDIA);
-# RT_FILTER the render tests (Catch2 syntax); ONLY_TESTS=1 stops after them.
+# RT_FILTER the render tests (Catch2 syntax); ONLY_TESTS=1 stops after them; MILLION=1 also
+# benches 1M soldiers at 3840x2160 (MILLION_FRAMES frames); NO_FILM=1 skips the film frames.
 # The test binary reads the sources from the path it was built in (SIEGE_SOURCE_DIR, default
 # /work/main): that path is linked to the repository here.
 set -u
@@ -39,6 +40,13 @@ grep -B1 -A3 '<failure' $OUT/render_tests.xml | head -60
 say "bench on $DEV"
 timeout ${BENCH_TIMEOUT:-150} $S bench assets/scenarios/caizhou.json --frames ${BENCH_FRAMES:-8} --profile --images /tmp/bench_img 2>&1 | tee $OUT/bench.txt | grep -v '^siege: ' 
 cp /tmp/bench_img/$(ls /tmp/bench_img | sort | tail -1) $OUT/bench_last.png 2>/dev/null
+if [ -n "${MILLION:-}" ]; then
+  say "bench: 1M soldiers at 3840x2160 on $DEV"
+  timeout ${MILLION_TIMEOUT:-200} $S bench assets/scenarios/caizhou.json --counts 1000000 --size 3840x2160 \
+    --frames ${MILLION_FRAMES:-6} --quick --images /tmp/bench_4k 2>&1 | tee $OUT/bench_1m_4k.txt | grep -v '^siege: '
+  cp /tmp/bench_4k/$(ls /tmp/bench_4k | sort | tail -1) $OUT/bench_1m_4k_last.png 2>/dev/null
+fi
+[ -n "${NO_FILM:-}" ] && { say done; exit 0; }
 say "night frame, interactive"
 timeout 60 $S render assets/scenarios/caizhou.json --device "$DEV" --preset interactive --time 1234-02-09T22:00 -o $OUT/caizhou_night.png 2>&1 | tail -2
 say "film preset: one 1920x1080 frame with start-up, Taiyuan"
