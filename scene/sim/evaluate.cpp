@@ -17,7 +17,7 @@
 #include <cmath>
 #include <future>
 #include <limits>
-#include <numeric>
+#include <span>
 #include <thread>
 
 #include "scene/model/clock.h"
@@ -67,45 +67,55 @@ bool enemy_within(const Scenario& scenario, const std::vector<UnitSnapshot>& uni
 // Below this many figures the soldiers are laid out on the calling thread: starting threads
 // would cost more than they save.
 constexpr size_t kParallelFigures = 20000;
+// A unit is laid out in pieces of this many slots, each with its own feet kept dry: a fixed
+// size, so the soldiers do not depend on the number of threads.
+constexpr std::uint32_t kPieceSlots = 16384;
 
-// Units [begin, end) laid out into `out`: each unit's soldiers depend on nothing but the unit,
-// the instant and read-only data, so ranges of units can be laid out side by side.
-void lay_out_units(const Scenario& scenario, const Snapshot& snap, const std::vector<UnitMotion>& motions,
-                   const DryGround& dry, size_t begin, size_t end, std::vector<Soldier>& out,
-                   std::vector<std::uint32_t>& counts) {
-  for (size_t i = begin; i < end; ++i) {
-    const UnitSnapshot& u = snap.units[i];
-    const size_t before = out.size();
-    if (u.present) {
-      SoldierLayout layout;
-      layout.unit = &scenario.units[i];
-      layout.unit_index = static_cast<std::uint32_t>(i);
-      layout.day = snap.day;
-      layout.presentation_s = snap.presentation_s;
-      layout.motion = motions[i];
-      layout.strength = u.strength;
-      layout.soldiers_per_figure = scenario.settings.soldiers_per_figure;
-      layout.ground = scenario.ground.get();
-      layout.base_height = scenario.terrain.base_height;
-      layout.scenario = &scenario;
-      layout.enemy_in_range = enemy_within(scenario, snap.units, i, kBowRange);
-      const Unit& unit = scenario.units[i];
-      layout.dry = unit.fords || unit.afloat ? nullptr : &dry;
-      append_soldiers(layout, out);
-    }
-    counts[i] = static_cast<std::uint32_t>(out.size() - before);
+SoldierLayout layout_of(const Scenario& scenario, const Snapshot& snap, const UnitMotion& motion, const DryGround& dry,
+                        size_t i) {
+  SoldierLayout layout;
+  const Unit& unit = scenario.units[i];
+  layout.unit = &unit;
+  layout.unit_index = static_cast<std::uint32_t>(i);
+  layout.day = snap.day;
+  layout.presentation_s = snap.presentation_s;
+  layout.motion = motion;
+  layout.strength = snap.units[i].strength;
+  layout.soldiers_per_figure = scenario.settings.soldiers_per_figure;
+  layout.ground = scenario.ground.get();
+  layout.base_height = scenario.terrain.base_height;
+  layout.scenario = &scenario;
+  layout.enemy_in_range = enemy_within(scenario, snap.units, i, kBowRange);
+  layout.dry = unit.fords || unit.afloat ? nullptr : &dry;
+  return layout;
+}
+
+// A piece of one unit's slots: laid out on its own, so pieces can be laid out side by side.
+struct Piece {
+  std::uint32_t unit = 0, slot_begin = 0, slot_end = 0;
+  std::uint32_t count = 0;  // men laid out
+};
+
+// Pieces [begin, end) appended to `out`, in order.
+void lay_out_pieces(const std::vector<SoldierLayout>& layouts, std::span<Piece> pieces, std::vector<Soldier>& out) {
+  for (Piece& piece : pieces) {
+    const SoldierLayout& layout = layouts[piece.unit];
+    const size_t first = out.size();
+    const LaidOut laid = append_slots(layout, piece.slot_begin, piece.slot_end, out);
+    keep_feet_dry(layout, laid, std::span<Soldier>(out.data() + first, out.size() - first));
+    piece.count = static_cast<std::uint32_t>(out.size() - first);
   }
 }
 
-// The units and their soldiers. With many figures, contiguous ranges of units of about equal
-// figure counts are laid out on their own threads into their own lists and joined in unit
-// order: the same soldiers in the same order whatever the number of threads.
+// The units and their soldiers. Each present unit is cut into pieces of kPieceSlots; with
+// many figures, contiguous runs of pieces of about equal size are laid out on their own
+// threads into their own lists and joined in order: the same soldiers whatever the number of
+// threads.
 void evaluate_units(const Scenario& scenario, Snapshot& snap, unsigned max_threads) {
   const size_t unit_count = scenario.units.size();
   snap.units.resize(unit_count);
   std::vector<UnitMotion> motions(unit_count);
-  std::vector<size_t> bounds(unit_count, 0);
-  size_t figures_bound = 0;
+  std::vector<std::uint32_t> bounds(unit_count, 0);
   for (size_t i = 0; i < unit_count; ++i) {
     const Unit& unit = scenario.units[i];
     UnitSnapshot& u = snap.units[i];
@@ -118,45 +128,52 @@ void evaluate_units(const Scenario& scenario, Snapshot& snap, unsigned max_threa
     u.formation = unit.formation.sample(snap.day, Formation::Block);
     u.state = unit.state.sample(snap.day, UnitState::Hold);
     if (u.present) bounds[i] = figure_count(unit, scenario.settings.soldiers_per_figure);
-    figures_bound += bounds[i];
   }
   const DryGround dry(scenario, snap.day);
-  std::vector<std::uint32_t> counts(unit_count, 0);
-  const size_t threads = figures_bound < kParallelFigures ? 1 : std::clamp<size_t>(max_threads, 1, 16);
-  if (threads <= 1 || unit_count < 2) {
-    snap.soldiers.reserve(figures_bound);
-    lay_out_units(scenario, snap, motions, dry, 0, unit_count, snap.soldiers, counts);
-  } else {
-    // Cut the units where the running figure count passes each thread's share.
-    std::vector<size_t> cuts{0};
-    size_t running = 0;
-    for (size_t i = 0; i < unit_count; ++i) {
-      running += bounds[i];
-      if (cuts.size() < threads && running * threads >= figures_bound * cuts.size() && i + 1 < unit_count)
-        cuts.push_back(i + 1);
-    }
-    cuts.push_back(unit_count);
-    std::vector<std::vector<Soldier>> parts(cuts.size() - 1);
-    for (size_t r = 0; r < parts.size(); ++r)
-      parts[r].reserve(std::accumulate(bounds.begin() + static_cast<std::ptrdiff_t>(cuts[r]),
-                                       bounds.begin() + static_cast<std::ptrdiff_t>(cuts[r + 1]), size_t{0}));
-    std::vector<std::future<void>> workers;
-    for (size_t r = 1; r < parts.size(); ++r)
-      workers.push_back(std::async(std::launch::async, [&, r] {
-        lay_out_units(scenario, snap, motions, dry, cuts[r], cuts[r + 1], parts[r], counts);
-      }));
-    lay_out_units(scenario, snap, motions, dry, cuts[0], cuts[1], parts[0], counts);
-    for (std::future<void>& w : workers) w.get();  // rethrows what a worker threw
-    snap.soldiers = std::move(parts[0]);
-    snap.soldiers.reserve(figures_bound);
-    for (size_t r = 1; r < parts.size(); ++r)
-      snap.soldiers.insert(snap.soldiers.end(), parts[r].begin(), parts[r].end());
-  }
-  std::uint32_t first = 0;
+  std::vector<SoldierLayout> layouts;
+  layouts.reserve(unit_count);
+  for (size_t i = 0; i < unit_count; ++i) layouts.push_back(layout_of(scenario, snap, motions[i], dry, i));
+  std::vector<Piece> pieces;
+  size_t figures_bound = 0;
   for (size_t i = 0; i < unit_count; ++i) {
-    snap.units[i].first_soldier = first;
-    snap.units[i].soldier_count = counts[i];
-    first += counts[i];
+    for (std::uint32_t slot = 0; slot < bounds[i]; slot += kPieceSlots)
+      pieces.push_back({static_cast<std::uint32_t>(i), slot, std::min(slot + kPieceSlots, bounds[i]), 0});
+    figures_bound += bounds[i];
+  }
+
+  const size_t threads = figures_bound < kParallelFigures ? 1 : std::clamp<size_t>(max_threads, 1, 16);
+  // Cut the pieces where the running figure count passes each thread's share.
+  std::vector<size_t> cuts{0};
+  size_t running = 0;
+  for (size_t p = 0; p < pieces.size(); ++p) {
+    running += pieces[p].slot_end - pieces[p].slot_begin;
+    if (cuts.size() < threads && running * threads >= figures_bound * cuts.size() && p + 1 < pieces.size())
+      cuts.push_back(p + 1);
+  }
+  cuts.push_back(pieces.size());
+  const auto run = [&](size_t r) { return std::span<Piece>(pieces.data() + cuts[r], cuts[r + 1] - cuts[r]); };
+  const auto bound_of = [&](size_t r) {
+    size_t n = 0;
+    for (const Piece& piece : run(r)) n += piece.slot_end - piece.slot_begin;
+    return n;
+  };
+  snap.soldiers.reserve(figures_bound);
+  std::vector<std::vector<Soldier>> parts(cuts.size() - 1);
+  std::vector<std::future<void>> workers;
+  for (size_t r = 1; r < parts.size(); ++r)
+    workers.push_back(std::async(std::launch::async, [&, r] {
+      parts[r].reserve(bound_of(r));
+      lay_out_pieces(layouts, run(r), parts[r]);
+    }));
+  lay_out_pieces(layouts, run(0), snap.soldiers);  // the first run straight into the snapshot
+  for (std::future<void>& w : workers) w.get();    // rethrows what a worker threw
+  for (size_t r = 1; r < parts.size(); ++r) snap.soldiers.insert(snap.soldiers.end(), parts[r].begin(), parts[r].end());
+
+  for (const Piece& piece : pieces) snap.units[piece.unit].soldier_count += piece.count;
+  std::uint32_t first = 0;
+  for (UnitSnapshot& u : snap.units) {
+    u.first_soldier = first;
+    first += u.soldier_count;
   }
 }
 

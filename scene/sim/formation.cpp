@@ -525,11 +525,12 @@ bool front_rank(const Shape& shape, std::uint32_t slot) {
   return false;
 }
 
-// Moves the unit's men in out[first, end) that stand in water to the bank, on its side of it.
-// [lo, hi] bounds them.
-void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, glm::vec2 lo, glm::vec2 hi, std::vector<Soldier>& out,
-                   size_t first) {
-  if (!layout.dry || first == out.size()) return;
+}  // namespace
+
+// Moves the men that stand in water to the bank, on their unit's side of it.
+void keep_feet_dry(const SoldierLayout& layout, const LaidOut& laid, std::span<Soldier> men) {
+  if (!layout.dry || men.empty()) return;
+  const glm::vec2 home = laid.home, lo = laid.lo, hi = laid.hi;
   DryGround::Near near;
   layout.dry->near(lo, hi, home, near);
   if (near.empty()) return;
@@ -539,7 +540,7 @@ void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, glm::vec2 lo, gl
   constexpr int kCells = 64;
   std::vector<std::uint8_t> clear;
   const glm::vec2 cell = glm::max((hi - lo) / static_cast<float>(kCells), glm::vec2(1.0f));
-  if (out.size() - first > kCells * kCells / 4) {
+  if (men.size() > kCells * kCells / 4) {
     clear.assign(kCells * kCells, 0);
     const float cell_radius = 0.5f * glm::length(cell) + 0.01f;
     const auto mark = [&](const auto& self, int x0, int z0, int size) -> void {
@@ -553,8 +554,8 @@ void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, glm::vec2 lo, gl
     };
     mark(mark, 0, 0, kCells);
   }
-  for (size_t i = first; i < out.size(); ++i) {
-    const glm::vec2 p(out[i].position.x, out[i].position.z);
+  for (Soldier& man : men) {
+    const glm::vec2 p(man.position.x, man.position.z);
     if (!clear.empty()) {
       const int x = std::clamp(static_cast<int>((p.x - lo.x) / cell.x), 0, kCells - 1);
       const int z = std::clamp(static_cast<int>((p.y - lo.y) / cell.y), 0, kCells - 1);
@@ -562,18 +563,18 @@ void keep_feet_dry(const SoldierLayout& layout, glm::vec2 home, glm::vec2 lo, gl
     }
     const glm::vec2 dry = layout.dry->keep_dry(near, p);
     if (dry == p) continue;
-    out[i].position = {dry.x, layout.ground ? layout.ground->height(dry) : layout.base_height, dry.y};
+    man.position = {dry.x, layout.ground ? layout.ground->height(dry) : layout.base_height, dry.y};
   }
 }
 
-}  // namespace
-
-void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
+LaidOut append_slots(const SoldierLayout& layout, std::uint32_t slot_begin, std::uint32_t slot_end,
+                     std::vector<Soldier>& out) {
   const Unit& unit = *layout.unit;
   const float ratio = layout.soldiers_per_figure > 0 ? layout.soldiers_per_figure : 1.0f;
   const std::uint32_t count = figure_count(unit, ratio);
-  if (count == 0) return;
-  const size_t first = out.size();
+  LaidOut laid;
+  slot_end = std::min(slot_end, count);
+  if (slot_begin >= slot_end) return laid;
   const auto standing =
       static_cast<std::uint32_t>(std::clamp(std::lround(layout.strength / ratio), 0L, static_cast<long>(count)));
   Shape shapes[6];  // by Formation, so frames at other times (the fallen) reuse them
@@ -610,11 +611,12 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
   const UnitClips unit_clips(clips);
   const bool strikes = clips.state == UnitState::Assault && !moving;  // only then does the front rank matter
   glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());  // of the men placed
+  laid.home = frame.centre;
 
   // With no losses nobody needs a casualty rank.
   const CasualtyOrder order = casualty_order(layout.unit_index, count);
   const bool losses = standing < count;
-  for (std::uint32_t slot = 0; slot < count; ++slot) {
+  for (std::uint32_t slot = slot_begin; slot < slot_end; ++slot) {
     const Noise noise = soldier_noise(frame.seed, slot);
     Soldier s;
     s.unit = layout.unit_index;
@@ -656,7 +658,15 @@ void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
     hi = glm::max(hi, glm::vec2(s.position.x, s.position.z));
     out.push_back(s);
   }
-  keep_feet_dry(layout, frame.centre, lo, hi, out, first);
+  laid.lo = lo;
+  laid.hi = hi;
+  return laid;
+}
+
+void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
+  const size_t first = out.size();
+  const LaidOut laid = append_slots(layout, 0, ~0u, out);
+  keep_feet_dry(layout, laid, std::span<Soldier>(out.data() + first, out.size() - first));
 }
 
 }  // namespace scene
