@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <future>
+#include <thread>
 
 #include "renderer/descriptors.h"
 #include "renderer/gpu_vertex.h"
@@ -284,34 +286,69 @@ void TroopPass::write_units(Slot& slot, const scene::Snapshot& snapshot, size_t 
   }
 }
 
+struct TroopPass::BinParams {
+  Frustum frustum;
+  glm::vec3 eye{0}, forward{0, 0, -1};
+  float lod0_depth = 0, lod1_depth = 0, far_depth = 0;
+};
+
 // Pass 1: culls and bins each soldier (bin_of_: (kit * kinds + kind) * kLevels + level;
-// 255 = culled) and counts the bins.
+// 255 = culled) and counts the bins. With many soldiers the two passes run on several threads
+// over runs of soldiers: each run counts its own bins, and writes from its own cursors, which
+// start where the runs before it end in each bin, so the instances are the same bytes in the
+// same order as on one thread.
 void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent,
                              size_t unit_count) {
   const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
   const glm::mat4 view_proj = scene::projection_matrix(camera, aspect) * scene::view_matrix(camera);
-  const Frustum frustum = frustum_of(view_proj);
-  const glm::vec3 eye = camera.position;
-  const glm::vec3 forward = glm::normalize(camera.target - camera.position);
+  BinParams params;
+  params.frustum = frustum_of(view_proj);
+  params.eye = camera.position;
+  params.forward = glm::normalize(camera.target - camera.position);
   // A figure of kFigureHeight metres at view depth d is kFigureHeight * scale / d pixels tall.
   const float scale = static_cast<float>(extent.height) / (2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f));
-  const float lod0_depth = troops::kFigureHeight * scale / troops::kLod0Pixels;
-  const float lod1_depth = troops::kFigureHeight * scale / troops::kLod1Pixels;
-  const float far_depth = troops::kFigureHeight * scale / troops::kFarPixels;
+  params.lod0_depth = troops::kFigureHeight * scale / troops::kLod0Pixels;
+  params.lod1_depth = troops::kFigureHeight * scale / troops::kLod1Pixels;
+  params.far_depth = troops::kFigureHeight * scale / troops::kFarPixels;
+
+  // Runs of soldiers, one per thread (per-unit draws need the serial order of pass 2).
+  const unsigned wanted = options_.threads > 0 ? options_.threads : std::thread::hardware_concurrency();
+  const unsigned threads =
+      soldier_count < kParallelSoldiers || options_.per_unit_draws ? 1u : std::clamp(wanted, 1u, 16u);
+  run_first_.assign(threads + 1, 0);
+  for (unsigned r = 0; r <= threads; ++r)
+    run_first_[r] = static_cast<std::uint32_t>(static_cast<std::uint64_t>(soldier_count) * r / threads);
+  run_counts_.assign(threads, {});
+  std::vector<std::future<void>> workers;
+  for (unsigned r = 1; r < threads; ++r)
+    workers.push_back(std::async(std::launch::async, [&, r] { bin_run(snapshot, unit_count, params, r); }));
+  bin_run(snapshot, unit_count, params, 0);
+  for (std::future<void>& w : workers) w.get();
+  bin_count_.fill(0);
+  for (const auto& counts : run_counts_)
+    for (int b = 0; b < kBins; ++b) bin_count_[static_cast<size_t>(b)] += counts[static_cast<size_t>(b)];
+}
+
+// Pass 1 over the soldiers of run r: the units' soldiers that lie in [run_first_[r], run_first_[r + 1]).
+void TroopPass::bin_run(const scene::Snapshot& snapshot, size_t unit_count, const BinParams& params, unsigned r) {
+  const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
+  const std::uint32_t run_begin = run_first_[r], run_end = run_first_[r + 1];
   const bool cull = options_.cull && !options_.per_unit_draws;
   const bool lod = options_.lod && !options_.per_unit_draws;
-
-  bin_count_.fill(0);
+  std::array<std::uint32_t, kBins>& counts = run_counts_[r];
+  counts.fill(0);
   for (size_t u = 0; u < unit_count; ++u) {
     const scene::UnitSnapshot& us = snapshot.units[u];
+    const std::uint32_t begin = std::max(us.first_soldier, run_begin);
+    const std::uint32_t end = std::min({us.first_soldier + us.soldier_count, soldier_count, run_end});
+    if (begin >= end) continue;
     const auto unit_kind = static_cast<int>(scene::figure_kind(scenario_.units[u].kind));
     const int kit_block = unit_kits_[u] * scene::kFigureKinds;
-    const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
-    for (std::uint32_t i = us.first_soldier; i < end; ++i) {
+    for (std::uint32_t i = begin; i < end; ++i) {
       const scene::Soldier& s = snapshot.soldiers[i];
       const glm::vec3 centre = s.position + glm::vec3(0, troops::kCullCentreHeight, 0);
-      if (cull && !frustum.sees(centre, troops::kCullRadius)) {
+      if (cull && !params.frustum.sees(centre, troops::kCullRadius)) {
         bin_of_[i] = 255;
         continue;
       }
@@ -322,36 +359,56 @@ void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camer
       if (options_.force_level >= 0) {
         level = std::min(options_.force_level, 2);
       } else if (lod) {
-        const float depth = glm::dot(centre - eye, forward);
-        level = depth < lod0_depth ? 0 : (depth < lod1_depth ? 1 : (depth < far_depth ? 2 : 3));
+        const float depth = glm::dot(centre - params.eye, params.forward);
+        level = depth < params.lod0_depth ? 0 : (depth < params.lod1_depth ? 1 : (depth < params.far_depth ? 2 : 3));
       }
       const int bin = (kit_block + kind) * kLevels + level;
       bin_of_[i] = static_cast<std::uint8_t>(bin);
-      ++bin_count_[static_cast<size_t>(bin)];
+      ++counts[static_cast<size_t>(bin)];
     }
   }
 }
 
 // Pass 2: writes the instances, bin after bin, into the slot's mapped memory.
 void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count) {
-  const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
-  auto* out = static_cast<shaders::TroopInstance*>(slot.instances.mapped());
-  std::array<std::uint32_t, kBins> cursor = bin_first_;
   unit_draw_first_.assign(unit_count, 0);
   unit_draw_count_.assign(unit_count, 0);
+  // Each run starts in each bin where the runs before it end.
+  const size_t runs = run_counts_.size();
+  std::vector<std::array<std::uint32_t, kBins>> cursors(runs);
+  std::array<std::uint32_t, kBins> next = bin_first_;
+  for (size_t r = 0; r < runs; ++r) {
+    cursors[r] = next;
+    for (int b = 0; b < kBins; ++b) next[static_cast<size_t>(b)] += run_counts_[r][static_cast<size_t>(b)];
+  }
+  std::vector<std::future<void>> workers;
+  for (size_t r = 1; r < runs; ++r)
+    workers.push_back(std::async(std::launch::async, [&, r] { write_run(slot, snapshot, unit_count, r, cursors[r]); }));
+  write_run(slot, snapshot, unit_count, 0, cursors[0]);
+  for (std::future<void>& w : workers) w.get();
+}
+
+void TroopPass::write_run(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count, size_t r,
+                          std::array<std::uint32_t, kBins>& cursor) {
+  const auto soldier_count = static_cast<std::uint32_t>(snapshot.soldiers.size());
+  const std::uint32_t run_begin = run_first_[r], run_end = run_first_[r + 1];
+  auto* out = static_cast<shaders::TroopInstance*>(slot.instances.mapped());
+  const bool serial = run_counts_.size() == 1;  // the per-unit draws' ranges, only on one thread
   for (size_t u = 0; u < unit_count; ++u) {
     const scene::UnitSnapshot& us = snapshot.units[u];
-    const std::uint32_t end = std::min(us.first_soldier + us.soldier_count, soldier_count);
-    const int block =
-        unit_kits_[u] * scene::kFigureKinds + static_cast<int>(scene::figure_kind(scenario_.units[u].kind));
-    unit_draw_first_[u] = cursor[static_cast<size_t>(block * kLevels)];
-    for (std::uint32_t i = us.first_soldier; i < end; ++i) {
+    const std::uint32_t begin = std::max(us.first_soldier, run_begin);
+    const std::uint32_t end = std::min({us.first_soldier + us.soldier_count, soldier_count, run_end});
+    if (serial) {
+      const int block =
+          unit_kits_[u] * scene::kFigureKinds + static_cast<int>(scene::figure_kind(scenario_.units[u].kind));
+      unit_draw_first_[u] = cursor[static_cast<size_t>(block * kLevels)];
+      unit_draw_count_[u] = end > us.first_soldier ? end - us.first_soldier : 0;
+    }
+    for (std::uint32_t i = begin; i < end; ++i) {
       const std::uint8_t bin = bin_of_[i];
       if (bin == 255) continue;
-      const scene::Soldier& s = snapshot.soldiers[i];
-      out[cursor[bin]++] = pack_instance(s, static_cast<std::uint32_t>(u));
+      out[cursor[bin]++] = pack_instance(snapshot.soldiers[i], static_cast<std::uint32_t>(u));
     }
-    unit_draw_count_[u] = end > us.first_soldier ? end - us.first_soldier : 0;
   }
 }
 

@@ -39,6 +39,7 @@ struct TroopOptions {
   bool variety = true;          // off: every man of a unit built and coloured alike (tests)
   int force_level = -1;         // 0 LOD0, 1 LOD1, 2 impostor for every figure; -1 by distance (tests)
   bool splat = true;            // figures under kFarPixels by compute splat where the device can; off: triangles
+  unsigned threads = 0;         // CPU threads to cull, bin and write a large army; 0: one a core (up to 16)
 };
 
 struct TroopStats {
@@ -99,6 +100,10 @@ class TroopPass {
   void write_units(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count);
   void bin_soldiers(const scene::Snapshot& snapshot, const scene::Camera& camera, VkExtent2D extent, size_t unit_count);
   void write_instances(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count);
+  struct BinParams;  // what pass 1 needs of the camera (troops.cpp)
+  void bin_run(const scene::Snapshot& snapshot, size_t unit_count, const BinParams& params, unsigned r);
+  void write_run(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count, size_t r,
+                 std::array<std::uint32_t, kBins>& cursor);
   // draw()'s steps; `sets` are set 0 (the frame's) and 1 (the slot's).
   void draw_meshes(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
   void draw_ground_shadows(VkCommandBuffer cmd, const VkDescriptorSet sets[2]);
@@ -118,6 +123,10 @@ class TroopPass {
   std::vector<std::uint8_t> unit_kits_;                 // scene::Kit per unit (its faction's)
   std::vector<std::uint8_t> bin_of_;                    // per soldier, reused every frame
   std::array<std::uint32_t, kBins> bin_first_{}, bin_count_{};
+  // Below this many soldiers both passes run on the calling thread.
+  static constexpr std::uint32_t kParallelSoldiers = 65536;
+  std::vector<std::uint32_t> run_first_;                          // runs' first soldiers, and the end
+  std::vector<std::array<std::uint32_t, kBins>> run_counts_;      // per run, its soldiers per bin
   std::vector<std::uint32_t> unit_draw_first_, unit_draw_count_;  // per_unit_draws mode
 
   Unique<VkDescriptorSetLayout> layout_;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <set>
 
 #include "render_fixture.h"
 #include "scene/model/clock.h"
@@ -144,5 +145,34 @@ TEST_CASE("far figures drawn as one triangle each still cover their unit in the 
                                << c.centroid.y);
   CHECK(std::abs(c.centroid.x - pixel->x) < 40);
   CHECK(std::abs(c.centroid.y - pixel->y) < 40);
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("a large army is culled and binned on several threads into the same frame as on one",
+          "[render][id][troops]") {
+  scene::Scenario s = test::scenario("caizhou.json");
+  s.settings.soldiers_per_figure = 0.5f;  // some 110k figures: over the troop pass's threshold for threads
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot snap = scene::evaluate(s, at(s, "famine"));
+  REQUIRE(snap.soldiers.size() > 100000);
+  scene::Camera camera = snap.camera;
+  constexpr VkExtent2D kSize{320, 180};
+
+  r.troops().options().threads = 1;
+  const renderer::FrameImage one = r.render(snap, camera, kSize, true);
+  const std::uint32_t drawn = r.troops().stats().drawn;
+  r.troops().options().threads = 3;
+  const renderer::FrameImage three = r.render(snap, camera, kSize, true);
+  INFO(drawn << " soldiers drawn of " << snap.soldiers.size());
+  REQUIRE(drawn > 65536);  // the threaded passes ran
+  CHECK(r.troops().stats().drawn == drawn);
+  std::set<std::uint32_t> soldiers;
+  for (const scene::Unit& unit : s.units) soldiers.insert(r.world().objects.id_of(scene::ObjectKind::Soldier, unit.id));
+  int soldier_pixels = 0;
+  for (std::uint32_t y = 0; y < kSize.height; ++y)
+    for (std::uint32_t x = 0; x < kSize.width; ++x) soldier_pixels += soldiers.contains(one.id_at(x, y)) ? 1 : 0;
+  CHECK(soldier_pixels > 100);  // the frame shows the army, so equal frames say something
+  CHECK(one.rgba == three.rgba);
+  CHECK(one.ids == three.ids);
   CHECK(test::context().validation_errors() == 0);
 }
