@@ -201,3 +201,57 @@ TEST_CASE("melee: a man whose place in the breach is in the river stands on its 
   CHECK(inside > 10);
   CHECK(wet == 0);
 }
+
+TEST_CASE("melee: a forced gate is fought in its passage, a shut one is not", "[melee]") {
+  // A square city; its south gate (z = 300) forced by a damage of 40 m over it, an assault
+  // 80 m outside, a garrison of archers and infantry inside.
+  const auto world = [](const char* forced) {
+    return std::string(R"(
+  "walls": [{"id": "city", "points": [[-300, -300], [300, -300], [300, 300], [-300, 300]], "thickness": 10, "height": 11, "sources": ["record"]}],
+  "gates": [{"id": "south", "wall": "city", "position": [0, 300], "sources": ["record"]}],
+  "damages": [{"id": "taken", "wall": "city", "position": [0, 300], "length": 40, "damage": {"interp": "step", "keys": [{"t": "1233-10-01", "v": )") +
+           forced + R"(}]}, "sources": ["record"]}],)";
+  };
+  const std::string units =
+      R"([{"id": "m", "name": {"en": "M"}, "faction": "mongol", "path": [0, 380], "heading": 0, "state": "assault", "strength": 600, "sources": ["record"]},
+          {"id": "j", "name": {"en": "J"}, "faction": "jin", "path": [0, 220], "heading": 180, "state": "hold", "strength": 600, "sources": ["record"]},
+          {"id": "a", "name": {"en": "A"}, "faction": "jin", "kind": "archers", "path": [40, 200], "heading": 180, "state": "hold", "strength": 200, "sources": ["record"]}])";
+  for (const char* forced : {"1", "0.4"}) {
+    LoadResult r = load_test::load(load_test::scenario({{"units", units}}, world(forced)));
+    INFO(Catch::Detail::stringify(load_test::errors(r)));
+    REQUIRE(r.scenario.has_value());
+    const Scenario& s = *r.scenario;
+    const Snapshot snap = evaluate(s, 5.0);
+    int outside = 0, inside = 0, shooting = 0;
+    for (const Soldier& man : snap.soldiers) {
+      const glm::vec2 p = xz(man);
+      if (std::abs(p.x) > kGateOpening * 0.5f || std::abs(p.y - 300) > 12) continue;  // in the passage
+      INFO(s.units[man.unit].id << " at " << p.x << ", " << p.y);
+      if (man.clip == Clip::Shoot) {
+        ++shooting;
+        CHECK(s.units[man.unit].id == "a");
+        CHECK(p.y < 300 - kShootBack + 1.0f);
+        continue;
+      }
+      REQUIRE(man.clip == Clip::Strike);
+      CHECK(man.position.y == Approx(s.ground->height(p)).margin(0.01));
+      if (s.units[man.unit].id == "m") {
+        ++outside;
+        CHECK(p.y > 300.2f);
+        CHECK(facing(man.heading).y < -0.96f);  // north, into the city
+      } else {
+        ++inside;
+        CHECK(s.units[man.unit].id == "j");
+        CHECK(p.y < 299.8f);
+        CHECK(facing(man.heading).y > 0.96f);  // south, out of it
+      }
+    }
+    if (std::string(forced) == "1") {
+      CHECK(outside >= 6);
+      CHECK(inside >= 6);
+      CHECK(shooting >= 4);
+    } else {  // below kForced the gate is shut: nobody in its passage
+      CHECK(outside + inside + shooting == 0);
+    }
+  }
+}
