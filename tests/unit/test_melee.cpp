@@ -123,6 +123,7 @@ TEST_CASE("melee: Mongols and Jin fight face to face in the breach of Caizhou's 
     const float ground = s.ground->height(xz(*man));
     CHECK(man->position.y == Approx(std::max(ground, b.base + b.ramp.top(across))).margin(0.01));
     CHECK(man->position.y >= ground - 0.01f);
+    CHECK(water_at(s, xz(*man), snap.day).empty());  // the moat lies beyond the ramp's foot
   }
   CHECK(mongols >= 30);
   CHECK(jin >= 30);
