@@ -24,6 +24,7 @@
 #include "scene/sim/formation.h"
 #include "scene/sim/hours.h"
 #include "scene/sim/lights.h"
+#include "scene/sim/melee.h"
 #include "scene/sim/on_walls.h"
 #include "scene/sim/shot.h"
 #include "scene/sim/sky.h"
@@ -237,6 +238,7 @@ Snapshot evaluate(const Scenario& scenario, double presentation_s, unsigned thre
   evaluate_units(scenario, snap, threads);
   put_men_on_walls(scenario, snap);
   evaluate_works(scenario, snap);
+  fight_at_breaches(scenario, snap);  // after the walls are manned and the day's damage is known
   set_hour(scenario, snap, hour_at(scenario, day, snap.phase).hour);
 
   if (!scenario.phases.empty()) {

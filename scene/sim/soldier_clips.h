@@ -9,7 +9,8 @@
 //   gallop above kGallopKmh. A marching unit that stands still idles.
 // - Assault: on the move, foot run above kAssaultRunKmh (else walk) and horses gallop.
 //   Stopped at its objective, its front two ranks strike (archers shoot; civilians stand)
-//   and the men behind idle.
+//   and the men behind idle. Where an assault meets the enemy at a breach or a forced gate,
+//   scene/sim/melee.h then takes some of both sides' men into the fight there.
 // - Rout: foot run, horses gallop.
 // - Siege crews carry their gear (ladders, mantlets) wherever they walk or run.
 // - A formation or state change that moves men about makes the still ones walk.

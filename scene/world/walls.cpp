@@ -154,9 +154,9 @@ void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<S
 constexpr glm::vec3 kScar{0.09f, 0.075f, 0.06f};      // fresh earth core and soot-darkened brick
 constexpr glm::vec3 kCharred{0.03f, 0.026f, 0.024f};  // burnt timber
 constexpr glm::vec3 kRubble{0.17f, 0.14f, 0.11f};
-constexpr glm::vec2 kBastionSize{14.0f, 11.0f};  // along the wall, out from it
-constexpr float kGateWidth = 26.0f, kGateOpening = 7.0f, kGateDoorHeight = 6.0f;
-constexpr float kBarbicanHalfWidth = 34.0f;  // along the wall, either side of the gate
+constexpr glm::vec2 kBastionSize{14.0f, 11.0f};              // along the wall, out from it
+constexpr float kGateWidth = 26.0f, kGateDoorHeight = 6.0f;  // kGateOpening: scene/model/wall_path.h
+constexpr float kBarbicanHalfWidth = 34.0f;                  // along the wall, either side of the gate
 
 glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
 
@@ -374,7 +374,8 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
     return;
   }
   // Breached: broken stubs sloping down to a gap, and a rubble ramp across it.
-  const float length = span.y - span.x, stub = std::min(length * 0.2f, 12.0f);
+  const BreachRamp ramp = breach_ramp(wall, span);
+  const float stub = ramp.stub;
   std::vector<Station> left = span_of(ground, all, span.x, span.x + stub, sign),
                        right = span_of(ground, all, span.y - stub, span.y, sign);
   left.front().top = wall.height * 0.999f;
@@ -393,18 +394,19 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   // The ramp: a mound across the middle of the gap, longer on the outside where it fell.
   const Station mid = span_of(ground, all, (span.x + span.y) * 0.5f, span.y, sign).front();
   const glm::vec2 dir = left_of(mid.out) * -sign;  // along the wall
-  const float yaw = yaw_of(dir), gap = length - 2 * stub;
-  const float crest = std::min(4.0f, wall.height * 0.35f);
+  const float yaw = yaw_of(dir), gap = span.y - span.x - 2 * stub;
+  const float crest = ramp.crest;
   const glm::vec2 out2 = glm::normalize(mid.out);
-  const float reach_out = wall.thickness + 14.0f, reach_in = wall.thickness * 0.5f + 6.0f;
-  const glm::vec2 half_w = dir * (gap * 0.3f);
+  const float reach_out = ramp.reach_out, reach_in = ramp.reach_in;
+  const glm::vec2 half_w = dir * ramp.half_length;
   const float g = mid.ground;
   const glm::vec3 c0(mid.p.x, g + crest, mid.p.y);
   const glm::vec2 o = mid.p + out2 * reach_out, n = mid.p - out2 * reach_in;
   const auto v = [&](glm::vec2 p, float y) { return glm::vec3(p.x, y, p.y); };
   const glm::vec3 cl = c0 - v(half_w, 0), cr = c0 + v(half_w, 0);
-  const glm::vec3 ol = v(o - half_w, g - 0.3f), orr = v(o + half_w, g - 0.3f), nl = v(n - half_w, g - 0.3f),
-                  nr = v(n + half_w, g - 0.3f);
+  const float foot = g + BreachRamp::kFoot;
+  const glm::vec3 ol = v(o - half_w, foot), orr = v(o + half_w, foot), nl = v(n - half_w, foot),
+                  nr = v(n + half_w, foot);
   // A prism lying across the wall line: two slopes and two flanks.
   mesh.add_quad_facing(ol, orr, cr, cl, glm::vec3(out2.x, 1, out2.y), rubble, rubble_object);
   mesh.add_quad_facing(nr, nl, cl, cr, glm::vec3(-out2.x, 1, -out2.y), rubble, rubble_object);

@@ -108,10 +108,7 @@ std::vector<glm::vec2> gate_stations(const Scenario& scenario, const Wall& wall)
 std::vector<Bastion> bastions_of(const Wall& wall, const std::vector<glm::vec2>& gates = {});
 // A breached bastion, tower or gatehouse stands no higher than this fraction of its height.
 inline constexpr float kBastionStubFraction = 0.3f;
-// A damage covering a gate no longer than this is the gate forced: the gatehouse stands,
-// broken open and burnt, and the wall beside it is scarred but not gapped. A longer one is a
-// breach of the wall that takes the gatehouse down with it.
-inline constexpr float kGateForcedMaxLength = 60.0f;
+// kGateForcedMaxLength and kGateOpening: scene/model/wall_path.h, shared with the sim.
 // Whether a damage's span covers the gate (its snapped point) or the tower (near the wall's
 // line): then build_world leaves it out and build_dynamic draws it in the damage's state.
 bool damage_covers_gate(const Wall& wall, const WallDamage& damage, const Gate& gate);
