@@ -13,6 +13,7 @@ PACKAGES=(
   clang libclang-rt-14-dev clang-format python3-jsonschema
   slurm-wlm munge
   libopenexr-dev openexr openimageio-tools
+  libfreetype-dev  # tools/bake_banner_glyphs: the standards' characters from fonts-noto-cjk
   blender  # tests/export: Blender agrees with the exported cameras and reads the EXR layers
 )
 

@@ -2,6 +2,7 @@
 // to the shin; iron lamellar for the field troops, blue or red cuirasses for the guards; spiked
 // iron helmets, fur caps, or the shaved crown with braids hanging behind and gold earrings;
 // armoured cavalry, some horses in armour with a tiger-striped skirt; tall flags.
+#include "scene/figures/banner_glyph.h"
 #include "scene/figures/kit_body.h"
 
 namespace scene::kit {
@@ -66,13 +67,16 @@ void cuirass_options(PartSet& ps, FigureBuild& fb) {
   fb.variant_options[2] = 3;
 }
 
-// A tall dragon flag: banner-coloured, with a border in the army's accent (LOOK.md [43]).
+// A tall dragon flag: banner-coloured, with a border in the army's accent (LOOK.md [43]), and 金
+// in ink near its top (banner_glyph.h).
 void jin_flag(PartSet& ps) {
   const vec3 top = standard_pole(ps, 3.2f);
   Mesh& m = ps.on(Bone::HandR);
   tube(m, top, top + kUp * 0.22f, {0.025f, 0.025f}, {0, 0}, 4, mat::iron());
   const float x0 = top.x + 0.03f, x1 = top.x + 0.70f, y0 = 1.95f, y1 = top.y - 0.02f, z = top.z;
   panel(m, {x0, y0, z}, {x1, y0, z}, {x1, y1, z}, {x0, y1, z}, banner());
+  banner_glyph(m, BannerGlyph::Jin, {0.5f * (x0 + x1), y1 - 0.36f, z}, vec3(1, 0, 0), kUp, 0.5f, kGlyphOffset,
+               mat::ink());
   panel(m, {x1, y0, z}, {x1 + 0.10f, y0, z}, {x1 + 0.10f, y1, z}, {x1, y1, z}, faction());
   panel(m, {x0, y0 - 0.10f, z}, {x1 + 0.10f, y0 - 0.10f, z}, {x1 + 0.10f, y0, z}, {x0, y0, z}, faction());
 }

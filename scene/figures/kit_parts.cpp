@@ -36,6 +36,7 @@ std::uint32_t horn() { return albedo_hex(0x4A3626); }
 std::uint32_t string() { return albedo_hex(0xB8AE96); }
 std::uint32_t straw() { return albedo_hex(0xB9A275); }  // LOOK.md §3 stubble #B9A275
 std::uint32_t gold() { return albedo_hex(0xC9A13B); }
+std::uint32_t ink() { return albedo_hex(0x16120E); }
 }  // namespace mat
 
 namespace {

@@ -39,6 +39,7 @@ std::uint32_t horn();  // composite bow
 std::uint32_t string();
 std::uint32_t straw();
 std::uint32_t gold();  // Jurchen earrings (LOOK.md [38])
+std::uint32_t ink();   // lamp-black ink: the characters on the standards (banner_glyph.h)
 }  // namespace mat
 
 // A tube from a to b: `sides` faces round the axis, elliptic radii (x: across, y: the other

@@ -2,6 +2,7 @@
 // body armour with shoulder and leg guards; helmets with a flaring neck flap and a red tassel;
 // pikes, swords, tall painted shields, crossbows with a stock and a bow; red standards with
 // flame tongues; townspeople and crews in plain hemp.
+#include "scene/figures/banner_glyph.h"
 #include "scene/figures/kit_body.h"
 
 namespace scene::kit {
@@ -61,7 +62,8 @@ void futou(PartSet& ps) {
   }
 }
 
-// A red standard with flame tongues on the fly in the army's accent ("fire virtue", LOOK.md [51] U).
+// A red standard with flame tongues on the fly in the army's accent ("fire virtue", LOOK.md [51] U),
+// and 宋 in ink on it (banner_glyph.h).
 void song_standard(PartSet& ps) {
   const vec3 top = standard_pole(ps, 3.1f);
   Mesh& m = ps.on(Bone::HandR);
@@ -69,6 +71,8 @@ void song_standard(PartSet& ps) {
   tube(m, top - kUp * 0.05f, top + kUp * 0.04f, {0.06f, 0.06f}, {0.05f, 0.05f}, 6, faction());
   const float x0 = top.x + 0.03f, x1 = top.x + 1.05f, y0 = top.y - 0.80f, y1 = top.y - 0.05f, z = top.z;
   panel(m, {x0, y0, z}, {x1, y0, z}, {x1, y1, z}, {x0, y1, z}, banner());
+  banner_glyph(m, BannerGlyph::Song, {0.5f * (x0 + x1), 0.5f * (y0 + y1), z}, vec3(1, 0, 0), kUp, 0.56f, kGlyphOffset,
+               mat::ink());
   for (int i = 0; i < 3; ++i) {
     const float a = y0 + (y1 - y0) * static_cast<float>(i) / 3.0f,
                 b = y0 + (y1 - y0) * static_cast<float>(i + 1) / 3.0f;

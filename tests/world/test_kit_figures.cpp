@@ -11,8 +11,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "scene/figures/banner_glyph.h"
 #include "scene/figures/kit_figures.h"
 #include "scene/figures/kit_palette.h"
+#include "scene/figures/kit_parts.h"
 #include "scene/model/color.h"
 
 namespace {
@@ -87,11 +89,14 @@ TEST_CASE("kit figures: every kit, kind and level is whole, within its triangle 
     REQUIRE(!fb.parts.empty());
     CHECK(fb.mounted == (kind == FigureKind::Cavalry));
     for (const auto& part : fb.parts) CHECK(part.mesh.triangle_count() > 0);
-    // LOD0: 150-400 triangles on foot, up to 600 with a horse. LOD1: about 70 on foot, about
+    // LOD0: 150-400 triangles on foot (560 for the standard-bearer), up to 600 with a horse. LOD1: about 70 on foot, about
     // 115 for horse and rider, which each need their limbs on their own bones to move, and a
     // coat whose hem shows below the armour as the near figure's does.
+    // A standard-bearer's flag carries its character (banner_glyph.h), some 150 triangles more:
+    // one man in kStandardEvery (250) carries one: under a triangle a man on average.
     const std::size_t lo = lod == 0 ? (fb.mounted ? 300 : 150) : 20;
-    const std::size_t hi = lod == 0 ? (fb.mounted ? 600 : 400) : (fb.mounted ? 118 : 80);
+    const std::size_t hi =
+        lod == 0 ? (fb.mounted ? 600 : (kind == FigureKind::Bearer ? 560 : 400)) : (fb.mounted ? 118 : 80);
     for (const auto& choice : combinations(fb)) {
       const std::size_t n = triangles(fb, choice);
       INFO("options " << choice[0] << "/" << choice[1] << "/" << choice[2] << ": " << n << " triangles");
@@ -266,4 +271,57 @@ TEST_CASE("kit palettes: each army's dyes as LOOK.md describes them", "[kits]") 
   for (glm::vec3 c : scene::kit_palette(Kit::Mongol).garments)
     if (luminance(c) > 0.55f) ++bright;
   CHECK(bright <= 1);
+}
+
+// The characters on the standards (scene/figures/banner_glyph.h).
+namespace {
+
+// Area of the ink-coloured triangles of a figure, in square metres.
+double ink_area(const FigureBuild& fb) {
+  const std::uint32_t ink = scene::kit::mat::ink();
+  double area = 0;
+  for (const scene::RigPart& part : fb.parts) {
+    const scene::Mesh& m = part.mesh;
+    for (size_t i = 0; i + 2 < m.indices.size(); i += 3) {
+      const scene::Vertex& a = m.vertices[m.indices[i]];
+      if (a.color != ink) continue;
+      const glm::vec3 b = m.vertices[m.indices[i + 1]].position, c = m.vertices[m.indices[i + 2]].position;
+      area += 0.5 * glm::length(glm::cross(b - a.position, c - a.position));
+    }
+  }
+  return area;
+}
+
+int inked_cells(scene::kit::BannerGlyph glyph) {
+  int n = 0;
+  for (int y = 0; y < scene::kit::kGlyphCells; ++y)
+    for (int x = 0; x < scene::kit::kGlyphCells; ++x) n += scene::kit::glyph_inked(glyph, x, y) ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("kit figures: Song and Jin standards carry their character and the Mongols' do not", "[kit]") {
+  using scene::kit::BannerGlyph;
+  const int song_cells = inked_cells(BannerGlyph::Song), jin_cells = inked_cells(BannerGlyph::Jin);
+  const int all = scene::kit::kGlyphCells * scene::kit::kGlyphCells;
+  CHECK(song_cells > all / 4);  // a character, not a speck or a filled square
+  CHECK(song_cells < all * 3 / 5);
+  CHECK(jin_cells > all / 4);
+  CHECK(jin_cells < all * 3 / 5);
+  int differ = 0;
+  for (int y = 0; y < scene::kit::kGlyphCells; ++y)
+    for (int x = 0; x < scene::kit::kGlyphCells; ++x)
+      differ += scene::kit::glyph_inked(BannerGlyph::Song, x, y) != scene::kit::glyph_inked(BannerGlyph::Jin, x, y);
+  CHECK(differ > all / 5);  // 宋 is not 金
+
+  // Each side of the flag shows every inked cell once: the rectangles cover the bitmap
+  // exactly (no cell lost or drawn twice when runs are merged).
+  const auto cell_area = [](float size) { return std::pow(size / scene::kit::kGlyphCells, 2.0); };
+  const double song = ink_area(scene::build_figure(Kit::Song, FigureKind::Bearer, 0));
+  const double jin = ink_area(scene::build_figure(Kit::Jin, FigureKind::Bearer, 0));
+  CHECK(song == Approx(2.0 * song_cells * cell_area(0.56f)).epsilon(1e-3));
+  CHECK(jin == Approx(2.0 * jin_cells * cell_area(0.5f)).epsilon(1e-3));
+  CHECK(ink_area(scene::build_figure(Kit::Mongol, FigureKind::Bearer, 0)) == 0.0);  // yak tails (LOOK.md [37])
+  CHECK(ink_area(scene::build_figure(Kit::Song, FigureKind::Infantry, 0)) == 0.0);  // only the bearer's flag
 }
