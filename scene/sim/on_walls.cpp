@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "scene/model/geometry2d.h"
+#include "scene/model/hash.h"
 #include "scene/model/heightfield.h"
 #include "scene/model/wall_path.h"
 #include "scene/sim/ladders.h"
@@ -36,6 +37,10 @@ OnLine nearest_on_line(const Wall& wall, glm::vec2 p) {
   return out;
 }
 
+// Where in his clip's cycle a man off the ground is: a hash of his look over the whole cycle,
+// so the men on a ladder or a wall-walk do not climb or shoot in step.
+float clip_offset(const Soldier& man) { return unit_float(mix32(man.look ^ 0x5bd1e995u)); }
+
 bool standing(const Soldier& man) { return man.clip != Clip::Fall && man.clip != Clip::Dead; }
 
 void climb_ladders(const Scenario& s, Snapshot& snap) {
@@ -61,7 +66,7 @@ void climb_ladders(const Scenario& s, Snapshot& snap) {
       man.position = glm::mix(ladder.foot, ladder.top, along);
       man.heading = heading_of(towards);
       man.clip = Clip::Climb;
-      man.phase = clip_phase(Clip::Climb, snap.presentation_s, unit_float(man.look >> 3));
+      man.phase = clip_phase(Clip::Climb, snap.presentation_s, clip_offset(man));
     }
   }
 }
@@ -101,7 +106,7 @@ void man_walls(const Scenario& s, Snapshot& snap) {
         man.position = {at.x, ground_at(s, w.at) + wall.height, at.y};
         man.heading = heading_of(out);
         man.clip = man.kind == static_cast<std::uint16_t>(UnitKind::Archers) ? Clip::Shoot : Clip::Idle;
-        man.phase = clip_phase(man.clip, snap.presentation_s, unit_float(man.look >> 3));
+        man.phase = clip_phase(man.clip, snap.presentation_s, clip_offset(man));
       }
       break;
     }

@@ -2,6 +2,9 @@
 // storm, and a garrison on its wall-walk.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include "app/core/time_spec.h"
 #include "load_test_support.h"
 #include "scene/model/geometry2d.h"
@@ -15,6 +18,13 @@ using namespace scene;
 namespace {
 
 float ground_at(const Scenario& s, glm::vec3 p) { return s.ground->height({p.x, p.z}); }
+
+// How much of the clip's cycle the men's phases span (1: all of it); men in step span little.
+float phase_spread(const std::vector<float>& phases) {
+  if (phases.empty()) return 0;
+  const auto [lo, hi] = std::minmax_element(phases.begin(), phases.end());
+  return *hi - *lo;
+}
 glm::vec2 facing(float heading) { return {std::sin(heading), -std::cos(heading)}; }
 
 // Distance from p to the segment ab in 3D.
@@ -38,9 +48,11 @@ TEST_CASE("climbers stand on the leaning ladders, above the ground, facing the w
     if (l.how == LadderHow::Leaning) leaning.push_back(l);
   REQUIRE(leaning.size() >= 2);
   int climbers = 0;
+  std::vector<float> phases;
   for (const Soldier& man : snap->soldiers) {
     if (man.clip != Clip::Climb) continue;
     ++climbers;
+    phases.push_back(man.phase);
     float nearest = 1e30f;
     const LadderPose* on = nullptr;
     for (const LadderPose& l : leaning) {
@@ -55,6 +67,7 @@ TEST_CASE("climbers stand on the leaning ladders, above the ground, facing the w
     CHECK(glm::dot(facing(man.heading), towards) > 0.99f);
   }
   CHECK(climbers == kClimbers * static_cast<int>(leaning.size()));
+  CHECK(phase_spread(phases) > 0.5f);  // not climbing in step
 }
 
 TEST_CASE("a garrison holding just inside its wall stands on the wall-walk, facing out", "[walls]") {
@@ -72,6 +85,7 @@ TEST_CASE("a garrison holding just inside its wall stands on the wall-walk, faci
   const UnitSnapshot& g = snap.units[0];
   REQUIRE(g.soldier_count == 400);
   int on_wall = 0, below = 0;
+  std::vector<float> phases;
   for (std::uint32_t i = 0; i < g.soldier_count; ++i) {
     const Soldier& man = snap.soldiers[g.first_soldier + i];
     const float ground = ground_at(s, man.position);
@@ -81,6 +95,7 @@ TEST_CASE("a garrison holding just inside its wall stands on the wall-walk, faci
       CHECK(std::abs(man.position.z - 300.0f) < 5.0f);  // within the wall's top
       CHECK(facing(man.heading).y > 0.99f);             // out, to the south
       CHECK(man.clip == Clip::Shoot);                   // archers, an enemy 145 m off
+      phases.push_back(man.phase);
     } else {
       ++below;
       CHECK(man.position.y == Approx(ground).margin(1e-3));
@@ -89,4 +104,5 @@ TEST_CASE("a garrison holding just inside its wall stands on the wall-walk, faci
   }
   CHECK(on_wall > 40);
   CHECK(below > 40);
+  CHECK(phase_spread(phases) > 0.8f);  // the wall-walk does not shoot in step
 }
