@@ -237,7 +237,14 @@ FigureBuild coarse(FigureKind kind) {
             banner());
       break;
     }
-    case FigureKind::Infantry:
+    case FigureKind::Infantry: {
+      // Every near Song infantryman carries a tall or a round shield (variant group 3): far
+      // off, one banner-coloured board between the two, so the shields do not vanish where
+      // the near figure gives way to this one.
+      const vec3 c = ps.at(Bone::HandL) + vec3(-0.06f, -0.02f, -0.14f);
+      block(ps.on(Bone::HandL), c + vec3(-0.23f, -0.38f, 0.0f), c + vec3(0.23f, 0.45f, 0.03f), banner());
+      break;
+    }
     case FigureKind::Civilian:
       break;
   }

@@ -16,6 +16,7 @@
 #include "scene/figures/kit_palette.h"
 #include "scene/figures/kit_parts.h"
 #include "scene/model/color.h"
+#include "shaders/shared.h"
 
 namespace {
 
@@ -324,4 +325,37 @@ TEST_CASE("kit figures: Song and Jin standards carry their character and the Mon
   CHECK(jin == Approx(2.0 * jin_cells * cell_area(0.5f)).epsilon(1e-3));
   CHECK(ink_area(scene::build_figure(Kit::Mongol, FigureKind::Bearer, 0)) == 0.0);  // yak tails (LOOK.md [37])
   CHECK(ink_area(scene::build_figure(Kit::Song, FigureKind::Infantry, 0)) == 0.0);  // only the bearer's flag
+}
+
+TEST_CASE("kit figures: Song infantry carry their shield at both levels and in the same place", "[kit]") {
+  // The banner-coloured parts on the left hand: every near option's shield, and the far board.
+  const auto kBannerClass = static_cast<std::uint32_t>(std::lround(shaders::kClassBannerAlpha * 255.0f));
+  const auto shield_box = [](const FigureBuild& fb, const std::array<int, 3>& choice, glm::vec3& lo, glm::vec3& hi) {
+    lo = glm::vec3(1e9f);
+    hi = glm::vec3(-1e9f);
+    for (const scene::RigPart& part : fb.parts) {
+      if (part.bone != Bone::HandL || !drawn(part, choice)) continue;
+      for (const scene::Vertex& v : part.mesh.vertices) {
+        if ((v.color >> 24) != kBannerClass) continue;
+        lo = glm::min(lo, v.position);
+        hi = glm::max(hi, v.position);
+      }
+    }
+    return hi.x > lo.x;
+  };
+  const FigureBuild near = scene::build_figure(Kit::Song, FigureKind::Infantry, 0);
+  const FigureBuild far = scene::build_figure(Kit::Song, FigureKind::Infantry, 1);
+  glm::vec3 far_lo, far_hi;
+  REQUIRE(shield_box(far, {0, 0, 0}, far_lo, far_hi));
+  for (const auto& choice : combinations(near)) {
+    glm::vec3 lo, hi;
+    INFO("options " << choice[0] << "/" << choice[1] << "/" << choice[2]);
+    REQUIRE(shield_box(near, choice, lo, hi));
+    // Overlap of the two boxes seen from the front (x, y) over the smaller: the far board
+    // stands where the near shield does.
+    const glm::vec2 a = glm::max(glm::vec2(lo), glm::vec2(far_lo)), b = glm::min(glm::vec2(hi), glm::vec2(far_hi));
+    const float overlap = std::max(0.0f, b.x - a.x) * std::max(0.0f, b.y - a.y);
+    const float smaller = std::min((hi.x - lo.x) * (hi.y - lo.y), (far_hi.x - far_lo.x) * (far_hi.y - far_lo.y));
+    CHECK(overlap / smaller > 0.7f);
+  }
 }
