@@ -190,14 +190,17 @@ FigurePose sit_on_heels() {
 
 // Face down, the head turned aside, arms and legs a little apart. Lying tipped forward, his
 // front is the ground: a limb turned forward (+x) would dig in, so they turn a little back.
-FigurePose dead_on_foot() {
+FigurePose dead_on_foot(bool crossbowman) {
   FigurePose p;
   at(p, B::Pelvis) = rx(-90);
   at(p, B::Head) = ry(70);
   at(p, B::UpperArmL) = rz(-35) * rx(-8);
-  at(p, B::UpperArmR) = rz(50) * rx(-12);
+  // The right arm flat on the ground, so a standard, pike or spear in his hand lies along it
+  // (raised as much as the rest of him, it stood up to 1.3 m); a crossbowman's crossbow points
+  // ahead of his hand, which lying on his back is up, so his arm stays raised and tilts it down.
+  at(p, B::UpperArmR) = crossbowman ? rz(50) * rx(-12) : rz(50);
   at(p, B::ForeArmL) = rx(-5);
-  at(p, B::ForeArmR) = rx(-10);
+  at(p, B::ForeArmR) = crossbowman ? rx(-10) : rx(-4);
   at(p, B::ThighL) = rz(-8) * rx(-3);
   at(p, B::ThighR) = rz(10) * rx(-8);
   at(p, B::ShinR) = rx(-20);
@@ -267,9 +270,9 @@ FigurePose foot_pose(Clip clip, float phase, bool crossbowman) {
       walk(p, phase, true);
       break;
     case Clip::Fall:
-      return fall(dead_on_foot(), slump_on_foot(), phase);
+      return fall(dead_on_foot(crossbowman), slump_on_foot(), phase);
     case Clip::Dead:
-      return dead_on_foot();
+      return dead_on_foot(crossbowman);
     case Clip::Sit:
       return sit_on_heels();
   }
