@@ -4,9 +4,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
-#include <future>
 #include <thread>
 
+#include "common/side_by_side.h"
 #include "renderer/descriptors.h"
 #include "renderer/gpu_vertex.h"
 #include "renderer/target.h"
@@ -320,11 +320,7 @@ void TroopPass::bin_soldiers(const scene::Snapshot& snapshot, const scene::Camer
   for (unsigned r = 0; r <= threads; ++r)
     run_first_[r] = static_cast<std::uint32_t>(static_cast<std::uint64_t>(soldier_count) * r / threads);
   run_counts_.assign(threads, {});
-  std::vector<std::future<void>> workers;
-  for (unsigned r = 1; r < threads; ++r)
-    workers.push_back(std::async(std::launch::async, [&, r] { bin_run(snapshot, unit_count, params, r); }));
-  bin_run(snapshot, unit_count, params, 0);
-  for (std::future<void>& w : workers) w.get();
+  common::side_by_side(threads, [&](size_t r) { bin_run(snapshot, unit_count, params, static_cast<unsigned>(r)); });
   bin_count_.fill(0);
   for (const auto& counts : run_counts_)
     for (int b = 0; b < kBins; ++b) bin_count_[static_cast<size_t>(b)] += counts[static_cast<size_t>(b)];
@@ -381,11 +377,7 @@ void TroopPass::write_instances(Slot& slot, const scene::Snapshot& snapshot, siz
     cursors[r] = next;
     for (int b = 0; b < kBins; ++b) next[static_cast<size_t>(b)] += run_counts_[r][static_cast<size_t>(b)];
   }
-  std::vector<std::future<void>> workers;
-  for (size_t r = 1; r < runs; ++r)
-    workers.push_back(std::async(std::launch::async, [&, r] { write_run(slot, snapshot, unit_count, r, cursors[r]); }));
-  write_run(slot, snapshot, unit_count, 0, cursors[0]);
-  for (std::future<void>& w : workers) w.get();
+  common::side_by_side(runs, [&](size_t r) { write_run(slot, snapshot, unit_count, r, cursors[r]); });
 }
 
 void TroopPass::write_run(Slot& slot, const scene::Snapshot& snapshot, size_t unit_count, size_t r,

@@ -15,11 +15,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <limits>
 #include <span>
 #include <thread>
 
+#include "common/side_by_side.h"
 #include "scene/model/clock.h"
 #include "scene/sim/formation.h"
 #include "scene/sim/hours.h"
@@ -86,7 +86,7 @@ SoldierLayout layout_of(const Scenario& scenario, const Snapshot& snap, const Un
   layout.ground = scenario.ground.get();
   layout.base_height = scenario.terrain.base_height;
   layout.scenario = &scenario;
-  layout.enemy_in_range = enemy_within(scenario, snap.units, i, kBowRange);
+  layout.enemy_in_range = snap.units[i].present && enemy_within(scenario, snap.units, i, kBowRange);
   layout.dry = unit.fords || unit.afloat ? nullptr : &dry;
   return layout;
 }
@@ -102,8 +102,7 @@ void lay_out_pieces(const std::vector<SoldierLayout>& layouts, std::span<Piece> 
   for (Piece& piece : pieces) {
     const SoldierLayout& layout = layouts[piece.unit];
     const size_t first = out.size();
-    const LaidOut laid = append_slots(layout, piece.slot_begin, piece.slot_end, out);
-    keep_feet_dry(layout, laid, std::span<Soldier>(out.data() + first, out.size() - first));
+    append_soldiers(layout, out, piece.slot_begin, piece.slot_end);
     piece.count = static_cast<std::uint32_t>(out.size() - first);
   }
 }
@@ -160,14 +159,11 @@ void evaluate_units(const Scenario& scenario, Snapshot& snap, unsigned max_threa
   };
   snap.soldiers.reserve(figures_bound);
   std::vector<std::vector<Soldier>> parts(cuts.size() - 1);
-  std::vector<std::future<void>> workers;
-  for (size_t r = 1; r < parts.size(); ++r)
-    workers.push_back(std::async(std::launch::async, [&, r] {
-      parts[r].reserve(bound_of(r));
-      lay_out_pieces(layouts, run(r), parts[r]);
-    }));
-  lay_out_pieces(layouts, run(0), snap.soldiers);  // the first run straight into the snapshot
-  for (std::future<void>& w : workers) w.get();    // rethrows what a worker threw
+  common::side_by_side(parts.size(), [&](size_t r) {
+    std::vector<Soldier>& out = r == 0 ? snap.soldiers : parts[r];  // the first run straight into the snapshot
+    out.reserve(out.size() + bound_of(r));
+    lay_out_pieces(layouts, run(r), out);
+  });
   for (size_t r = 1; r < parts.size(); ++r) snap.soldiers.insert(snap.soldiers.end(), parts[r].begin(), parts[r].end());
 
   for (const Piece& piece : pieces) snap.units[piece.unit].soldier_count += piece.count;

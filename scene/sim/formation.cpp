@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace scene {
 
@@ -525,7 +526,12 @@ bool front_rank(const Shape& shape, std::uint32_t slot) {
   return false;
 }
 
-}  // namespace
+// What keep_feet_dry() needs of the men append_slots() laid out.
+struct LaidOut {
+  glm::vec2 home{0};                                // the formation's centre: "his unit's side" of a river
+  glm::vec2 lo{std::numeric_limits<float>::max()};  // bounds of the men laid out
+  glm::vec2 hi{-std::numeric_limits<float>::max()};
+};
 
 // Moves the men that stand in water to the bank, on their unit's side of it.
 void keep_feet_dry(const SoldierLayout& layout, const LaidOut& laid, std::span<Soldier> men) {
@@ -663,9 +669,12 @@ LaidOut append_slots(const SoldierLayout& layout, std::uint32_t slot_begin, std:
   return laid;
 }
 
-void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out) {
+}  // namespace
+
+void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out, std::uint32_t slot_begin,
+                     std::uint32_t slot_end) {
   const size_t first = out.size();
-  const LaidOut laid = append_slots(layout, 0, ~0u, out);
+  const LaidOut laid = append_slots(layout, slot_begin, slot_end, out);
   keep_feet_dry(layout, laid, std::span<Soldier>(out.data() + first, out.size() - first));
 }
 

@@ -22,7 +22,6 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -148,21 +147,10 @@ struct SoldierLayout {
 };
 // Appends the unit's figures, standing and fallen, to `out`: where each stands (out of the
 // water, when `dry` is given), his look, clip and phase (scene/sim/soldier_clips.h). A figure whose threshold the
-// strength has never reached yet (reinforcements still to come) is not drawn.
-void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out);
-
-// append_soldiers() in pieces, for a large unit laid out on several threads: the men of slots
-// [slot_begin, slot_end) appended to `out`, feet not yet kept dry, and what keep_feet_dry()
-// needs of them.
-struct LaidOut {
-  glm::vec2 home{0};                                // the formation's centre: "his unit's side" of a river
-  glm::vec2 lo{std::numeric_limits<float>::max()};  // bounds of the men laid out
-  glm::vec2 hi{-std::numeric_limits<float>::max()};
-};
-LaidOut append_slots(const SoldierLayout& layout, std::uint32_t slot_begin, std::uint32_t slot_end,
-                     std::vector<Soldier>& out);
-// Moves those of `men` who stand in water to the bank on their unit's side (layout.dry null:
-// nothing to do).
-void keep_feet_dry(const SoldierLayout& layout, const LaidOut& laid, std::span<Soldier> men);
+// strength has never reached yet (reinforcements still to come) is not drawn. With a slot
+// range, only the figures of slots [slot_begin, slot_end): a piece of a large unit, laid out
+// and kept dry on its own so that pieces can be laid out side by side.
+void append_soldiers(const SoldierLayout& layout, std::vector<Soldier>& out, std::uint32_t slot_begin = 0,
+                     std::uint32_t slot_end = std::numeric_limits<std::uint32_t>::max());
 
 }  // namespace scene

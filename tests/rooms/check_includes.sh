@@ -14,7 +14,7 @@ rules=(
   "common|common/|vulkan GLFW imgui assimp meshoptimizer png.h OpenColorIO"
   "scene/model|scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h OpenColorIO"
   "scene/load|scene/load/ scene/model/ common/|vulkan GLFW imgui assimp meshoptimizer OpenColorIO"
-  "scene/sim|scene/sim/ scene/model/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h OpenColorIO"
+  "scene/sim|scene/sim/ scene/model/ common/|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h OpenColorIO"
   "scene/materials|scene/materials/ scene/model/ shaders/materials.h|vulkan GLFW imgui assimp meshoptimizer nlohmann png.h OpenColorIO"
   "scene/mesh|scene/mesh/ scene/model/ common/|vulkan GLFW imgui nlohmann png.h OpenColorIO"
   "scene/figures|scene/figures/ scene/mesh/ scene/model/ shaders/shared.h|vulkan GLFW imgui nlohmann png.h OpenColorIO"
