@@ -122,6 +122,16 @@ Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
   }
 }
 
+// Whether the moon's disc (sky.frag: within 0.0080 rad of its direction, above -0.02) can fall
+// in this frame: its direction projected at infinity, with a margin of 0.02 rad.
+bool moon_in_view(const shaders::FrameUniforms& u, float fov_deg, float aspect) {
+  if (u.moon_direction.y < -0.03f) return false;
+  const glm::vec4 clip = u.view_proj * glm::vec4(u.moon_direction, 0.0f);
+  if (clip.w <= 0) return false;
+  const float margin_y = 0.02f / std::tan(glm::radians(fov_deg) * 0.5f);
+  return std::abs(clip.x / clip.w) <= 1 + margin_y / aspect && std::abs(clip.y / clip.w) <= 1 + margin_y;
+}
+
 }  // namespace
 
 constexpr float kCloseShotHeight = 300.0f;  // metres above the ground
@@ -291,11 +301,8 @@ void Renderer::create_pipelines() {
   world.depth_test = world.depth_write = true;
   world.cull = VK_CULL_MODE_BACK_BIT;
   world.set_layouts = {scene_layout_.get()};
-  world.constants = {1};  // receives shadows
-  world_pipeline_ = LightVariants(device, world);
-  PipelineDesc unshadowed = world;
-  unshadowed.constants = {0};
-  unshadowed_ground_pipeline_ = LightVariants(device, unshadowed);
+  world.constants = {1};                           // receives shadows
+  world_pipeline_ = LightVariants(device, world);  // the layout every scene pipeline shares
   world_desc_ = world;
 
   PipelineDesc water = world;
@@ -313,7 +320,8 @@ void Renderer::create_pipelines() {
   sky.world_vertices = false;
   sky.depth_write = false;
   sky.cull = VK_CULL_MODE_NONE;
-  sky_pipeline_ = Pipeline(device, sky);
+  sky.constants = {};
+  sky_desc_ = sky;
   // Falling snow or rain: over the scene, behind what stands within a few tens of metres.
   PipelineDesc falling = sky;
   falling.fragment_shader = "precipitation.frag";
@@ -357,18 +365,29 @@ void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) 
   }
 }
 
-// world.frag's builds for this frame: with or without the shadow lookup, and, when the weather
-// lies on the ground (snow, frost, wet), the build that draws it (constant 2), made the first
-// time it is needed: a CPU driver runs that code for every pixel even when a uniform says no.
-LightVariants& Renderer::world_variants(bool shadowed) {
-  if (!weathered_ && !detail_) return shadowed ? world_pipeline_ : unshadowed_ground_pipeline_;
-  std::optional<LightVariants>& variants = world_variants_[shadowed][weathered_][detail_];
+// world.frag's builds for this frame: for what stands or for the ground (constant 4), with or
+// without the shadow lookup, and, when the weather lies on the ground (snow, frost, wet), the
+// build that draws it (constant 2), each made the first time it is needed: a CPU driver runs
+// that code for every pixel even when a uniform or the object says no.
+LightVariants& Renderer::world_variants(Surface surface, bool shadowed) {
+  const bool ground = surface == Surface::Ground;
+  std::optional<LightVariants>& variants = world_variants_[ground][shadowed][weathered_][detail_];
   if (!variants) {
     PipelineDesc desc = world_desc_;
-    desc.constants = {shadowed ? 1u : 0u, 0u, weathered_ ? 1u : 0u, detail_ ? 1u : 0u};
+    desc.constants = {shadowed ? 1u : 0u, 0u, weathered_ ? 1u : 0u, detail_ ? 1u : 0u, ground ? 1u : 0u};
     variants.emplace(context_.device(), desc);
   }
   return *variants;
+}
+
+const Pipeline& Renderer::sky_pipeline() {
+  std::optional<Pipeline>& pipeline = sky_variants_[sky_shows_[0]][sky_shows_[1]][sky_shows_[2]];
+  if (!pipeline) {
+    PipelineDesc desc = sky_desc_;
+    desc.constants = {sky_shows_[0] ? 1u : 0u, sky_shows_[1] ? 1u : 0u, sky_shows_[2] ? 1u : 0u};
+    pipeline.emplace(context_.device(), desc);
+  }
+  return *pipeline;
 }
 
 void Renderer::draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m) {
@@ -394,7 +413,8 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
   if (ground_.index_count == 0 || !options_.world) return;
   bind(cmd, ground_);
   for (const std::uint8_t pass : {1, 0}) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(pass != 0).get(lit_).handle());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      world_variants(Surface::Ground, pass != 0).get(lit_).handle());
     for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
       const scene::TerrainChunk& chunk = terrain.chunks[i];
       if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
@@ -447,6 +467,8 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   shaders::FrameUniforms uniforms = atmosphere_.frame_uniforms(snapshot, camera, aspect, world_.sky);
   if (!options_.adapt_exposure) uniforms.exposure = options_.exposure;
   weathered_ = uniforms.snow_cover > 0 || uniforms.frost > 0 || uniforms.wetness > 0;
+  sky_shows_ = {uniforms.star_brightness > 0, moon_in_view(uniforms, camera.fov_deg, aspect),
+                uniforms.cloud_cover > 0.02f && uniforms.cloud_cover < 0.98f};
   if (slot.sky_version != atmosphere_.sky_version()) {
     const std::vector<glm::vec4>& table = atmosphere_.sky_view();
     std::memcpy(slot.sky_view.mapped(), table.data(), table.size() * sizeof(glm::vec4));
@@ -575,7 +597,7 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(Surface::Standing, true).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
   if (drawn(Pass::Structures)) draw_structures(cmd, &view_proj);  // near and tall first: less hidden ground shaded
@@ -621,7 +643,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
     // The siege works move or grow from frame to frame: after the opaque world that stands,
     // which a still camera keeps (still_world.h), so that a kept frame and one drawn whole
     // draw them in the same order on any device.
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(true).get(lit_).handle());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(Surface::Standing, true).get(lit_).handle());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
                             &slot.scene_set, 0, nullptr);
     draw(cmd, slot.dynamic_solids);
@@ -648,7 +670,7 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
                           0, nullptr);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline_.handle());
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline().handle());
   if (options_.world && drawn(Pass::Sky)) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;
   // Smoke and dust last: blended over everything opaque, the sky included.

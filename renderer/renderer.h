@@ -183,7 +183,8 @@ class Renderer {
 
   // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
   // scene shaders applied the whole fixed exposure already).
-  LightVariants& world_variants(bool shadowed);
+  enum class Surface { Standing, Ground };  // world.frag's kTerrain: the fields' code or none
+  LightVariants& world_variants(Surface surface, bool shadowed);
   float tonemap_exposure() const { return options_.adapt_exposure ? options_.exposure : 1.0f; }
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
@@ -253,16 +254,22 @@ class Renderer {
   bool shadows_as_kept_ = false;  // the shadow map is the one drawn with the kept world
   MaterialTextures materials_;    // scene set bindings 5 and 6
   LightVariants world_pipeline_, water_pipeline_;
-  LightVariants unshadowed_ground_pipeline_;  // world.frag without the shadow lookup
-  // world.frag drawing snow, frost and wet ground, or material detail, by [shadowed][weathered]
-  // [detail]; each built the first time a frame needs it ([1][0][0] and [0][0][0] are the two above).
-  std::optional<LightVariants> world_variants_[2][2][2];
+  // world.frag's builds by [ground][shadowed][weathered][detail] (world_variants): what stands
+  // or the ground, with or without the shadow lookup, snow, frost and wet ground, material
+  // detail; each built the first time a frame needs it.
+  std::optional<LightVariants> world_variants_[2][2][2][2];
   PipelineDesc world_desc_;
   bool weathered_ = false;                 // this frame's weather lies on the ground
   bool detail_ = false;                    // something in view may be near enough for material detail
   float world_top_ = 0;                    // the highest ground or structure, metres
   LightVariants water_sky_only_pipeline_;  // water.frag without the reflections' march (interactive)
-  Pipeline sky_pipeline_, tonemap_pipeline_, precipitation_pipeline_;
+  // sky.frag's builds by [stars][moon][clouds], for what this frame's sky shows (sky_shows_);
+  // each built the first time a frame needs it.
+  std::optional<Pipeline> sky_variants_[2][2][2];
+  PipelineDesc sky_desc_;
+  std::array<bool, 3> sky_shows_{};  // stars, the moon's disc in view, broken cloud
+  const Pipeline& sky_pipeline();
+  Pipeline tonemap_pipeline_, precipitation_pipeline_;
   Pipeline tonemap_bloom_pipeline_;  // tonemap.frag adding the bloom (tonemap_pipeline_ adds none)
   std::unique_ptr<TroopPass> troops_;
   std::unique_ptr<TreePass> trees_;  // trees and reeds (renderer/trees.h)

@@ -2,6 +2,12 @@
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
 
+// What this frame's sky shows beyond the table and the sun (renderer.cpp, sky_variant): a CPU
+// driver runs every branch for every pixel, so what a frame lacks is compiled out.
+layout(constant_id = 0) const uint kStars = 1;
+layout(constant_id = 1) const uint kMoon = 1;
+layout(constant_id = 2) const uint kClouds = 1;
+
 layout(location = 0) in vec2 in_uv;
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -77,10 +83,11 @@ void main() {
   if (dir.y > -0.01) {
     float pixel_angle = length(fwidth(dir));
     // By day the stars are far below what shows (star_brightness 0): not drawn at all.
-    vec3 extra = frame.star_brightness > 0.0 ? stars(dir, pixel_angle) * frame.star_brightness : vec3(0.0);
-    if (dot(dir, frame.moon_direction) > 0.9999) extra += moon_disc(dir);
+    vec3 extra =
+        kStars != 0 && frame.star_brightness > 0.0 ? stars(dir, pixel_angle) * frame.star_brightness : vec3(0.0);
+    if (kMoon != 0 && dot(dir, frame.moon_direction) > 0.9999) extra += moon_disc(dir);
     colour += extra * smoothstep(-0.01, 0.02, dir.y);
-    colour = clouds(dir, colour);
+    if (kClouds != 0) colour = clouds(dir, colour);
   }
   out_color = vec4(colour * frame.exposure, 1.0);
   out_object = frame.sky_object;

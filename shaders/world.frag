@@ -17,6 +17,9 @@ layout(constant_id = 2) const uint kWeathered = 0;
 // 1 when something in view may be near enough for material detail (renderer.cpp); 0: no
 // fetches at all, which a CPU driver would otherwise make for every pixel whatever a branch says.
 layout(constant_id = 3) const uint kMaterials = 0;
+// 1 for the ground's draws, 0 for what stands on it (structures, works, camps), which then skip
+// the fields and the scrub: a CPU driver would run them for every pixel of a wall.
+layout(constant_id = 4) const uint kTerrain = 1;
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
@@ -137,7 +140,7 @@ void main() {
   float spread = max(length(dFdx(in_world)), length(dFdy(in_world)));
   // The alpha byte is the terrain's farmland share; on anything else it is a material code
   // (scene/model/material.h).
-  bool terrain = in_object == frame.terrain_object;
+  bool terrain = kTerrain != 0 && in_object == frame.terrain_object;
   float farmland = terrain ? in_albedo.a : 0.0;
   uint code = terrain ? kMaterialGrass : uint(round(in_albedo.a * 255.0));
   if (farmland > 0.004) {

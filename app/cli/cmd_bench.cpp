@@ -41,6 +41,7 @@ struct BenchArgs {
   std::string images;    // if set: write the fast path's frames here, to look at what was timed
   bool profile = false;  // also time the fast path without each pass in turn
   std::string size = "1280x720";
+  bool shots = false;  // the phases' director's shots at the scenario's own men per figure
 };
 
 float aspect_of(VkExtent2D extent) { return static_cast<float>(extent.width) / static_cast<float>(extent.height); }
@@ -113,6 +114,8 @@ Busiest busiest_instant(const scene::Scenario& base) {
   }
   return busiest;
 }
+
+constexpr int kMaxFrames = 10'000;  // frames per series
 
 // --counts "1000,10000": the soldier counts to measure, each 1..kMaxCount; empty on bad text.
 constexpr unsigned long kMaxCount = 10'000'000;
@@ -305,6 +308,52 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   return run;
 }
 
+// --shots: the pictures a lecturer plays, one series a phase: the director's shot of that
+// phase from its middle, frames 0.1 s apart, the scenario's own men per figure, the
+// interactive preset (the viewer's frame without its window and panels).
+nlohmann::json measure_shots(const BenchArgs& args, renderer::Context& context, const scene::Scenario& scenario,
+                             VkExtent2D extent) {
+  renderer::Renderer r(context, scenario);
+  nlohmann::json shots = nlohmann::json::array();
+  for (int p = 0; p < static_cast<int>(scenario.phases.size()); ++p) {
+    const scene::Phase& phase = scenario.phases[static_cast<size_t>(p)];
+    const double t0 = scene::phase_start_s(scenario, p) + 0.5 * phase.duration_s;
+    std::vector<Frame> path;
+    for (int i = 0; i < args.frames; ++i) {
+      Frame f;
+      f.t = t0 + 0.1 * i;
+      f.camera = scene::evaluate(scenario, f.t).camera;  // the director's camera of the moment
+      path.push_back(f);
+    }
+    const Series s = run_series(r, scenario, path, extent, {}, true, !args.images.empty());
+    if (!args.images.empty()) write_images(args.images, static_cast<std::uint32_t>(p), s);
+    nlohmann::json shot = {{"phase", phase.id}, {"presentation_s", t0}, {"fast", s.summary()}};
+    if (args.profile) shot["profile"] = profile_passes(r, scenario, path, extent);
+    shots.push_back(shot);
+  }
+  return shots;
+}
+
+void print_profile(const nlohmann::json& profile) {
+  std::printf("    what each pass costs (median of what a frame saves without it), ms:");
+  for (const nlohmann::json& p : profile)
+    std::printf(" %s %.1f |", p["pass"].get<std::string>().c_str(), p["saves_ms"].get<double>());
+  std::printf("\n");
+}
+
+void print_shots(const nlohmann::json& shots) {
+  for (const nlohmann::json& shot : shots) {
+    const nlohmann::json& f = shot["fast"];
+    std::printf(
+        "  %-14s frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f | evaluate %.1f | render %.1f ms\n",
+        shot["phase"].get<std::string>().c_str(), f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(),
+        f["soldiers_drawn"].get<double>(), f["triangles"].get<double>(), f["evaluate_ms_p50"].get<double>(),
+        f["render_ms_p50"].get<double>());
+    if (shot.contains("profile")) print_profile(shot["profile"]);
+  }
+  std::fflush(stdout);
+}
+
 // One count's figures as text.
 void print_run(const nlohmann::json& run) {
   const nlohmann::json& f = run["fast"];
@@ -334,12 +383,7 @@ void print_run(const nlohmann::json& run) {
   std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n",
               run["ratio_quarter_vs_all"].get<double>(), run["quarter_fov_deg"].get<double>(),
               run["ratio_whole_vs_minimal"].get<double>());
-  if (run.contains("profile")) {
-    std::printf("    what each pass costs (median of what a frame saves without it), ms:");
-    for (const nlohmann::json& p : run["profile"])
-      std::printf(" %s %.1f |", p["pass"].get<std::string>().c_str(), p["saves_ms"].get<double>());
-    std::printf("\n");
-  }
+  if (run.contains("profile")) print_profile(run["profile"]);
   std::printf("          still camera/fast %.2fx (%.0f of %zu frames on the kept world)\n",
               run["ratio_still_vs_fast"].get<double>(), run["still_camera"]["still_world_frames"].get<double>(),
               run["frames"].get<std::size_t>());
@@ -351,6 +395,10 @@ int run_bench(const BenchArgs& args) {
   if (counts.empty()) {
     std::fprintf(stderr, "siege bench: --counts \"%s\" is not a comma-separated list of soldier counts 1..%lu\n",
                  args.counts.c_str(), kMaxCount);
+    return 2;
+  }
+  if (args.frames < 1 || args.frames > kMaxFrames) {
+    std::fprintf(stderr, "siege bench: --frames %d is not a number of frames 1..%d\n", args.frames, kMaxFrames);
     return 2;
   }
   VkExtent2D extent{};
@@ -374,10 +422,14 @@ int run_bench(const BenchArgs& args) {
   report["frames_per_series"] = args.frames;
   report["runs"] = nlohmann::json::array();
   if (!args.json) std::printf("siege bench: %s at %s\n", base.id.c_str(), args.size.c_str());
-  for (const std::uint32_t target : counts) {
-    report["runs"].push_back(measure_count(args, context, base, busiest, target, extent));
-    if (!args.json) print_run(report["runs"].back());
-  }
+  if (args.shots) {
+    report["shots"] = measure_shots(args, context, base, extent);
+    if (!args.json) print_shots(report["shots"]);
+  } else
+    for (const std::uint32_t target : counts) {
+      report["runs"].push_back(measure_count(args, context, base, busiest, target, extent));
+      if (!args.json) print_run(report["runs"].back());
+    }
   if (args.json) std::printf("%s\n", report.dump(2).c_str());
   if (context.validation_errors() > 0) {
     std::fprintf(stderr, "siege bench: %u Vulkan validation error(s)\n", context.validation_errors());
@@ -399,6 +451,8 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--images", args->images, "Write the fast path's frames to this folder as PNGs");
   cmd->add_option("--size", args->size, "Frame size WIDTHxHEIGHT")->capture_default_str();
   cmd->add_flag("--profile", args->profile, "Also time the fast path without each pass in turn: what each costs");
+  cmd->add_flag("--shots", args->shots,
+                "Instead of the counts: each phase's director's shot at the scenario's own men per figure");
   cmd->callback([args, &exit_code] {
     try {
       exit_code = run_bench(*args);

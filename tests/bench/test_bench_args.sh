@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `siege bench` refuses bad --counts and --size with exit 2 and a message naming the option
+# `siege bench` refuses bad --counts, --frames and --size with exit 2 and a message naming the option
 # and the text, before it loads anything or makes a device.
 set -uo pipefail
 siege=$1
@@ -21,6 +21,8 @@ expect "--counts with a letter" '--counts "1x"' --counts 1x
 expect "--counts empty item" '--counts "1000,,2"' --counts 1000,,2
 expect "--counts zero" '--counts "0"' --counts 0
 expect "--counts too many" '--counts "99999999999"' --counts 99999999999
+expect "--frames zero" '--frames 0' --frames 0
+expect "--frames negative" '--frames -3' --frames -3
 expect "--size without x" '--size "12"' --size 12
 expect "--size too small" '--size "8x8"' --size 8x8
 exit $fail

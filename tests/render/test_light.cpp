@@ -2,7 +2,10 @@
 // ordered night < dawn < noon in brightness with a redder sky at dawn; a wall's shadow falls
 // away from the sun; snow on the ground brightens it; a starry sky shows only at night.
 // Lavapipe, validation on.
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -264,5 +267,83 @@ TEST_CASE("The burning city at night is brighter near its fires than 500 m away"
   const double near = mean_around(fire, 6), far = mean_around(away, 6);
   INFO("near the fire " << near << ", 500 m away " << far << "; lights " << r.last_stats().lights);
   CHECK(near > far + 25);
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("The moon's disc shows where the moon stands and where it only reaches into the frame", "[render][light]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  // A night of the siege with the moon high and nearly full.
+  const auto first = scene::parse_day("1233-11-01", s.calendar);
+  REQUIRE(first);
+  std::optional<scene::Snapshot> night;
+  for (int d = 0; d < 90 && !night; ++d)
+    for (int hour = 0; hour < 24 && !night; ++hour) {
+      scene::Snapshot snap = scene::evaluate(s, scene::presentation_at(s, *first + d));
+      scene::set_hour(s, snap, static_cast<float>(hour));
+      if (snap.moon.direction.y > 0.45f && snap.sun_direction.y < -0.25f && snap.moon.age_days > 12 &&
+          snap.moon.age_days < 17)
+        night = snap;
+    }
+  REQUIRE(night);
+  const glm::vec3 moon = night->moon.direction;
+  constexpr std::uint32_t kW = 160, kH = 90;
+  // Screen x of the moon's centre, unclipped, in pixels.
+  const auto moon_x = [&](const scene::Camera& c) {
+    const glm::vec4 clip = scene::projection_matrix(c, static_cast<float>(kW) / kH) * scene::view_matrix(c) *
+                           glm::vec4(c.position + moon * 1e5f, 1.0f);
+    REQUIRE(clip.w > 0);
+    return (clip.x / clip.w * 0.5f + 0.5f) * static_cast<float>(kW);
+  };
+  // Aimed beside the moon by `turn` radians about the vertical: 10° of view, so the disc
+  // (0.46° wide) is some 8 pixels across.
+  const auto aimed = [&](float turn) {
+    scene::Camera c;
+    c.position = {0, 400, 2500};
+    const glm::vec3 aim(moon.x * std::cos(turn) - moon.z * std::sin(turn), moon.y,
+                        moon.x * std::sin(turn) + moon.z * std::cos(turn));
+    c.target = c.position + aim * 1000.0f;
+    c.fov_deg = 10;
+    return c;
+  };
+  // The brightest pixel in the columns [x0, x1) around the middle rows, against the frame's
+  // median (the night sky).
+  const auto glow = [&](const renderer::FrameImage& f, int x0, int x1) {
+    std::vector<double> all;
+    for (std::uint32_t y = 0; y < kH; ++y)
+      for (std::uint32_t x = 0; x < kW; ++x) all.push_back(luminance(f, x, y));
+    std::nth_element(all.begin(), all.begin() + all.size() / 2, all.end());
+    double brightest = 0;
+    for (int y = 0; y < static_cast<int>(kH); ++y)
+      for (int x = std::max(x0, 0); x < std::min(x1, static_cast<int>(kW)); ++x)
+        brightest = std::max(brightest, luminance(f, static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y)));
+    return brightest - all[all.size() / 2];
+  };
+  const renderer::FrameImage centred = r.render(*night, aimed(0), {kW, kH}, false);
+  const double centre_glow = glow(centred, kW / 2 - 6, kW / 2 + 6);
+  INFO("moon at x " << moon_x(aimed(0)) << ": glow " << centre_glow);
+  CHECK(centre_glow > 60);
+  // Turned about the vertical until the moon's centre stands at screen x `target` (pixels).
+  const float sign = moon_x(aimed(0.05f)) > moon_x(aimed(0)) ? 1.0f : -1.0f;
+  const auto turned_to = [&](float target) {
+    float lo = 0, hi = 0.6f;
+    for (int it = 0; it < 40; ++it) {
+      const float mid = 0.5f * (lo + hi);
+      (moon_x(aimed(sign * mid)) < target ? lo : hi) = mid;
+    }
+    return aimed(sign * 0.5f * (lo + hi));
+  };
+  // Its centre 1.5 pixels past the right edge: the disc (some 4 pixels in radius) still
+  // reaches two or three columns in, and the frame must draw them.
+  const scene::Camera edge = turned_to(kW + 1.5f);
+  INFO("moon at x " << moon_x(edge));
+  REQUIRE(std::abs(moon_x(edge) - (kW + 1.5f)) < 0.1f);
+  const double edge_glow = glow(r.render(*night, edge, {kW, kH}, false), kW - 3, kW);
+  INFO("edge glow " << edge_glow);
+  CHECK(edge_glow > 100);
+  // A control: 8 pixels past the edge, nothing of the disc is in those columns.
+  const double past_glow = glow(r.render(*night, turned_to(kW + 8.0f), {kW, kH}, false), kW - 3, kW);
+  INFO("past glow " << past_glow);
+  CHECK(past_glow < 30);
   CHECK(test::context().validation_errors() == 0);
 }
