@@ -90,7 +90,7 @@ void EffectsPass::draw(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescript
   const Pipeline& pipeline = pipeline_.get(lit);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 2, sets, 0, nullptr);
-  vkCmdDraw(cmd, 6, count_, 0, 0);
+  vkCmdDraw(cmd, 6 * count_, 1, 0, 0);  // vertex 6i + c: corner c of particle i (effect.vert)
 }
 
 }  // namespace renderer

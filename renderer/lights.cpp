@@ -55,7 +55,7 @@ float light_flicker(const scene::LightSource& light, float time_s) {
 
 shaders::LightUniforms select_lights(const std::vector<scene::LightSource>& lights, const glm::mat4& view_proj,
                                      glm::vec3 eye, std::uint32_t width, std::uint32_t height, float time_s,
-                                     std::uint32_t cap) {
+                                     std::uint32_t cap, float shade, float floor) {
   shaders::LightUniforms block{};
   block.tile_scale = glm::vec2(static_cast<float>(shaders::kLightTilesX) / static_cast<float>(std::max(width, 1u)),
                                static_cast<float>(shaders::kLightTilesY) / static_cast<float>(std::max(height, 1u)));
@@ -64,11 +64,20 @@ shaders::LightUniforms select_lights(const std::vector<scene::LightSource>& ligh
 
   // The candidates: lit, with a reach, and touching the view.
   std::vector<std::uint32_t> order;
-  std::vector<float> brightness(lights.size(), 0.0f);
+  std::vector<float> brightness(lights.size(), 0.0f), reach_m(lights.size(), 0.0f);
   for (std::uint32_t i = 0; i < lights.size(); ++i) {
     const scene::LightSource& l = lights[i];
     if (!(l.intensity > 0.0f) || !(l.radius_m > 0.0f) || glm::length(l.colour) <= 0.0f) continue;
-    const glm::vec3 reach(l.radius_m);
+    reach_m[i] = l.radius_m;
+    if (floor > 0.0f && shade > 0.0f) {
+      // local_light() adds at most intensity / (π max(d², 1)) of each channel.
+      const glm::vec3 peak = l.colour * (l.intensity * light_flicker(l, time_s));
+      const float strongest = std::max({peak.r, peak.g, peak.b});
+      const float seen_m = std::sqrt(strongest / (3.14159265f * floor * shade));
+      if (!(seen_m > 1.0f)) continue;
+      reach_m[i] = std::min(reach_m[i], seen_m);
+    }
+    const glm::vec3 reach(reach_m[i]);
     if (!scene::box_in_frustum(view_proj, l.position - reach, l.position + reach)) continue;
     const glm::vec3 d = l.position - eye;
     brightness[i] = l.intensity * glm::length(l.colour) / std::max(glm::dot(d, d), 1.0f);
@@ -87,7 +96,7 @@ shaders::LightUniforms select_lights(const std::vector<scene::LightSource>& ligh
     out.radius_m = l.radius_m;
     out.intensity = l.colour * (l.intensity * light_flicker(l, time_s));
     out.inv_radius2 = 1.0f / (l.radius_m * l.radius_m);
-    const PixelRect rect = screen_rect(view_proj, l.position, l.radius_m, size);
+    const PixelRect rect = screen_rect(view_proj, l.position, reach_m[order[slot]], size);
     if (rect.lo.x >= rect.hi.x || rect.lo.y >= rect.hi.y) continue;
     const glm::ivec2 first(glm::floor(rect.lo / size * tiles));
     const glm::ivec2 last = glm::min(glm::ivec2(glm::ceil(rect.hi / size * tiles)) - 1,

@@ -21,9 +21,12 @@ float light_flicker(const scene::LightSource& light, float time_s);
 // Up to `cap` (at most shaders::kMaxLocalLights) of `lights`: those whose sphere of reach
 // touches the view, brightest as seen from `eye` first (intensity over squared distance; ties
 // keep the snapshot's order), with the tiles of a `width` × `height` image each may light.
+// With `floor` > 0 a light's reach ends where its irradiance / π (what local_light() adds at
+// most) falls under floor × `shade` (the frame's light in shade, the same units), and a light
+// under that even at 1 m is left out: by day fires need no lighting code at all.
 shaders::LightUniforms select_lights(const std::vector<scene::LightSource>& lights, const glm::mat4& view_proj,
                                      glm::vec3 eye, std::uint32_t width, std::uint32_t height, float time_s,
-                                     std::uint32_t cap);
+                                     std::uint32_t cap, float shade = 0.0f, float floor = 0.0f);
 
 // Tile t's mask in a block select_lights filled.
 inline std::uint32_t tile_mask(const shaders::LightUniforms& block, std::uint32_t tile) {

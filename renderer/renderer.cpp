@@ -1,6 +1,7 @@
 #include "renderer/renderer.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -120,6 +121,12 @@ Buffer readback_buffer(const Context& context, VkDeviceSize bytes) {
   } catch (const VulkanError&) {
     return Buffer(context, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, kHostMemory);
   }
+}
+
+// The light in shade: the sky's on an upright face, the dimmer of the faces most of a view
+// shows (upward faces get sky_up, more), as luminance.
+float shade_luminance(const shaders::FrameUniforms& u) {
+  return glm::dot(glm::min(u.sky_side, u.sky_up), glm::vec3(0.2126f, 0.7152f, 0.0722f));
 }
 
 // Whether the moon's disc (sky.frag: within 0.0080 rad of its direction, above -0.02) can fall
@@ -499,9 +506,11 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   std::memcpy(slot.uniforms.mapped(), &uniforms, sizeof(uniforms));
   const shaders::LightUniforms lights =
       select_lights(snapshot.lights, uniforms.view_proj, camera.position, extent.width, extent.height, uniforms.time_s,
-                    options_.world ? options_.max_lights : 0);
+                    options_.world ? options_.max_lights : 0, shade_luminance(uniforms), options_.light_floor);
   std::memcpy(slot.lights.mapped(), &lights, sizeof(lights));
   stats_.lights = lights.count;
+  for (std::uint32_t t = 0; t < shaders::kLightTiles; ++t)
+    stats_.light_tiles += static_cast<std::uint32_t>(std::popcount(tile_mask(lights, t)));
   lit_ = lights.count > 0;
   if (std::shared_ptr<void> old = bloom_->resize(extent)) retire(slot_index, std::move(old));
   const auto troops_start = Clock::now();

@@ -61,6 +61,7 @@ struct FrameStats {
   double gpu_ms = 0;                   // submit until the fence signals (the whole render on lavapipe)
   double readback_ms = 0;              // copying the pixels out of mapped memory
   std::uint32_t lights = 0;            // local lights selected for the frame (renderer/lights.h)
+  std::uint32_t light_tiles = 0;       // screen tiles lit, summed over those lights
   bool bloom = false;                  // the bloom chain ran (something glowed)
   bool still_world = false;            // the opaque world was the last frame's (renderer/still_world.h)
 };
@@ -106,6 +107,10 @@ struct RenderOptions {
   // Local lights (fires, torches) a frame lights the scene with, the brightest as seen from the
   // camera; at most shaders::kMaxLocalLights.
   std::uint32_t max_lights = 32;
+  // By day a fire lights little beyond its own flames: a light reaches only as far as it adds
+  // this share of the light in shade (the sky's on an upright face), and one that adds less
+  // anywhere is not drawn (lights.h). 0: every light to its full radius.
+  float light_floor = 0.01f;
   // Bloom: what is brighter than bloom_threshold (exposed luminance: radiance × exposure, where
   // the tonemap is near white) spills round it; bloom_strength of the blurred excess is added.
   float bloom_strength = 0.12f;

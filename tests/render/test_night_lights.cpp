@@ -145,6 +145,84 @@ TEST_CASE("lights: a light's bit is set in the tiles around where it projects, a
   CHECK(tiles_of(around, 0).size() == shaders::kLightTiles);
 }
 
+TEST_CASE("lights: by day a light reaches only as far as it still shows, and one that shows nowhere is dropped",
+          "[lights]") {
+  const View v = test_view();
+  const glm::vec3 position(-300, 0, 0);
+  const std::vector<scene::LightSource> fire{light_at(position, 1.0f, 400)};
+  const auto select = [&](float shade, float floor) {
+    return renderer::select_lights(fire, v.view_proj, v.camera.position, View::kWidth, View::kHeight, 0, 32, shade,
+                                   floor);
+  };
+  const shaders::LightUniforms night = select(0.0f, 0.01f), unlimited = select(1.0f, 0.0f);
+  REQUIRE(night.count == 1);
+  REQUIRE(unlimited.count == 1);
+  const std::size_t full = tiles_of(night, 0).size();
+  CHECK(tiles_of(unlimited, 0).size() == full);
+  // A dim day: the reach falls to sqrt(I / (π · 0.01 · shade)) metres; the flicker keeps it
+  // within a third either way. 0.02 → about 40 m of the 400.
+  const float flicker = renderer::light_flicker(fire[0], 0);
+  const shaders::LightUniforms dim = select(0.02f, 0.01f);
+  REQUIRE(dim.count == 1);
+  const std::size_t fewer = tiles_of(dim, 0).size();
+  INFO("tiles at night " << full << ", on a dim day " << fewer << "; flicker " << flicker);
+  CHECK(fewer < full / 4);
+  CHECK(fewer >= 1);
+  // Its window, and so what it adds where it still reaches, is the night's.
+  CHECK(dim.lights[0].inv_radius2 == night.lights[0].inv_radius2);
+  CHECK(dim.lights[0].intensity == night.lights[0].intensity);
+  // Broad day: under 1 % of the shade's light even a metre off: not drawn at all.
+  const float daylight = 1.0f * flicker / (3.14159265f * 0.01f) * 1.01f;
+  CHECK(select(daylight, 0.01f).count == 0);
+  CHECK(select(daylight * 0.98f, 0.01f).count == 1);
+}
+
+TEST_CASE("day: fires in a sunlit frame need no lighting code, and the picture stays the same", "[render][lights]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  // The fall at noon: the city burns under the sun.
+  scene::Snapshot noon =
+      scene::evaluate(s, scene::phase_start_s(s, s.phase_index("fall")) +
+                             0.5 * s.phases[static_cast<std::size_t>(s.phase_index("fall"))].duration_s);
+  scene::set_hour(s, noon, 12.0f);
+  REQUIRE(noon.sun_direction.y > 0.3f);
+  REQUIRE(!noon.lights.empty());
+  const scene::Camera camera = noon.camera;
+  r.options().light_floor = 0;
+  const renderer::FrameImage every = r.render(noon, camera, {320, 180}, false);
+  const renderer::FrameStats every_stats = r.last_stats();
+  r.options() = {};
+  const renderer::FrameImage floored = r.render(noon, camera, {320, 180}, false);
+  const renderer::FrameStats floored_stats = r.last_stats();
+  INFO("lights drawn: every " << every_stats.lights << " over " << every_stats.light_tiles << " tiles, with the floor "
+                              << floored_stats.lights << " over " << floored_stats.light_tiles);
+  CHECK(every_stats.lights > 0);
+  // What the fires light by day is the ground beside them: far fewer tiles run the loop.
+  CHECK(floored_stats.light_tiles * 4 < every_stats.light_tiles);
+  int worst = 0;
+  std::size_t off = 0;
+  for (std::size_t i = 0; i < every.rgba.size(); ++i) {
+    const int d = std::abs(static_cast<int>(every.rgba[i]) - static_cast<int>(floored.rgba[i]));
+    worst = std::max(worst, d);
+    off += d > 0;
+  }
+  INFO("worst " << worst << " levels, " << off << " channels differ");
+  CHECK(worst <= 2);
+  CHECK(static_cast<double>(off) / static_cast<double>(every.rgba.size()) < 0.001);
+  // At night the floor takes nothing away: the same lights.
+  scene::Snapshot night = noon;
+  scene::set_hour(s, night, 22.0f);
+  REQUIRE(night.sun_direction.y < -0.2f);
+  r.options().light_floor = 0;
+  r.render(night, camera, {320, 180}, false);
+  const renderer::FrameStats night_every = r.last_stats();
+  r.options() = {};
+  r.render(night, camera, {320, 180}, false);
+  CHECK(r.last_stats().lights == night_every.lights);
+  CHECK(r.last_stats().light_tiles == night_every.light_tiles);
+  CHECK(test::context().validation_errors() == 0);
+}
+
 TEST_CASE("lights: flicker is a pure function of the light and the time, about 1", "[lights]") {
   scene::LightSource torch = light_at({0, 0, 0}, 0.001f, 15, 7);
   torch.kind = scene::LightKind::Torch;
