@@ -58,7 +58,9 @@ bool Swapchain::rebuild(VkExtent2D wanted) {
 
   vkDeviceWaitIdle(device);
   const VkSurfaceFormatKHR format = choose_format(context_.physical_device(), surface_);
-  std::uint32_t count = std::max(caps.minImageCount + 1, 3u);
+  // Two more than the surface needs: the viewer holds one drawn image until the next frame is
+  // recorded (app/viewer: present_pending) while it acquires the next.
+  std::uint32_t count = std::max(caps.minImageCount + 2, 3u);
   if (caps.maxImageCount) count = std::min(count, caps.maxImageCount);
   readable_ = (caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_SRC_BIT) != 0;
 

@@ -130,7 +130,10 @@ int Viewer::run() {
     if (!options_.script) {
       // Paused, still and untouched: rest until an event instead of drawing the same frame.
       const bool resting = quiet_frames_ >= kSettleFrames && !busy();
-      if (resting) window_->wait(kRestSeconds);
+      if (resting) {
+        present_pending();  // the last frame drawn is what rests on screen
+        window_->wait(kRestSeconds);
+      }
       const bool touched = window_->take_event_count() > 0;
       quiet_frames_ = touched || busy() ? 0 : quiet_frames_ + 1;
       if (resting && !touched) {
@@ -180,6 +183,7 @@ int Viewer::run() {
         quit_ = true;
     }
   }
+  present_pending();
   vkDeviceWaitIdle(context_->device());
   for (Slot& slot : slots_) finish_slot(slot);
   write_log("exit");
@@ -280,6 +284,7 @@ void Viewer::write_log(const char* reason) {
 }
 
 void Viewer::rebuild_swapchain() {
+  present_pending();
   vkDeviceWaitIdle(context_->device());
   for (Slot& slot : slots_) finish_slot(slot);
   if (!swapchain_->rebuild(window_->framebuffer_size())) return;  // minimised: try again later

@@ -67,6 +67,10 @@ class Viewer {
   void build_ui();
   // GPU: one frame. Returns false when the swapchain had to be rebuilt (frame skipped).
   bool draw_frame();
+  // Presents the frame draw_frame submitted last, if it has not been. A CPU driver's present
+  // waits until the frame is rendered, so each frame is presented only once the next one is
+  // built and recorded: the CPU's work for frame N + 1 runs while the driver draws frame N.
+  void present_pending();
   void finish_slot(Slot& slot);  // after its fence: read the pick, write the screenshot
   void rebuild_swapchain();
   void write_log(const char* reason);
@@ -96,6 +100,11 @@ class Viewer {
   int quiet_frames_ = 0;
   bool busy() const;
   bool swapchain_dirty_ = false;
+  struct PendingPresent {
+    std::uint32_t image = 0;
+    VkSemaphore rendered = VK_NULL_HANDLE;  // the image's render_finished
+  };
+  std::optional<PendingPresent> pending_present_;
 
   // Scripted sessions drive their own mouse.
   int script_frame_ = 0;

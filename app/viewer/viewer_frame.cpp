@@ -151,7 +151,10 @@ bool Viewer::draw_frame() {
   finish_slot(slot);
 
   const VkExtent2D window_size = window_->framebuffer_size();
-  if (window_size.width == 0 || window_size.height == 0) return false;  // minimised
+  if (window_size.width == 0 || window_size.height == 0) {  // minimised
+    present_pending();
+    return false;
+  }
   if (swapchain_dirty_ || window_size.width != swapchain_->extent().width ||
       window_size.height != swapchain_->extent().height) {
     rebuild_swapchain();
@@ -185,10 +188,18 @@ bool Viewer::draw_frame() {
   }
   VK_CHECK(vkEndCommandBuffer(cmd));
 
+  present_pending();  // the previous frame: rendered while this one was built
   submit(context_->queue(), cmd, slot.image_acquired.get(), image.render_finished.get(), slot.fence.get());
-  present(context_->queue(), swapchain_->handle(), *index, image.render_finished.get(), swapchain_dirty_);
+  pending_present_ = PendingPresent{*index, image.render_finished.get()};
   ++frame_;
   return true;
+}
+
+void Viewer::present_pending() {
+  if (!pending_present_) return;
+  present(context_->queue(), swapchain_->handle(), pending_present_->image, pending_present_->rendered,
+          swapchain_dirty_);
+  pending_present_.reset();
 }
 
 void Viewer::finish_slot(Slot& slot) {
