@@ -272,14 +272,15 @@ void Viewer::write_log(const char* reason) {
       "\"playing\": %s, \"selected_unit\": \"%s\", \"selected_kind\": \"%s\", \"camera\": \"%s\", "
       "\"presentation\": %s, \"blank\": %s, \"window\": [%u, %u], \"panels\": %s, \"message\": %s, \"picked_point\": "
       "%s, "
-      "\"orbit_pivot\": %s, \"validation\": %s, \"validation_errors\": %u}\n",
+      "\"orbit_pivot\": %s, \"validation\": %s, \"validation_errors\": %u, \"drawn\": %u, \"presented\": %u}\n",
       reason, script_frame_, state_.playback.time(), state_.snapshot.phase, phase.id.c_str(),
       scene::format_iso(state_.snapshot.day, scenario_.calendar).c_str(), state_.snapshot.hour,
       state_.playback.playing() ? "true" : "false", unit.c_str(),
       picked ? std::string(scene::to_string(picked->kind)).c_str() : "", to_string(state_.rig.mode()),
       state_.presentation ? "true" : "false", state_.blank ? "true" : "false", size.width, size.height,
       state_.layout.panels ? "true" : "false", message.c_str(), point(state_.picked_point).c_str(),
-      point(orbit).c_str(), context_->validation_enabled() ? "true" : "false", context_->validation_errors());
+      point(orbit).c_str(), context_->validation_enabled() ? "true" : "false", context_->validation_errors(), frame_,
+      presented_);
   std::fflush(log_);
 }
 

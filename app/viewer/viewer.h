@@ -105,6 +105,7 @@ class Viewer {
     VkSemaphore rendered = VK_NULL_HANDLE;  // the image's render_finished
   };
   std::optional<PendingPresent> pending_present_;
+  std::uint32_t presented_ = 0;  // frames handed to the window (the log's "presented")
 
   // Scripted sessions drive their own mouse.
   int script_frame_ = 0;

@@ -200,6 +200,7 @@ void Viewer::present_pending() {
   present(context_->queue(), swapchain_->handle(), pending_present_->image, pending_present_->rendered,
           swapchain_dirty_);
   pending_present_.reset();
+  ++presented_;
 }
 
 void Viewer::finish_slot(Slot& slot) {

@@ -35,6 +35,9 @@ void require_clean(const test::Session& s) {
   CHECK(s.last()["reason"] == "exit");
   CHECK(s.last()["validation"] == true);  // zero errors means nothing without the layer
   CHECK(s.last()["validation_errors"] == 0);
+  // Each frame is presented once the next is recorded; none may be left unshown at the end.
+  CHECK(s.last()["drawn"].get<int>() > 0);
+  CHECK(s.last()["presented"] == s.last()["drawn"]);
 }
 
 // Caizhou at 1280x720 (`view_args`: its shot and time), clicked at `pixel` on frame 3.
