@@ -186,10 +186,10 @@ class Renderer {
     VkDescriptorSet tonemap_set = VK_NULL_HANDLE;
   };
 
-  // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
-  // scene shaders applied the whole fixed exposure already).
   enum class Surface { Standing, Ground };  // world.frag's kTerrain: the fields' code or none
   LightVariants& world_variants(Surface surface, bool shadowed);
+  // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
+  // scene shaders applied the whole fixed exposure already).
   float tonemap_exposure() const { return options_.adapt_exposure ? options_.exposure : 1.0f; }
   GpuMesh upload_static(const scene::Mesh& mesh);
   void upload_dynamic(GpuMesh& gpu, const scene::Mesh& mesh);
