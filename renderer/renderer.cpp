@@ -308,9 +308,10 @@ void Renderer::create_pipelines() {
   world.depth_test = world.depth_write = true;
   world.cull = VK_CULL_MODE_BACK_BIT;
   world.set_layouts = {scene_layout_.get()};
-  world.constants = {1};                           // receives shadows
-  world_pipeline_ = LightVariants(device, world);  // the layout every scene pipeline shares
+  world.constants = {1};  // receives shadows
   world_desc_ = world;
+  // The ground with shadows, clear weather, seen from afar: what most frames draw, built now.
+  world_variants(Surface::Ground, true);
 
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
@@ -386,6 +387,9 @@ LightVariants& Renderer::world_variants(Surface surface, bool shadowed) {
   }
   return *variants;
 }
+
+// Every scene pipeline shares the scene set's layout: the one of the build made first.
+VkPipelineLayout Renderer::scene_pipeline_layout() const { return world_variants_[1][1][0][0]->unlit().layout(); }
 
 const Pipeline& Renderer::sky_pipeline() {
   std::optional<Pipeline>& pipeline = sky_variants_[sky_shows_[0]][sky_shows_[1]][sky_shows_[2]];
@@ -607,8 +611,8 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(Surface::Standing, true).get(lit_).handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
-                          0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
+                          nullptr);
   if (drawn(Pass::Structures)) draw_structures(cmd, &view_proj);  // near and tall first: less hidden ground shaded
   if (drawn(Pass::Works)) {
     draw_camps(cmd, snapshot);
@@ -617,8 +621,8 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
     trees_->draw(cmd, slot_index, slot.scene_set, lit_);
     stats_.tree_triangles = trees_->stats().triangles;
     stats_.triangles += stats_.tree_triangles;
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
-                            &slot.scene_set, 0, nullptr);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
+                            nullptr);
   }
   if (drawn(Pass::Ground))
     draw_terrain(cmd, camera, view_proj, glm::radians(camera.fov_deg) / static_cast<float>(target.extent.height),
@@ -653,8 +657,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
     // which a still camera keeps (still_world.h), so that a kept frame and one drawn whole
     // draw them in the same order on any device.
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(Surface::Standing, true).get(lit_).handle());
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1,
-                            &slot.scene_set, 0, nullptr);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
+                            nullptr);
     draw(cmd, slot.dynamic_solids);
   }
   // The film preset's water reflects the world: it needs a copy of what is drawn so far.
@@ -667,8 +671,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   }
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
                     (reflections ? water_pipeline_ : water_sky_only_pipeline_).get(lit_).handle());
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
-                          0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
+                          nullptr);
   if (drawn(Pass::Water)) {
     draw(cmd, water_);
     draw(cmd, slot.dynamic_water);
@@ -677,8 +681,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   stats_.soldiers_drawn = troops_->stats().drawn;
   stats_.troop_triangles = troops_->stats().triangles;
   stats_.triangles += troops_->stats().triangles + (options_.world ? effects_->triangles() : 0);
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_pipeline_.unlit().layout(), 0, 1, &slot.scene_set,
-                          0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
+                          nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline().handle());
   if (options_.world && drawn(Pass::Sky)) vkCmdDraw(cmd, 3, 1, 0, 0);
   stats_.triangles += 1;

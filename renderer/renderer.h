@@ -188,6 +188,7 @@ class Renderer {
 
   enum class Surface { Standing, Ground };  // world.frag's kTerrain: the fields' code or none
   LightVariants& world_variants(Surface surface, bool shadowed);
+  VkPipelineLayout scene_pipeline_layout() const;
   // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
   // scene shaders applied the whole fixed exposure already).
   float tonemap_exposure() const { return options_.adapt_exposure ? options_.exposure : 1.0f; }
@@ -258,7 +259,7 @@ class Renderer {
   StillWorld still_world_;
   bool shadows_as_kept_ = false;  // the shadow map is the one drawn with the kept world
   MaterialTextures materials_;    // scene set bindings 5 and 6
-  LightVariants world_pipeline_, water_pipeline_;
+  LightVariants water_pipeline_;
   // world.frag's builds by [ground][shadowed][weathered][detail] (world_variants): what stands
   // or the ground, with or without the shadow lookup, snow, frost and wet ground, material
   // detail; each built the first time a frame needs it.

@@ -2,7 +2,7 @@
 #extension GL_GOOGLE_include_directive : require
 #include "shaders/common.glsl"
 
-// What this frame's sky shows beyond the table and the sun (renderer.cpp, sky_variant): a CPU
+// What this frame's sky shows beyond the table and the sun (renderer.cpp, sky_pipeline): a CPU
 // driver runs every branch for every pixel, so what a frame lacks is compiled out.
 layout(constant_id = 0) const uint kStars = 1;
 layout(constant_id = 1) const uint kMoon = 1;
