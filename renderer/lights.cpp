@@ -65,13 +65,15 @@ shaders::LightUniforms select_lights(const std::vector<scene::LightSource>& ligh
   // The candidates: lit, with a reach, and touching the view.
   std::vector<std::uint32_t> order;
   std::vector<float> brightness(lights.size(), 0.0f), reach_m(lights.size(), 0.0f);
+  std::vector<glm::vec3> flickered(lights.size());  // this instant's intensity, flicker applied
   for (std::uint32_t i = 0; i < lights.size(); ++i) {
     const scene::LightSource& l = lights[i];
     if (!(l.intensity > 0.0f) || !(l.radius_m > 0.0f) || glm::length(l.colour) <= 0.0f) continue;
     reach_m[i] = l.radius_m;
+    flickered[i] = l.colour * (l.intensity * light_flicker(l, time_s));
     if (floor > 0.0f && shade > 0.0f) {
       // local_light() adds at most intensity / (π max(d², 1)) of each channel.
-      const glm::vec3 peak = l.colour * (l.intensity * light_flicker(l, time_s));
+      const glm::vec3& peak = flickered[i];
       const float strongest = std::max({peak.r, peak.g, peak.b});
       const float seen_m = std::sqrt(strongest / (3.14159265f * floor * shade));
       if (!(seen_m > 1.0f)) continue;
@@ -94,7 +96,7 @@ shaders::LightUniforms select_lights(const std::vector<scene::LightSource>& ligh
     shaders::LocalLight& out = block.lights[slot];
     out.position = l.position;
     out.radius_m = l.radius_m;
-    out.intensity = l.colour * (l.intensity * light_flicker(l, time_s));
+    out.intensity = flickered[order[slot]];
     out.inv_radius2 = 1.0f / (l.radius_m * l.radius_m);
     const PixelRect rect = screen_rect(view_proj, l.position, reach_m[order[slot]], size);
     if (rect.lo.x >= rect.hi.x || rect.lo.y >= rect.hi.y) continue;
