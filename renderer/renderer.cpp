@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "renderer/atmosphere.h"
 #include "renderer/descriptors.h"
@@ -166,12 +167,9 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     const auto first = static_cast<std::uint32_t>(camps.indices.size());
     camps.append(camp);
     camp_ranges_.push_back({first, static_cast<std::uint32_t>(camps.indices.size()) - first});
+    camp_bounds_.push_back(bounds_of(camp));
   }
   camps_ = upload_static(camps);
-  // The top of the world, for material detail (record_hdr): ground, structures, and what
-  // stands on the ground from time to time (engines, ladders, towers of the siege).
-  world_top_ = world_.casters_max.y + 40.0f;
-  for (const scene::TerrainChunk& chunk : world_.ground.chunks) world_top_ = std::max(world_top_, chunk.max.y + 40.0f);
   shadows_ = ShadowMap(context_);
   create_descriptors();
   create_pipelines();
@@ -311,7 +309,7 @@ void Renderer::create_pipelines() {
   world.constants = {1};  // receives shadows
   world_desc_ = world;
   // The ground with shadows, clear weather, seen from afar: what most frames draw, built now.
-  world_variants(Surface::Ground, true);
+  world_variants(Surface::Ground, true, MaterialDetail::None);
 
   PipelineDesc water = world;
   water.fragment_shader = "water.frag";
@@ -363,6 +361,16 @@ void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
   stats_.triangles += mesh.index_count / 3;
 }
 
+// The box round a mesh's vertices; min above max when it has none.
+Renderer::Bounds Renderer::bounds_of(const scene::Mesh& mesh) {
+  Bounds box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(std::numeric_limits<float>::lowest())};
+  for (const scene::Vertex& v : mesh.vertices) {
+    box[0] = glm::min(box[0], v.position);
+    box[1] = glm::max(box[1], v.position);
+  }
+  return box;
+}
+
 void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) {
   if (camps_.index_count == 0 || !options_.world) return;
   bind(cmd, camps_);
@@ -374,15 +382,17 @@ void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) 
 }
 
 // world.frag's builds for this frame: for what stands or for the ground (constant 4), with or
-// without the shadow lookup, and, when the weather lies on the ground (snow, frost, wet), the
-// build that draws it (constant 2), each made the first time it is needed: a CPU driver runs
-// that code for every pixel even when a uniform or the object says no.
-LightVariants& Renderer::world_variants(Surface surface, bool shadowed) {
+// without the shadow lookup, with as much material detail as `detail` (constant 3), and, when
+// the weather lies on the ground (snow, frost, wet), the build that draws it (constant 2),
+// each made the first time it is needed: a CPU driver runs that code for every pixel even
+// when a uniform or the object says no.
+LightVariants& Renderer::world_variants(Surface surface, bool shadowed, MaterialDetail detail) {
   const bool ground = surface == Surface::Ground;
-  std::optional<LightVariants>& variants = world_variants_[ground][shadowed][weathered_][detail_];
+  const auto level = static_cast<std::uint32_t>(detail);
+  std::optional<LightVariants>& variants = world_variants_[ground][shadowed][weathered_][level];
   if (!variants) {
     PipelineDesc desc = world_desc_;
-    desc.constants = {shadowed ? 1u : 0u, 0u, weathered_ ? 1u : 0u, detail_ ? 1u : 0u, ground ? 1u : 0u};
+    desc.constants = {shadowed ? 1u : 0u, 0u, weathered_ ? 1u : 0u, level, ground ? 1u : 0u};
     variants.emplace(context_.device(), desc);
   }
   return *variants;
@@ -401,11 +411,13 @@ const Pipeline& Renderer::sky_pipeline() {
   return *pipeline;
 }
 
-void Renderer::draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m) {
+void Renderer::draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m,
+                               std::optional<MaterialDetail> detail) {
   if (structures_.index_count == 0 || !options_.world) return;
   bind(cmd, structures_);
   const std::vector<scene::StructureChunk>& chunks = world_.structure_chunks.chunks;
   for (std::size_t i = 0; i < chunks.size() && i < structure_levels_.size(); ++i) {
+    if (detail && (i >= structure_detail_.size() || structure_detail_[i] != *detail)) continue;
     if (view_proj && !scene::box_in_frustum(*view_proj, chunks[i].min, chunks[i].max)) continue;
     // A shadow map texel wider than a level's error cannot show it: the coarsest such level.
     int level = structure_levels_[i];
@@ -423,18 +435,30 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
   const scene::TerrainChunks& terrain = world_.ground;
   if (ground_.index_count == 0 || !options_.world) return;
   bind(cmd, ground_);
-  for (const std::uint8_t pass : {1, 0}) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      world_variants(Surface::Ground, pass != 0).get(lit_).handle());
-    for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
-      const scene::TerrainChunk& chunk = terrain.chunks[i];
-      if ((i < shadowed.size() ? shadowed[i] : 1) != pass || !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
-        continue;
-      const scene::IndexRange range = chunk.levels[scene::terrain_level(terrain, i, camera.position, pixel_angle)];
-      vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
-      stats_.triangles += range.count / 3;
+  // Near chunks first, which hide more of the far ones.
+  for (const MaterialDetail detail : {MaterialDetail::Textures, MaterialDetail::None}) {
+    for (const std::uint8_t pass : {1, 0}) {
+      bool bound = false;
+      for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
+        const scene::TerrainChunk& chunk = terrain.chunks[i];
+        if ((i < shadowed.size() ? shadowed[i] : 1) != pass ||
+            (options_.materials ? material_detail(material_reach_, chunk.min, chunk.max, false)
+                                : MaterialDetail::None) != detail ||
+            !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
+          continue;
+        if (!bound)
+          vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                            world_variants(Surface::Ground, pass != 0, detail).get(lit_).handle());
+        bound = true;
+        const scene::IndexRange range = chunk.levels[scene::terrain_level(terrain, i, camera.position, pixel_angle)];
+        vkCmdDrawIndexed(cmd, range.count, 1, range.first, 0, 0);
+        stats_.triangles += range.count / 3;
+      }
     }
   }
+  // The skirt lies far out, past any detail.
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                    world_variants(Surface::Ground, false, MaterialDetail::None).get(lit_).handle());
   vkCmdDrawIndexed(cmd, terrain.horizon.count, 1, terrain.horizon.first, 0, 0);
   stats_.triangles += terrain.horizon.count / 3;
 }
@@ -491,13 +515,19 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   const float above_ground =
       camera.position.y - (world_.heightfield ? world_.heightfield->height({camera.position.x, camera.position.z}) : 0);
   if (options_.preset == Preset::Interactive && above_ground > kCloseShotHeight) splits.clear();
-  // Material detail is gone by a footprint of kMaterialDetailReach texels of the finest layer
-  // (shaders/materials.glsl); when the camera is higher than that above everything, the
-  // pipelines without the fetches draw exactly the same picture.
+  // Material detail by how near things come (material_reach.h): each chunk of the world at
+  // its own, the works and the camps standing each as a whole.
   const float pixel_angle = 2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f) / static_cast<float>(extent.height);
-  detail_ = options_.materials &&
-            camera.position.y - world_top_ < shaders::kMaterialDetailReach * shaders::kMetresFinest /
-                                                 static_cast<float>(shaders::kMaterialTextureSize) / pixel_angle;
+  material_reach_ = material_reach(camera, aspect, extent.height, uniforms.snow_cover > 0);
+  const auto detail_of = [&](const Bounds& box) {
+    return options_.materials && box[0].x <= box[1].x ? material_detail(material_reach_, box[0], box[1], true)
+                                                      : MaterialDetail::None;
+  };
+  works_detail_ = detail_of(bounds_of(dynamic.solids));
+  camps_detail_ = MaterialDetail::None;
+  for (std::size_t i = 0; i < camp_bounds_.size(); ++i)
+    if (i >= snapshot.camp_present.size() || snapshot.camp_present[i])
+      camps_detail_ = std::max(camps_detail_, detail_of(camp_bounds_[i]));
   const ShadowFit shadow =
       ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max, splits);
   uniforms.shadow_cascades = static_cast<std::uint32_t>(shadow.cascades.size());
@@ -526,9 +556,12 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
 
   // The structures' levels, for the camera: the shadow pass draws the same.
   structure_levels_.resize(world_.structure_chunks.chunks.size());
-  for (std::size_t i = 0; i < structure_levels_.size(); ++i)
-    structure_levels_[i] = static_cast<std::uint8_t>(
-        scene::structure_level(world_.structure_chunks.chunks[i], camera.position, pixel_angle));
+  structure_detail_.resize(structure_levels_.size());
+  for (std::size_t i = 0; i < structure_levels_.size(); ++i) {
+    const scene::StructureChunk& chunk = world_.structure_chunks.chunks[i];
+    structure_levels_[i] = static_cast<std::uint8_t>(scene::structure_level(chunk, camera.position, pixel_angle));
+    structure_detail_[i] = detail_of({chunk.min, chunk.max});
+  }
   // A still camera over a world that has not changed: last frame's world, without its shadows.
   const std::uint64_t settings = (options_.world ? 1u : 0u) | (options_.materials ? 2u : 0u) |
                                  (static_cast<std::uint64_t>(options_.preset) << 2) |
@@ -610,13 +643,20 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
   begin_scene_pass(cmd, target, true);
   set_viewport(cmd, target.extent);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(Surface::Standing, true).get(lit_).handle());
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
                           nullptr);
-  if (drawn(Pass::Structures)) draw_structures(cmd, &view_proj);  // near and tall first: less hidden ground shaded
-  if (drawn(Pass::Works)) {
-    draw_camps(cmd, snapshot);
+  // Near and tall first: less hidden ground shaded.
+  for (const MaterialDetail detail : {MaterialDetail::Textures, MaterialDetail::Courses, MaterialDetail::None}) {
+    if (!drawn(Pass::Structures) ||
+        std::find(structure_detail_.begin(), structure_detail_.end(), detail) == structure_detail_.end())
+      continue;
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      world_variants(Surface::Standing, true, detail).get(lit_).handle());
+    draw_structures(cmd, &view_proj, 0, detail);
   }
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                    world_variants(Surface::Standing, true, camps_detail_).get(lit_).handle());
+  if (drawn(Pass::Works)) draw_camps(cmd, snapshot);
   if (options_.world && drawn(Pass::Trees)) {  // trees and reeds (renderer/trees.h), before the ground they hide
     trees_->draw(cmd, slot_index, slot.scene_set, lit_);
     stats_.tree_triangles = trees_->stats().triangles;
@@ -656,7 +696,8 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
     // The siege works move or grow from frame to frame: after the opaque world that stands,
     // which a still camera keeps (still_world.h), so that a kept frame and one drawn whole
     // draw them in the same order on any device.
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, world_variants(Surface::Standing, true).get(lit_).handle());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      world_variants(Surface::Standing, true, works_detail_).get(lit_).handle());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
                             nullptr);
     draw(cmd, slot.dynamic_solids);

@@ -18,6 +18,7 @@
 #include "renderer/effects.h"
 #include "renderer/light_variants.h"
 #include "renderer/linear_frame.h"
+#include "renderer/material_reach.h"
 #include "renderer/material_textures.h"
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
@@ -187,7 +188,7 @@ class Renderer {
   };
 
   enum class Surface { Standing, Ground };  // world.frag's kTerrain: the fields' code or none
-  LightVariants& world_variants(Surface surface, bool shadowed);
+  LightVariants& world_variants(Surface surface, bool shadowed, MaterialDetail detail);
   VkPipelineLayout scene_pipeline_layout() const;
   // What the tonemap multiplies by: the user's multiplier on an adapted exposure, else 1 (the
   // scene shaders applied the whole fixed exposure already).
@@ -206,7 +207,9 @@ class Renderer {
   // frame; `view_proj`: skip the chunks outside it (the camera's, or a shadow cascade's box,
   // which reaches past every caster towards the light). `shadow_texel_m`: drawing into a
   // shadow map whose texels span that much, where a coarser level's error cannot show.
-  void draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m = 0);
+  // `detail`: only the chunks drawn with that much material detail (structure_detail_).
+  void draw_structures(VkCommandBuffer cmd, const glm::mat4* view_proj, float shadow_texel_m = 0,
+                       std::optional<MaterialDetail> detail = std::nullopt);
   void create_descriptors();
   void create_pipelines();
   // record()'s steps.
@@ -243,10 +246,14 @@ class Renderer {
   FrameStats stats_;
   bool lit_ = false;  // this frame has local lights: the scene pipelines that add them
 
-  GpuMesh ground_, water_, structures_;         // structures_: world_.structure_chunks' mesh
-  std::vector<std::uint8_t> structure_levels_;  // per structure chunk: its level this frame
-  GpuMesh camps_;                               // every camp, built once, uploaded once; drawn while occupied
-  std::vector<scene::IndexRange> camp_ranges_;  // per scenario camp: its indices in camps_
+  GpuMesh ground_, water_, structures_;           // structures_: world_.structure_chunks' mesh
+  std::vector<std::uint8_t> structure_levels_;    // per structure chunk: its level this frame
+  std::vector<MaterialDetail> structure_detail_;  // per structure chunk: its material detail this frame
+  GpuMesh camps_;                                 // every camp, built once, uploaded once; drawn while occupied
+  std::vector<scene::IndexRange> camp_ranges_;    // per scenario camp: its indices in camps_
+  using Bounds = std::array<glm::vec3, 2>;        // min, max
+  static Bounds bounds_of(const scene::Mesh& mesh);
+  std::vector<Bounds> camp_bounds_;  // per scenario camp
   std::array<FrameSlot, kFramesInFlight> slots_;
 
   Atmosphere atmosphere_;
@@ -261,14 +268,15 @@ class Renderer {
   MaterialTextures materials_;    // scene set bindings 5 and 6
   LightVariants water_pipeline_;
   // world.frag's builds by [ground][shadowed][weathered][detail] (world_variants): what stands
-  // or the ground, with or without the shadow lookup, snow, frost and wet ground, material
-  // detail; each built the first time a frame needs it.
-  std::optional<LightVariants> world_variants_[2][2][2][2];
+  // or the ground, with or without the shadow lookup, snow, frost and wet ground, and the
+  // material detail (MaterialDetail); each built the first time a frame needs it.
+  std::optional<LightVariants> world_variants_[2][2][2][3];
   PipelineDesc world_desc_;
-  bool weathered_ = false;                 // this frame's weather lies on the ground
-  bool detail_ = false;                    // something in view may be near enough for material detail
-  float world_top_ = 0;                    // the highest ground or structure, metres
-  LightVariants water_sky_only_pipeline_;  // water.frag without the reflections' march (interactive)
+  bool weathered_ = false;                              // this frame's weather lies on the ground
+  MaterialReach material_reach_;                        // this frame's, for the chunks' material detail
+  MaterialDetail works_detail_ = MaterialDetail::None;  // this frame's for the siege works
+  MaterialDetail camps_detail_ = MaterialDetail::None;  // for the camps standing
+  LightVariants water_sky_only_pipeline_;               // water.frag without the reflections' march (interactive)
   // sky.frag's builds by [stars][moon][clouds], for what this frame's sky shows (sky_shows_);
   // each built the first time a frame needs it.
   std::optional<Pipeline> sky_variants_[2][2][2];

@@ -35,15 +35,19 @@ SIEGE_MATERIAL_CONST float kMetresGrass = 2.0f;
 SIEGE_MATERIAL_CONST float kMetresSnow = 4.0f;
 SIEGE_MATERIAL_CONST float kMetresMud = 3.0f;
 
-// The finest layer's metres (timber, bark, leaves, reeds): the renderer's bound on how near a
-// surface must be for any detail to show.
-SIEGE_MATERIAL_CONST float kMetresFinest = 1.0f;
+// The coarsest layer but snow (rammed earth, packed earth, field soil, mud): its detail shows
+// the farthest, so it bounds how near a surface must be for any detail to show
+// (renderer/material_reach.h); snow, when it lies, reaches kMetresSnow.
+SIEGE_MATERIAL_CONST float kMetresCoarsest = 3.0f;
 // Detail fades out between these levels of the mip chain (log2 of texels per pixel) and is
 // not fetched beyond: by then the mips are nearly their mean, which is the vertex colour.
 SIEGE_MATERIAL_CONST float kMaterialDetailFull = 3.5f;
-SIEGE_MATERIAL_CONST float kMaterialDetailGone = 5.5f;
+SIEGE_MATERIAL_CONST float kMaterialDetailGone = 4.5f;
 // 2^kMaterialDetailGone: the texels a pixel spans where detail is gone.
-SIEGE_MATERIAL_CONST float kMaterialDetailReach = 45.255f;
+SIEGE_MATERIAL_CONST float kMaterialDetailReach = 22.627f;
+// Rammed earth's large-scale look (world.frag, earth_courses): the formwork's courses, rain
+// runnels and patches a 3 m layer cannot hold, gone once a pixel spans this many metres.
+SIEGE_MATERIAL_CONST float kEarthCoursesReach = 0.6f;
 
 // The albedo layer stores detail × kAlbedoDetailStore in UNORM (mean 1 → 0.5): up to twice
 // the mean fits, and the 1×1 mip reads back as the vertex colour.

@@ -14,8 +14,9 @@ layout(location = 4) in vec4 in_haze;  // per vertex: haze is smooth over a tria
 layout(constant_id = 0) const uint kReceivesShadows = 1;
 // 1 when the weather lies on the ground (renderer.cpp, world_variants): snow, frost, wet earth.
 layout(constant_id = 2) const uint kWeathered = 0;
-// 1 when something in view may be near enough for material detail (renderer.cpp); 0: no
-// fetches at all, which a CPU driver would otherwise make for every pixel whatever a branch says.
+// How much material detail a draw's surfaces can show (renderer/material_reach.h): 0 none, 1
+// rammed earth's courses, 2 the layers' textures as well. What a build leaves out a CPU driver
+// would otherwise compute and fetch for every pixel, whatever a branch says.
 layout(constant_id = 3) const uint kMaterials = 0;
 // 1 for the ground's draws, 0 for what stands on it (structures, works, camps), which then skip
 // the fields and the scrub: a CPU driver would run them for every pixel of a wall.
@@ -39,6 +40,39 @@ float value_noise(vec2 p) {
   float a = float(hash2(i) & 0xFFFFu), b = float(hash2(i + ivec2(1, 0)) & 0xFFFFu);
   float c = float(hash2(i + ivec2(0, 1)) & 0xFFFFu), d = float(hash2(i + ivec2(1, 1)) & 0xFFFFu);
   return mix(mix(a, b, f.x), mix(c, d, f.x), f.y) / 65535.0;
+}
+
+const uint kMaterialRammedEarth = 1u;
+
+// Rammed earth from tens of metres, where its 3 m layer is a flat mean: courses 1.5 m high (a
+// board's height, between the rows of timber voids the layer draws), each laid in sections of
+// 3.5–6 m from its own batch of earth, the joints staggered course to course and each section
+// a little darker at its foot, where the earth was wettest; rain runnels down the face; broad
+// patches of weathering and repair. `uv`: the face's metres along and up (material_frame).
+// A multiplier of the albedo near 1 on the mean, fading to 1 as a pixel spans
+// kEarthCoursesReach: the runnels, narrower, fade sooner.
+vec3 earth_courses(vec2 uv, float spread) {
+  float fade = 1.0 - smoothstep(0.5 * kEarthCoursesReach, kEarthCoursesReach, spread);
+  float course = (uv.y - 0.75) / 1.5;
+  int row = int(floor(course));
+  uint hr = hash2(ivec2(row, 0x5E11));
+  float along = uv.x / (3.5 + 2.5 * float(hr & 255u) / 255.0) + float((hr >> 8) & 255u) / 255.0;
+  uint hs = hash2(ivec2(int(floor(along)), row));
+  float tone = (0.9 + 0.2 * float(hs & 255u) / 255.0) * (0.95 + 0.08 * fract(course));
+  // The course's joint, where the row of timbers lies: a dark line spread over a wider pixel.
+  float to_joint = min(fract(course), 1.0 - fract(course)) * 1.5;
+  tone *= 1.0 - 0.35 * (1.0 - smoothstep(0.04, 0.04 + spread, to_joint)) * min(1.0, 0.1 / spread);
+  // Runnels: columns 0.9 m apart, a few of them dark, strongest where the water ran longest.
+  float x = uv.x / 0.9;
+  float a = float(hash2(ivec2(int(floor(x)), 0x2A1)) & 255u) / 255.0;
+  float b = float(hash2(ivec2(int(floor(x)) + 1, 0x2A1)) & 255u) / 255.0;
+  float runnel = mix(a, b, smoothstep(0.0, 1.0, fract(x)));
+  runnel *= runnel * runnel * (0.6 + 0.4 * cos(uv.y * 0.7 + a * 6.0));
+  tone *= 1.0 - 0.22 * runnel * (1.0 - smoothstep(0.15, 0.35, spread));
+  // Patches: weathered greyer, repaired warmer.
+  float patch_ = value_noise(uv / vec2(13.0, 6.0)) - 0.5;
+  vec3 shade = tone * (1.0 + 0.16 * patch_) * vec3(1.0 + 0.05 * patch_, 1.0, 1.0 - 0.06 * patch_);
+  return mix(vec3(1.0), shade, fade);
 }
 
 // The season's fields (renderer/atmosphere.cpp): x, the share of plots under a standing crop;
@@ -156,15 +190,17 @@ void main() {
   // The material's detail close up: texture, relief and roughness (shaders/materials.glsl).
   vec3 smooth_n = n;
   MaterialFrame surface = material_frame(in_world, n, terrain);
-  if (kMaterials != 0 && code != 0u && code <= uint(kMaterialLayers)) {
+  if (kMaterials >= 2u && code != 0u && code <= uint(kMaterialLayers)) {
     MaterialSample detail = sample_material(code, surface, n, spread);
     albedo *= detail.detail;
     n = detail.normal;
   }
+  if (kMaterials >= 1u && kTerrain == 0u && code == kMaterialRammedEarth && abs(smooth_n.y) < 0.6)
+    albedo *= earth_courses(surface.uv, spread);
   if (kWeathered != 0) {
     vec3 snow_detail = vec3(1.0);
     vec3 snow_n = smooth_n;
-    if (kMaterials != 0 && frame.snow_cover > 0.0) {
+    if (kMaterials >= 2u && frame.snow_cover > 0.0) {
       MaterialSample snow_layer = sample_material(kMaterialSnow, surface, smooth_n, spread);
       snow_detail = snow_layer.detail;
       snow_n = snow_layer.normal;

@@ -2,15 +2,19 @@
 // and the city's roofs seen from about 100 m have texture, their local contrast well above the
 // same shot's with the detail switched off (every surface its mean albedo); and two frames of
 // a slow pan differ no more with the detail than without where it fades out (a few hundred
-// metres), and little at 3 km: nothing shimmers. Lavapipe, validation on.
+// metres), and little at 3 km: nothing shimmers. Rammed earth keeps its courses where its
+// texture has faded; the reach that picks a chunk's build bounds every pixel's footprint.
+// Lavapipe, validation on.
 #include <cmath>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "render_fixture.h"
+#include "renderer/material_reach.h"
 #include "scene/sim/evaluate.h"
 #include "scene/world/settlement_plan.h"
+#include "shaders/materials.h"
 
 namespace {
 
@@ -171,4 +175,59 @@ TEST_CASE("materials: a slow pan does not shimmer where the detail fades, nor at
     CHECK(mean_with <= mean_without * 1.1 + 0.05);
   }
   CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("materials: rammed earth keeps its courses at 250 m where its texture has faded", "[render][materials]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot snap = afternoon(s);
+  // The wall of the first test from 250 m: a pixel spans about a quarter of a metre, where the
+  // 3 m layer's detail is all but gone and the courses (1.5 m) still show.
+  const glm::vec2 on_wall(-100, 607);
+  const float ground = s.ground->height(on_wall);
+  const scene::Camera camera =
+      looking({on_wall.x, ground + 20, on_wall.y + 250}, {on_wall.x, ground + 6, on_wall.y}, 20);
+  const float footprint = 250.0f * 2.0f * std::tan(glm::radians(10.0f)) / static_cast<float>(kHeight);
+  REQUIRE(std::log2(footprint * static_cast<float>(shaders::kMaterialTextureSize) / shaders::kMetresRammedEarth) >
+          shaders::kMaterialDetailGone - 0.3f);
+  const auto [with, without] = contrasts(r, snap, camera, "wall");
+  INFO("wall at 250 m: " << with.mean_std << " with detail, " << without.mean_std << " without, over " << with.windows
+                         << " windows");
+  REQUIRE(with.windows > 50);
+  CHECK(with.mean_std > 1.35 * without.mean_std + 0.5);  // 1.0 without the courses
+  CHECK(test::context().validation_errors() == 0);
+}
+
+TEST_CASE("materials: the reach that picks a build bounds the footprint of every pixel", "[render][materials]") {
+  // However wide the lens, a surface at distance d spans at least d times the angle between
+  // neighbouring pixels' rays, which is least at the frame's corners: the reach's figure per
+  // metre must not exceed it anywhere, or a chunk drawn without detail would show a seam.
+  for (const float fov : {20.0f, 42.0f, 60.0f, 90.0f}) {
+    const std::uint32_t width = 1280, height = 720;
+    const float aspect = static_cast<float>(width) / static_cast<float>(height);
+    scene::Camera camera;
+    camera.position = glm::vec3(0);
+    camera.target = glm::vec3(0, 0, -1);
+    camera.fov_deg = fov;
+    const renderer::MaterialReach reach = renderer::material_reach(camera, aspect, height, false);
+    const double t = std::tan(glm::radians(static_cast<double>(fov)) * 0.5);
+    const auto ray = [&](double px, double py) {
+      return glm::normalize(glm::dvec3((2.0 * px / width - 1.0) * t * aspect, (1.0 - 2.0 * py / height) * t, -1.0));
+    };
+    double least = 1e9;
+    for (std::uint32_t y = 0; y < height; y += 40)
+      for (std::uint32_t x = 0; x < width; x += 40) {
+        const double px = std::min(x, width - 2) + 0.5, py = std::min(y, height - 2) + 0.5;
+        const glm::dvec3 a = ray(px, py);  // the angle to a neighbour's ray, as its chord
+        least = std::min(least, std::max(glm::length(ray(px + 1, py) - a), glm::length(ray(px, py + 1) - a)));
+      }
+    INFO("fov " << fov << ": " << reach.pixel_per_metre << " per metre against the least " << least);
+    CHECK(reach.pixel_per_metre <= least);
+    CHECK(reach.pixel_per_metre >= 0.9 * least);  // and not so loose that far chunks pay for detail
+    // A chunk just beyond the textures' reach is drawn without them; one just within, with.
+    const float beyond = reach.texture_m / reach.pixel_per_metre;
+    CHECK(renderer::material_detail(reach, beyond * 1.01f, false) == renderer::MaterialDetail::None);
+    CHECK(renderer::material_detail(reach, beyond * 0.99f, false) == renderer::MaterialDetail::Textures);
+    CHECK(renderer::material_detail(reach, beyond * 1.01f, true) == renderer::MaterialDetail::Courses);
+  }
 }
