@@ -427,6 +427,47 @@ void add_wall_damage(Mesh& mesh, const Heightfield& ground, const Wall& wall, co
   }
 }
 
+// Where a gate's door is drawn: the foot of its face's centre (`foot`, ground height `ground`),
+// `along` the wall, `out` of the face, which recedes `lean` metres per metre of height.
+struct DoorFace {
+  glm::vec2 foot, along, out;
+  float ground, lean;
+};
+
+// The passage of a prefecture's gate, shut (LOOK.md §1): not arched but trapezoidal, its
+// sides lined with timber posts that lean in to a lintel, the vermilion leaves closed within
+// it; `burn` blackens the timber.
+void add_gate_door(Mesh& mesh, const DoorFace& face, float burn, std::uint32_t object) {
+  const glm::vec3 n3 = glm::normalize(glm::vec3(face.out.x, face.lean, face.out.y));
+  // A quad from (bottom left, bottom right) at y0 to (top left, top right) at y1, `proud`
+  // metres in front of the face.
+  const auto quad = [&](glm::vec2 bottom, glm::vec2 top, float y0, float y1, glm::vec3 colour, float proud) {
+    const auto at = [&](float x, float y) {
+      const glm::vec2 p = face.foot + face.along * x + face.out * (proud - face.lean * y);
+      return glm::vec3(p.x, face.ground + y, p.y);
+    };
+    mesh.add_quad_facing(at(bottom.x, y0), at(bottom.y, y0), at(top.y, y1), at(top.x, y1), n3, pack_color(colour),
+                         object);
+  };
+  const float bottom = kGateOpening * 0.5f, top = bottom - 0.9f, h = kGateDoorHeight;
+  quad({-bottom, bottom}, {-top, top}, 0, h, kGateDoor, 0);
+  const float leaf = top - 0.2f, leaf_h = h - 0.9f;
+  quad({-leaf, leaf}, {-leaf, leaf}, 0, leaf_h, glm::mix(palette::kVermilion, kCharred, burn), 0.03f);
+  quad({-0.06f, 0.06f}, {-0.06f, 0.06f}, 0, leaf_h, kGateDoor, 0.05f);  // where the leaves meet
+  for (float band : {0.22f, 0.5f, 0.78f})                               // iron bands across the leaves
+    quad({-leaf, leaf}, {-leaf, leaf}, leaf_h * band - 0.09f, leaf_h * band + 0.09f, kGateDoor, 0.05f);
+  const glm::vec3 posts = glm::mix(palette::kTimber, kCharred, burn);
+  for (float side : {-1.0f, 1.0f})  // the posts, shoulder to shoulder up each leaning side
+    for (int k = 0; k < 3; ++k) {
+      const float inset = 0.38f * static_cast<float>(k);
+      const glm::vec2 b(side * (bottom + 0.35f - inset), side * (bottom - inset));
+      const glm::vec2 t(side * (top + 0.35f - inset), side * (top - inset));
+      quad(side < 0 ? b : glm::vec2(b.y, b.x), side < 0 ? t : glm::vec2(t.y, t.x), 0, h, posts,
+           0.04f + 0.01f * static_cast<float>(k));
+    }
+  quad({-top - 0.8f, top + 0.8f}, {-top - 0.8f, top + 0.8f}, h, h + 0.55f, posts, 0.06f);  // the lintel
+}
+
 GateSite gate_site(const Wall& wall, const Gate& gate) {
   const WallPoint w = nearest_on_wall(wall, gate.position);
   return {w.at, w.dir, w.s, glm::vec2(w.s - kGateOpening * 0.5f, w.s + kGateOpening * 0.5f)};
@@ -483,7 +524,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
       mesh.add_quad_facing(glm::vec3(a.x, g + y0, a.y), glm::vec3(b.x, g + y0, b.y), glm::vec3(b.x, g + y1, b.y),
                            glm::vec3(a.x, g + y1, a.y), n3, pack_color(colour), object);
     };
-    if (!open) on_face(-kGateOpening * 0.5f + 0.5f, kGateOpening * 0.5f - 0.5f, 0, kGateDoorHeight, kGateDoor);
+    if (!open) add_gate_door(mesh, {face_at, dir, outward, g, 0}, burn, object);
     // Soot over the doorway, darker as the fire took hold.
     if (burn > 0)
       on_face(-kGateOpening * 0.7f, kGateOpening * 0.7f, kGateDoorHeight + 0.2f, wall.height,
@@ -523,6 +564,15 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     barbican.points = {base - dir * width, base - dir * width + outward * reach, base + dir * width + outward * reach,
                        base + dir * width};
     add_wall(mesh, ground, barbican, object);
+    // Its own gate in the front, where the road from the main gate comes in (barbicans often
+    // set it off the axis, LOOK.md §1, but the scenario's roads run straight out); it burns
+    // with the main gate.
+    const glm::vec2 door = base + outward * (reach + barbican.thickness * 0.5f + 0.05f);
+    const float half = barbican.thickness * 0.5f;
+    const float lean = (half - std::max(half - barbican.batter * barbican.height, half * 0.4f)) / barbican.height;
+    const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
+    // Its sill at the gate's own ground, where the road's deck comes in even over a moat.
+    add_gate_door(mesh, {door, dir, outward, std::max(ground.height(door), g), lean}, burn, object);
   }
 }
 
