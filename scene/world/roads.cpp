@@ -36,7 +36,9 @@ constexpr float kMaxLodLift = 1.0f;  // most a road rises to stay above the terr
 constexpr float kWetDepth = 0.3f;    // ground carved this far below the plain is a channel, moat or lake bed
 constexpr float kDeckAbove = 0.5f;   // a deck stands this far above the higher of its two landings
 constexpr float kDeckThickness = 1.2f;
-constexpr float kParapet = 0.7f;
+constexpr float kParapet = 0.9f;       // a bridge's railing
+constexpr float kRailPostStep = 2.5f;  // metres between its posts
+constexpr float kPileStep = 6.0f;      // metres between its trestles
 constexpr float kCausewayHeight = 1.2f;
 
 glm::vec2 perpendicular(glm::vec2 d) { return glm::vec2(-d.y, d.x); }
@@ -175,6 +177,17 @@ std::vector<float> deck_heights(const Heightfield& ground, const std::vector<glm
   return deck;
 }
 
+// A post or a pile as one upright slat `width` metres along `along` and `height` high from
+// `base`, seen from either side: railings and piles are seen across the bridge, and a box's
+// eight triangles for each would cost a CPU rasteriser more than their thickness shows.
+void add_slat(Mesh& mesh, glm::vec3 base, glm::vec2 along, float width, float height, std::uint32_t colour,
+              std::uint32_t object) {
+  const glm::vec3 half(along.x * width * 0.5f, 0, along.y * width * 0.5f), up(0, height, 0);
+  const glm::vec3 across(-along.y, 0, along.x);
+  mesh.add_quad_facing(base - half, base + half, base + half + up, base - half + up, across, colour, object);
+  mesh.add_quad_facing(base - half, base + half, base + half + up, base - half + up, -across, colour, object);
+}
+
 }  // namespace
 
 std::vector<glm::vec2> road_centre_line(const Scenario& scenario, const Road& road) {
@@ -291,21 +304,52 @@ void add_road(Mesh& mesh, const Scenario& scenario, const Heightfield& ground, c
         mesh.indices.insert(mesh.indices.end(), {a, c, b, c, d, b});
     }
 
-  // The deck's sides: a slab face below it and a low parapet above, seen from either side.
+  // The deck's sides: a slab face below it, seen from either side, and above it a railing of
+  // posts with a top and a middle rail; under it, trestles of paired piles down into the bed.
+  const std::uint32_t side = pack_material(kDeckSide, Material::Timber);
+  const float half = road.width * 0.5f + 0.5f;
+  float along = 0, next_post = 0, next_pile = 2.0f;
   for (size_t k = 0; k + 1 < kept.size(); ++k) {
-    const size_t i = kept[k];
-    if (!bridged(i) || !bridged(kept[k + 1])) continue;
+    const size_t i = kept[k], i1 = kept[k + 1];
+    if (!bridged(i) || !bridged(i1)) continue;
     for (float s : {-1.0f, 1.0f}) {
-      const float offset = s * (road.width * 0.5f + 0.5f);
-      const size_t i1 = kept[k + 1];
+      const float offset = s * half;
       const glm::vec2 p = line[i] + sides[i] * offset, q = line[i1] + sides[i1] * offset;
-      const glm::vec3 a(p.x, deck[i] - kDeckThickness, p.y), b(q.x, deck[i1] - kDeckThickness, q.y);
-      const glm::vec3 c(q.x, deck[i1] + kParapet, q.y), d(p.x, deck[i] + kParapet, p.y);
       const glm::vec3 out(sides[i].x * s, 0, sides[i].y * s);
-      const std::uint32_t side = pack_material(kDeckSide, Material::Timber);
-      mesh.add_quad_facing(a, b, c, d, out, side, object);
-      mesh.add_quad_facing(a, b, c, d, -out, side, object);
+      const auto band = [&](float y0, float y1) {
+        const glm::vec3 a(p.x, deck[i] + y0, p.y), b(q.x, deck[i1] + y0, q.y);
+        const glm::vec3 c(q.x, deck[i1] + y1, q.y), d(p.x, deck[i] + y1, p.y);
+        mesh.add_quad_facing(a, b, c, d, out, side, object);
+        mesh.add_quad_facing(a, b, c, d, -out, side, object);
+      };
+      band(-kDeckThickness, 0.12f);
+      band(kParapet - 0.12f, kParapet);
+      band(kParapet * 0.45f - 0.05f, kParapet * 0.45f + 0.05f);
     }
+    // Posts and piles at fixed steps of the bridge's length, whatever its samples.
+    const float length = glm::length(line[i1] - line[i]);
+    const glm::vec2 dir = (line[i1] - line[i]) / std::max(length, 1e-3f);
+    for (; next_post <= along + length; next_post += kRailPostStep) {
+      const float t = (next_post - along) / std::max(length, 1e-3f);
+      const float y = glm::mix(deck[i], deck[i1], t);
+      for (float s : {-1.0f, 1.0f}) {
+        const glm::vec2 p =
+            glm::mix(line[i], line[i1], t) + glm::normalize(glm::mix(sides[i], sides[i1], t)) * (s * half);
+        add_slat(mesh, glm::vec3(p.x, y, p.y), dir, 0.24f, kParapet + 0.12f, side, object);
+      }
+    }
+    for (; next_pile <= along + length; next_pile += kPileStep) {
+      const float t = (next_pile - along) / std::max(length, 1e-3f);
+      const float top = glm::mix(deck[i], deck[i1], t) - kDeckThickness;
+      const glm::vec2 centre = glm::mix(line[i], line[i1], t);
+      const glm::vec2 across = glm::normalize(glm::mix(sides[i], sides[i1], t));
+      for (float s : {-1.0f, 1.0f}) {
+        const glm::vec2 p = centre + across * (s * (half - 0.4f));
+        const float bed = ground.height(p) - 0.5f;
+        if (top > bed) add_slat(mesh, glm::vec3(p.x, bed, p.y), dir, 0.4f, top - bed, side, object);
+      }
+    }
+    along += length;
   }
 }
 

@@ -234,24 +234,35 @@ TEST_CASE("water: rivers flow downstream, fastest mid-stream, and the moat is sl
   for (const scene::Vertex& v : moat.vertices) CHECK(glm::length(glm::vec2(v.normal.x, v.normal.z)) < 0.1f);
 }
 
-TEST_CASE("roads: nothing of a road lies under the water, and roads are rutted packed earth", "[roads][water]") {
+TEST_CASE(
+    "roads: no road surface lies under the water but bridges stand on piles in it and roads are rutted packed earth",
+    "[roads][water]") {
   for (const char* name : {"caizhou.json", "taiyuan.json"}) {
     const scene::Scenario& s = shipped(name);
     const scene::Heightfield ground = scene::build_heightfield(s);
     scene::Mesh mesh;
     for (const scene::Road& road : s.roads) scene::add_road(mesh, s, ground, road, 9);
     REQUIRE(!mesh.vertices.empty());
-    int over_water = 0, packed = 0;
+    int over_water = 0, packed = 0, piles_in_water = 0, surface = 0;
     for (const scene::Vertex& v : mesh.vertices) {
       const glm::vec2 p(v.position.x, v.position.z);
       for (const scene::River& river : s.rivers)
         if (scene::polyline_distance(p, river.points) < river.width * 0.5f) {
+          const float water = scene::plain_height(s, p) + river.water_level;
+          if (std::abs(v.normal.y) < 0.01f) {  // a bridge's pile or side, which may reach into the water
+            if (v.position.y < water - 0.3f) ++piles_in_water;
+            continue;
+          }
           INFO(name << ": road vertex at " << p.x << "," << p.y << " over " << river.id);
-          CHECK(v.position.y > scene::plain_height(s, p) + river.water_level + 0.3f);
+          CHECK(v.position.y > water + 0.3f);
           ++over_water;
         }
+      if (v.normal.y < 0.5f) continue;  // a bridge's railing and piles, not the road's surface
+      ++surface;
       if (scene::material_of(v.color) == scene::Material::PackedEarth) ++packed;
     }
+    INFO(name);
+    CHECK((over_water == 0 || piles_in_water > 0));  // bridged roads stand on piles in the water
     // Every road's cross-section has two ruts darker than the packed earth around them.
     for (const scene::Road& road : s.roads) {
       scene::Mesh one;
@@ -271,6 +282,6 @@ TEST_CASE("roads: nothing of a road lies under the water, and roads are rutted p
     }
     INFO(name << ": " << over_water << " vertices over water, " << packed << " of packed earth");
     CHECK(over_water > 0);
-    CHECK(packed > static_cast<int>(mesh.vertices.size()) / 2);
+    CHECK(packed > surface / 2);
   }
 }
