@@ -473,8 +473,16 @@ GateSite gate_site(const Wall& wall, const Gate& gate) {
   return {w.at, w.dir, w.s, glm::vec2(w.s - kGateOpening * 0.5f, w.s + kGateOpening * 0.5f)};
 }
 
+float barbican_reach(const Scenario& scenario, const Wall& wall) {
+  float reach = 45.0f;
+  const float half_thickness = wall.thickness * 0.7f * 0.5f;  // the barbican's walls, as add_gate builds them
+  for (const Moat& moat : scenario.moats)
+    if (moat.around == wall.id) reach = std::min(reach, moat.offset - 6.0f - half_thickness);
+  return std::max(reach, 12.0f);
+}
+
 void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object,
-              float taken, bool wall_breached) {
+              float taken, bool wall_breached, float barbican_reach) {
   if (wall.points.size() < 2) return;
   const GateSite site = gate_site(wall, gate);
   const glm::vec2 at = site.at, dir = site.dir;
@@ -559,7 +567,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     barbican.bastion_spacing = 0;
     barbican.thickness = wall.thickness * 0.7f;
     barbican.height = wall.height * 0.9f;
-    const float reach = 45.0f, width = kBarbicanHalfWidth;
+    const float reach = barbican_reach, width = kBarbicanHalfWidth;
     const glm::vec2 base = at + outward * (wall.thickness * 0.5f);
     barbican.points = {base - dir * width, base - dir * width + outward * reach, base + dir * width + outward * reach,
                        base + dir * width};

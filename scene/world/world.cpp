@@ -98,7 +98,8 @@ World build_world(const Scenario& scenario) {
   for (const Gate& gate : scenario.gates)
     if (const Wall* wall = find_wall(scenario, gate.wall)) {
       const std::uint32_t id = world.objects.add(ObjectKind::Gate, label(gate.name, gate.id), gate.id);
-      if (damage_at_gate(scenario, gate) < 0) add_gate(world.structures, *ground, *wall, gate, id);
+      if (damage_at_gate(scenario, gate) < 0)
+        add_gate(world.structures, *ground, *wall, gate, id, 0, false, barbican_reach(scenario, *wall));
     }
   for (const Tower& tower : scenario.towers) {
     const std::uint32_t id = world.objects.add(ObjectKind::Tower, label(tower.name, tower.id), tower.id);
@@ -245,7 +246,8 @@ DynamicMeshes build_dynamic(const Scenario& scenario, const World& world, const 
       if (const Wall* wall = find_wall(scenario, gate.wall))
         add_gate(out.solids, *ground, *wall, gate, world.objects.id_of(ObjectKind::Gate, gate.id),
                  damage_state(static_cast<size_t>(i)),
-                 scenario.damages[static_cast<size_t>(i)].length > kGateForcedMaxLength);
+                 scenario.damages[static_cast<size_t>(i)].length > kGateForcedMaxLength,
+                 barbican_reach(scenario, *wall));
   for (const Tower& tower : scenario.towers)
     if (const int i = damage_at_tower(scenario, tower); i >= 0)
       add_tower(out.solids, *ground, tower, world.objects.id_of(ObjectKind::Tower, tower.id),

@@ -129,8 +129,12 @@ struct GateSite {
 GateSite gate_site(const Wall& wall, const Gate& gate);
 // `taken` (a covering damage's state): 0 as built; forced (scorched, the leaves broken open
 // from 0.5, half the hall's roof fallen in from 0.9); with `wall_breached` at 1, fallen to stubs.
+// `barbican_reach`: how far its barbican, if it has one, stands out from the wall's foot.
 void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gate& gate, std::uint32_t object,
-              float taken = 0, bool wall_breached = false);
+              float taken = 0, bool wall_breached = false, float barbican_reach = 45.0f);
+// How far a barbican of `wall` reaches out from its foot: 45 m, or less where the wall's moat
+// runs nearer, so that it stands inside the moat with room for a landing before its door.
+float barbican_reach(const Scenario& scenario, const Wall& wall);
 float tower_size(const Tower& tower);  // across, metres
 // `state`: of the damage the tower stands in, as for a bastion.
 void add_tower(Mesh& mesh, const Heightfield& ground, const Tower& tower, std::uint32_t object, float state = 0);

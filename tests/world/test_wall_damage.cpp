@@ -11,8 +11,10 @@
 #include "scene/load/load.h"
 #include "scene/model/calendar.h"
 #include "scene/model/clock.h"
+#include "scene/model/color.h"
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
+#include "scene/model/wall_path.h"
 #include "scene/sim/evaluate.h"
 #include "scene/world/world.h"
 
@@ -269,4 +271,41 @@ TEST_CASE("wall damage: no bastion stands in front of a gate or its barbican", "
     CHECK(gates >= 4);
     if (std::string(name) == "caizhou.json") CHECK(in_front_without_rule >= 1);  // the south gate's, before the rule
   }
+}
+
+TEST_CASE("walls: a barbican stands inside its wall's moat with its own door", "[world][gates]") {
+  const scene::Scenario& s = scenario("taiyuan.json");
+  const scene::Heightfield ground = scene::build_heightfield(s);
+  int barbicans = 0;
+  for (const scene::Gate& gate : s.gates) {
+    if (!gate.barbican) continue;
+    const scene::Wall* wall = nullptr;
+    for (const scene::Wall& w : s.walls)
+      if (w.id == gate.wall) wall = &w;
+    REQUIRE(wall);
+    const scene::Moat* moat = nullptr;
+    for (const scene::Moat& m : s.moats)
+      if (m.around == wall->id) moat = &m;
+    REQUIRE(moat);
+    scene::Mesh m;
+    scene::add_gate(m, ground, *wall, gate, 4, 0, false, scene::barbican_reach(s, *wall));
+    float farthest = 0;
+    int door_out_front = 0;  // vermilion leaves out where the barbican's front stands
+    for (const scene::Vertex& v : m.vertices) {
+      const float out = scene::nearest_on_wall(*wall, {v.position.x, v.position.z}).distance;
+      farthest = std::max(farthest, out);
+      const glm::vec4 c = scene::unpack_color(v.color);
+      door_out_front += c.r > 0.2f && c.g < 0.1f && c.b < 0.1f && out > scene::barbican_reach(s, *wall) * 0.8f;
+    }
+    INFO(gate.id << ": the barbican reaches " << farthest << " m from the wall's line, its moat begins "
+                 << wall->thickness * 0.5f + moat->offset);
+    CHECK(farthest < wall->thickness * 0.5f + moat->offset - 2.0f);
+    CHECK(door_out_front >= 4);
+    ++barbicans;
+  }
+  CHECK(barbicans >= 1);
+  // Without a moat a barbican reaches its full 45 m.
+  scene::Wall dry = s.walls.front();
+  dry.id = "no_moat_here";
+  CHECK(scene::barbican_reach(s, dry) == Approx(45.0f));
 }
