@@ -442,8 +442,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
       for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {
         const scene::TerrainChunk& chunk = terrain.chunks[i];
         if ((i < shadowed.size() ? shadowed[i] : 1) != pass ||
-            (options_.materials ? material_detail(material_reach_, chunk.min, chunk.max, false)
-                                : MaterialDetail::None) != detail ||
+            (i < terrain_detail_.size() ? terrain_detail_[i] : MaterialDetail::None) != detail ||
             !scene::box_in_frustum(view_proj, chunk.min, chunk.max))
           continue;
         if (!bound)
@@ -561,6 +560,12 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
     const scene::StructureChunk& chunk = world_.structure_chunks.chunks[i];
     structure_levels_[i] = static_cast<std::uint8_t>(scene::structure_level(chunk, camera.position, pixel_angle));
     structure_detail_[i] = detail_of({chunk.min, chunk.max});
+  }
+  terrain_detail_.resize(world_.ground.chunks.size());
+  for (std::size_t i = 0; i < terrain_detail_.size(); ++i) {
+    const scene::TerrainChunk& chunk = world_.ground.chunks[i];
+    terrain_detail_[i] =
+        options_.materials ? material_detail(material_reach_, chunk.min, chunk.max, false) : MaterialDetail::None;
   }
   // A still camera over a world that has not changed: last frame's world, without its shadows.
   const std::uint64_t settings = (options_.world ? 1u : 0u) | (options_.materials ? 2u : 0u) |
