@@ -527,8 +527,22 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   for (std::size_t i = 0; i < camp_bounds_.size(); ++i)
     if (i >= snapshot.camp_present.size() || snapshot.camp_present[i])
       camps_detail_ = std::max(camps_detail_, detail_of(camp_bounds_[i]));
-  const ShadowFit shadow =
+  ShadowFit shadow =
       ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max, splits);
+  // The viewer's kept shadow map (kept_shadows.h): this frame samples it if it covers this
+  // frame's fit; else it draws one for a wider fit, which the next frames may keep.
+  std::uint64_t casters_key = 0xcbf29ce484222325ull;
+  for (const bool present : snapshot.camp_present) casters_key = (casters_key ^ (present ? 2u : 1u)) * 0x100000001b3ull;
+  const bool shadows_kept = options_.reuse_shadows &&
+                            kept_shadows_.serves(shadow, uniforms.sun_direction, snapshot.presentation_s, casters_key);
+  if (shadows_kept)
+    shadow = kept_shadows_.fit();
+  else if (options_.reuse_shadows)
+    shadow = ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max, splits,
+                            KeptShadows::kMargin);
+  else
+    kept_shadows_.forget();
+  stats_.shadows_kept = shadows_kept;
   uniforms.shadow_cascades = static_cast<std::uint32_t>(shadow.cascades.size());
   for (size_t i = 0; i < shadow.cascades.size(); ++i) {
     uniforms.shadow_view_proj[i] = shadow.cascades[i].view_proj;
@@ -582,8 +596,11 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   std::vector<std::uint8_t> shadowed;
   // The works drawn over a kept world are lit through the shadow map: it must be this
   // camera's, so a frame that drew another since the world was kept draws it again.
-  if ((layer != WorldLayer::Restore || !shadows_as_kept_) && drawn(Pass::Shadows))
+  if (!shadows_kept && (layer != WorldLayer::Restore || !shadows_as_kept_) && drawn(Pass::Shadows)) {
     record_shadow_pass(cmd, slot, snapshot, shadow);
+    if (options_.reuse_shadows)
+      kept_shadows_.keep(shadow, uniforms.sun_direction, snapshot.presentation_s, casters_key);
+  }
   shadows_as_kept_ = layer != WorldLayer::Draw;
   if (layer != WorldLayer::Restore)
     shadowed = shadow.enabled() ? scene::shadowed_chunks(world_.ground, casters, uniforms.sun_direction)

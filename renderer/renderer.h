@@ -16,6 +16,7 @@
 #include "renderer/context.h"
 #include "renderer/display_lut_image.h"
 #include "renderer/effects.h"
+#include "renderer/kept_shadows.h"
 #include "renderer/light_variants.h"
 #include "renderer/linear_frame.h"
 #include "renderer/material_reach.h"
@@ -65,6 +66,7 @@ struct FrameStats {
   std::uint32_t light_tiles = 0;       // screen tiles lit, summed over those lights
   bool bloom = false;                  // the bloom chain ran (something glowed)
   bool still_world = false;            // the opaque world was the last frame's (renderer/still_world.h)
+  bool shadows_kept = false;           // the shadow map was a kept one (renderer/kept_shadows.h)
 };
 
 // Draws over the finished (tonemapped) image: the one hook through which an application adds
@@ -122,6 +124,9 @@ struct RenderOptions {
   // Keep the opaque world while the camera, light and works stand still, and draw only what
   // moves over it (renderer/still_world.h): the viewer's. Off, every frame draws everything.
   bool still_world = false;
+  // Keep the shadow map while the camera moves a little and the light hardly turns, and draw
+  // it again only when a frame's view leaves it (renderer/kept_shadows.h): the viewer's.
+  bool reuse_shadows = false;
   // Passes left out (bits 1 << Pass), for siege bench's profile: what a frame costs without
   // each. The picture is then not the scene's.
   std::uint32_t skip = 0;
@@ -264,6 +269,7 @@ class Renderer {
   Unique<VkSampler> sampler_;
   Unique<VkSampler> linear_sampler_;  // the water's reads of the reflection copy
   ShadowMap shadows_;
+  KeptShadows kept_shadows_;  // what shadows_ holds, when RenderOptions::reuse_shadows
   StillWorld still_world_;
   bool shadows_as_kept_ = false;  // the shadow map is the one drawn with the kept world
   MaterialTextures materials_;    // scene set bindings 5 and 6

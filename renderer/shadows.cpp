@@ -58,7 +58,7 @@ namespace {
 // does: its depth pass would be drawn for nothing.
 std::optional<ShadowCascade> fit_cascade(const glm::mat4& light_view, glm::vec3 cmin, glm::vec3 cmax,
                                          glm::vec3 world_min, glm::vec3 world_max, const scene::Camera& camera,
-                                         float aspect, float near_m, float far_m) {
+                                         float aspect, float near_m, float far_m, float margin) {
   const glm::mat4 inv = glm::inverse(scene::view_matrix(camera));
   const float t = std::tan(glm::radians(camera.fov_deg) * 0.5f);
   glm::vec2 fmin(1e30f), fmax(-1e30f);
@@ -74,20 +74,26 @@ std::optional<ShadowCascade> fit_cascade(const glm::mat4& light_view, glm::vec3 
   if (glm::any(glm::greaterThan(smin, world_max)) || glm::any(glm::lessThan(smax, world_min))) return std::nullopt;
   glm::vec2 lo = glm::max(glm::vec2(cmin), fmin), hi = glm::min(glm::vec2(cmax), fmax);
   if (lo.x >= hi.x || lo.y >= hi.y) return std::nullopt;
+  const glm::vec2 grow = (hi - lo) * margin;
+  lo -= grow, hi += grow;
   // Square texels, snapped to whole texels so the map does not shimmer as the camera moves.
+  const glm::vec2 needed_lo = lo, needed_hi = hi;
   const float size = std::max(hi.x - lo.x, hi.y - lo.y);
   const float texel = size / static_cast<float>(ShadowMap::kSize);
   lo = glm::floor(lo / texel) * texel;
   hi = lo + glm::vec2(size + 2 * texel);
   // Depth: view space looks down -z; nearest the light is the largest z.
   const glm::mat4 proj = glm::orthoRH_ZO(lo.x, hi.x, lo.y, hi.y, -cmax.z - 10.0f, -cmin.z + 10.0f);
-  return ShadowCascade{proj * light_view, (size + 2 * texel) / static_cast<float>(ShadowMap::kSize), far_m};
+  const glm::vec2 ndc_lo = (needed_lo - lo) / (hi - lo) * 2.0f - 1.0f,
+                  ndc_hi = (needed_hi - lo) / (hi - lo) * 2.0f - 1.0f;
+  return ShadowCascade{proj * light_view, (size + 2 * texel) / static_cast<float>(ShadowMap::kSize), far_m,
+                       glm::vec4(ndc_lo, ndc_hi)};
 }
 
 }  // namespace
 
 ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspect, glm::vec3 casters_min,
-                         glm::vec3 casters_max, const std::vector<float>& splits) {
+                         glm::vec3 casters_max, const std::vector<float>& splits, float margin) {
   ShadowFit out;
   if (sun.y < 0.02f || glm::any(glm::greaterThan(casters_min, casters_max))) return out;
   sun = glm::normalize(sun);
@@ -109,13 +115,29 @@ ShadowFit ShadowMap::fit(glm::vec3 sun, const scene::Camera& camera, float aspec
     const float far_m = i < splits.size() ? std::min(splits[i], kDistance) : kDistance;
     if (far_m <= near_m) continue;
     // Cascades overlap a little so a point near a split finds itself in the nearer one.
-    if (auto cascade = fit_cascade(view, cmin, cmax, casters_min, casters_max, camera, aspect, near_m, far_m))
+    if (auto cascade = fit_cascade(view, cmin, cmax, casters_min, casters_max, camera, aspect, near_m, far_m, margin))
       out.cascades.push_back(*cascade);
     near_m = far_m * 0.95f;
   }
   // A point between cascades that fitted and one that did not still looks in the last.
   if (!out.cascades.empty()) out.cascades.back().far_m = kDistance;
   return out;
+}
+
+bool ShadowFit::covers(const ShadowFit& inner) const {
+  if (inner.cascades.size() != cascades.size()) return false;
+  for (std::size_t i = 0; i < cascades.size(); ++i) {
+    const ShadowCascade& a = cascades[i];
+    const ShadowCascade& b = inner.cascades[i];
+    if (a.far_m != b.far_m) return false;
+    const glm::mat4 to_outer = a.view_proj * glm::inverse(b.view_proj);
+    for (int k = 0; k < 8; ++k) {  // the corners of what the inner slice needs, in the outer's clip space
+      const glm::vec4 p = to_outer * glm::vec4(k & 1 ? b.needed.z : b.needed.x, k & 2 ? b.needed.w : b.needed.y,
+                                               k & 4 ? 1.0f : 0.0f, 1.0f);
+      if (std::abs(p.x / p.w) > 1.0f + 1e-4f || std::abs(p.y / p.w) > 1.0f + 1e-4f) return false;
+    }
+  }
+  return true;
 }
 
 void ShadowMap::record(VkCommandBuffer cmd, const ShadowFit& fit,

@@ -37,8 +37,10 @@ Viewer::Viewer(const scene::Scenario& scenario, const ViewerOptions& options)
   if (!swapchain_->rebuild(window_->framebuffer_size())) throw std::runtime_error("the window has no area to draw in");
   renderer_ = std::make_unique<renderer::Renderer>(*context_, scenario);
   if (options.display) renderer_->set_display_lut(*options.display);
-  // A lecture's still camera: the world is drawn once and only what moves is drawn over it.
+  // A lecture's still camera: the world is drawn once and only what moves is drawn over it;
+  // a moving one keeps its shadow map while the view stays within it.
   renderer_->options().still_world = true;
+  renderer_->options().reuse_shadows = true;
   render_scale_ = options.render_scale > 0 ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
   VkFormatProperties display_format;
   vkGetPhysicalDeviceFormatProperties(context_->physical_device(), renderer::kDisplayFormat, &display_format);
