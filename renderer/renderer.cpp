@@ -595,8 +595,10 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   stats_.still_world = layer == WorldLayer::Restore;
   std::vector<std::uint8_t> shadowed;
   // The works drawn over a kept world are lit through the shadow map: it must be this
-  // camera's, so a frame that drew another since the world was kept draws it again.
-  if (!shadows_kept && (layer != WorldLayer::Restore || !shadows_as_kept_) && drawn(Pass::Shadows)) {
+  // camera's, so a frame that drew another since the world was kept draws it again. With the
+  // map kept (reuse_shadows), the uniforms name the kept fit or a new one, which is drawn.
+  if (!shadows_kept && (layer != WorldLayer::Restore || !shadows_as_kept_ || options_.reuse_shadows) &&
+      drawn(Pass::Shadows)) {
     record_shadow_pass(cmd, slot, snapshot, shadow);
     if (options_.reuse_shadows)
       kept_shadows_.keep(shadow, uniforms.sun_direction, snapshot.presentation_s, casters_key);
