@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
-#include <limits>
 
 #include "renderer/atmosphere.h"
 #include "renderer/descriptors.h"
@@ -167,7 +166,7 @@ Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     const auto first = static_cast<std::uint32_t>(camps.indices.size());
     camps.append(camp);
     camp_ranges_.push_back({first, static_cast<std::uint32_t>(camps.indices.size()) - first});
-    camp_bounds_.push_back(bounds_of(camp));
+    camp_bounds_.push_back(scene::mesh_bounds(camp));
   }
   camps_ = upload_static(camps);
   shadows_ = ShadowMap(context_);
@@ -361,16 +360,6 @@ void Renderer::draw(VkCommandBuffer cmd, const GpuMesh& mesh) {
   stats_.triangles += mesh.index_count / 3;
 }
 
-// The box round a mesh's vertices; min above max when it has none.
-Renderer::Bounds Renderer::bounds_of(const scene::Mesh& mesh) {
-  Bounds box{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(std::numeric_limits<float>::lowest())};
-  for (const scene::Vertex& v : mesh.vertices) {
-    box[0] = glm::min(box[0], v.position);
-    box[1] = glm::max(box[1], v.position);
-  }
-  return box;
-}
-
 void Renderer::draw_camps(VkCommandBuffer cmd, const scene::Snapshot& snapshot) {
   if (camps_.index_count == 0 || !options_.world) return;
   bind(cmd, camps_);
@@ -518,15 +507,15 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   // its own, the works and the camps standing each as a whole.
   const float pixel_angle = 2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f) / static_cast<float>(extent.height);
   material_reach_ = material_reach(camera, aspect, extent.height, uniforms.snow_cover > 0);
-  const auto detail_of = [&](const Bounds& box) {
-    return options_.materials && box[0].x <= box[1].x ? material_detail(material_reach_, box[0], box[1], true)
-                                                      : MaterialDetail::None;
+  const auto detail_of = [&](const scene::Bounds& box, bool standing) {
+    return options_.materials && box.valid() ? material_detail(material_reach_, box.min, box.max, standing)
+                                             : MaterialDetail::None;
   };
-  works_detail_ = detail_of(bounds_of(dynamic.solids));
+  works_detail_ = detail_of(scene::mesh_bounds(dynamic.solids), true);
   camps_detail_ = MaterialDetail::None;
   for (std::size_t i = 0; i < camp_bounds_.size(); ++i)
     if (i >= snapshot.camp_present.size() || snapshot.camp_present[i])
-      camps_detail_ = std::max(camps_detail_, detail_of(camp_bounds_[i]));
+      camps_detail_ = std::max(camps_detail_, detail_of(camp_bounds_[i], true));
   ShadowFit shadow =
       ShadowMap::fit(uniforms.sun_direction, camera, aspect, world_.casters_min, world_.casters_max, splits);
   // The viewer's kept shadow map (kept_shadows.h): this frame samples it if it covers this
@@ -573,14 +562,11 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   for (std::size_t i = 0; i < structure_levels_.size(); ++i) {
     const scene::StructureChunk& chunk = world_.structure_chunks.chunks[i];
     structure_levels_[i] = static_cast<std::uint8_t>(scene::structure_level(chunk, camera.position, pixel_angle));
-    structure_detail_[i] = detail_of({chunk.min, chunk.max});
+    structure_detail_[i] = detail_of({chunk.min, chunk.max}, true);
   }
   terrain_detail_.resize(world_.ground.chunks.size());
-  for (std::size_t i = 0; i < terrain_detail_.size(); ++i) {
-    const scene::TerrainChunk& chunk = world_.ground.chunks[i];
-    terrain_detail_[i] =
-        options_.materials ? material_detail(material_reach_, chunk.min, chunk.max, false) : MaterialDetail::None;
-  }
+  for (std::size_t i = 0; i < terrain_detail_.size(); ++i)
+    terrain_detail_[i] = detail_of({world_.ground.chunks[i].min, world_.ground.chunks[i].max}, false);
   // A still camera over a world that has not changed: last frame's world, without its shadows.
   const std::uint64_t settings = (options_.world ? 1u : 0u) | (options_.materials ? 2u : 0u) |
                                  (static_cast<std::uint64_t>(options_.preset) << 2) |

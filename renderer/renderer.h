@@ -29,6 +29,7 @@
 #include "renderer/trees.h"
 #include "renderer/troops.h"
 #include "renderer/unique_handle.h"
+#include "scene/mesh/model_file.h"
 #include "scene/model/camera.h"
 #include "scene/model/scenario.h"
 #include "scene/model/snapshot.h"
@@ -257,9 +258,7 @@ class Renderer {
   std::vector<MaterialDetail> terrain_detail_;    // per terrain chunk: the same (textures or none)
   GpuMesh camps_;                                 // every camp, built once, uploaded once; drawn while occupied
   std::vector<scene::IndexRange> camp_ranges_;    // per scenario camp: its indices in camps_
-  using Bounds = std::array<glm::vec3, 2>;        // min, max
-  static Bounds bounds_of(const scene::Mesh& mesh);
-  std::vector<Bounds> camp_bounds_;  // per scenario camp
+  std::vector<scene::Bounds> camp_bounds_;        // per scenario camp
   std::array<FrameSlot, kFramesInFlight> slots_;
 
   Atmosphere atmosphere_;
