@@ -6,6 +6,7 @@
 // texture has faded; the reach that picks a chunk's build bounds every pixel's footprint.
 // Lavapipe, validation on.
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -82,6 +83,17 @@ std::pair<Contrast, Contrast> contrasts(renderer::Renderer& r, const scene::Snap
 // Early in the first phase, in its held afternoon light (scene/sim/hours.h).
 scene::Snapshot afternoon(const scene::Scenario& s) { return scene::evaluate(s, 1.0); }
 
+// The outer wall's sunlit face, between two bastions, seen `distance` metres out and `above`
+// metres up through a 20° lens: (with, without) detail.
+std::pair<Contrast, Contrast> wall_contrasts(renderer::Renderer& r, const scene::Scenario& s,
+                                             const scene::Snapshot& snap, float distance, float above) {
+  const glm::vec2 on_wall(-100, 607);
+  const float ground = s.ground->height(on_wall);
+  return contrasts(r, snap,
+                   looking({on_wall.x, ground + above, on_wall.y + distance}, {on_wall.x, ground + 6, on_wall.y}, 20),
+                   "wall");
+}
+
 }  // namespace
 
 TEST_CASE("materials: a rammed-earth wall and the city's roofs at 100 m have texture", "[render][materials]") {
@@ -89,11 +101,8 @@ TEST_CASE("materials: a rammed-earth wall and the city's roofs at 100 m have tex
   renderer::Renderer r(test::context(), s);
   const scene::Snapshot snap = afternoon(s);
 
-  // The outer wall's sunlit face, between two bastions, from 100 m out and a little above.
-  const glm::vec2 on_wall(-100, 607);
-  const float ground = s.ground->height(on_wall);
-  const auto [wall_with, wall_without] = contrasts(
-      r, snap, looking({on_wall.x, ground + 14, on_wall.y + 100}, {on_wall.x, ground + 6, on_wall.y}, 20), "wall");
+  // The wall from 100 m out and a little above.
+  const auto [wall_with, wall_without] = wall_contrasts(r, s, snap, 100, 14);
   INFO("wall: " << wall_with.mean_std << " with detail, " << wall_without.mean_std << " without, over "
                 << wall_with.windows << " windows");
   REQUIRE(wall_with.windows > 100);
@@ -198,14 +207,10 @@ TEST_CASE("materials: rammed earth keeps its courses at 250 m where its texture 
   const scene::Snapshot snap = afternoon(s);
   // The wall of the first test from 250 m: a pixel spans about a quarter of a metre, where the
   // 3 m layer's detail is all but gone and the courses (1.5 m) still show.
-  const glm::vec2 on_wall(-100, 607);
-  const float ground = s.ground->height(on_wall);
-  const scene::Camera camera =
-      looking({on_wall.x, ground + 20, on_wall.y + 250}, {on_wall.x, ground + 6, on_wall.y}, 20);
   const float footprint = 250.0f * 2.0f * std::tan(glm::radians(10.0f)) / static_cast<float>(kHeight);
   REQUIRE(std::log2(footprint * static_cast<float>(shaders::kMaterialTextureSize) / shaders::kMetresRammedEarth) >
           shaders::kMaterialDetailGone - 0.3f);
-  const auto [with, without] = contrasts(r, snap, camera, "wall");
+  const auto [with, without] = wall_contrasts(r, s, snap, 250, 20);
   INFO("wall at 250 m: " << with.mean_std << " with detail, " << without.mean_std << " without, over " << with.windows
                          << " windows");
   REQUIRE(with.windows > 50);
