@@ -94,10 +94,16 @@ struct WallLook {
   float merlons_kept = 1;  // fraction of merlons left standing (hashed per merlon)
 };
 
+// Half the wall's width at its top: the batter narrows it, to no less than 40 % of its foot.
+float top_half_width(const Wall& wall) {
+  const float half = wall.thickness * 0.5f;
+  return std::max(half - wall.batter * wall.height, half * 0.4f);
+}
+
 void add_wall_body(Mesh& mesh, const Wall& wall, float sign, const std::vector<Station>& st, const WallLook& look,
                    std::uint32_t salt, std::uint32_t object) {
   const float half = wall.thickness * 0.5f;
-  const float top_half = std::max(half - wall.batter * wall.height, half * 0.4f);
+  const float top_half = top_half_width(wall);
   constexpr float kMerlonStep = 3.4f;
   for (size_t i = 0; i + 1 < st.size(); ++i) {
     const Station& a = st[i];
@@ -157,6 +163,7 @@ constexpr glm::vec3 kRubble{0.17f, 0.14f, 0.11f};
 constexpr glm::vec2 kBastionSize{14.0f, 11.0f};              // along the wall, out from it
 constexpr float kGateWidth = 26.0f, kGateDoorHeight = 6.0f;  // kGateOpening: scene/model/wall_path.h
 constexpr float kBarbicanHalfWidth = 34.0f;                  // along the wall, either side of the gate
+constexpr float kBarbicanThickness = 0.7f;                   // of its wall's thickness
 
 glm::vec3 scarred(float state) { return glm::mix(kWallFace, kScar, glm::clamp(state, 0.0f, 1.0f) * 0.8f); }
 
@@ -475,7 +482,7 @@ GateSite gate_site(const Wall& wall, const Gate& gate) {
 
 float barbican_reach(const Scenario& scenario, const Wall& wall) {
   float reach = 45.0f;
-  const float half_thickness = wall.thickness * 0.7f * 0.5f;  // the barbican's walls, as add_gate builds them
+  const float half_thickness = wall.thickness * kBarbicanThickness * 0.5f;
   for (const Moat& moat : scenario.moats)
     if (moat.around == wall.id) reach = std::min(reach, moat.offset - 6.0f - half_thickness);
   return std::max(reach, 12.0f);
@@ -491,6 +498,9 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
   const float yaw = yaw_of(dir);
   const float depth = wall.thickness + 4.0f;
   taken = glm::clamp(taken, 0.0f, 1.0f);
+  // Forced, not razed: scorched by the fire set at the doors, the leaves broken open once the
+  // taking is half done, and the hall burnt with half its roof fallen in at the end.
+  const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
   // A breach of the wall that takes the gate with it: the gatehouse falls like the wall.
   if (wall_breached && taken >= 0.999f) {
     const float stub = wall.height * kBastionStubFraction;
@@ -501,9 +511,6 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
       rubble_heap(mesh, ground, p + outward * (depth * 0.5f + 3.0f), 8.0f, stub * 0.6f, yaw + side, object);
     }
   } else {
-    // Forced, not razed: scorched by the fire set at the doors, the leaves broken open once
-    // the taking is half done, and the hall burnt with half its roof fallen in at the end.
-    const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
     const bool open = burn >= 0.5f, collapsed = burn >= 0.9f;
     const std::uint32_t face = wall_face(wall, burn * 0.6f);
     const float block_h = wall.height + kSink + 0.5f;
@@ -565,7 +572,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     Wall barbican = wall;
     barbican.closed = false;
     barbican.bastion_spacing = 0;
-    barbican.thickness = wall.thickness * 0.7f;
+    barbican.thickness = wall.thickness * kBarbicanThickness;
     barbican.height = wall.height * 0.9f;
     const float reach = barbican_reach, width = kBarbicanHalfWidth;
     const glm::vec2 base = at + outward * (wall.thickness * 0.5f);
@@ -576,9 +583,7 @@ void add_gate(Mesh& mesh, const Heightfield& ground, const Wall& wall, const Gat
     // set it off the axis, LOOK.md §1, but the scenario's roads run straight out); it burns
     // with the main gate.
     const glm::vec2 door = base + outward * (reach + barbican.thickness * 0.5f + 0.05f);
-    const float half = barbican.thickness * 0.5f;
-    const float lean = (half - std::max(half - barbican.batter * barbican.height, half * 0.4f)) / barbican.height;
-    const float burn = wall_breached ? std::min(taken, 0.45f) : taken;
+    const float lean = (barbican.thickness * 0.5f - top_half_width(barbican)) / barbican.height;
     // Its sill at the gate's own ground, where the road's deck comes in even over a moat.
     add_gate_door(mesh, {door, dir, outward, std::max(ground.height(door), g), lean}, burn, object);
   }
