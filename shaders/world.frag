@@ -75,6 +75,13 @@ vec3 earth_courses(vec2 uv, float spread) {
   return mix(vec3(1.0), shade, fade);
 }
 
+// Value noise of `cell`-metre cells at ground point p that gives way to its mean (0.5) before
+// a pixel `footprint` metres wide spans half a cell: far off it neither shimmers nor mottles
+// the plain in blobs a few pixels wide.
+float faded_noise(vec2 p, float cell, float footprint) {
+  return mix(value_noise(p / cell), 0.5, smoothstep(cell / 4.0, cell / 1.5, footprint));
+}
+
 // The season's fields (renderer/atmosphere.cpp): x, the share of plots under a standing crop;
 // y, how ripe it is (0 green, 1 golden).
 vec2 crop_season() { return vec2(frame.crop_cover, frame.crop_ripeness); }
@@ -152,10 +159,7 @@ vec3 field_colour(vec2 xz, float footprint, out uint layer) {
 // the snow layer's albedo detail here; `snow` returns how much snow covers the point.
 vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint, vec3 snow_detail, out float snow) {
   float up = smoothstep(0.5, 0.85, n.y);
-  // Each scale of the noise gives way to its mean before a pixel spans half its cell, so far
-  // snow neither shimmers nor mottles the plain in blobs a few pixels wide.
-  float drift = 0.6 * mix(value_noise(in_world.xz / 4.0), 0.5, smoothstep(1.0, 2.7, footprint)) +
-                0.4 * mix(value_noise(in_world.xz / 1.3), 0.5, smoothstep(0.33, 0.87, footprint));
+  float drift = 0.6 * faded_noise(in_world.xz, 4.0, footprint) + 0.4 * faded_noise(in_world.xz, 1.3, footprint);
   // Drifts: a thin cover is a grey-white dusting, whiter where the noise is high (lee sides,
   // furrows), and closes into an even white as it deepens.
   snow = up * smoothstep(-0.3, 0.3, frame.snow_cover - (1.0 - drift)) * (0.5 + 0.5 * frame.snow_cover);
@@ -184,10 +188,8 @@ void main() {
     if (farmland > 0.5) code = field_layer;
   }
   if (terrain && farmland < 0.5) {
-    // Uncultivated ground: patches of scrub and bare earth at two scales, each its mean before
-    // a pixel spans half its cell.
-    float n = 0.6 * mix(value_noise(in_world.xz / 60.0), 0.5, smoothstep(15.0, 40.0, footprint)) +
-              0.4 * mix(value_noise(in_world.xz / 11.0), 0.5, smoothstep(2.75, 7.3, footprint));
+    // Uncultivated ground: patches of scrub and bare earth at two scales.
+    float n = 0.6 * faded_noise(in_world.xz, 60.0, footprint) + 0.4 * faded_noise(in_world.xz, 11.0, footprint);
     albedo *= 0.7 + 0.6 * n;
   }
   // The material's detail close up: texture, relief and roughness (shaders/materials.glsl).
