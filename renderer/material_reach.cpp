@@ -26,7 +26,8 @@ MaterialReach material_reach(const scene::Camera& camera, float aspect, std::uin
 MaterialDetail material_detail(const MaterialReach& reach, float distance, bool standing) {
   const float footprint = std::max(distance, 0.0f) * reach.pixel_per_metre;
   if (footprint < reach.texture_m) return MaterialDetail::Textures;
-  if (standing && footprint < shaders::kEarthCoursesReach) return MaterialDetail::Courses;
+  if (footprint < (standing ? shaders::kEarthCoursesReach : shaders::kGroundPatchesReach))
+    return MaterialDetail::Courses;
   return MaterialDetail::None;
 }
 

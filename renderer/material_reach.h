@@ -15,7 +15,7 @@ namespace renderer {
 // world.frag's kMaterials.
 enum class MaterialDetail : std::uint8_t {
   None = 0,      // the vertex colour alone
-  Courses = 1,   // rammed earth's courses, runnels and patches (kEarthCoursesReach)
+  Courses = 1,   // rammed earth's courses (kEarthCoursesReach); the open ground's patches (kGroundPatchesReach)
   Textures = 2,  // the layers' textures as well
 };
 
@@ -30,7 +30,7 @@ struct MaterialReach {
 MaterialReach material_reach(const scene::Camera& camera, float aspect, std::uint32_t height, bool snow);
 
 // The build for what lies in the box [min, max]: the most detail any pixel of it can show.
-// `standing`: what stands (rammed earth's courses apply); the ground has only its textures.
+// `standing`: what stands (rammed earth's courses apply); else the ground (its patches apply).
 MaterialDetail material_detail(const MaterialReach& reach, glm::vec3 min, glm::vec3 max, bool standing);
 
 // The same for anything at least `distance` metres from the eye.

@@ -425,7 +425,7 @@ void Renderer::draw_terrain(VkCommandBuffer cmd, const scene::Camera& camera, co
   if (ground_.index_count == 0 || !options_.world) return;
   bind(cmd, ground_);
   // Near chunks first, which hide more of the far ones.
-  for (const MaterialDetail detail : {MaterialDetail::Textures, MaterialDetail::None}) {
+  for (const MaterialDetail detail : {MaterialDetail::Textures, MaterialDetail::Courses, MaterialDetail::None}) {
     for (const std::uint8_t pass : {1, 0}) {
       bool bound = false;
       for (std::size_t i = 0; i < terrain.chunks.size(); ++i) {

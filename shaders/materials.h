@@ -48,6 +48,11 @@ SIEGE_MATERIAL_CONST float kMaterialDetailReach = 22.627f;
 // Rammed earth's large-scale look (world.frag, earth_courses): the formwork's courses, rain
 // runnels and patches a 3 m layer cannot hold, gone once a pixel spans this many metres.
 SIEGE_MATERIAL_CONST float kEarthCoursesReach = 0.6f;
+// The uncultivated ground's like (world.frag, ground_patches): grass and bare earth in patches
+// of kGroundPatchCell metres, with clumps within, between the 2 m grass layer's texture (gone
+// by 0.18 m a pixel) and the scrub's 11 m noise; gone once a pixel spans two thirds of a cell.
+SIEGE_MATERIAL_CONST float kGroundPatchCell = 2.6f;
+SIEGE_MATERIAL_CONST float kGroundPatchesReach = kGroundPatchCell / 1.5f;
 
 // The albedo layer stores detail × kAlbedoDetailStore in UNORM (mean 1 → 0.5): up to twice
 // the mean fits, and the 1×1 mip reads back as the vertex colour.

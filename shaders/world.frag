@@ -15,7 +15,7 @@ layout(constant_id = 0) const uint kReceivesShadows = 1;
 // 1 when the weather lies on the ground (renderer.cpp, world_variants): snow, frost, wet earth.
 layout(constant_id = 2) const uint kWeathered = 0;
 // How much material detail a draw's surfaces can show (renderer/material_reach.h): 0 none, 1
-// rammed earth's courses, 2 the layers' textures as well. What a build leaves out a CPU driver
+// rammed earth's courses and the open ground's patches, 2 the layers' textures as well. What a build leaves out a CPU driver
 // would otherwise compute and fetch for every pixel, whatever a branch says.
 layout(constant_id = 3) const uint kMaterials = 0;
 // 1 for the ground's draws, 0 for what stands on it (structures, works, camps), which then skip
@@ -82,6 +82,24 @@ float faded_noise(vec2 p, float cell, float footprint) {
   return mix(value_noise(p / cell), 0.5, smoothstep(cell / 4.0, cell / 1.5, footprint));
 }
 
+// The ground from tens of metres, between its layers' textures and the scrub's and fields'
+// larger scales: in patches of kGroundPatchCell metres with clumps within, the open ground's
+// tussocks of grass and bare, trodden earth, and the tilled soil's damper and drier earth.
+// Without them a bank, a berm or the near end of a plot reads as paint from 100 m. The share
+// of grass or damp earth here: 0.5, the mean, where the cells have faded.
+float ground_patches(vec2 p, float footprint) {
+  float n = 0.65 * faded_noise(p, kGroundPatchCell, footprint) +
+            0.35 * faded_noise(p, 0.35 * kGroundPatchCell, footprint);
+  return smoothstep(0.36, 0.64, n);
+}
+
+// That share as a multiplier of the albedo, 1 at the mean: grass darker and warmer, bare earth
+// paler and greyer; damp soil darker, dry paler.
+vec3 patch_tint(float share, float farmland) {
+  vec3 open = mix(vec3(1.12, 1.07, 1.20), vec3(0.88, 0.93, 0.80), share);
+  return mix(open, vec3(mix(1.06, 0.94, share)), farmland);
+}
+
 // The season's fields (renderer/atmosphere.cpp): x, the share of plots under a standing crop;
 // y, how ripe it is (0 green, 1 golden).
 vec2 crop_season() { return vec2(frame.crop_cover, frame.crop_ripeness); }
@@ -95,10 +113,11 @@ const vec3 kBalk = vec3(0.15, 0.14, 0.10);
 
 // Farmland: blocks of long narrow strips between paths, each block's strips along or across
 // it and a few degrees off the common grid, strips of varying width cut into plots of varying
-// length. (Villages are the scenario's own, built as houses: none are painted in.) `footprint`: metres one pixel spans; where a pixel spans
-// several strips they blend into their mean instead of shimmering. No loops, no textures.
+// length. (Villages are the scenario's own, built as houses: none are painted in.)
+// `footprint`: metres one pixel spans; where a pixel spans several strips they blend into their
+// mean instead of shimmering. `spread`: the pixel's longer side. No loops, no textures.
 // `layer`: the material whose detail the plot shows close up (ploughed soil, stubble, a crop).
-vec3 field_colour(vec2 xz, float footprint, out uint layer) {
+vec3 field_colour(vec2 xz, float footprint, float spread, out uint layer) {
   const float c = cos(0.35), s = sin(0.35);
   vec2 r = vec2(c * xz.x - s * xz.y, s * xz.x + c * xz.y);
   // Blocks staggered row by row, like bricks, so paths do not run on for kilometres.
@@ -132,8 +151,10 @@ vec3 field_colour(vec2 xz, float footprint, out uint layer) {
                         : ((hp & 255u) > 127u ? kMaterialStubble : kMaterialFieldSoil);
   vec3 colour = mix(mix(kPloughed, kStubble, float(hp & 255u) / 255.0), crop, cropped);
   colour *= 0.93 + 0.14 * float(hp >> 24) / 255.0;
-  // Furrows along the strip, only while a pixel is smaller than a furrow.
-  colour *= 1.0 + 0.1 * (abs(fract(q.y * 0.35) - 0.5) - 0.25) * (1.0 - smoothstep(0.4, 1.2, footprint));
+  // Furrows (or a crop's rows) along the strip, a metre apart, lit on one side and in shade on
+  // the other, only while a pixel's longer side is well under a furrow: at a low angle the
+  // ground's footprint is long towards the horizon and they would beat against the pixels.
+  colour *= 1.0 + 0.48 * (abs(fract(q.y) - 0.5) - 0.25) * (1.0 - smoothstep(0.1, 0.3, spread));
   // Balks between strips and plots, wider paths round the blocks; thinner than a pixel they
   // spread over it at their share of its area.
   float to_balk = min(fract(u) < 0.5 ? fract(u) : 1.0 - fract(u), 0.5 - abs(fract(v) - 0.5)) * min(width, len);
@@ -184,7 +205,7 @@ void main() {
   uint code = terrain ? kMaterialGrass : uint(round(in_albedo.a * 255.0));
   if (farmland > 0.004) {
     uint field_layer;
-    albedo = mix(albedo, field_colour(in_world.xz, footprint, field_layer), farmland);
+    albedo = mix(albedo, field_colour(in_world.xz, footprint, spread, field_layer), farmland);
     if (farmland > 0.5) code = field_layer;
   }
   if (terrain && farmland < 0.5) {
@@ -192,6 +213,7 @@ void main() {
     float n = 0.6 * faded_noise(in_world.xz, 60.0, footprint) + 0.4 * faded_noise(in_world.xz, 11.0, footprint);
     albedo *= 0.7 + 0.6 * n;
   }
+  if (kMaterials >= 1u && terrain) albedo *= patch_tint(ground_patches(in_world.xz, footprint), farmland);
   // The material's detail close up: texture, relief and roughness (shaders/materials.glsl).
   vec3 smooth_n = n;
   MaterialFrame surface = material_frame(in_world, n, terrain);

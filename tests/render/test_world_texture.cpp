@@ -3,7 +3,8 @@
 // same shot's with the detail switched off (every surface its mean albedo); and two frames of
 // a slow pan differ no more with the detail than without where it fades out (a few hundred
 // metres), and little at 3 km: nothing shimmers. Rammed earth keeps its courses where its
-// texture has faded; the reach that picks a chunk's build bounds every pixel's footprint.
+// texture has faded, and the ground by the moat its patches and furrows; the reach that picks
+// a chunk's build bounds every pixel's footprint.
 // Lavapipe, validation on.
 #include <cmath>
 #include <utility>
@@ -218,6 +219,24 @@ TEST_CASE("materials: rammed earth keeps its courses at 250 m where its texture 
   CHECK(test::context().validation_errors() == 0);
 }
 
+TEST_CASE("materials: the ground by the moat has patches and furrows at 100 m", "[render][materials]") {
+  const scene::Scenario& s = test::scenario("caizhou.json");
+  renderer::Renderer r(test::context(), s);
+  const scene::Snapshot snap = afternoon(s);
+  // The plots and banks before the south gate, from 100 m out and 22 m up through a 40° lens:
+  // a pixel spans 0.1–0.3 m, where the soil's and grass's textures have faded and a plot,
+  // tens of metres wide, is one colour without the furrows and the patches.
+  const glm::vec2 gate(-15, 600);
+  const float ground = s.ground->height(gate);
+  const auto [with, without] = contrasts(
+      r, snap, looking({gate.x + 60, ground + 22, gate.y + 105}, {gate.x, ground + 4, gate.y}, 40), "terrain");
+  INFO("ground at 100 m: " << with.mean_std << " with detail, " << without.mean_std << " without, over " << with.windows
+                           << " windows");
+  REQUIRE(with.windows > 200);
+  CHECK(with.mean_std > 1.4 * without.mean_std + 0.3);  // 1.05 against 0.99 without them
+  CHECK(test::context().validation_errors() == 0);
+}
+
 TEST_CASE("materials: the reach that picks a build bounds the footprint of every pixel", "[render][materials]") {
   // However wide the lens, a surface at distance d spans at least d times the angle between
   // neighbouring pixels' rays, which is least at the frame's corners: the reach's figure per
@@ -244,10 +263,15 @@ TEST_CASE("materials: the reach that picks a build bounds the footprint of every
     INFO("fov " << fov << ": " << reach.pixel_per_metre << " per metre against the least " << least);
     CHECK(reach.pixel_per_metre <= least);
     CHECK(reach.pixel_per_metre >= 0.9 * least);  // and not so loose that far chunks pay for detail
-    // A chunk just beyond the textures' reach is drawn without them; one just within, with.
+    // A chunk just beyond the textures' reach is drawn without them, with the courses or the
+    // ground's patches; one just within, with them; beyond the patches' reach, with neither.
     const float beyond = reach.texture_m / reach.pixel_per_metre;
-    CHECK(renderer::material_detail(reach, beyond * 1.01f, false) == renderer::MaterialDetail::None);
     CHECK(renderer::material_detail(reach, beyond * 0.99f, false) == renderer::MaterialDetail::Textures);
+    CHECK(renderer::material_detail(reach, beyond * 1.01f, false) == renderer::MaterialDetail::Courses);
     CHECK(renderer::material_detail(reach, beyond * 1.01f, true) == renderer::MaterialDetail::Courses);
+    const float patches = shaders::kGroundPatchesReach / reach.pixel_per_metre;
+    CHECK(renderer::material_detail(reach, patches * 0.99f, false) == renderer::MaterialDetail::Courses);
+    CHECK(renderer::material_detail(reach, patches * 1.01f, false) == renderer::MaterialDetail::None);
+    CHECK(renderer::material_detail(reach, patches * 1.01f, true) == renderer::MaterialDetail::None);
   }
 }
