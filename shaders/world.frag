@@ -117,7 +117,10 @@ const vec3 kBalk = vec3(0.15, 0.14, 0.10);
 // `footprint`: metres one pixel spans; where a pixel spans several strips they blend into their
 // mean instead of shimmering. `spread`: the pixel's longer side. No loops, no textures.
 // `layer`: the material whose detail the plot shows close up (ploughed soil, stubble, a crop).
-vec3 field_colour(vec2 xz, float footprint, float spread, out uint layer) {
+// `snow_hold`: how the plot holds a thin snow (weathered): x, its share against the plain's
+// (rough ploughland more, stubble and a crop less), 1 where a pixel spans many strips; y, the
+// furrows' troughs, where it lies first (mean 0, gone with the furrows).
+vec3 field_colour(vec2 xz, float footprint, float spread, out uint layer, out vec2 snow_hold) {
   const float c = cos(0.35), s = sin(0.35);
   vec2 r = vec2(c * xz.x - s * xz.y, s * xz.x + c * xz.y);
   // Blocks staggered row by row, like bricks, so paths do not run on for kilometres.
@@ -154,7 +157,11 @@ vec3 field_colour(vec2 xz, float footprint, float spread, out uint layer) {
   // Furrows (or a crop's rows) along the strip, a metre apart, lit on one side and in shade on
   // the other, only while a pixel's longer side is well under a furrow: at a low angle the
   // ground's footprint is long towards the horizon and they would beat against the pixels.
-  colour *= 1.0 + 0.48 * (abs(fract(q.y) - 0.5) - 0.25) * (1.0 - smoothstep(0.1, 0.3, spread));
+  float furrow = (abs(fract(q.y) - 0.5) - 0.25) * (1.0 - smoothstep(0.1, 0.3, spread));
+  colour *= 1.0 + 0.48 * furrow;
+  snow_hold = vec2(mix(0.75 + 0.5 * float((hp >> 16) & 255u) / 255.0 - 0.2 * cropped, 1.0,
+                       smoothstep(0.3, 1.0, footprint / width)),
+                   -furrow);
   // Balks between strips and plots, wider paths round the blocks; thinner than a pixel they
   // spread over it at their share of its area.
   float to_balk = min(fract(u) < 0.5 ? fract(u) : 1.0 - fract(u), 0.5 - abs(fract(v) - 0.5)) * min(width, len);
@@ -177,13 +184,22 @@ vec3 field_colour(vec2 xz, float footprint, float spread, out uint layer) {
 
 // The weather on a surface: snow lies on what faces up (roofs, wall tops, open ground) in
 // drifts, hoar frost whitens the fields on cold dawns, and rain darkens the earth. `snow_detail`:
-// the snow layer's albedo detail here; `snow` returns how much snow covers the point.
-vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint, vec3 snow_detail, out float snow) {
+// the snow layer's albedo detail here; `hold`: how a plot holds it (field_colour; (1, 0) off
+// the fields); `snow` returns how much snow covers the point.
+vec3 weathered(vec3 albedo, vec3 n, float farmland, float footprint, vec3 snow_detail, vec2 hold, out float snow) {
   float up = smoothstep(0.5, 0.85, n.y);
-  float drift = 0.6 * faded_noise(in_world.xz, 4.0, footprint) + 0.4 * faded_noise(in_world.xz, 1.3, footprint);
-  // Drifts: a thin cover is a grey-white dusting, whiter where the noise is high (lee sides,
-  // furrows), and closes into an even white as it deepens.
-  snow = up * smoothstep(-0.3, 0.3, frame.snow_cover - (1.0 - drift)) * (0.5 + 0.5 * frame.snow_cover);
+  // The drifts' two scales on grids turned apart (and off the fields' own), so that their
+  // cells do not line up into blocks where a thin cover picks out their highs. That threshold
+  // sharpens the noise, so it gives way to its mean at a third of the footprint plain noise does:
+  // from a few hundred metres a thin cover is an even dusting, plot by plot, not blotches.
+  vec2 p = in_world.xz;
+  float drift = 0.6 * faded_noise(mat2(0.80, 0.60, -0.60, 0.80) * p, 4.0, 3.0 * footprint) +
+                0.4 * faded_noise(mat2(0.38, -0.92, 0.92, 0.38) * p, 1.3, 3.0 * footprint);
+  // Drifts: a thin cover is a grey-white dusting, whiter where the noise is high (lee sides),
+  // in the furrows' troughs and on rough ploughland, and closes into an even white as it
+  // deepens.
+  float cover = frame.snow_cover * hold.x + 0.5 * hold.y * (1.0 - frame.snow_cover);
+  snow = up * smoothstep(-0.25, 0.25, cover - (1.0 - drift)) * (0.5 + 0.5 * frame.snow_cover);
   albedo = mix(albedo, mix(albedo, vec3(0.62, 0.60, 0.57), 0.6), frame.frost * farmland * up);
   albedo *= 1.0 - 0.4 * frame.wetness * up;
   return mix(albedo, vec3(0.76, 0.78, 0.82) * snow_detail, snow);
@@ -203,10 +219,13 @@ void main() {
   bool terrain = kTerrain != 0 && in_object == frame.terrain_object;
   float farmland = terrain ? in_albedo.a : 0.0;
   uint code = terrain ? kMaterialGrass : uint(round(in_albedo.a * 255.0));
+  vec2 snow_hold = vec2(1.0, 0.0);
   if (farmland > 0.004) {
     uint field_layer;
-    albedo = mix(albedo, field_colour(in_world.xz, footprint, spread, field_layer), farmland);
+    vec2 field_hold;
+    albedo = mix(albedo, field_colour(in_world.xz, footprint, spread, field_layer, field_hold), farmland);
     if (farmland > 0.5) code = field_layer;
+    snow_hold = mix(snow_hold, field_hold, farmland);
   }
   if (terrain && farmland < 0.5) {
     // Uncultivated ground: patches of scrub and bare earth at two scales.
@@ -233,7 +252,7 @@ void main() {
       snow_n = snow_layer.normal;
     }
     float snow;
-    albedo = weathered(albedo, smooth_n, farmland, footprint, snow_detail, snow);
+    albedo = weathered(albedo, smooth_n, farmland, footprint, snow_detail, snow_hold, snow);
     n = normalize(mix(n, snow_n, snow));
   }
   vec3 sun = frame.sun_direction;
