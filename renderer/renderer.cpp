@@ -68,15 +68,17 @@ const ImageState kCopySource{VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
 
 // Begins rendering into the target's HDR, id and depth images: cleared at the start of the
 // frame (`clear`), or kept from the opaque world when the pass resumes after the water's copy.
-// An empty HDR pixel's alpha is "far": the opaque world writes its distance from the eye there.
-void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target, bool clear) {
+// An empty HDR pixel's alpha is "far": the opaque world writes its distance from the eye there;
+// its colour, `empty`.
+void begin_scene_pass(VkCommandBuffer cmd, const RenderTarget& target, bool clear, glm::vec3 empty = glm::vec3(0)) {
   if (clear) {
     transition(cmd, target.hdr.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
     transition(cmd, target.ids.handle(), VK_IMAGE_ASPECT_COLOR_BIT, kReusedColour, kColourTarget);
     transition(cmd, target.depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, kReusedDepth, kDepthAttachment);
   }
-  VkRenderingAttachmentInfo colours[] = {colour_attachment(target.hdr.view(), {{0, 0, 0, shaders::kFarDistance}}),
-                                         colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
+  VkRenderingAttachmentInfo colours[] = {
+      colour_attachment(target.hdr.view(), {{empty.r, empty.g, empty.b, shaders::kFarDistance}}),
+      colour_attachment(target.ids.view(), {.uint32 = {0, 0, 0, 0}})};
   VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
   depth.imageView = target.depth.view();
   depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
@@ -159,6 +161,7 @@ const char* to_string(Pass pass) {
 Renderer::Renderer(Context& context, const scene::Scenario& scenario)
     : context_(context), scenario_(scenario), world_(scene::build_world(scenario)) {
   ground_ = upload_static(world_.ground.mesh);
+  ground_cover_ = ground_cover(world_.ground);
   water_ = upload_static(world_.water);
   structures_ = upload_static(world_.structure_chunks.mesh);
   scene::Mesh camps;
@@ -503,6 +506,23 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   const float above_ground =
       camera.position.y - (world_.heightfield ? world_.heightfield->height({camera.position.x, camera.position.z}) : 0);
   if (options_.preset == Preset::Interactive && above_ground > kCloseShotHeight) splits.clear();
+  sky_rows_ = options_.world && drawn(Pass::Ground)
+                  ? sky_rows(uniforms.inv_view_proj, camera.position, camera.position.y - above_ground, extent.width,
+                             extent.height, ground_cover_)
+                  : extent.height;
+  stats_.sky_rows = sky_rows_;
+  // The ground has a few pinholes where it meets water and its levels of detail; below the
+  // sky's rows they show the cleared colour: the haze on the horizon ahead, as the sky there
+  // nearly is (common.glsl's horizon_colour).
+  {
+    const glm::vec3 ahead = camera.target - camera.position;
+    const float turn = std::atan2(ahead.x, -ahead.z) / 6.28318531f;
+    const float a = (turn - std::floor(turn)) * static_cast<float>(shaders::kHorizonSamples);
+    const auto i = static_cast<std::uint32_t>(a) % shaders::kHorizonSamples;
+    empty_colour_ = glm::mix(glm::vec3(uniforms.horizon[i]),
+                             glm::vec3(uniforms.horizon[(i + 1) % shaders::kHorizonSamples]), a - std::floor(a)) *
+                    uniforms.exposure;
+  }
   // Material detail by how near things come (material_reach.h): each chunk of the world at
   // its own, the works and the camps standing each as a whole.
   const float pixel_angle = 2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f) / static_cast<float>(extent.height);
@@ -651,7 +671,7 @@ void Renderer::record_opaque_world(VkCommandBuffer cmd, std::uint32_t slot_index
                                    const scene::Camera& camera, const glm::mat4& view_proj,
                                    const std::vector<std::uint8_t>& shadowed, const scene::Snapshot& snapshot) {
   FrameSlot& slot = slots_[slot_index % kFramesInFlight];
-  begin_scene_pass(cmd, target, true);
+  begin_scene_pass(cmd, target, true, empty_colour_);
   set_viewport(cmd, target.extent);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
                           nullptr);
@@ -735,7 +755,13 @@ void Renderer::record_scene_pass(VkCommandBuffer cmd, std::uint32_t slot_index, 
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, scene_pipeline_layout(), 0, 1, &slot.scene_set, 0,
                           nullptr);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, sky_pipeline().handle());
-  if (options_.world && drawn(Pass::Sky)) vkCmdDraw(cmd, 3, 1, 0, 0);
+  if (options_.world && drawn(Pass::Sky) && sky_rows_ > 0) {
+    // Only the rows above the ground's cover (sky_rows.h).
+    const VkRect2D above{{0, 0}, {target.extent.width, sky_rows_}};
+    vkCmdSetScissor(cmd, 0, 1, &above);
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+    set_viewport(cmd, target.extent);
+  }
   stats_.triangles += 1;
   // Smoke and dust last: blended over everything opaque, the sky included.
   if (options_.world && drawn(Pass::Effects)) effects_->draw(cmd, slot_index, slot.scene_set, lit_);

@@ -24,6 +24,7 @@
 #include "renderer/pipeline.h"
 #include "renderer/resources.h"
 #include "renderer/shadows.h"
+#include "renderer/sky_rows.h"
 #include "renderer/still_world.h"
 #include "renderer/target.h"
 #include "renderer/trees.h"
@@ -68,6 +69,7 @@ struct FrameStats {
   bool bloom = false;                  // the bloom chain ran (something glowed)
   bool still_world = false;            // the opaque world was the last frame's (renderer/still_world.h)
   bool shadows_kept = false;           // the shadow map was a kept one (renderer/kept_shadows.h)
+  std::uint32_t sky_rows = 0;          // rows from the top the sky pass drew (renderer/sky_rows.h)
 };
 
 // Draws over the finished (tonemapped) image: the one hook through which an application adds
@@ -280,6 +282,9 @@ class Renderer {
   PipelineDesc world_desc_;
   bool weathered_ = false;                              // this frame's weather lies on the ground
   MaterialReach material_reach_;                        // this frame's, for the chunks' material detail
+  GroundCover ground_cover_;                            // where the ground hides the sky (sky_rows.h)
+  std::uint32_t sky_rows_ = 0;                          // this frame's rows the sky pass draws
+  glm::vec3 empty_colour_{0};                           // what the scene pass clears its HDR image to
   MaterialDetail works_detail_ = MaterialDetail::None;  // this frame's for the siege works
   MaterialDetail camps_detail_ = MaterialDetail::None;  // for the camps standing
   LightVariants water_sky_only_pipeline_;               // water.frag without the reflections' march (interactive)

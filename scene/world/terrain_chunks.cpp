@@ -142,26 +142,46 @@ struct ChunkBuilder {
     return error;
   }
 
+  // The chunk of kTerrainChunkCells cells from (cx, cz): its lowest and highest ground, and
+  // whether carved water lies over any of it.
+  struct Extent {
+    float lo = 1e30f, hi = -1e30f;
+    bool wet = false;
+  };
+  Extent extent(int cx, int cz) const {
+    Extent e;
+    if (cx < 0 || cz < 0 || cx + 1 >= ground.nx || cz + 1 >= ground.nz) return e;
+    const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1),
+              z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
+    for (int z = cz; z <= z_hi; ++z)
+      for (int x = cx; x <= x_hi; ++x) {
+        e.lo = std::min(e.lo, ground.at(x, z));
+        e.hi = std::max(e.hi, ground.at(x, z));
+        e.wet = e.wet || weight[grid(x, z)] > 1;
+      }
+    return e;
+  }
+
   // One chunk of kTerrainChunkCells cells from (cx, cz): its levels, skirts and bounds.
   void add_chunk(int cx, int cz) {
     const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1),
               z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
     TerrainChunk chunk;
-    float lo = 1e30f, hi = -1e30f;
-    for (int z = cz; z <= z_hi; ++z)
-      for (int x = cx; x <= x_hi; ++x) lo = std::min(lo, ground.at(x, z)), hi = std::max(hi, ground.at(x, z));
-    for (int z = cz; z <= z_hi && !chunk.wet; ++z)
-      for (int x = cx; x <= x_hi; ++x)
-        if (weight[grid(x, z)] > 1) {
-          chunk.wet = true;
-          break;
-        }
+    const Extent own = extent(cx, cz);
+    const float lo = own.lo, hi = own.hi;
+    chunk.wet = own.wet;
     // Wet chunks' coarse levels are lowered (lowest_within_step): their own corner heights.
     std::array<std::vector<float>, TerrainChunk::kLevels> lowered_levels;
     const std::array<float, TerrainChunk::kLevels> error = level_errors(chunk.wet, cx, x_hi, cz, z_hi, lowered_levels);
-    // Deep enough to hide a crack beside any neighbour's level (a lowered level may sit
-    // anywhere between the chunk's lowest and highest ground).
-    const float skirt = (chunk.wet ? hi - lo : std::min(error.back(), hi - lo)) + 1.0f;
+    // Deep enough to hide a crack beside any neighbour's level. A wet chunk's lowered level
+    // may sit anywhere between its lowest and highest ground, below the border it shares with
+    // a neighbour, so the neighbour's skirt must reach that far down too: else a ray over the
+    // neighbour's edge passes above the wet chunk's and through the ground.
+    float below = chunk.wet ? hi - lo : std::min(error.back(), hi - lo);
+    for (const glm::ivec2 step : {glm::ivec2(-1, 0), glm::ivec2(1, 0), glm::ivec2(0, -1), glm::ivec2(0, 1)})
+      if (const Extent e = extent(cx + step.x * kTerrainChunkCells, cz + step.y * kTerrainChunkCells); e.wet)
+        below = std::max(below, e.hi - e.lo);
+    const float skirt = below + 1.0f;
 
     // This chunk's own lowered copies of its border vertices.
     std::vector<std::uint32_t> lowered(static_cast<size_t>(x_hi - cx + 1) * (z_hi - cz + 1), 0);
