@@ -511,9 +511,9 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
                              extent.height, ground_cover_)
                   : extent.height;
   stats_.sky_rows = sky_rows_;
-  // The ground has a few pinholes where it meets water and its levels of detail; below the
-  // sky's rows they show the cleared colour: the haze on the horizon ahead, as the sky there
-  // nearly is (common.glsl's horizon_colour).
+  // Below the sky's rows a pixel the ground missed (it has no holes, test_sky_rows.cpp) would
+  // show the cleared colour: the haze on the horizon ahead, as the sky there nearly is
+  // (common.glsl's horizon_colour), not black.
   {
     const glm::vec3 ahead = camera.target - camera.position;
     const float turn = std::atan2(ahead.x, -ahead.z) / 6.28318531f;

@@ -2,6 +2,7 @@
 // flat skirt out to the horizon so the world has no visible edge.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "scene/model/geometry2d.h"
 #include "scene/model/heightfield.h"
@@ -26,6 +27,7 @@ constexpr float kSkirtReach = 40000.0f;  // metres beyond the terrain; haze hide
 // Over the last this many metres inside its edge the terrain fades to plain farmland facing up,
 // which is what the skirt beyond shows, so the edge of the modelled ground never shows.
 constexpr float kEdgeFade = 1500.0f;
+constexpr float kCurtainDrop = 5.0f;  // metres the border's curtain hangs below its lowest point
 
 float smoothstep(float a, float b, float x) {
   const float t = glm::clamp((x - a) / (b - a), 0.0f, 1.0f);
@@ -110,6 +112,23 @@ void add_skirt(Mesh& mesh, const Scenario& scenario, const Heightfield& ground) 
       mesh.indices.insert(mesh.indices.end(), {a, b, oa, b, ob, oa});
     else
       mesh.indices.insert(mesh.indices.end(), {a, oa, b, b, oa, ob});
+  }
+  // A curtain hung from the skirt's inner edge, both sides, below the lowest border: a border
+  // chunk drawn at a coarse level (terrain_chunks.h) may run below the full grid's border, and
+  // a ray over it would pass under the skirt, which faces up, and through the ground.
+  float lowest = std::numeric_limits<float>::max();
+  for (const std::uint32_t b : border) lowest = std::min(lowest, mesh.vertices[b].position.y);
+  const auto curtain_base = static_cast<std::uint32_t>(mesh.vertices.size());
+  for (const std::uint32_t b : border) {
+    Vertex v = mesh.vertices[b];
+    v.position.y = lowest - kCurtainDrop;
+    mesh.vertices.push_back(v);
+  }
+  for (size_t k = 0; k < border.size(); ++k) {
+    const std::uint32_t a = border[k], b = border[(k + 1) % border.size()];
+    const std::uint32_t la = curtain_base + static_cast<std::uint32_t>(k);
+    const std::uint32_t lb = curtain_base + static_cast<std::uint32_t>((k + 1) % border.size());
+    mesh.indices.insert(mesh.indices.end(), {a, la, b, b, la, lb, a, b, la, b, lb, la});
   }
 }
 
