@@ -74,4 +74,13 @@ scene::Camera top_down(glm::vec2 centre, float height, float fov_deg) {
   return camera;
 }
 
+scene::Camera looking(glm::vec3 from, glm::vec3 at, float fov_deg) {
+  scene::Camera camera;
+  camera.position = from;
+  camera.target = at;
+  camera.fov_deg = fov_deg;
+  camera.near_m = 1;
+  return camera;
+}
+
 }  // namespace test

@@ -33,5 +33,7 @@ bool kind_near(const renderer::Renderer& renderer, const renderer::FrameImage& f
 
 // A camera looking straight down at `centre` from `height` metres.
 scene::Camera top_down(glm::vec2 centre, float height, float fov_deg);
+// A camera at `from` looking at `at` through a `fov_deg` lens, its near plane a metre out.
+scene::Camera looking(glm::vec3 from, glm::vec3 at, float fov_deg);
 
 }  // namespace test

@@ -48,11 +48,8 @@ TEST_CASE("a lone tree seen close is a tree in the ID pass, at every level", "[r
   const scene::TreeShape shape = scene::tree_shape(tree.kind);
   const glm::vec3 trunk = tree.base + glm::vec3(0, 1.2f, 0);
   const glm::vec3 crown = tree.base + glm::vec3(0, shape.crown_centre * tree.scale, 0);
-  scene::Camera camera;
-  camera.position = tree.base + glm::vec3(22, 4, 6);
-  camera.target = tree.base + glm::vec3(0, shape.height * tree.scale * 0.45f, 0);
-  camera.fov_deg = 50;
-  camera.near_m = 1;
+  const scene::Camera camera = test::looking(tree.base + glm::vec3(22, 4, 6),
+                                             tree.base + glm::vec3(0, shape.height * tree.scale * 0.45f, 0), 50);
   const auto at_trunk = test::project(camera, kWidth, kHeight, trunk);
   const auto at_crown = test::project(camera, kWidth, kHeight, crown);
   REQUIRE(at_trunk);
@@ -82,11 +79,7 @@ TEST_CASE("a grove is bare in January and in leaf in July", "[render][id][trees]
   const std::uint32_t id = r.world().objects.id_of(scene::ObjectKind::Tree, grove->id);
   REQUIRE(id != 0);
   const glm::vec3 centre(grove->center.x, s.ground->height(grove->center), grove->center.y);
-  scene::Camera camera;
-  camera.position = centre + glm::vec3(0, 45, 110);
-  camera.target = centre;
-  camera.fov_deg = 45;
-  camera.near_m = 1;
+  const scene::Camera camera = test::looking(centre + glm::vec3(0, 45, 110), centre, 45);
   const renderer::FrameImage winter = r.render(on(s, 1), camera, {kWidth, kHeight}, true);
   const renderer::FrameImage summer = r.render(on(s, 7), camera, {kWidth, kHeight}, true);
   const int bare = pixels_of(winter, id), leafy = pixels_of(summer, id);

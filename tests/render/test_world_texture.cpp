@@ -62,15 +62,6 @@ Contrast local_contrast(const renderer::Renderer& r, const renderer::FrameImage&
   return c;
 }
 
-scene::Camera looking(glm::vec3 from, glm::vec3 at, float fov_deg) {
-  scene::Camera camera;
-  camera.position = from;
-  camera.target = at;
-  camera.fov_deg = fov_deg;
-  camera.near_m = 1;
-  return camera;
-}
-
 // The same shot with and without material detail: (with, without).
 std::pair<Contrast, Contrast> contrasts(renderer::Renderer& r, const scene::Snapshot& snap, const scene::Camera& cam,
                                         const std::string& kind) {
@@ -91,9 +82,9 @@ std::pair<Contrast, Contrast> wall_contrasts(renderer::Renderer& r, const scene:
                                              const scene::Snapshot& snap, float distance, float above) {
   const glm::vec2 on_wall(-100, 607);
   const float ground = s.ground->height(on_wall);
-  return contrasts(r, snap,
-                   looking({on_wall.x, ground + above, on_wall.y + distance}, {on_wall.x, ground + 6, on_wall.y}, 20),
-                   "wall");
+  return contrasts(
+      r, snap, test::looking({on_wall.x, ground + above, on_wall.y + distance}, {on_wall.x, ground + 6, on_wall.y}, 20),
+      "wall");
 }
 
 }  // namespace
@@ -123,8 +114,8 @@ TEST_CASE("materials: a rammed-earth wall and the city's roofs at 100 m have tex
     }
   REQUIRE(quarter != glm::vec2(0));
   const float city = s.ground->height(quarter);
-  const auto [roof_with, roof_without] =
-      contrasts(r, snap, looking({quarter.x, city + 60, quarter.y + 80}, {quarter.x, city, quarter.y}, 20), "building");
+  const auto [roof_with, roof_without] = contrasts(
+      r, snap, test::looking({quarter.x, city + 60, quarter.y + 80}, {quarter.x, city, quarter.y}, 20), "building");
   INFO("roofs: " << roof_with.mean_std << " with detail, " << roof_without.mean_std << " without, over "
                  << roof_with.windows << " windows");
   REQUIRE(roof_with.windows > 100);
@@ -167,7 +158,7 @@ TEST_CASE("materials: a slow pan does not shimmer where the detail fades nor at 
   const glm::vec3 centre(0, s.ground->height({0, 0}), 0);
   {
     // Over the south wall into the city, 150 to 600 m away: the detail fading out.
-    const scene::Camera camera = looking({-100, centre.y + 70, 800}, {-100, centre.y, 350}, 40);
+    const scene::Camera camera = test::looking({-100, centre.y + 70, 800}, {-100, centre.y, 350}, 40);
     const auto [worst_with, mean_with] = pan_difference(r, snap, camera, 0.3f, true);
     const auto [worst_without, mean_without] = pan_difference(r, snap, camera, 0.3f, false);
     INFO("fading: worst block " << worst_with << " with detail, " << worst_without << " without; mean " << mean_with
@@ -177,7 +168,7 @@ TEST_CASE("materials: a slow pan does not shimmer where the detail fades nor at 
   }
   {
     // The city from 3 km: a metre a step, about a third of a pixel.
-    const scene::Camera camera = looking(centre + glm::vec3(-2100, 2100, -600), centre, 40);
+    const scene::Camera camera = test::looking(centre + glm::vec3(-2100, 2100, -600), centre, 40);
     const auto [worst_with, mean_with] = pan_difference(r, snap, camera, 1.0f, true);
     const auto [worst_without, mean_without] = pan_difference(r, snap, camera, 1.0f, false);
     INFO("3 km: worst block " << worst_with << " with detail, " << worst_without << " without; mean " << mean_with
@@ -191,7 +182,7 @@ TEST_CASE("materials: a slow pan does not shimmer where the detail fades nor at 
     // a few pixels wide, or the plain crawls as the camera moves.
     scene::Snapshot snowy = snap;
     snowy.weather.snow_cover = 0.35f;
-    const scene::Camera camera = looking(centre + glm::vec3(-2100, 2100, -600), centre, 40);
+    const scene::Camera camera = test::looking(centre + glm::vec3(-2100, 2100, -600), centre, 40);
     const auto [worst, mean] = pan_difference(r, snowy, camera, 1.0f, true);
     const auto [worst_bare, mean_bare] = pan_difference(r, snap, camera, 1.0f, true);
     INFO("3 km in thin snow: worst block " << worst << ", mean " << mean << "; bare " << worst_bare << ", "
@@ -230,7 +221,7 @@ TEST_CASE("materials: the ground by the moat has patches and furrows at 100 m", 
   const glm::vec2 gate(-15, 600);
   const float ground = s.ground->height(gate);
   const auto [with, without] = contrasts(
-      r, snap, looking({gate.x + 60, ground + 22, gate.y + 105}, {gate.x, ground + 4, gate.y}, 40), "terrain");
+      r, snap, test::looking({gate.x + 60, ground + 22, gate.y + 105}, {gate.x, ground + 4, gate.y}, 40), "terrain");
   INFO("ground at 100 m: " << with.mean_std << " with detail, " << without.mean_std << " without, over " << with.windows
                            << " windows");
   REQUIRE(with.windows > 200);
@@ -246,7 +237,7 @@ TEST_CASE("materials: a thin snow from 500 m lies plot by plot without blotches"
   // The README's light strips' camera: the plots before the south wall 300–900 m away, where
   // a pixel spans 0.3–1.5 m and drifts of 1.3 and 4 m cells thresholded by a thin cover would
   // stand as blotches a few pixels wide.
-  const scene::Camera camera = looking({300, 180, 1150}, {0, 0, 550}, 45);
+  const scene::Camera camera = test::looking({300, 180, 1150}, {0, 0, 550}, 45);
   const renderer::FrameImage frame = r.render(snowy, camera, {kWidth, kHeight}, true);
   const Contrast snow = local_contrast(r, frame, "terrain");
   const renderer::FrameImage bare = r.render(afternoon(s), camera, {kWidth, kHeight}, true);
