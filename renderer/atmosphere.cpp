@@ -187,4 +187,13 @@ shaders::FrameUniforms Atmosphere::frame_uniforms(const scene::Snapshot& snapsho
   return u;
 }
 
+glm::vec3 horizon_colour(const shaders::FrameUniforms& uniforms, glm::vec3 dir) {
+  // The ring's sample i looks at azimuth 2πi/N, measured from -z towards +x (frame_uniforms).
+  const float turn = std::atan2(dir.x, -dir.z) / (2.0f * kPi);
+  const float a = (turn - std::floor(turn)) * static_cast<float>(shaders::kHorizonSamples);
+  const auto i = static_cast<std::uint32_t>(a) % shaders::kHorizonSamples;
+  return glm::mix(glm::vec3(uniforms.horizon[i]), glm::vec3(uniforms.horizon[(i + 1) % shaders::kHorizonSamples]),
+                  a - std::floor(a));
+}
+
 }  // namespace renderer

@@ -42,4 +42,8 @@ class Atmosphere {
 // stays darker than day and fire brighter than moonlight.
 float adapted_exposure(float horizontal_illuminance);
 
+// The uniforms' horizon ring towards `dir`'s compass bearing, interpolated round it as
+// shaders/common.glsl's horizon_colour does: the haze a distant surface fades into.
+glm::vec3 horizon_colour(const shaders::FrameUniforms& uniforms, glm::vec3 dir);
+
 }  // namespace renderer

@@ -514,15 +514,7 @@ bool Renderer::record_hdr(VkCommandBuffer cmd, std::uint32_t slot_index, RenderT
   // Below the sky's rows a pixel the ground missed (it has no holes, test_sky_rows.cpp) would
   // show the cleared colour: the haze on the horizon ahead, as the sky there nearly is
   // (common.glsl's horizon_colour), not black.
-  {
-    const glm::vec3 ahead = camera.target - camera.position;
-    const float turn = std::atan2(ahead.x, -ahead.z) / 6.28318531f;
-    const float a = (turn - std::floor(turn)) * static_cast<float>(shaders::kHorizonSamples);
-    const auto i = static_cast<std::uint32_t>(a) % shaders::kHorizonSamples;
-    empty_colour_ = glm::mix(glm::vec3(uniforms.horizon[i]),
-                             glm::vec3(uniforms.horizon[(i + 1) % shaders::kHorizonSamples]), a - std::floor(a)) *
-                    uniforms.exposure;
-  }
+  empty_colour_ = horizon_colour(uniforms, camera.target - camera.position) * uniforms.exposure;
   // Material detail by how near things come (material_reach.h): each chunk of the world at
   // its own, the works and the camps standing each as a whole.
   const float pixel_angle = 2.0f * std::tan(glm::radians(camera.fov_deg) * 0.5f) / static_cast<float>(extent.height);
