@@ -257,7 +257,7 @@ class Renderer {
   GpuMesh ground_, water_, structures_;           // structures_: world_.structure_chunks' mesh
   std::vector<std::uint8_t> structure_levels_;    // per structure chunk: its level this frame
   std::vector<MaterialDetail> structure_detail_;  // per structure chunk: its material detail this frame
-  std::vector<MaterialDetail> terrain_detail_;    // per terrain chunk: the same (textures or none)
+  std::vector<MaterialDetail> terrain_detail_;    // per terrain chunk: the same (textures, patches, none)
   GpuMesh camps_;                                 // every camp, built once, uploaded once; drawn while occupied
   std::vector<scene::IndexRange> camp_ranges_;    // per scenario camp: its indices in camps_
   std::vector<scene::Bounds> camp_bounds_;        // per scenario camp

@@ -15,8 +15,9 @@ layout(constant_id = 0) const uint kReceivesShadows = 1;
 // 1 when the weather lies on the ground (renderer.cpp, world_variants): snow, frost, wet earth.
 layout(constant_id = 2) const uint kWeathered = 0;
 // How much material detail a draw's surfaces can show (renderer/material_reach.h): 0 none, 1
-// rammed earth's courses and the open ground's patches, 2 the layers' textures as well. What a build leaves out a CPU driver
-// would otherwise compute and fetch for every pixel, whatever a branch says.
+// rammed earth's courses and the ground's patches, 2 the layers' textures as well. What a build
+// leaves out a CPU driver would otherwise compute and fetch for every pixel, whatever a branch
+// says.
 layout(constant_id = 3) const uint kMaterials = 0;
 // 1 for the ground's draws, 0 for what stands on it (structures, works, camps), which then skip
 // the fields and the scrub: a CPU driver would run them for every pixel of a wall.
