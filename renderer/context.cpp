@@ -249,7 +249,7 @@ void Context::create_device(const ContextOptions& options) {
   VkPhysicalDeviceFeatures2 query{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &supported};
   vkGetPhysicalDeviceFeatures2(physical_, &query);
   // Far soldiers are splatted with 64-bit depth|payload atomics (renderer/troop_splat.h)
-  // where the device has them; elsewhere they stay one-triangle impostors.
+  // where the device has them; elsewhere in two passes of 32-bit ones.
   buffer_int64_atomics_ = query.features.shaderInt64 && supported12.shaderBufferInt64Atomics;
   VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
   f12.shaderBufferInt64Atomics = buffer_int64_atomics_ ? VK_TRUE : VK_FALSE;

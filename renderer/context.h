@@ -60,7 +60,7 @@ class Context {
 
   std::uint32_t validation_errors() const { return errors_.load(); }
   bool validation_enabled() const { return static_cast<bool>(messenger_); }
-  // shaderInt64 and shaderBufferInt64Atomics, enabled: the far soldiers' compute splat.
+  // shaderInt64 and shaderBufferInt64Atomics, enabled: the far soldiers' splat in one pass.
   bool buffer_int64_atomics() const { return buffer_int64_atomics_; }
 
  private:

@@ -16,13 +16,18 @@ namespace {
 constexpr VkShaderStageFlags kSplatStages = VK_SHADER_STAGE_COMPUTE_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 constexpr VkShaderStageFlags kResolvePushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
-Unique<VkPipeline> create_compute(VkDevice device, VkPipelineLayout layout, std::string_view name) {
+// `constant`: the shader's specialisation constant 0.
+Unique<VkPipeline> create_compute(VkDevice device, VkPipelineLayout layout, std::string_view name,
+                                  std::uint32_t constant = 0) {
   const Unique<VkShaderModule> module = load_shader_module(device, name);
+  const VkSpecializationMapEntry entry{0, 0, sizeof(constant)};
+  const VkSpecializationInfo specialization{1, &entry, sizeof(constant), &constant};
   VkComputePipelineCreateInfo info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
   info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
   info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
   info.stage.module = module.get();
   info.stage.pName = "main";
+  info.stage.pSpecializationInfo = &specialization;
   info.layout = layout;
   VkPipeline pipeline;
   VK_CHECK(vkCreateComputePipelines(device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
@@ -70,7 +75,9 @@ TroopSplat::TroopSplat(Context& context, VkDescriptorSetLayout scene_layout, VkD
   VkPipelineLayout compute_layout;
   VK_CHECK(vkCreatePipelineLayout(device, &layout_info, nullptr, &compute_layout));
   compute_layout_ = Unique<VkPipelineLayout>(device, compute_layout);
-  compute_ = create_compute(device, compute_layout_.get(), "troop_splat.comp");
+  if (context_.buffer_int64_atomics()) atomic64_ = create_compute(device, compute_layout_.get(), "troop_splat.comp");
+  depth_pass_ = create_compute(device, compute_layout_.get(), "troop_splat_words.comp", 0);
+  payload_pass_ = create_compute(device, compute_layout_.get(), "troop_splat_words.comp", 1);
 
   PipelineDesc resolve;
   resolve.vertex_shader = "troop_splat.vert";
@@ -102,8 +109,8 @@ std::uint32_t TroopSplat::tile_count(const shaders::SplatPush& push) {
   return across(push.width) * across(push.height);
 }
 
-void TroopSplat::record(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet troop_set,
-                        const shaders::SplatPush& push, std::span<const Bin> bins) {
+std::uint32_t TroopSplat::record(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescriptorSet troop_set,
+                                 const shaders::SplatPush& push, std::span<const Bin> bins, bool two_pass) {
   Slot& slot = slots_[slot_index % slots_.size()];
   // The slot's last frame has finished (its fence was waited on): the buffer may be replaced.
   const VkDeviceSize bytes = VkDeviceSize{push.width} * push.height * sizeof(std::uint64_t);
@@ -125,22 +132,37 @@ void TroopSplat::record(VkCommandBuffer cmd, std::uint32_t slot_index, VkDescrip
                    VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT);
   }
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, compute_.get());
   const VkDescriptorSet sets[] = {troop_set, slot.set};
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, compute_layout_.get(), 1, 2, sets, 0, nullptr);
-  for (const Bin& bin : bins) {
-    shaders::SplatPush p = push;
-    p.block = bin.block;
-    p.first = bin.first;
-    p.count = bin.count;
-    vkCmdPushConstants(cmd, compute_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(p), &p);
-    vkCmdDispatch(cmd, (bin.count + shaders::kSplatGroup - 1) / shaders::kSplatGroup, 1, 1);
+  const auto dispatch_bins = [&](VkPipeline pipeline) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline);
+    for (const Bin& bin : bins) {
+      shaders::SplatPush p = push;
+      p.block = bin.block;
+      p.first = bin.first;
+      p.count = bin.count;
+      vkCmdPushConstants(cmd, compute_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(p), &p);
+      vkCmdDispatch(cmd, (bin.count + shaders::kSplatGroup - 1) / shaders::kSplatGroup, 1, 1);
+    }
+  };
+  const bool one_pass = atomic64_ && !two_pass;
+  if (one_pass) {
+    dispatch_bins(atomic64_.get());
+  } else {
+    dispatch_bins(depth_pass_.get());
+    // Every pixel's nearest depth before any figure compares its own with it.
+    buffer_barrier(cmd, slot.splat.handle(), VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                   VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT);
+    dispatch_bins(payload_pass_.get());
   }
   for (const VkBuffer buffer : {slot.splat.handle(), slot.tiles.handle()})
     buffer_barrier(cmd, buffer, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
                    VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+  return one_pass ? 1 : 2;
 }
 
 void TroopSplat::resolve(VkCommandBuffer cmd, std::uint32_t slot_index, const VkDescriptorSet sets[2], bool lit,

@@ -106,8 +106,7 @@ TroopPass::TroopPass(Context& context, const scene::Scenario& scenario, const sc
   sampler_ = create_nearest_sampler(device);
 
   create_pipelines(scene_layout);
-  if (context_.buffer_int64_atomics())
-    splat_ = std::make_unique<TroopSplat>(context_, scene_layout, layout_.get(), frames);
+  splat_ = std::make_unique<TroopSplat>(context_, scene_layout, layout_.get(), frames);
   bake_impostors();
   write_splat_blocks();
 
@@ -175,7 +174,6 @@ void TroopPass::upload_figures(const scene::FigureLibrary& library) {
 
 // The splat's copy of what the impostors' push constants say per block.
 void TroopPass::write_splat_blocks() {
-  if (!splat_) return;
   std::array<shaders::SplatBlock, TroopSplat::kBlocks> blocks{};
   for (int b = 0; b < kBlocks; ++b) {
     const scene::ImpostorFrame frame = scene::impostor_frame(static_cast<scene::FigureKind>(b % scene::kFigureKinds));
@@ -405,7 +403,7 @@ void TroopPass::write_run(Slot& slot, const scene::Snapshot& snapshot, size_t un
 }
 
 void TroopPass::splat(VkCommandBuffer cmd, std::uint32_t slot_index, const glm::mat4& view_proj) {
-  if (!splat_ || !options_.splat || options_.per_unit_draws) return;
+  if (!options_.splat || options_.per_unit_draws) return;
   std::array<TroopSplat::Bin, kBlocks> bins{};
   std::uint32_t count = 0;
   for (int block = 0; block < kBlocks; ++block) {
@@ -414,7 +412,8 @@ void TroopPass::splat(VkCommandBuffer cmd, std::uint32_t slot_index, const glm::
   }
   if (count == 0) return;
   splat_push_.view_proj = view_proj;
-  splat_->record(cmd, slot_index, slots_[slot_index % slots_.size()].set, splat_push_, {bins.data(), count});
+  stats_.splat_passes = splat_->record(cmd, slot_index, slots_[slot_index % slots_.size()].set, splat_push_,
+                                       {bins.data(), count}, options_.splat_two_pass);
   splatted_slot_ = static_cast<int>(slot_index % slots_.size());
 }
 

@@ -3,7 +3,7 @@
 // level of detail (LOD0 mesh, LOD1 mesh, LOD2 impostor); a second writes their 24-byte
 // instances (position, heading, clip and phase, look) straight into the frame slot's mapped
 // buffer, bin after bin. Then one instanced draw per bin; figures under kFarPixels are
-// splatted by a compute pass instead where the device can (renderer/troop_splat.h). The
+// splatted by a compute pass instead (renderer/troop_splat.h). The
 // figures are vertex-animated: troop.vert reads each vertex's position in the clip's frames
 // (renderer/figure_frames.h).
 // No per-soldier allocation: the bin array and buffers only grow.
@@ -38,7 +38,8 @@ struct TroopOptions {
   bool flat = false;            // flat shading (the benchmark's minimal renderer)
   bool variety = true;          // off: every man of a unit built and coloured alike (tests)
   int force_level = -1;         // 0 LOD0, 1 LOD1, 2 impostor for every figure; -1 by distance (tests)
-  bool splat = true;            // figures under kFarPixels by compute splat where the device can; off: triangles
+  bool splat = true;            // figures under kFarPixels by compute splat; off: triangles
+  bool splat_two_pass = false;  // the splat without 64-bit atomics even where the device has them (tests)
   unsigned threads = 0;         // CPU threads to cull, bin and write a large army; 0: one a core (up to 16)
 };
 
@@ -47,6 +48,7 @@ struct TroopStats {
   std::uint32_t drawn = 0;                 // after culling
   std::array<std::uint32_t, 3> per_lod{};  // drawn at LOD0, LOD1, impostor (quad, triangle or splat)
   std::uint32_t splatted = 0;              // of the impostors, drawn by the compute splat (no triangles)
+  std::uint32_t splat_passes = 0;          // over them: 1 with 64-bit atomics, 2 without (troop_splat.h)
   std::uint64_t triangles = 0;             // submitted by the troop pass
   std::uint32_t draws = 0;
   double prepare_ms = 0;  // CPU: cull, bin and write instances
@@ -139,7 +141,7 @@ class TroopPass {
   LightVariants mesh_pipeline_, impostor_pipeline_;
   bool lit_ = false;                   // this frame's draw: with local lights
   Pipeline blob_pipeline_;             // near figures' soft ground shadows
-  std::unique_ptr<TroopSplat> splat_;  // null where the device lacks 64-bit buffer atomics
+  std::unique_ptr<TroopSplat> splat_;  // the far figures: one pass or two (troop_splat.h)
   shaders::SplatPush splat_push_{};    // this frame's (prepare, splat)
   int splatted_slot_ = -1;             // the slot splat() recorded this frame; -1: far triangles
 };

@@ -1,6 +1,5 @@
 #version 460
 #extension GL_GOOGLE_include_directive : require
-#extension GL_EXT_shader_explicit_arithmetic_types_int64 : require
 #define TROOP_SPLAT_PUSH
 #include "shaders/common.glsl"
 #include "shaders/lights.glsl"
@@ -12,17 +11,19 @@
 // where a far figure was splatted, the colour his impostor would give this pixel (the baked
 // view sampled where the pixel's centre lies in his quad, tinted and lit alike), his unit's
 // object id, and his depth, tested against what is drawn; elsewhere, nothing.
-layout(set = 2, binding = 0, std430) readonly buffer Splat { uint64_t splat[]; };
+// Each pixel's nearest figure as the splat left it: a uint64 (depth << 32 | payload) read as
+// its two little-endian words, which troop_splat_words.comp writes one by one.
+layout(set = 2, binding = 0, std430) readonly buffer Splat { uvec2 splat[]; };
 
 layout(location = 0) out vec4 out_color;
 layout(location = 1) out uint out_object;
 
 void main() {
   uvec2 pixel = uvec2(gl_FragCoord.xy);
-  uint64_t word = splat[pixel.y * pc.width + pixel.x];
-  uint depth = uint(word >> 32);
+  uvec2 word = splat[pixel.y * pc.width + pixel.x];
+  uint depth = word.y;
   if (depth == 0u) discard;
-  uint payload = uint(word);
+  uint payload = word.x;
   FarFigure f = far_figure(instances[payload & ((1u << kSplatBlockShift) - 1u)], payload >> kSplatBlockShift);
   vec2 centre = splat_pixels(pc.view_proj * vec4(f.centre, 1.0));
   vec4 texel;
