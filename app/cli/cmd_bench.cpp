@@ -58,7 +58,7 @@ double percentile(std::vector<double> v, double p) {
 // One configuration's frames.
 struct Series {
   std::vector<double> frame_ms, evaluate_ms, upload_ms, record_ms, render_ms, readback_ms;
-  std::uint64_t soldiers = 0, drawn = 0, triangles = 0, troop_triangles = 0, shadow_triangles = 0;
+  std::uint64_t soldiers = 0, drawn = 0, splatted = 0, triangles = 0, troop_triangles = 0, shadow_triangles = 0;
   std::uint64_t still_world = 0;  // frames that reused the kept world (renderer/still_world.h)
   std::vector<renderer::RgbaImage> images;
   nlohmann::json summary() const {
@@ -73,6 +73,7 @@ struct Series {
             {"readback_ms_p50", p50(readback_ms)},
             {"soldiers", static_cast<double>(soldiers) / n},
             {"soldiers_drawn", static_cast<double>(drawn) / n},
+            {"soldiers_splatted", static_cast<double>(splatted) / n},  // of those drawn, by compute
             {"triangles", static_cast<double>(triangles) / n},
             {"troop_triangles", static_cast<double>(troop_triangles) / n},
             {"shadow_triangles", static_cast<double>(shadow_triangles) / n},
@@ -197,6 +198,7 @@ Series run_series(renderer::Renderer& r, const scene::Scenario& scenario, const 
     s.readback_ms.push_back(st.readback_ms);
     s.soldiers += snap.soldiers.size();
     s.drawn += st.soldiers_drawn;
+    s.splatted += r.troops().stats().splatted;
     s.triangles += st.triangles;
     s.troop_triangles += st.troop_triangles;
     s.shadow_triangles += st.shadow_triangles;
@@ -361,10 +363,11 @@ void print_run(const nlohmann::json& run) {
               run["soldiers_target"].get<std::uint32_t>(), run["soldiers_per_figure"].get<float>(),
               f["soldiers"].get<double>());
   std::printf(
-      "  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f | triangles %9.0f (troops %9.0f; shadow "
-      "map %.0f)\n",
+      "  fast path        frame p50 %7.1f ms  p95 %7.1f ms | drawn %7.0f, splatted %7.0f | triangles %9.0f (troops "
+      "%9.0f; shadow map %.0f)\n",
       f["frame_ms_p50"].get<double>(), f["frame_ms_p95"].get<double>(), f["soldiers_drawn"].get<double>(),
-      f["triangles"].get<double>(), f["troop_triangles"].get<double>(), f["shadow_triangles"].get<double>());
+      f["soldiers_splatted"].get<double>(), f["triangles"].get<double>(), f["troop_triangles"].get<double>(),
+      f["shadow_triangles"].get<double>());
   std::printf("    per stage p50: evaluate %.1f | upload %.1f | record %.1f | render %.1f | readback %.1f ms\n",
               f["evaluate_ms_p50"].get<double>(), f["upload_ms_p50"].get<double>(), f["record_ms_p50"].get<double>(),
               f["render_ms_p50"].get<double>(), f["readback_ms_p50"].get<double>());
