@@ -242,33 +242,45 @@ void measure_baselines(renderer::Renderer& r, const scene::Scenario& scenario, c
   run["psnr_lod_on_vs_off_db_min"] = std::isinf(psnr_min) ? 99.0 : psnr_min;
 }
 
-// Where the fast path's time goes: each of its frames drawn again without each pass in turn,
-// right after the whole frame, and the median of what the frame saved. A CPU driver bins
-// vertices on one thread while others shade, so passes overlap and timestamps between them
-// say little: what a frame saves without a pass is what the pass costs it. Pairing each
-// frame with its whole twin keeps a busy machine's drift out of the difference.
-nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& frames,
-                              VkExtent2D extent) {
+// What pass `pass` costs the frames along `frames`: each drawn whole and, right after, without
+// the pass, and the median of what the frame saved. A CPU driver bins vertices on one thread
+// while others shade, so passes overlap and timestamps between them say little: what a frame
+// saves without a pass is what the pass costs it. Pairing each frame with its whole twin keeps
+// a busy machine's drift out of the difference.
+double pass_saving(renderer::Renderer& r, const std::vector<scene::Snapshot>& snapshots,
+                   const std::vector<Frame>& frames, VkExtent2D extent, renderer::Pass pass) {
   const auto time_frame = [&](const scene::Snapshot& snap, const scene::Camera& camera) {
     const auto start = Clock::now();
     r.render(snap, camera, extent, false);
     return ms_since(start);
   };
-  std::vector<scene::Snapshot> snapshots;  // once, not once a pass
-  for (const Frame& f : frames) snapshots.push_back(scene::evaluate(scenario, f.t));
-  nlohmann::json passes = nlohmann::json::array();
-  for (std::uint32_t p = 0; p < static_cast<std::uint32_t>(renderer::Pass::Count); ++p) {
-    std::vector<double> saved;
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-      r.options().skip = 0;
-      const double whole = time_frame(snapshots[i], frames[i].camera);
-      r.options().skip = 1u << p;
-      saved.push_back(whole - time_frame(snapshots[i], frames[i].camera));
-    }
-    passes.push_back(
-        {{"pass", renderer::to_string(static_cast<renderer::Pass>(p))}, {"saves_ms", percentile(saved, 0.5)}});
+  std::vector<double> saved;
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    r.options().skip = 0;
+    const double whole = time_frame(snapshots[i], frames[i].camera);
+    r.options().skip = 1u << static_cast<std::uint32_t>(pass);
+    saved.push_back(whole - time_frame(snapshots[i], frames[i].camera));
   }
   r.options().skip = 0;
+  return percentile(saved, 0.5);
+}
+
+std::vector<scene::Snapshot> snapshots_of(const scene::Scenario& scenario, const std::vector<Frame>& frames) {
+  std::vector<scene::Snapshot> snapshots;
+  for (const Frame& f : frames) snapshots.push_back(scene::evaluate(scenario, f.t));
+  return snapshots;
+}
+
+// Where the fast path's time goes: what each pass in turn costs its frames (pass_saving).
+nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& frames,
+                              VkExtent2D extent) {
+  const std::vector<scene::Snapshot> snapshots = snapshots_of(scenario, frames);  // once, not once a pass
+  nlohmann::json passes = nlohmann::json::array();
+  for (std::uint32_t p = 0; p < static_cast<std::uint32_t>(renderer::Pass::Count); ++p) {
+    const auto pass = static_cast<renderer::Pass>(p);
+    passes.push_back(
+        {{"pass", renderer::to_string(pass)}, {"saves_ms", pass_saving(r, snapshots, frames, extent, pass)}});
+  }
   return passes;
 }
 
@@ -295,6 +307,14 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   run["quarter_view"] = q.summary();
   run["quarter_fov_deg"] = quarter.front().camera.fov_deg;
   run["ratio_quarter_vs_all"] = percentile(q.frame_ms, 0.5) / fast_p50;
+  // The troop pass's own cost, all of the army in view and a quarter: the whole frames' ratio
+  // above is mostly the world's, which the narrower view does not make cheaper.
+  const double troops_all = pass_saving(r, snapshots_of(scenario, frames), frames, extent, renderer::Pass::Troops);
+  const double troops_quarter =
+      pass_saving(r, snapshots_of(scenario, quarter), quarter, extent, renderer::Pass::Troops);
+  run["troop_pass_ms"] = troops_all;
+  run["troop_pass_quarter_ms"] = troops_quarter;
+  run["ratio_quarter_vs_all_troop_pass"] = troops_quarter / std::max(troops_all, 0.1);
   renderer::TroopOptions flat;
   flat.flat = true;
   const Series minimal = run_series(r, scenario, frames, extent, flat, false, false);
@@ -386,6 +406,8 @@ void print_run(const nlohmann::json& run) {
   std::printf("          quarter/all %.2fx (goal <= 0.4; fov %.1f deg) | whole/minimal %.2fx\n",
               run["ratio_quarter_vs_all"].get<double>(), run["quarter_fov_deg"].get<double>(),
               run["ratio_whole_vs_minimal"].get<double>());
+  std::printf("          troop pass %.1f ms, a quarter in view %.1f ms: %.2fx\n", run["troop_pass_ms"].get<double>(),
+              run["troop_pass_quarter_ms"].get<double>(), run["ratio_quarter_vs_all_troop_pass"].get<double>());
   if (run.contains("profile")) print_profile(run["profile"]);
   std::printf("          still camera/fast %.2fx (%.0f of %zu frames on the kept world)\n",
               run["ratio_still_vs_fast"].get<double>(), run["still_camera"]["still_world_frames"].get<double>(),
