@@ -148,9 +148,8 @@ struct ChunkBuilder {
     float lo = 1e30f, hi = -1e30f;
     bool wet = false;
   };
-  Extent extent(int cx, int cz) const {
+  Extent scan_extent(int cx, int cz) const {
     Extent e;
-    if (cx < 0 || cz < 0 || cx + 1 >= ground.nx || cz + 1 >= ground.nz) return e;
     const int x_hi = std::min(cx + kTerrainChunkCells, ground.nx - 1),
               z_hi = std::min(cz + kTerrainChunkCells, ground.nz - 1);
     for (int z = cz; z <= z_hi; ++z)
@@ -160,6 +159,17 @@ struct ChunkBuilder {
         e.wet = e.wet || weight[grid(x, z)] > 1;
       }
     return e;
+  }
+  // Every chunk's extent, once: each chunk reads its own and its four neighbours'.
+  std::vector<Extent> extents;  // in out's chunk order
+  void measure_extents() {
+    for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells)
+      for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) extents.push_back(scan_extent(cx, cz));
+  }
+  // The extent of the chunk from (cx, cz); off the grid, an empty one that is not wet.
+  Extent extent(int cx, int cz) const {
+    if (cx < 0 || cz < 0 || cx + 1 >= ground.nx || cz + 1 >= ground.nz) return {};
+    return extents[static_cast<std::size_t>(cz / kTerrainChunkCells * out.chunks_x + cx / kTerrainChunkCells)];
   }
 
   // One chunk of kTerrainChunkCells cells from (cx, cz): its levels, skirts and bounds.
@@ -263,13 +273,14 @@ TerrainChunks build_terrain_chunks(const Scenario& scenario, const Heightfield& 
     for (int x = 0; x < ground.nx; ++x) {
       if (ground.at(x, z) < plain_at(scenario, ground, x, z) - 0.3f) builder.weight[builder.grid(x, z)] = kWetWeight;
     }
-  for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells)
-    for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) builder.add_chunk(cx, cz);
-  out.mesh.indices = std::move(indices);
   out.origin = ground.min;
   out.chunk_size = ground.cell_size() * static_cast<float>(kTerrainChunkCells);
   out.chunks_x = (ground.nx - 2) / kTerrainChunkCells + 1;
   out.chunks_z = (ground.nz - 2) / kTerrainChunkCells + 1;
+  builder.measure_extents();
+  for (int cz = 0; cz + 1 < ground.nz; cz += kTerrainChunkCells)
+    for (int cx = 0; cx + 1 < ground.nx; cx += kTerrainChunkCells) builder.add_chunk(cx, cz);
+  out.mesh.indices = std::move(indices);
   return out;
 }
 
