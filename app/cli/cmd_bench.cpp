@@ -272,9 +272,8 @@ std::vector<scene::Snapshot> snapshots_of(const scene::Scenario& scenario, const
 }
 
 // Where the fast path's time goes: what each pass in turn costs its frames (pass_saving).
-nlohmann::json profile_passes(renderer::Renderer& r, const scene::Scenario& scenario, const std::vector<Frame>& frames,
-                              VkExtent2D extent) {
-  const std::vector<scene::Snapshot> snapshots = snapshots_of(scenario, frames);  // once, not once a pass
+nlohmann::json profile_passes(renderer::Renderer& r, const std::vector<scene::Snapshot>& snapshots,
+                              const std::vector<Frame>& frames, VkExtent2D extent) {
   nlohmann::json passes = nlohmann::json::array();
   for (std::uint32_t p = 0; p < static_cast<std::uint32_t>(renderer::Pass::Count); ++p) {
     const auto pass = static_cast<renderer::Pass>(p);
@@ -309,7 +308,8 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   run["ratio_quarter_vs_all"] = percentile(q.frame_ms, 0.5) / fast_p50;
   // The troop pass's own cost, all of the army in view and a quarter: the whole frames' ratio
   // above is mostly the world's, which the narrower view does not make cheaper.
-  const double troops_all = pass_saving(r, snapshots_of(scenario, frames), frames, extent, renderer::Pass::Troops);
+  const std::vector<scene::Snapshot> snapshots = snapshots_of(scenario, frames);  // once, not once a pass
+  const double troops_all = pass_saving(r, snapshots, frames, extent, renderer::Pass::Troops);
   const double troops_quarter =
       pass_saving(r, snapshots_of(scenario, quarter), quarter, extent, renderer::Pass::Troops);
   run["troop_pass_ms"] = troops_all;
@@ -324,7 +324,7 @@ nlohmann::json measure_count(const BenchArgs& args, renderer::Context& context, 
   r.options().still_world = false;
   run["still_camera"] = still.summary();
   run["ratio_still_vs_fast"] = percentile(still.frame_ms, 0.5) / fast_p50;
-  if (args.profile) run["profile"] = profile_passes(r, scenario, frames, extent);
+  if (args.profile) run["profile"] = profile_passes(r, snapshots, frames, extent);
   run["minimal_flat_troops_only"] = minimal.summary();
   run["ratio_whole_vs_minimal"] = fast_p50 / percentile(minimal.frame_ms, 0.5);
   return run;
@@ -350,7 +350,7 @@ nlohmann::json measure_shots(const BenchArgs& args, renderer::Context& context, 
     const Series s = run_series(r, scenario, path, extent, {}, true, !args.images.empty());
     if (!args.images.empty()) write_images(args.images, static_cast<std::uint32_t>(p), s);
     nlohmann::json shot = {{"phase", phase.id}, {"presentation_s", t0}, {"fast", s.summary()}};
-    if (args.profile) shot["profile"] = profile_passes(r, scenario, path, extent);
+    if (args.profile) shot["profile"] = profile_passes(r, snapshots_of(scenario, path), path, extent);
     shots.push_back(shot);
   }
   return shots;
